@@ -1,0 +1,42 @@
+// The shape of one `sanwu` command, and opening the archive it names.
+import { resolve } from 'node:path';
+import { openArchive, type OpenOptions } from '../core/archive';
+import type { ArchiveContext } from '../core/context';
+import { defaultArchiveDir } from '../core/default-location';
+import type { FlagSpecs, ParsedArgs } from './args';
+import type { CliIO } from './io';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  flags: FlagSpecs;
+  positionals?: boolean;
+  /** returns the exit code */
+  run(args: ParsedArgs, io: CliIO): Promise<number>;
+}
+
+export const DB_FLAG = { db: { type: 'string' } } as const satisfies FlagSpecs;
+
+export function archiveDir(args: ParsedArgs, io: CliIO): string {
+  const flag = args.flags.db as string | undefined;
+  return resolve(io.cwd, flag ?? io.env.SANWU_DB ?? defaultArchiveDir(io.env));
+}
+
+export async function withArchive<T>(
+  args: ParsedArgs,
+  io: CliIO,
+  fn: (ctx: ArchiveContext) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const ctx = await openArchive(archiveDir(args, io), {
+    clock: io.clock,
+    actor: io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli',
+    log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
+    ...options,
+  });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.db.destroy();
+  }
+}

@@ -1,0 +1,14 @@
+// PLACEHOLDER: replaced by the issue that builds this command.
+import { SanwuError } from '../../../shared/errors';
+import type { Command } from '../command';
+
+const command: Command = {
+  summary: 'file',
+  usage: 'sanwu file',
+  flags: {},
+  positionals: true,
+  async run() {
+    throw new SanwuError('INTERNAL', '命令 file 尚未实现。');
+  },
+};
+export default command;

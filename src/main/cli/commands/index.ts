@@ -1,0 +1,18 @@
+// Every `sanwu` command, loaded on demand so a quick command does not load the report writers.
+import type { Command } from '../command';
+
+export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
+  init: () => import('./init'),
+  demo: () => import('./demo'),
+  template: () => import('./template'),
+  import: () => import('./import'),
+  file: () => import('./file'),
+  list: () => import('./list'),
+  audit: () => import('./audit'),
+  attest: () => import('./attest'),
+  check: () => import('./check'),
+  report: () => import('./report'),
+  backup: () => import('./backup'),
+  restore: () => import('./restore'),
+  serve: () => import('./serve'),
+};

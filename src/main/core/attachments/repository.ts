@@ -1,0 +1,86 @@
+// Attachments of a record: the file goes to the content-addressed store, the row keeps its name.
+import { openSync, readSync, closeSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Attachment } from '../../../shared/domain';
+import { SanwuError } from '../../../shared/errors';
+import { appendAudit } from '../audit-log/append';
+import { nowIso, type ArchiveContext } from '../context';
+import type { AttachmentRow, DB } from '../db/schema';
+import { MEDIA_TYPES, sniffFormat } from './sniff';
+import { storeBuffer, storeFile, storedPath, type StoredFile } from './store';
+
+export function toAttachment(r: AttachmentRow): Attachment {
+  return {
+    id: r.id,
+    recordId: r.record_id,
+    sha256: r.sha256,
+    size: r.size,
+    mediaType: r.media_type,
+    originalName: r.original_name,
+    createdAt: r.created_at,
+  };
+}
+
+export function readHead(path: string, bytes = 4096): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface StagedAttachment extends StoredFile {
+  originalName: string;
+  mediaType: string;
+}
+
+/** Puts a file into the store (outside any transaction: the store is append-only and idempotent). */
+export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path)): Promise<StagedAttachment> {
+  const stored = await storeFile(ctx.paths.files, path);
+  const mediaType = MEDIA_TYPES[sniffFormat(readHead(storedPath(ctx.paths.files, stored.sha256)))];
+  return { ...stored, originalName, mediaType };
+}
+
+export function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string): StagedAttachment {
+  const stored = storeBuffer(ctx.paths.files, data);
+  return { ...stored, originalName, mediaType: MEDIA_TYPES[sniffFormat(data.subarray(0, 4096))] };
+}
+
+/** Links staged files to a record inside the caller's transaction. */
+export async function linkAttachments(
+  ctx: ArchiveContext,
+  trx: Kysely<DB>,
+  recordId: number,
+  files: StagedAttachment[],
+  source?: string,
+): Promise<Attachment[]> {
+  const at = nowIso(ctx);
+  const out: Attachment[] = [];
+  for (const f of files) {
+    const row = await trx
+      .insertInto('attachments')
+      .values({ record_id: recordId, sha256: f.sha256, size: f.size, media_type: f.mediaType, original_name: f.originalName, created_at: at })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    out.push(toAttachment(row));
+  }
+  await appendAudit(ctx, trx, out.map((a) => ({ action: 'attach', entity: 'record', entityId: recordId, after: a, source })));
+  return out;
+}
+
+export async function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName?: string): Promise<Attachment> {
+  const record = await ctx.db.selectFrom('records').select('id').where('id', '=', recordId).executeTakeFirst();
+  if (!record) throw new SanwuError('NOT_FOUND', `没有编号为 ${recordId} 的档案记录，附件未添加。`);
+  const staged = await stageFile(ctx, path, originalName);
+  const [a] = await ctx.db.transaction().execute((trx) => linkAttachments(ctx, trx, recordId, [staged]));
+  return a!;
+}
+
+export async function listAttachments(db: Kysely<DB>, recordId: number): Promise<Attachment[]> {
+  const rows = await db.selectFrom('attachments').selectAll().where('record_id', '=', recordId).where('removed_at', 'is', null).orderBy('id').execute();
+  return rows.map(toAttachment);
+}

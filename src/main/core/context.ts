@@ -1,0 +1,45 @@
+// What every core function receives: the open archive and its parameters. No globals.
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface ArchivePaths {
+  dir: string;
+  database: string;
+  files: string;
+  backups: string;
+}
+
+export interface ArchiveContext {
+  paths: ArchivePaths;
+  /** The raw connection, for hot paths (bulk insert, search, backup) inside Kysely's transactions. */
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  clock: Clock;
+  log: Logger;
+  /** Who is acting, written to the audit log. */
+  actor: string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {} };
+
+/** Local calendar day, YYYY-MM-DD. */
+export function isoDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export function nowIso(ctx: Pick<ArchiveContext, 'clock'>): string {
+  return ctx.clock.now().toISOString();
+}

@@ -1,0 +1,16 @@
+// Where the archive lives when --db and SANWU_DB are not given: the desktop app's user-data folder
+// (Electron's app.getPath('userData') for productName SanwuArchive), subfolder archive/.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const PRODUCT_DIR = 'SanwuArchive';
+
+export function userDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_DIR);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_DIR);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_DIR);
+}
+
+export function defaultArchiveDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  return join(userDataDir(env, platform), 'archive');
+}

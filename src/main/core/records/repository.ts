@@ -1,0 +1,192 @@
+// Records (一件): create, bulk insert, read, update, void. Every change is audited in its transaction.
+import type { Kysely } from 'kysely';
+import type { ArchiveRecord } from '../../../shared/domain';
+import { SanwuError } from '../../../shared/errors';
+import { recordInputSchema, recordPatchSchema, type RecordInput, type RecordPatch } from '../../../shared/schemas';
+import { appendAudit, type AuditInput } from '../audit-log/append';
+import { nowIso, type ArchiveContext } from '../context';
+import type { DB, NewRecordRow, RecordRow } from '../db/schema';
+import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
+import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
+import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
+
+export interface RecordRules {
+  kinds: KindIndex;
+  schedule: Schedule;
+}
+
+export async function loadRecordRules(db: Kysely<DB>): Promise<RecordRules> {
+  return { kinds: await loadKinds(db), schedule: await loadSchedule(db) };
+}
+
+/** Validates one input against the vocabulary and turns it into a row (without id). */
+export function recordRow(rules: RecordRules, input: RecordInput, at: string): Omit<NewRecordRow, 'id' | 'year'> {
+  const r = recordInputSchema.parse(input);
+  const affair = rules.kinds.affairOf.get(r.kind);
+  if (affair !== r.affair) {
+    const hint = affair ? `它属于“${affair}”` : `${r.affair}的事项有：${rules.kinds.kindsOf[r.affair].join('、')}`;
+    throw new SanwuError('INVALID_INPUT', `事项“${r.kind}”不属于类别“${r.affair}”，${hint}。`);
+  }
+  // Key order is the bound-parameter order of the prepared bulk insert: keep it fixed.
+  return {
+    community_id: r.communityId,
+    affair: r.affair,
+    kind: r.kind,
+    title: r.title,
+    title_supplied: r.titleSupplied ? 1 : 0,
+    responsible: r.responsible,
+    doc_number: r.docNumber,
+    date: r.date,
+    disclosure_date: r.disclosureDate ?? null,
+    disclosure_channel: r.disclosureChannel ?? null,
+    pages: r.pages ?? null,
+    retention: r.retention ?? retentionFor(rules.schedule, r.kind),
+    income_fen: toFen(r.income),
+    expense_fen: toFen(r.expense),
+    fund_category: r.fundCategory ?? null,
+    notes: r.notes,
+    secrecy: r.secrecy,
+    category_code: categoryCodeOf(rules.kinds, r.kind),
+    box_no: r.boxNo ?? null,
+    status: '未归档',
+    fingerprint: r.fingerprint ?? null,
+    source: r.source ?? null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+export interface BulkInsertResult {
+  ids: number[];
+  /** inputs skipped because a record with the same fingerprint exists */
+  duplicates: number;
+}
+
+/**
+ * Inserts many records inside the caller's transaction (`trx`): validated, deduplicated by
+ * fingerprint, each audited. Kysely compiles the statement once; the raw prepared statement runs it
+ * per row, since compiling per row would cost more than the insert itself.
+ */
+export async function insertRecords(
+  ctx: ArchiveContext,
+  trx: Kysely<DB>,
+  inputs: RecordInput[],
+  rules?: RecordRules,
+): Promise<BulkInsertResult> {
+  if (inputs.length === 0) return { ids: [], duplicates: 0 };
+  const r = rules ?? (await loadRecordRules(trx));
+  const at = nowIso(ctx);
+  const rows = inputs.map((input) => recordRow(r, input, at));
+  const compiled = trx
+    .insertInto('records')
+    .values(rows[0]!)
+    .onConflict((oc) => oc.column('fingerprint').doNothing())
+    .returning('id')
+    .compile();
+  const stmt = ctx.sqlite.prepare(compiled.sql);
+  const ids: number[] = [];
+  const audit: AuditInput[] = [];
+  for (const row of rows) {
+    const inserted = stmt.get(...Object.values(row)) as { id: number } | undefined;
+    if (!inserted) continue;
+    ids.push(inserted.id);
+    audit.push({ action: 'create', entity: 'record', entityId: inserted.id, after: row, source: row.source });
+  }
+  await appendAudit(ctx, trx, audit);
+  return { ids, duplicates: rows.length - ids.length };
+}
+
+export async function createRecord(ctx: ArchiveContext, input: RecordInput): Promise<ArchiveRecord> {
+  const { ids } = await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, [input]));
+  if (ids.length === 0) throw new SanwuError('CONFLICT', '同一条记录已经存在（指纹相同），未重复添加。');
+  return getRecord(ctx, ids[0]!);
+}
+
+export function selectRecords(db: Kysely<DB>) {
+  return db
+    .selectFrom('records')
+    .innerJoin('communities', 'communities.id', 'records.community_id')
+    .selectAll('records')
+    .select('communities.name as community')
+    .select((eb) =>
+      eb
+        .selectFrom('attachments')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('attachments.record_id', '=', 'records.id')
+        .where('attachments.removed_at', 'is', null)
+        .as('attachments'),
+    );
+}
+
+export async function findRecord(db: Kysely<DB>, id: number): Promise<ArchiveRecord | null> {
+  const row = await selectRecords(db).where('records.id', '=', id).executeTakeFirst();
+  return row ? toRecord(row as RecordRowWithJoins) : null;
+}
+
+export async function getRecord(ctx: ArchiveContext, id: number): Promise<ArchiveRecord> {
+  const found = await findRecord(ctx.db, id);
+  if (!found) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
+  return found;
+}
+
+const LOCKED_WHEN_FILED = ['affair', 'kind', 'date', 'retention'] as const;
+
+export async function updateRecord(ctx: ArchiveContext, id: number, patch: RecordPatch): Promise<ArchiveRecord> {
+  const p = recordPatchSchema.parse(patch);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
+    if (before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 已作废，不能修改。`);
+    if (before.item_no !== null) {
+      const locked = LOCKED_WHEN_FILED.filter((k) => p[k] !== undefined && p[k] !== (before as Record<string, unknown>)[k]);
+      if (locked.length > 0) {
+        throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），不能再改类别、事项、成文日期或保管期限；如需调整保管期限，请通过鉴定办理。`);
+      }
+    }
+    const rules = await loadRecordRules(trx);
+    const merged = recordRow(rules, { ...fromRow(before), ...p, communityId: before.community_id }, nowIso(ctx));
+    const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
+    const set = { ...changes, status: p.status ?? before.status };
+    await trx.updateTable('records').set(set).where('id', '=', id).execute();
+    const after = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, after }]);
+  });
+  return getRecord(ctx, id);
+}
+
+/** An unfiled record entered by mistake is voided (kept, hidden), never deleted. */
+export async function voidRecord(ctx: ArchiveContext, id: number, reason: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
+    if (before.item_no !== null) {
+      throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），只能通过鉴定和销毁清册处置，不能作废。`);
+    }
+    const at = nowIso(ctx);
+    await trx.updateTable('records').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', id).execute();
+    await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, after: { voided_at: at, void_reason: reason } }]);
+  });
+}
+
+function fromRow(r: RecordRow): RecordInput {
+  return {
+    communityId: r.community_id,
+    affair: r.affair as RecordInput['affair'],
+    kind: r.kind,
+    title: r.title,
+    titleSupplied: r.title_supplied === 1,
+    responsible: r.responsible,
+    docNumber: r.doc_number,
+    date: r.date,
+    disclosureDate: r.disclosure_date,
+    disclosureChannel: r.disclosure_channel,
+    pages: r.pages,
+    retention: r.retention as RecordInput['retention'],
+    income: r.income_fen === null ? null : r.income_fen / 100,
+    expense: r.expense_fen === null ? null : r.expense_fen / 100,
+    fundCategory: r.fund_category,
+    notes: r.notes,
+    secrecy: r.secrecy,
+    boxNo: r.box_no,
+  };
+}

@@ -1,0 +1,98 @@
+// zod schemas for every input that crosses a boundary into core (CLI, IPC, HTTP, import).
+import { z } from 'zod';
+import { AFFAIRS, COMMUNITY_TYPES, RECORD_STATUSES, RETENTIONS } from './vocabulary';
+
+/** A real calendar date written YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD，如 2025-03-05')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, '不是有效的日期');
+
+export const yearSchema = z.coerce.number().int().min(1949).max(2100);
+
+export const affairSchema = z.enum(AFFAIRS);
+export const retentionSchema = z.enum(RETENTIONS);
+export const statusSchema = z.enum(RECORD_STATUSES);
+export const communityTypeSchema = z.enum(COMMUNITY_TYPES);
+
+const optionalText = z.string().trim().max(2000).optional().default('');
+const money = z.number().finite().min(0).max(1e12).nullable().optional();
+
+export const recordInputSchema = z.object({
+  communityId: z.number().int().positive(),
+  affair: affairSchema,
+  kind: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1, '题名不能为空').max(500),
+  titleSupplied: z.boolean().optional().default(false),
+  responsible: optionalText,
+  docNumber: optionalText,
+  date: isoDate,
+  disclosureDate: isoDate.nullable().optional(),
+  disclosureChannel: z.string().trim().max(50).nullable().optional(),
+  pages: z.number().int().min(0).max(100000).nullable().optional(),
+  /** Left out: from the retention schedule by kind. */
+  retention: retentionSchema.optional(),
+  income: money,
+  expense: money,
+  fundCategory: z.string().trim().max(50).nullable().optional(),
+  notes: optionalText,
+  secrecy: z.string().trim().max(10).optional().default(''),
+  boxNo: z.number().int().positive().nullable().optional(),
+  /** import idempotency key; see import */
+  fingerprint: z.string().max(128).nullable().optional(),
+  /** where the row came from, e.g. "file.xlsx!档案登记!12" */
+  source: z.string().max(1000).nullable().optional(),
+});
+export type RecordInput = z.input<typeof recordInputSchema>;
+export type RecordInputParsed = z.output<typeof recordInputSchema>;
+
+export const recordPatchSchema = recordInputSchema
+  .omit({ fingerprint: true, source: true, communityId: true })
+  .partial()
+  .extend({ status: statusSchema.optional() });
+export type RecordPatch = z.input<typeof recordPatchSchema>;
+
+export const communityInputSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,8}$/, '社区代码即全宗号，由字母和数字组成（如 S101）'),
+  name: z.string().trim().min(1).max(100),
+  type: communityTypeSchema.optional().default('城市'),
+  households: z.number().int().min(0).nullable().optional(),
+  population: z.number().int().min(0).nullable().optional(),
+  areaKm2: z.number().min(0).nullable().optional(),
+  residentUnits: z.number().int().min(0).nullable().optional(),
+  stationArea: z.number().min(0).nullable().optional(),
+  weeklyHours: z.number().min(0).max(168).nullable().optional(),
+});
+export type CommunityInput = z.input<typeof communityInputSchema>;
+
+export const rosterInputSchema = z.object({
+  communityId: z.number().int().positive(),
+  kind: z.string().trim().min(1).max(50),
+  name: z.string().trim().min(1).max(200),
+  startDate: isoDate.nullable().optional(),
+  endDate: isoDate.nullable().optional(),
+  note: optionalText,
+  fingerprint: z.string().max(128).nullable().optional(),
+  source: z.string().max(1000).nullable().optional(),
+});
+export type RosterInput = z.input<typeof rosterInputSchema>;
+
+export const recordQuerySchema = z.object({
+  year: yearSchema.optional(),
+  communityId: z.number().int().positive().optional(),
+  community: z.string().trim().min(1).optional(),
+  affair: affairSchema.optional(),
+  kind: z.string().trim().min(1).optional(),
+  retention: retentionSchema.optional(),
+  status: statusSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.number().int().min(0).max(100000).optional().default(100),
+  offset: z.number().int().min(0).optional().default(0),
+});
+export type RecordQuery = z.input<typeof recordQuerySchema>;
