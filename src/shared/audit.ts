@@ -1,0 +1,66 @@
+// `sanwu audit` result and the standards catalogue (DESIGN.md JSON contract, STANDARDS.md §2).
+export type IndicatorStatus = 'met' | 'partial' | 'unmet' | 'pending' | 'manual' | 'na';
+export type Grade = '达标' | '基本达标' | '不达标';
+
+export interface IndicatorResult {
+  id: string;
+  /** the item's text */
+  item?: string;
+  status: IndicatorStatus;
+  /** shortfalls in an inspector's words, e.g. 缺3月、7月居务监督委员会例会记录 */
+  missing: string[];
+  /** record ids */
+  evidence: number[];
+  veto?: boolean;
+  attestation?: { status: 'met' | 'unmet' | 'na'; note: string; actor: string; at: string } | null;
+}
+
+export interface StandardResult {
+  id: string;
+  name?: string;
+  score: number;
+  result: Grade;
+  vetoed: boolean;
+  indicators: IndicatorResult[];
+}
+
+export interface CommunityAudit {
+  community: string;
+  standards: StandardResult[];
+}
+
+export interface AuditResult {
+  year: number;
+  /** YYYY-MM-DD: min(31 Dec year, today) */
+  asOf: string;
+  communities: CommunityAudit[];
+}
+
+export interface AuditRequest {
+  year: number;
+  standard?: string;
+  community?: string;
+}
+
+export interface AttestRequest {
+  year: number;
+  community: string;
+  indicator: string;
+  status: 'met' | 'unmet' | 'na';
+  note?: string;
+  evidence?: number[];
+}
+
+/** Completeness grid: communities × periods × 类别, counts against what the standards expect. */
+export interface CompletenessCell {
+  count: number;
+  /** records the standards expect in this period (0 when nothing is expected) */
+  expected: number;
+}
+
+export interface CompletenessGrid {
+  year: number;
+  asOf: string;
+  periods: string[];
+  rows: { community: string; affair: '党务' | '居务' | '财务'; cells: CompletenessCell[] }[];
+}
