@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/main/core/audit-log/verify';
+import { searchRecords } from '../src/main/core/records/search';
 import { createRecord, getRecord, insertRecords, updateRecord, voidRecord } from '../src/main/core/records/repository';
 import { tempArchive, tableCounts, type TestArchive } from './helpers/archive';
 
@@ -49,6 +50,9 @@ describe('records', () => {
     expect(hit).toEqual([{ rowid: r.id }]);
     const old = a.ctx.sqlite.prepare(`SELECT rowid FROM records_fts WHERE records_fts MATCH '"工作例会"'`).all();
     expect(old).toEqual([]);
+    // the 2-character index follows the same edit
+    expect((await searchRecords(a.ctx, { q: '纪要' })).records.map((x) => x.id)).toEqual([r.id]);
+    expect((await searchRecords(a.ctx, { q: '记录' })).total).toBe(0);
   });
 
   it('never hard-deletes: deletes abort, voiding keeps the row', async () => {

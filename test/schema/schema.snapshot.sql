@@ -16,6 +16,8 @@ CREATE INDEX records_by_kind ON records (kind, year);
 CREATE INDEX records_by_status ON records (status);
 -- index records_by_year_date
 CREATE INDEX records_by_year_date ON records (year, date);
+-- index records_voided
+CREATE INDEX records_voided ON records (id) WHERE voided_at IS NOT NULL;
 -- index roster_by_community
 CREATE INDEX roster_by_community ON roster (community_id, kind);
 -- table attachments
@@ -137,6 +139,16 @@ CREATE TABLE 'records_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'records_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table records_fts_idx
 CREATE TABLE 'records_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_grams
+CREATE VIRTUAL TABLE records_grams USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'ascii');
+-- table records_grams_config
+CREATE TABLE 'records_grams_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table records_grams_data
+CREATE TABLE 'records_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table records_grams_docsize
+CREATE TABLE 'records_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+-- table records_grams_idx
+CREATE TABLE 'records_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table retention_overrides
 CREATE TABLE retention_overrides (
     kind TEXT PRIMARY KEY,
@@ -211,6 +223,17 @@ CREATE TRIGGER records_fts_update AFTER UPDATE OF title, responsible, doc_number
     VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes);
     INSERT INTO records_fts (rowid, title, responsible, doc_number, notes)
     VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes);
+  END;
+-- trigger records_grams_insert
+CREATE TRIGGER records_grams_insert AFTER INSERT ON records BEGIN
+    INSERT INTO records_grams (rowid, grams)
+    VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
+  END;
+-- trigger records_grams_update
+CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_number, notes ON records BEGIN
+    DELETE FROM records_grams WHERE rowid = old.id;
+    INSERT INTO records_grams (rowid, grams)
+    VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
   END;
 -- trigger records_no_delete
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN

@@ -72,6 +72,11 @@ function formatPlace(p: { sheet?: string; row?: number; column?: string; record?
 }
 
 export function processIO(): CliIO {
+  // `sanwu list | head` closes stdout early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const controller = new AbortController();
   process.once('SIGINT', () => {
     process.stderr.write('\n正在取消……\n');

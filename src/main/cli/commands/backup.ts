@@ -1,14 +1,19 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { SanwuError } from '../../../shared/errors';
-import type { Command } from '../command';
+// `sanwu backup`: archive.sqlite (online backup) and the attachment store in one tar file.
+import { resolve } from 'node:path';
+import { createBackup } from '../../core/backup/create';
+import { DB_FLAG, withArchive, type Command } from '../command';
+import { printJson, progressToStderr } from '../io';
 
 const command: Command = {
-  summary: 'backup',
-  usage: 'sanwu backup',
-  flags: {},
-  positionals: true,
-  async run() {
-    throw new SanwuError('INTERNAL', '命令 backup 尚未实现。');
+  summary: '备份档案库（数据库与全部附件，打包为一个 tar 文件，附 SHA-256 清单）',
+  usage: 'sanwu backup --db DIR --out FILE [--json]',
+  flags: { ...DB_FLAG, out: { type: 'string', required: true }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const out = resolve(io.cwd, args.flags.out as string);
+    const result = await withArchive(args, io, (ctx) => createBackup(ctx, out, { onProgress: progressToStderr(io), signal: io.signal }));
+    if (args.flags.json) printJson(io, { ok: true, ...result });
+    else io.stdout(`已备份到 ${result.file}（含 ${result.attachments} 个附件文件，${(result.bytes / 1048576).toFixed(1)} MB）。\n`);
+    return 0;
   },
 };
 export default command;

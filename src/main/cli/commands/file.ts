@@ -1,14 +1,35 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { SanwuError } from '../../../shared/errors';
-import type { Command } from '../command';
+// `sanwu file`: 归档 — gives 件号/档号 to the year's unfiled items, per cell, after the cell's last 件号.
+import { yearSchema } from '../../../shared/schemas';
+import { fileYear } from '../../core/archival-codes/filing';
+import { usageError } from '../args';
+import { DB_FLAG, withArchive, type Command } from '../command';
+import { printJson, progressToStderr } from '../io';
 
 const command: Command = {
-  summary: 'file',
-  usage: 'sanwu file',
-  flags: {},
-  positionals: true,
-  async run() {
-    throw new SanwuError('INTERNAL', '命令 file 尚未实现。');
+  summary: '归档：按单元（全宗×门类×年度×保管期限×问题）依成文日期编件号、档号',
+  usage: 'sanwu file --db DIR --year Y [--community 社区] [--json]',
+  flags: { ...DB_FLAG, year: { type: 'number', required: true }, community: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const year = yearSchema.safeParse(args.flags.year);
+    if (!year.success) throw usageError(`--year 应为 1949 至 2100 之间的年度，而不是“${args.flags.year}”`);
+    const community = args.flags.community as string | undefined;
+    const result = await withArchive(args, io, (ctx) =>
+      fileYear(ctx, { year: year.data, community }, { onProgress: progressToStderr(io), signal: io.signal }),
+    );
+    if (args.flags.json) {
+      printJson(io, { ok: true, year: year.data, ...result });
+      return 0;
+    }
+    if (result.filed === 0) {
+      io.stdout(`${year.data} 年度${community ? `${community}` : ''}没有待归档的文件，未做任何修改。\n`);
+      return 0;
+    }
+    io.stdout(`已归档 ${result.filed} 件（${year.data} 年度${community ? `，${community}` : ''}）：\n`);
+    const width = Math.max(...result.cells.map((c) => c.cell.length));
+    for (const c of result.cells) {
+      io.stdout(`  ${c.cell.padEnd(width)}  件号 ${String(c.from).padStart(4, '0')}–${String(c.to).padStart(4, '0')}  ${c.to - c.from + 1} 件\n`);
+    }
+    return 0;
   },
 };
 export default command;

@@ -1,14 +1,113 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { SanwuError } from '../../../shared/errors';
-import type { Command } from '../command';
+// `sanwu list`: records matching filters and text, as an aligned table or the DESIGN.md JSON shape.
+import type { ArchiveRecord } from '../../../shared/domain';
+import { yearSchema } from '../../../shared/schemas';
+import { AFFAIRS, type Affair } from '../../../shared/vocabulary';
+import { searchRecords } from '../../core/records/search';
+import { usageError } from '../args';
+import { DB_FLAG, withArchive, type Command } from '../command';
+import { printJson } from '../io';
+
+/** Shown in the table when --limit is not given; --json without --limit gives every match. */
+const TABLE_LIMIT = 100;
+const ALL = 100_000;
 
 const command: Command = {
-  summary: 'list',
-  usage: 'sanwu list',
-  flags: {},
-  positionals: true,
-  async run() {
-    throw new SanwuError('INTERNAL', '命令 list 尚未实现。');
+  summary: '查询档案',
+  usage: 'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字] [--limit N] [--json]',
+  flags: {
+    ...DB_FLAG,
+    year: { type: 'number' },
+    community: { type: 'string' },
+    affair: { type: 'string' },
+    kind: { type: 'string' },
+    q: { type: 'string' },
+    limit: { type: 'number' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    if (f.affair !== undefined && !AFFAIRS.includes(f.affair as Affair)) {
+      throw usageError(`--affair 应为 ${AFFAIRS.join('、')} 之一，而不是“${f.affair}”`);
+    }
+    if (f.year !== undefined && !yearSchema.safeParse(f.year).success) {
+      throw usageError(`--year 应为 1949 至 2100 之间的年度，而不是“${f.year}”`);
+    }
+    const limit = f.limit as number | undefined;
+    if (limit !== undefined && (limit < 0 || limit > ALL)) throw usageError(`--limit 应为 0 至 ${ALL} 之间的整数`);
+    const result = await withArchive(args, io, (ctx) =>
+      searchRecords(ctx, {
+        year: f.year as number | undefined,
+        community: f.community as string | undefined,
+        affair: f.affair as Affair | undefined,
+        kind: f.kind as string | undefined,
+        q: f.q as string | undefined,
+        limit: limit ?? (f.json ? ALL : TABLE_LIMIT),
+      }),
+    );
+    if (f.json) {
+      printJson(io, { total: result.total, records: result.records.map(listItem) });
+      return 0;
+    }
+    io.stdout(table(result.records));
+    const more = result.total > result.records.length ? `，显示前 ${result.records.length} 条（用 --limit 调整）` : '';
+    io.stdout(`共 ${result.total} 条${more}\n`);
+    return 0;
   },
 };
 export default command;
+
+function listItem(r: ArchiveRecord) {
+  return {
+    id: r.id,
+    community: r.community,
+    affair: r.affair,
+    kind: r.kind,
+    title: r.title,
+    date: r.date,
+    archivalCode: r.archivalCode,
+    retention: r.retention,
+    status: r.status,
+    attachments: r.attachments,
+  };
+}
+
+const HEADERS = ['编号', '档号', '成文日期', '社区', '类别', '事项', '题名', '保管期限', '状态', '附件'];
+const TITLE_WIDTH = 40;
+
+function table(records: ArchiveRecord[]): string {
+  if (records.length === 0) return '没有符合条件的档案。\n';
+  const rows = records.map((r) => [
+    String(r.id),
+    r.archivalCode ?? '（未归档）',
+    r.date,
+    r.community,
+    r.affair,
+    r.kind,
+    clip(r.title, TITLE_WIDTH),
+    r.retention,
+    r.status,
+    String(r.attachments),
+  ]);
+  const widths = HEADERS.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]!))));
+  const line = (cells: string[]) => `${cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd()}\n`;
+  return [HEADERS, ...rows].map(line).join('');
+}
+
+/** Terminal columns: CJK and full-width characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+const pad = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+function clip(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(`${out}${ch}…`) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

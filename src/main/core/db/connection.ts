@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { SanwuError } from '../../../shared/errors';
+import { registerGrams } from './grams';
 import type { DB } from './schema';
 
 /** 'SANW' — marks a SQLite file as a Sanwu archive. */
@@ -32,6 +33,7 @@ export function openSqlite(file: string, create: boolean): Database.Database {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
+    registerGrams(sqlite);
     return sqlite;
   } catch (e) {
     if (e instanceof SanwuError) throw e;

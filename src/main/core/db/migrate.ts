@@ -8,6 +8,8 @@ import type { DB } from './schema';
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+export type MigrationList = ReadonlyArray<readonly [name: string, migration: Migration]>;
+
 function appliedMigrations(sqlite: Database.Database): string[] {
   const table = sqlite
     .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`)
@@ -23,9 +25,9 @@ export interface MigrationPlan {
   pending: string[];
 }
 
-export function planMigrations(sqlite: Database.Database): MigrationPlan {
+export function planMigrations(sqlite: Database.Database, migrations: MigrationList = MIGRATIONS): MigrationPlan {
   const applied = appliedMigrations(sqlite);
-  const known = new Set(MIGRATIONS.map(([name]) => name));
+  const known = new Set(migrations.map(([name]) => name));
   const unknown = applied.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     throw new SanwuError(
@@ -34,16 +36,16 @@ export function planMigrations(sqlite: Database.Database): MigrationPlan {
     );
   }
   const done = new Set(applied);
-  return { applied, pending: MIGRATIONS.map(([n]) => n).filter((n) => !done.has(n)) };
+  return { applied, pending: migrations.map(([n]) => n).filter((n) => !done.has(n)) };
 }
 
-export async function runMigrations(db: Kysely<DB>, sqlite: Database.Database): Promise<string[]> {
-  const migrations: Record<string, Migration> = Object.fromEntries(MIGRATIONS);
+export async function runMigrations(db: Kysely<DB>, sqlite: Database.Database, list: MigrationList = MIGRATIONS): Promise<string[]> {
+  const migrations: Record<string, Migration> = Object.fromEntries(list);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     throw new SanwuError('INTERNAL', `升级档案库结构失败：${(error as Error).message ?? String(error)}。档案库未被修改。`);
   }
-  sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
+  sqlite.pragma(`user_version = ${list.length}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -120,6 +120,20 @@ const STATEMENTS = [
     INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes)
     VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes);
   END`,
+  // Terms of 2 characters, which trigrams never match: every adjacent character pair of the text as
+  // an ASCII token (see db/grams.ts), in a contentless FTS table kept in sync by the same triggers.
+  `CREATE VIRTUAL TABLE records_grams USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'ascii')`,
+  `CREATE TRIGGER records_grams_insert AFTER INSERT ON records BEGIN
+    INSERT INTO records_grams (rowid, grams)
+    VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
+  END`,
+  `CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_number, notes ON records BEGIN
+    DELETE FROM records_grams WHERE rowid = old.id;
+    INSERT INTO records_grams (rowid, grams)
+    VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
+  END`,
+  // Voided records are few; searches subtract them through this partial index.
+  `CREATE INDEX records_voided ON records (id) WHERE voided_at IS NOT NULL`,
   // Nothing is hard-deleted.
   `CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');
