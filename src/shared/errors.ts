@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'ARCHIVE_NEWER' // written by a newer version of the app
   | 'ARCHIVE_CORRUPT'
   | 'CANCELLED'
+  | 'UNAVAILABLE' // the feature is not in this build (yet), or not in this mode (desktop only)
   | 'USAGE'
   | 'INTERNAL';
 

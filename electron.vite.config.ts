@@ -1,0 +1,34 @@
+// Main (with the core worker), preload (CommonJS: sandboxed preloads cannot be ES modules) and renderer.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const here = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(here, 'src/main/index.ts'), worker: resolve(here, 'src/main/worker/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(here, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(here, 'src/renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(here, 'out/renderer'),
+      chunkSizeWarningLimit: 4096,
+      rollupOptions: { input: resolve(here, 'src/renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,7 @@
+// 档案检查 (四性检测).
+import { runCheck } from '../core/check';
+import type { Handlers } from './types';
+
+export const checkHandlers: Handlers<'check.run'> = {
+  'check.run': (ctx, _input, env) => runCheck(ctx, { onProgress: env.onProgress, signal: env.signal }),
+};

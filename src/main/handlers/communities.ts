@@ -1,0 +1,15 @@
+// Communities (全宗) and their rosters.
+import { listCommunities, saveCommunity } from '../core/communities/repository';
+import { addRosterEntry, endRosterEntry, listRoster } from '../core/roster/repository';
+import type { Handlers } from './types';
+
+export const communityHandlers: Handlers<'communities.list' | 'communities.save' | 'roster.list' | 'roster.add' | 'roster.end'> = {
+  'communities.list': (ctx) => listCommunities(ctx.db),
+  'communities.save': (ctx, input) => saveCommunity(ctx, input),
+  'roster.list': (ctx, { communityId }) => listRoster(ctx.db, communityId),
+  'roster.add': async (ctx, input) => {
+    await addRosterEntry(ctx, input);
+    return listRoster(ctx.db, input.communityId);
+  },
+  'roster.end': (ctx, { id, endDate }) => endRosterEntry(ctx, id, endDate),
+};

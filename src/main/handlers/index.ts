@@ -1,0 +1,26 @@
+// The handler map: every method of the contract (src/shared/api.ts) to its core call. The type makes a
+// missing or extra method a compile error; test/ui-platform checks it at run time too.
+import { appHandlers } from './app';
+import { backupHandlers } from './backup';
+import { checkHandlers } from './check';
+import { communityHandlers } from './communities';
+import { dashboardHandlers } from './dashboard';
+import { importHandlers } from './import';
+import { recordHandlers } from './records';
+import { reportHandlers } from './report';
+import { settingsHandlers } from './settings';
+import { standardsHandlers } from './standards';
+import type { HandlerMap } from './types';
+
+export const HANDLERS: HandlerMap = {
+  ...appHandlers,
+  ...communityHandlers,
+  ...settingsHandlers,
+  ...standardsHandlers,
+  ...recordHandlers,
+  ...dashboardHandlers,
+  ...importHandlers,
+  ...checkHandlers,
+  ...reportHandlers,
+  ...backupHandlers,
+};

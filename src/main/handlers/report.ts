@@ -1,0 +1,16 @@
+// 报表: the annual reporting package, written under the archive folder's reports/ (so the desktop app
+// may reveal it); browser mode always zips it and offers the zip for download.
+import { basename, join } from 'node:path';
+import { buildReportPackage } from '../core/package';
+import type { Handlers } from './types';
+import { fileStamp } from './stamp';
+
+export const reportHandlers: Handlers<'report.build'> = {
+  'report.build': async (ctx, req, env) => {
+    const zip = env.mode === 'browser' || (req.zip ?? false);
+    const outDir = join(ctx.paths.dir, 'reports', fileStamp(ctx));
+    const result = await buildReportPackage(ctx, { ...req, zip, outDir }, { onProgress: env.onProgress, signal: env.signal });
+    const downloadUrl = env.mode === 'browser' && result.zipPath ? env.links.download(result.zipPath, basename(result.zipPath)) : undefined;
+    return { ...result, ...(downloadUrl ? { downloadUrl } : {}) };
+  },
+};

@@ -1,0 +1,33 @@
+// What a handler is: method -> (ctx, parsed input, env) -> output, the same under both transports.
+import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api';
+import type { Progress } from '../../shared/domain';
+import type { ArchiveContext } from '../core/context';
+
+/** URLs the page can load, in the transport's scheme. */
+export interface Links {
+  attachment(id: number): string;
+  /** Offers a file the handler wrote (error workbook, package zip, backup) for download. */
+  download(path: string, name: string): string;
+}
+
+export interface HandlerEnv {
+  mode: 'desktop' | 'browser';
+  version: string;
+  links: Links;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+  /** desktop: show a file in the system's file manager */
+  reveal?: (path: string) => void;
+  /**
+   * desktop: close the archive, run `work` on its folder (restore replaces it), open it again; calls
+   * that arrive meanwhile wait for the reopened archive.
+   */
+  replaceArchive?: <T>(work: (dir: string) => Promise<T>) => Promise<T>;
+}
+
+export type Handler<M extends ApiMethod> = (ctx: ArchiveContext, input: ApiParsedInput<M>, env: HandlerEnv) => Promise<ApiOutput<M>>;
+
+export type HandlerMap = { [M in ApiMethod]: Handler<M> };
+
+/** A slice of the map, for one concept's file. */
+export type Handlers<K extends ApiMethod> = { [M in K]: Handler<M> };

@@ -1,0 +1,52 @@
+// The one contract: every method has a handler and every handler a method; inputs are checked at the
+// boundary with Chinese messages naming the field.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { API, API_METHODS, isApiMethod } from '../../src/shared/api';
+import { HANDLERS } from '../../src/main/handlers';
+import { inputError } from '../../src/main/handlers/input-error';
+
+describe('the contract', () => {
+  it('has a handler for every method and a method for every handler', () => {
+    expect(Object.keys(HANDLERS).sort()).toEqual([...API_METHODS].sort());
+    for (const m of API_METHODS) expect(typeof HANDLERS[m], m).toBe('function');
+  });
+
+  it('lists the methods the pages code against', () => {
+    for (const m of ['app.info', 'records.search', 'records.get', 'attachments.url', 'filing.preview', 'dashboard.summary', 'import.run', 'audit.grid', 'check.run', 'report.build', 'backup.create', 'backup.restore']) {
+      expect(isApiMethod(m), m).toBe(true);
+    }
+    expect(isApiMethod('toString')).toBe(false);
+    expect(isApiMethod('__proto__')).toBe(false);
+  });
+
+  it('marks exactly the long methods (progress and cancel)', () => {
+    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual(['check.run', 'import.run', 'report.build']);
+    expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual(['backup.restore', 'shell.showInFolder']);
+  });
+
+  it('gives every method a zod input schema', () => {
+    for (const m of API_METHODS) expect(API[m].input, m).toBeInstanceOf(z.ZodType);
+  });
+
+  it('names the refused field in Chinese', () => {
+    const parsed = API['roster.add'].input.safeParse({ communityId: 'x', name: '', startDate: '2025-13-01' });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const e = inputError(parsed.error, 'roster.add');
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.issues).toEqual([
+      { column: '社区', message: '应为数字' },
+      { column: '类型', message: '必须填写' },
+      { column: '名称', message: '不能为空' },
+      { column: '起始日期', message: '不是有效的日期' },
+    ]);
+    expect(e.message).toMatch(/^输入有误，未做任何修改（roster\.add）：社区：应为数字；类型：必须填写；名称：不能为空；起始日期：不是有效的日期。/);
+  });
+
+  it('refuses unknown fields where the input is empty', () => {
+    const parsed = API['app.info'].input.safeParse({ sql: 'DROP TABLE records' });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(inputError(parsed.error, 'app.info').issues[0]?.message).toBe('不认识的字段 sql');
+  });
+});
