@@ -1,14 +1,71 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { SanwuError } from '../../../shared/errors';
-import type { Command } from '../command';
+// `sanwu audit`: evaluates the standards for a year; JSON per DESIGN.md or a compact table per community.
+import type { AuditResult, IndicatorStatus } from '../../../shared/audit';
+import { runAudit } from '../../core/standards';
+import { DB_FLAG, withArchive, type Command } from '../command';
+import { printJson, type CliIO } from '../io';
+
+export const STATUS_NAMES: Record<IndicatorStatus, string> = {
+  met: '达标',
+  partial: '部分达标',
+  unmet: '未达标',
+  pending: '未到期',
+  manual: '待认定',
+  na: '不适用',
+};
+
+function printTable(io: CliIO, result: AuditResult): void {
+  io.stdout(`${result.year}年度考评（截至 ${result.asOf}）\n`);
+  for (const c of result.communities) {
+    io.stdout(`\n${c.community}\n`);
+    if (c.standards.length === 0) io.stdout('  （没有适用的标准）\n');
+    for (const s of c.standards) {
+      const tally = Object.entries(STATUS_NAMES)
+        .map(([status, name]) => [name, s.indicators.filter((i) => i.status === status).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([name, n]) => `${name}${n}`)
+        .join(' ');
+      io.stdout(`  ${s.id} ${s.name ?? ''}  得分 ${s.score}  ${s.result}${s.vetoed ? '（一票否决）' : ''}  [${tally}]\n`);
+      for (const i of s.indicators.filter((x) => x.status !== 'met' && x.status !== 'na' && x.status !== 'manual')) {
+        io.stdout(`    ${i.id.padEnd(12)} ${STATUS_NAMES[i.status]}\t${i.missing.join('；')}\n`);
+      }
+      const awaiting = s.indicators.filter((x) => x.status === 'manual').map((x) => x.id);
+      if (awaiting.length > 0) io.stdout(`    待人工认定（sanwu attest）：${awaiting.join('、')}\n`);
+    }
+  }
+}
 
 const command: Command = {
-  summary: 'audit',
-  usage: 'sanwu audit',
-  flags: {},
-  positionals: true,
-  async run() {
-    throw new SanwuError('INTERNAL', '命令 audit 尚未实现。');
+  summary: '考评：按标准评定各社区一年的档案',
+  usage: 'sanwu audit --db DIR --year Y [--standard ID] [--community 社区] [--json]',
+  flags: { ...DB_FLAG, year: { type: 'number', required: true }, standard: { type: 'string' }, community: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const result = await withArchive(args, io, (ctx) =>
+      runAudit(ctx, {
+        year: args.flags.year as number,
+        standard: args.flags.standard as string | undefined,
+        community: args.flags.community as string | undefined,
+      }),
+    );
+    if (!args.flags.json) {
+      printTable(io, result);
+      return 0;
+    }
+    // The DESIGN.md contract shape, fields in its order.
+    printJson(io, {
+      year: result.year,
+      asOf: result.asOf,
+      communities: result.communities.map((c) => ({
+        community: c.community,
+        standards: c.standards.map((s) => ({
+          id: s.id,
+          score: s.score,
+          result: s.result,
+          vetoed: s.vetoed,
+          indicators: s.indicators.map((i) => ({ id: i.id, status: i.status, missing: i.missing, evidence: i.evidence })),
+        })),
+      })),
+    });
+    return 0;
   },
 };
 export default command;

@@ -1,14 +1,41 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { SanwuError } from '../../../shared/errors';
-import type { Command } from '../command';
+// `sanwu check`: the archive inspection (四性检测); exit 1 when it finds problems.
+import type { CheckResult } from '../../../shared/check';
+import { runCheck } from '../../core/check';
+import { DB_FLAG, withArchive, type Command } from '../command';
+import { printJson, progressToStderr, type CliIO } from '../io';
+
+const SHOWN_PER_TYPE = 50;
+
+function printReport(io: CliIO, r: CheckResult): void {
+  const c = r.counts;
+  io.stdout(`检查了 ${c.records} 件档案、${c.attachments} 个附件（${c.files} 个文件，${c.bytes} 字节）、${c.auditEntries} 条操作日志。\n`);
+  if (r.ok) {
+    io.stdout('未发现问题：真实性、完整性、可用性、安全性检测均通过。\n');
+    return;
+  }
+  io.stdout(`发现 ${c.problems} 个问题：真实性 ${c.authenticity}，完整性 ${c.integrity}，可用性 ${c.usability}，安全性 ${c.security}。\n`);
+  const byType = new Map<string, CheckResult['problems']>();
+  for (const p of r.problems) {
+    const list = byType.get(p.type);
+    if (list) list.push(p);
+    else byType.set(p.type, [p]);
+  }
+  for (const [type, list] of byType) {
+    io.stdout(`\n[${list[0]!.aspect}] ${type}（${list.length}）\n`);
+    for (const p of list.slice(0, SHOWN_PER_TYPE)) io.stdout(`  ${p.message}\n`);
+    if (list.length > SHOWN_PER_TYPE) io.stdout(`  ……另有 ${list.length - SHOWN_PER_TYPE} 条（用 --json 查看全部）\n`);
+  }
+}
 
 const command: Command = {
-  summary: 'check',
-  usage: 'sanwu check',
-  flags: {},
-  positionals: true,
-  async run() {
-    throw new SanwuError('INTERNAL', '命令 check 尚未实现。');
+  summary: '档案检查（四性检测）：真实性、完整性、可用性、安全性',
+  usage: 'sanwu check --db DIR [--json]',
+  flags: { ...DB_FLAG, json: { type: 'boolean' } },
+  async run(args, io) {
+    const result = await withArchive(args, io, (ctx) => runCheck(ctx, { onProgress: progressToStderr(io), signal: io.signal }));
+    if (args.flags.json) printJson(io, result);
+    else printReport(io, result);
+    return result.ok ? 0 : 1;
   },
 };
 export default command;

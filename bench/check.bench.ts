@@ -1,0 +1,96 @@
+// Archive inspection speed (issue 4): check of 100,000 records with 100,000 small attachments against
+// the floor of hashing those files alone, in the same run (target ≤ 1.5×).
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { fileYear } from '../src/main/core/archival-codes/filing';
+import { closeArchive, openArchive } from '../src/main/core/archive';
+import { storeBuffer, storedPath } from '../src/main/core/attachments/store';
+import { runCheck } from '../src/main/core/check';
+import { saveCommunity } from '../src/main/core/communities/repository';
+import { insertRecords } from '../src/main/core/records/repository';
+import type { RecordInput } from '../src/shared/schemas';
+import { AFFAIRS, DEFAULT_VOCABULARY } from '../src/shared/vocabulary';
+import { fixedClock, tempDir } from '../test/helpers/archive';
+import { peakRssMb, round, timed } from './measure';
+
+const RECORDS = 100_000;
+const COMMUNITIES = 20;
+
+function floor(paths: string[]): number {
+  let bytes = 0;
+  for (const p of paths) {
+    const data = readFileSync(p);
+    createHash('sha256').update(data).digest('hex');
+    bytes += data.length;
+  }
+  return bytes;
+}
+
+export default async function bench() {
+  const { dir, cleanup } = tempDir('sanwu-bench-check-');
+  const ctx = await openArchive(join(dir, 'archive'), { create: true, actor: 'bench', clock: fixedClock('2025-12-31T10:00:00+08:00') });
+  try {
+    const setup = await timed(async () => {
+      for (let c = 1; c <= COMMUNITIES; c++) await saveCommunity(ctx, { code: `S${100 + c}`, name: `第${c}社区` });
+      const inputs: RecordInput[] = Array.from({ length: RECORDS }, (_, i) => {
+        const affair = AFFAIRS[i % 3]!;
+        const kinds = DEFAULT_VOCABULARY.kinds[affair];
+        const kind = kinds[(i * 7) % kinds.length]!;
+        const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+        return { communityId: 1 + (i % COMMUNITIES), affair, kind, title: `${kind}记录${i}`, responsible: '社区居委会', pages: 1 + (i % 9), date };
+      });
+      const { ids } = await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, inputs));
+      const link = ctx.sqlite.prepare(
+        `INSERT INTO attachments (record_id, sha256, size, media_type, original_name, created_at) VALUES (?, ?, ?, 'application/pdf', ?, '2025-12-31T00:00:00Z')`,
+      );
+      ctx.sqlite.transaction(() => {
+        for (const [i, id] of ids.entries()) {
+          const f = storeBuffer(ctx.paths.files, new TextEncoder().encode(`%PDF-1.7\n% scan of record ${id}\n${'x'.repeat(200 + (i % 800))}\n%%EOF\n`));
+          link.run(id, f.sha256, f.size, `扫描件${id}.pdf`);
+        }
+      })();
+      await fileYear(ctx, { year: 2025 });
+    });
+    const hashes = (ctx.sqlite.prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[]).map((r) => r.sha256);
+    const paths = hashes.map((h) => storedPath(ctx.paths.files, h));
+    floor(paths); // warm the page cache so both runs read from memory
+    const floorBefore = timed(() => floor(paths));
+    // When each phase began, to show where the time goes.
+    const phases: [string, number][] = [];
+    const t0 = performance.now();
+    const check = await timed(() =>
+      runCheck(ctx, { onProgress: (p) => phases.at(-1)?.[0] !== p.phase && phases.push([p.phase, performance.now() - t0]) }),
+    );
+    const phaseMs = (name: string) => {
+      const i = phases.findIndex(([p]) => p === name);
+      return i < 0 ? 0 : round((phases[i + 1]?.[1] ?? check.ms) - phases[i]![1]);
+    };
+    const floorAfter = timed(() => floor(paths));
+    const floorMs = ((await floorBefore).ms + (await floorAfter).ms) / 2;
+    return {
+      records: check.value.counts.records ?? 0,
+      attachments: check.value.counts.attachments ?? 0,
+      ok: check.value.ok,
+      problems: check.value.problems.length,
+      setupS: round(setup.ms / 1000, 1),
+      floorHashMs: round(floorMs),
+      checkMs: round(check.ms),
+      ratio: round(check.ms / floorMs),
+      readCatalogueMs: phaseMs('读取目录'),
+      fileScanMs: phaseMs('校验附件'),
+      fileScanRatio: round(phaseMs('校验附件') / floorMs),
+      metadataMs: phaseMs('检查档号与元数据'),
+      auditChainMs: phaseMs('检查操作日志'),
+      waitIntegrityCheckMs: phaseMs('检查数据库'),
+      databaseMb: round(statSync(ctx.paths.database).size / 1e6, 1),
+      targetRatio: 1.5,
+      withinTarget: check.ms / floorMs <= 1.5,
+      peakRssMb: peakRssMb(),
+    };
+  } finally {
+    await closeArchive(ctx);
+    cleanup();
+  }
+}

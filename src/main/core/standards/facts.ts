@@ -1,0 +1,86 @@
+// What an evaluation looks at, loaded once for all communities of a year: records (not voided),
+// roster entries and attestations.
+import type { Community, RosterEntry } from '../../../shared/domain';
+import type { ArchiveContext } from '../context';
+import { listRoster } from '../roster/repository';
+import { latestAttestations, type Attestation } from './attestations';
+
+export interface FactRecord {
+  id: number;
+  affair: string;
+  kind: string;
+  date: string;
+  incomeFen: number | null;
+  fundCategory: string | null;
+  attachments: number;
+}
+
+export interface CommunityFacts {
+  community: Community;
+  year: number;
+  asOf: string;
+  /** records of the year dated up to the as-of date, by kind, in date order */
+  byKind: Map<string, FactRecord[]>;
+  /** records of earlier years, by kind, for `within` rules (only the kinds those rules name) */
+  earlier: Map<string, FactRecord[]>;
+  roster: RosterEntry[];
+  attestations: Map<string, Attestation>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+type Row = { id: number; community_id: number; affair: string; kind: string; date: string; income_fen: number | null; fund_category: string | null; attachments: number };
+
+export async function loadFacts(
+  ctx: ArchiveContext,
+  year: number,
+  asOf: string,
+  communities: Community[],
+  earlier: { kinds: string[]; fromYear: number },
+): Promise<Map<number, CommunityFacts>> {
+  const out = new Map<number, CommunityFacts>();
+  for (const community of communities) {
+    out.set(community.id, { community, year, asOf, byKind: new Map(), earlier: new Map(), roster: [], attestations: new Map() });
+  }
+  // Raw statements: a street office's year is tens of thousands of rows, read on every audit.
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT r.id, r.community_id, r.affair, r.kind, r.date, r.income_fen, r.fund_category,
+              (SELECT count(*) FROM attachments a WHERE a.record_id = r.id AND a.removed_at IS NULL) AS attachments
+         FROM records r
+        WHERE r.year = ? AND r.date <= ? AND r.voided_at IS NULL
+        ORDER BY r.date, r.id`,
+    )
+    .all(year, asOf) as Row[];
+  for (const r of rows) {
+    const f = out.get(r.community_id);
+    if (f) push(f.byKind, r.kind, toFact(r));
+  }
+  if (earlier.kinds.length > 0 && earlier.fromYear < year) {
+    const marks = earlier.kinds.map(() => '?').join(', ');
+    const old = ctx.sqlite
+      .prepare(
+        `SELECT id, community_id, affair, kind, date, income_fen, fund_category, 0 AS attachments
+           FROM records WHERE year >= ? AND year < ? AND kind IN (${marks}) AND voided_at IS NULL ORDER BY date, id`,
+      )
+      .all(earlier.fromYear, year, ...earlier.kinds) as Row[];
+    for (const r of old) {
+      const f = out.get(r.community_id);
+      if (f) push(f.earlier, r.kind, toFact(r));
+    }
+  }
+  for (const entry of await listRoster(ctx.db)) out.get(entry.communityId)?.roster.push(entry);
+  for (const [communityId, byIndicator] of await latestAttestations(ctx.db, year)) {
+    const f = out.get(communityId);
+    if (f) f.attestations = byIndicator;
+  }
+  return out;
+}
+
+function toFact(r: Row): FactRecord {
+  return { id: r.id, affair: r.affair, kind: r.kind, date: r.date, incomeFen: r.income_fen, fundCategory: r.fund_category, attachments: r.attachments };
+}

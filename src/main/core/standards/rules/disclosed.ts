@@ -1,0 +1,40 @@
+// disclosed: for each of 党务/居务/财务, every quarter of Y due by A holds ≥1 disclosure record of that
+// 类别 (a kind whose name contains 公开), and every disclosure record has ≥1 attachment.
+import { AFFAIRS } from '../../../../shared/vocabulary';
+import type { CommunityFacts, FactRecord } from '../facts';
+import { outcome, type Outcome } from '../outcome';
+import { duePeriods } from '../periods';
+import { disclosureWithoutAttachment, missingPeriods } from '../wording';
+
+export const isDisclosureKind = (kind: string): boolean => kind.includes('公开');
+
+export function evalDisclosed(f: CommunityFacts): Outcome {
+  const quarters = duePeriods('quarterly', f.year, f.asOf);
+  const byAffair = new Map<string, FactRecord[]>();
+  for (const [kind, list] of f.byKind) {
+    if (!isDisclosureKind(kind)) continue;
+    for (const r of list) {
+      const records = byAffair.get(r.affair);
+      if (records) records.push(r);
+      else byAffair.set(r.affair, [r]);
+    }
+  }
+  const missing: string[] = [];
+  let slots = 0;
+  let present = 0;
+  let unattached = 0;
+  const evidence: number[] = [];
+  for (const affair of AFFAIRS) {
+    const records = byAffair.get(affair) ?? [];
+    evidence.push(...records.map((r) => r.id));
+    const absent = quarters.filter((q) => !records.some((r) => r.date >= q.start && r.date <= q.end));
+    slots += quarters.length;
+    present += quarters.length - absent.length;
+    if (absent.length > 0) missing.push(missingPeriods(absent.map((q) => q.label), `${affair}公开`));
+    const bare = records.filter((r) => r.attachments === 0).map((r) => r.id);
+    unattached += bare.length;
+    if (bare.length > 0) missing.push(disclosureWithoutAttachment(affair, bare));
+  }
+  const status = present === 0 ? 'unmet' : present === slots && unattached === 0 ? 'met' : 'partial';
+  return outcome(status, missing, evidence.sort((a, b) => a - b));
+}

@@ -1,0 +1,56 @@
+// Shortfalls in an inspector's words, e.g. 缺3月、7月居务监督委员会例会记录.
+
+const list = (items: string[]) => items.join('、');
+
+/** A date as written in Chinese documents: 2025年12月31日. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export function yuan(fen: number): string {
+  const y = fen / 100;
+  return y >= 10000 && y % 100 === 0 ? `${y / 10000}万元` : `${Number.isInteger(y) ? y : y.toFixed(2)}元`;
+}
+
+export const missingPeriods = (labels: string[], kind: string) => `缺${list(labels)}${kind}记录`;
+
+export const missingKinds = (kinds: string[]) => `缺${list(kinds)}记录`;
+
+export function yearlyShortfall(kind: string, n: number, min: number, yearOpen: boolean): string {
+  const need = min === 1 ? '' : `（全年应不少于${min}次）`;
+  const text = n === 0 ? `缺${kind}记录${need}` : `${kind}记录仅${n}次，全年应不少于${min}次`;
+  return yearOpen ? `${text}；本年度尚未结束` : text;
+}
+
+export function withinShortfall(kind: string, years: number, year: number, yearOpen: boolean): string {
+  const text = `近${years}年（${year - years + 1}—${year}年）无${kind}记录`;
+  return yearOpen ? `${text}；本年度尚未结束` : text;
+}
+
+export function fundShortfall(category: string, fen: number, minFen: number, yearOpen: boolean): string {
+  const text = fen === 0 ? `无${category}收入记录（每年应不少于${yuan(minFen)}）` : `${category}收入${yuan(fen)}，每年应不少于${yuan(minFen)}`;
+  return yearOpen ? `${text}；本年度尚未结束` : text;
+}
+
+export function rosterShortfall(kind: string, n: number, min: number, max: number | undefined, unit: string, asOf: string): string {
+  const on = `截至${chineseDate(asOf)}`;
+  if (max !== undefined && n > max) return `${kind}${on}在任${n}${unit}，一般应为${min}至${max}${unit}`;
+  return n === 0 ? `缺${kind}（${on}在任0${unit}，应至少${min}${unit}）` : `${kind}${on}在任${n}${unit}，应至少${min}${unit}`;
+}
+
+export function staffingShortfall(kind: string, n: number, required: number, households: number | null, asOf: string): string {
+  const basis = households === null ? '（社区概况缺户数，按最低配备计）' : `（按${households}户计）`;
+  return `${kind}截至${chineseDate(asOf)}在任${n}名，应至少${required}名${basis}`;
+}
+
+export function profileShortfall(field: string, value: number | null, min: number, unit: string): string {
+  return value === null || value === 0 ? `社区概况缺${field}（应不低于${min}${unit}）` : `${field}${value}${unit}，应不低于${min}${unit}`;
+}
+
+export const disclosureWithoutAttachment = (affair: string, ids: number[]) =>
+  `${ids.length}条${affair}公开记录没有留存附件（记录编号 ${list(ids.slice(0, 10).map(String))}${ids.length > 10 ? ' 等' : ''}）`;
+
+export const AWAITING_ATTESTATION = '待人工认定';
+export const attestedUnmet = (note: string) => `人工认定未达标${note ? `：${note}` : ''}`;
+export const notStarted = (year: number) => `${year}年尚未开始`;
