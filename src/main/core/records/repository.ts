@@ -5,7 +5,7 @@ import { SanwuError } from '../../../shared/errors';
 import { recordInputSchema, recordPatchSchema, type RecordInput, type RecordPatch } from '../../../shared/schemas';
 import { appendAudit, type AuditInput } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
-import type { DB, NewRecordRow, RecordRow } from '../db/schema';
+import type { DB, NewRecordRow } from '../db/schema';
 import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
 import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
@@ -144,7 +144,9 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
       }
     }
     const rules = await loadRecordRules(trx);
-    const merged = recordRow(rules, { ...fromRow(before), ...p, communityId: before.community_id }, nowIso(ctx));
+    // The stored record as input (zod drops the read-only fields), with the patch on top.
+    const current = toRecord({ ...before, community: '', attachments: 0 });
+    const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx));
     const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
     const set = { ...changes, status: p.status ?? before.status };
     await trx.updateTable('records').set(set).where('id', '=', id).execute();
@@ -166,27 +168,4 @@ export async function voidRecord(ctx: ArchiveContext, id: number, reason: string
     await trx.updateTable('records').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', id).execute();
     await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, after: { voided_at: at, void_reason: reason } }]);
   });
-}
-
-function fromRow(r: RecordRow): RecordInput {
-  return {
-    communityId: r.community_id,
-    affair: r.affair as RecordInput['affair'],
-    kind: r.kind,
-    title: r.title,
-    titleSupplied: r.title_supplied === 1,
-    responsible: r.responsible,
-    docNumber: r.doc_number,
-    date: r.date,
-    disclosureDate: r.disclosure_date,
-    disclosureChannel: r.disclosure_channel,
-    pages: r.pages,
-    retention: r.retention as RecordInput['retention'],
-    income: r.income_fen === null ? null : r.income_fen / 100,
-    expense: r.expense_fen === null ? null : r.expense_fen / 100,
-    fundCategory: r.fund_category,
-    notes: r.notes,
-    secrecy: r.secrecy,
-    boxNo: r.box_no,
-  };
 }
