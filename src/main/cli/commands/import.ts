@@ -1,14 +1,35 @@
-// PLACEHOLDER: replaced by the issue that builds this command.
-import { SanwuError } from '../../../shared/errors';
-import type { Command } from '../command';
+// `sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json]`
+import { resolve } from 'node:path';
+import { usageError } from '../args';
+import { describeImportError } from '../../core/import/describe';
+import { importWorkbooks } from '../../core/import/import';
+import { DB_FLAG, withArchive, type Command } from '../command';
+import { printJson, progressToStderr } from '../io';
 
 const command: Command = {
-  summary: 'import',
-  usage: 'sanwu import',
-  flags: {},
+  summary: '导入社区报送的工作簿（.xlsx 或 CSV）',
+  usage: 'sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json]',
+  flags: { ...DB_FLAG, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: true,
-  async run() {
-    throw new SanwuError('INTERNAL', '命令 import 尚未实现。');
+  async run(args, io) {
+    if (args.positionals.length === 0) throw usageError('请指定要导入的工作簿文件');
+    const files = args.positionals.map((f) => resolve(io.cwd, f));
+    const dryRun = args.flags['dry-run'] === true;
+    const result = await withArchive(args, io, (ctx) =>
+      importWorkbooks(ctx, { files, dryRun, skipInvalid: args.flags['skip-invalid'] === true }, { onProgress: progressToStderr(io), signal: io.signal }),
+    );
+    for (const e of result.errors) io.stderr(`${describeImportError(e)}\n`);
+    if (args.flags.json) printJson(io, result);
+    const { records, communities, roster, attachments } = result.imported;
+    const summary = `档案 ${records} 件，社区 ${communities} 个，人员与组织 ${roster} 条，附件 ${attachments} 个；重复跳过 ${result.duplicates} 行`;
+    if (!result.ok) {
+      io.stderr(`导入被拒绝，未写入任何内容：共 ${result.errors.length} 处问题（见上）。请改正后重新导入，或用 --skip-invalid 只导入没有问题的行。\n`);
+      return 1;
+    }
+    const out = args.flags.json ? io.stderr : io.stdout;
+    out(dryRun ? `试导入（未写入）：可导入${summary}。\n` : `已导入${summary}。\n`);
+    for (const w of result.errorWorkbooks ?? []) out(`有问题的行未导入，已连同错误原因写入 ${w}，改正后可重新导入。\n`);
+    return 0;
   },
 };
 export default command;

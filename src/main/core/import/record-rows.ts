@@ -1,0 +1,100 @@
+// 档案登记 rows -> record inputs. Checks what the cell types cannot: 事项 against 类别 and the
+// archive's vocabulary, dates against today, then the record schema itself.
+import { recordInputSchema, type RecordInput } from '../../../shared/schemas';
+import type { Affair, Retention } from '../../../shared/vocabulary';
+import type { KindIndex } from '../records/vocabulary';
+import { RECORDS_SHEET, type RecordField } from './columns';
+import type { AttachmentRef } from './attachment-paths';
+import { rowFingerprint } from './fingerprint';
+import { headersOf, type RowValues } from './row-values';
+import { schemaIssues, type RowIssue } from './row-issue';
+
+export interface RecordDraft {
+  row: number;
+  /** file!sheet!row, kept in the record and its audit entry */
+  source: string;
+  communityName: string;
+  input: Omit<RecordInput, 'communityId'>;
+  attachments: AttachmentRef[];
+  fingerprint: string;
+}
+
+const HEADERS = headersOf(RECORDS_SHEET, { disclosureChannel: 'channel' });
+const C = RECORDS_SHEET.columns;
+
+function kindIssue(kinds: KindIndex, affair: Affair | null, kind: string): RowIssue | null {
+  const owner = kinds.affairOf.get(kind);
+  if (!owner) {
+    const hint = affair ? `${affair}的事项有：${kinds.kindsOf[affair].join('、')}` : '请从下拉列表选择';
+    return { column: C.kind.header, message: `“${kind}”不在事项表中，${hint}` };
+  }
+  if (affair && owner !== affair) {
+    return { column: C.kind.header, message: `事项“${kind}”属于“${owner}”，与类别“${affair}”不符，请改正其中之一` };
+  }
+  return null;
+}
+
+export function recordDraft(
+  { values: v, issues }: RowValues<RecordField>,
+  kinds: KindIndex,
+  today: string,
+  at: { row: number; source: string },
+): { draft: RecordDraft | null; issues: RowIssue[] } {
+  const affair = v.affair as Affair | null;
+  const kind = v.kind as string | null;
+  if (kind !== null) {
+    const problem = kindIssue(kinds, affair, kind);
+    if (problem) issues.push(problem);
+  }
+  const date = v.date as string | null;
+  if (date !== null && date > today) issues.push({ column: C.date.header, message: `“${date}”晚于今天（${today}），请核对成文日期` });
+  const disclosed = v.disclosureDate as string | null;
+  if (date !== null && disclosed !== null && disclosed < date) {
+    issues.push({ column: C.disclosureDate.header, message: `公开日期“${disclosed}”早于成文日期“${date}”，请核对` });
+  }
+  // Blank required fields get placeholders here; such a row already has its issues and is refused.
+  const input = {
+    affair: affair ?? '党务',
+    kind: kind ?? '',
+    title: (v.title as string | null) ?? '',
+    responsible: (v.responsible as string | null) ?? '',
+    docNumber: (v.docNumber as string | null) ?? '',
+    date: date ?? '',
+    disclosureDate: disclosed,
+    disclosureChannel: v.channel as string | null,
+    pages: v.pages as number | null,
+    retention: (v.retention as Retention | null) ?? undefined,
+    income: v.income as number | null,
+    expense: v.expense as number | null,
+    fundCategory: v.fundCategory as string | null,
+    notes: (v.notes as string | null) ?? '',
+    source: at.source,
+  };
+  if (issues.length === 0) {
+    const checked = recordInputSchema.safeParse({ ...input, communityId: 1 });
+    if (!checked.success) issues.push(...schemaIssues(checked.error, HEADERS));
+  }
+  if (issues.length > 0) return { draft: null, issues };
+  const communityName = v.community as string;
+  const attachments = (v.attachments as AttachmentRef[] | null) ?? [];
+  const fingerprint = rowFingerprint('record', [
+    communityName,
+    input.affair,
+    input.kind,
+    input.title,
+    input.responsible,
+    input.docNumber,
+    input.date,
+    input.disclosureDate,
+    input.disclosureChannel,
+    input.pages,
+    input.retention ?? null,
+    input.income,
+    input.expense,
+    input.fundCategory,
+    input.notes,
+    // the paths as written, so moving the whole folder keeps the fingerprint
+    attachments.map((a) => a.written),
+  ]);
+  return { draft: { row: at.row, source: at.source, communityName, input: { ...input, fingerprint }, attachments, fingerprint }, issues };
+}
