@@ -1,5 +1,5 @@
 // The append-only, hash-chained audit log. Always called inside the transaction of the change.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ArchiveContext } from '../context';
 import type { DB } from '../db/schema';
@@ -26,9 +26,15 @@ export interface AuditRowInput {
   source: string | null;
 }
 
+export type AuditFields = [AuditRowInput['at'], string, string, string, number | null, string | null, string | null, string | null];
+
+/** sha256 of the previous hash, a newline and the entry's fields as a JSON array. */
+export function chainHash(prevHash: string, fields: AuditFields): string {
+  return hash('sha256', `${prevHash}\n${JSON.stringify(fields)}`);
+}
+
 export function entryHash(prevHash: string, row: AuditRowInput): string {
-  const canonical = JSON.stringify([row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, row.source]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  return chainHash(prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, row.source]);
 }
 
 function toRow(ctx: ArchiveContext, at: string, e: AuditInput): AuditRowInput {
