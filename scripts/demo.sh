@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: a demo archive for 2025, filed, inspected, and its annual
-# reporting package. Output in ./demo (archive) and ./demo/报送包 (package).
+# The main job on the embedded default: a demo archive for 2025 (12 communities), filed, audited and
+# inspected, and its annual reporting package. Output: ./demo/archive and ./demo/报送包.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . scripts/env.sh
 DB="${SANWU_DB:-$PWD/demo/archive}"
 OUT="$PWD/demo/报送包"
-node bin/sanwu.js demo --db "$DB" --year 2025 --communities 12 --records 300
-node bin/sanwu.js file --db "$DB" --year 2025
-node bin/sanwu.js audit --db "$DB" --year 2025 --standard BJ-MZFZ | head -n 40
-node bin/sanwu.js check --db "$DB" || true   # the demo plants problems for the inspection to find
+sanwu() { node bin/sanwu.js "$@"; }
+sanwu demo --db "$DB" --year 2025 --communities 12 --records 300
+# The demo also holds a few elections and 居民公约 of earlier years: file those years too.
+for year in 2019 2020 2021 2022 2023 2024; do sanwu file --db "$DB" --year "$year" >/dev/null; done
+sanwu file --db "$DB" --year 2025
+sanwu audit --db "$DB" --year 2025 --standard BJ-MZFZ
+sanwu check --db "$DB" || echo "（档案检查发现的问题见上；演示数据有意留有缺漏。）"
 rm -rf "$OUT"
-node bin/sanwu.js report --db "$DB" --year 2025 --out "$OUT" --zip
+sanwu report --db "$DB" --year 2025 --out "$OUT" --zip
 echo "报送包已生成：$OUT"
