@@ -1,0 +1,113 @@
+// The annual reporting package (DESIGN.md "The annual reporting package"): every document written
+// into a staging folder, tagged as a BagIt bag, optionally zipped, then moved into place.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { AuditResult } from '../../../shared/audit';
+import type { LongTaskOptions } from '../../../shared/domain';
+import { cancelled, SanwuError } from '../../../shared/errors';
+import type { ReportRequest, ReportResult } from '../../../shared/report';
+import { isoDay, type ArchiveContext } from '../context';
+import { standardLabel } from '../reports/assessment';
+import { catalogueDocxBuffer } from '../reports/docx/catalogue';
+import { selfAssessmentBuffer } from '../reports/docx/self-assessment';
+import { workReportBuffer } from '../reports/docx/work-report';
+import { evidenceIndex } from '../reports/evidence';
+import { reportFacts } from '../reports/facts';
+import { writeRecordsJson } from '../reports/records-json';
+import { reportRequestSchema, resolveScope, type ReportScope } from '../reports/scope';
+import { writeCatalogueWorkbook } from '../reports/xlsx/catalogue';
+import { writeLedger } from '../reports/xlsx/ledger';
+import { writeRetentionChecklist } from '../reports/xlsx/retention-checklist';
+import { runAudit } from '../standards';
+import { writeBagTags } from './bagit';
+import { discard, moveIntoPlace, stagingDir } from './staging';
+import { zipBag } from './zip';
+
+/** Windows refuses these in file names; an office, community or standard name could hold one. */
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
+
+export const bagName = (office: string, year: number) => `${safeName(office)}_${year}年度三务公开报送包`;
+
+/** The payload's file names (DESIGN.md), relative to data/. */
+export const payloadNames = (year: number) => ({
+  workReport: `01_${year}年度三务公开工作报告.docx`,
+  ledger: `02_${year}年度三务公开台账.xlsx`,
+  selfAssessments: '03_自评报告',
+  catalogueDocx: `04_${year}年度归档文件目录.docx`,
+  catalogueXlsx: `04_${year}年度归档文件目录.xlsx`,
+  retention: '05_档案保管期限检查清单.xlsx',
+  records: 'records.json',
+});
+
+async function assessment(ctx: ArchiveContext, scope: ReportScope): Promise<AuditResult> {
+  const audit = await runAudit(ctx, { year: scope.year });
+  const selected = new Set(scope.communities.map((c) => c.name));
+  return { ...audit, communities: audit.communities.filter((c) => selected.has(c.community)) };
+}
+
+export async function buildReportPackage(ctx: ArchiveContext, request: ReportRequest, opts: LongTaskOptions = {}): Promise<ReportResult> {
+  const parsed = reportRequestSchema.safeParse(request);
+  if (!parsed.success) throw new SanwuError('INVALID_INPUT', `报送包参数不正确：${parsed.error.issues.map((i) => i.message).join('；')}。`);
+  const req = parsed.data;
+  const scope = await resolveScope(ctx, req);
+  const outDir = resolve(req.outDir);
+  await mkdir(outDir, { recursive: true });
+  const name = bagName(scope.office.name, scope.year);
+  const target = join(outDir, name);
+  const staging = await stagingDir(target);
+  const data = join(staging, 'data');
+  const files = payloadNames(scope.year);
+  const { signal, onProgress } = opts;
+
+  try {
+    const audit = await assessment(ctx, scope);
+    const perCommunity = scope.communities.flatMap((community) =>
+      (audit.communities.find((c) => c.community === community.name)?.standards ?? []).map((standard) => ({ community, standard })),
+    );
+    const total = 7 + perCommunity.length + (req.zip ? 1 : 0);
+    let done = 0;
+    const step = async (message: string, work: () => Promise<unknown>) => {
+      if (signal?.aborted) throw cancelled();
+      onProgress?.({ phase: '报送包', done, total, message });
+      await work();
+      done++;
+    };
+
+    await mkdir(join(data, files.selfAssessments), { recursive: true });
+    const facts = await reportFacts(ctx, scope);
+    await step(files.workReport, async () =>
+      writeFile(join(data, files.workReport), await workReportBuffer({ scope, facts, audit, nextSteps: req.nextSteps })),
+    );
+    await step(files.ledger, () => writeLedger(ctx, join(data, files.ledger), { scope, monthly: facts.monthly, audit, signal }));
+    const evidence = await evidenceIndex(ctx, audit);
+    for (const { community, standard } of perCommunity) {
+      const file = join(data, files.selfAssessments, `${safeName(community.name)}_${safeName(standardLabel(standard))}自评报告.docx`);
+      await step(relative(data, file), async () => writeFile(file, await selfAssessmentBuffer({ scope, community, standard, evidence })));
+    }
+    await step(files.catalogueDocx, async () => writeFile(join(data, files.catalogueDocx), await catalogueDocxBuffer(ctx, scope)));
+    await step(files.catalogueXlsx, () => writeCatalogueWorkbook(ctx, join(data, files.catalogueXlsx), scope, signal));
+    await step(files.retention, () => writeRetentionChecklist(ctx, join(data, files.retention), scope, signal));
+    await step(files.records, () => writeRecordsJson(ctx, join(data, files.records), scope, signal));
+    let payload: string[] = [];
+    await step('bag-info.txt', async () => {
+      payload = await writeBagTags(staging, {
+        sourceOrganization: scope.office.name,
+        baggingDate: isoDay(scope.reportDate),
+        externalDescription: `${scope.office.name}${scope.year}年度三务公开报送包（${scope.communities.map((c) => c.name).join('、')}）`,
+      });
+    });
+
+    const zipPath = req.zip ? `${target}.zip` : undefined;
+    if (zipPath) await step(`${name}.zip`, () => zipBag(staging, name, `${staging}.zip`));
+    // the last chance to cancel: from here both moves happen, so no half-published package
+    if (signal?.aborted) throw cancelled();
+    await moveIntoPlace(staging, target);
+    if (zipPath) await moveIntoPlace(`${staging}.zip`, zipPath);
+    onProgress?.({ phase: '报送包', done: total, total, message: '完成' });
+    return { path: target, zipPath, files: payload };
+  } catch (e) {
+    await discard(staging);
+    await discard(`${staging}.zip`);
+    throw e;
+  }
+}

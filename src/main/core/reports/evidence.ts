@@ -1,0 +1,22 @@
+// The records an assessment cites as evidence, by id, for 题名/日期/档号 in the self-assessments.
+import type { AuditResult } from '../../../shared/audit';
+import type { ArchiveContext } from '../context';
+
+export type EvidenceIndex = Map<number, { title: string; date: string; archivalCode: string | null }>;
+
+export async function evidenceIndex(ctx: ArchiveContext, audit: AuditResult): Promise<EvidenceIndex> {
+  const ids = new Set<number>();
+  for (const c of audit.communities) for (const s of c.standards) for (const i of s.indicators) for (const id of i.evidence) ids.add(id);
+  const out: EvidenceIndex = new Map();
+  const all = [...ids];
+  // SQLite limits bound parameters; 500 a query stays well inside it
+  for (let i = 0; i < all.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('records')
+      .select(['id', 'title', 'date', 'archival_code'])
+      .where('id', 'in', all.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, { title: r.title, date: r.date, archivalCode: r.archival_code });
+  }
+  return out;
+}
