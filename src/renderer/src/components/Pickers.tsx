@@ -1,0 +1,69 @@
+// Year and community pickers shared by the pages.
+import { Select } from 'antd';
+import { useArchive } from '../hooks/useArchive';
+
+export const THIS_YEAR = new Date().getFullYear();
+
+export function yearOptions(from = THIS_YEAR - 10, to = THIS_YEAR + 1): { value: number; label: string }[] {
+  const out = [];
+  for (let y = to; y >= from; y--) out.push({ value: y, label: `${y} 年` });
+  return out;
+}
+
+export function YearSelect(props: { value: number | undefined; onChange: (y: number | undefined) => void; allowClear?: boolean; id?: string }): React.JSX.Element {
+  return (
+    <Select
+      id={props.id}
+      aria-label="年度"
+      placeholder="年度"
+      style={{ width: 110 }}
+      value={props.value}
+      allowClear={props.allowClear}
+      onChange={(v) => props.onChange(v ?? undefined)}
+      options={yearOptions()}
+    />
+  );
+}
+
+/** Communities by id (records) or by name (audit, report, filing use names). */
+export function CommunitySelect<K extends 'id' | 'name'>(props: {
+  by: K;
+  /** value/onChange are optional so that a Form.Item can supply them */
+  value?: K extends 'id' ? number : string;
+  onChange?: (v: (K extends 'id' ? number : string) | undefined) => void;
+  allowClear?: boolean;
+  placeholder?: string;
+  id?: string;
+}): React.JSX.Element {
+  const { communities } = useArchive();
+  return (
+    <Select
+      id={props.id}
+      aria-label="社区"
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={props.placeholder ?? '社区'}
+      style={{ width: 160 }}
+      value={props.value}
+      allowClear={props.allowClear}
+      onChange={(v) => props.onChange?.(v ?? undefined)}
+      options={communities.map((c) => ({ value: props.by === 'id' ? c.id : c.name, label: c.name }))}
+    />
+  );
+}
+
+export function CommunitiesMultiSelect(props: { value: string[]; onChange: (v: string[]) => void; id?: string }): React.JSX.Element {
+  const { communities } = useArchive();
+  return (
+    <Select
+      id={props.id}
+      mode="multiple"
+      aria-label="社区"
+      allowClear
+      placeholder="全部社区"
+      style={{ minWidth: 280 }}
+      value={props.value}
+      onChange={props.onChange}
+      options={communities.map((c) => ({ value: c.name, label: c.name }))}
+    />
+  );
+}

@@ -1,0 +1,18 @@
+// Coloured tags for record and indicator statuses.
+import { Tag } from 'antd';
+import type { IndicatorStatus } from '../../../shared/audit';
+import type { RecordStatus } from '../../../shared/vocabulary';
+import { AFFAIR_COLORS, INDICATOR_STATUS, RECORD_STATUS_COLORS } from '../format';
+
+export function RecordStatusTag({ status }: { status: RecordStatus }): React.JSX.Element {
+  return <Tag color={RECORD_STATUS_COLORS[status]}>{status}</Tag>;
+}
+
+export function IndicatorStatusTag({ status }: { status: IndicatorStatus }): React.JSX.Element {
+  const s = INDICATOR_STATUS[status];
+  return <Tag color={s.color}>{s.label}</Tag>;
+}
+
+export function AffairTag({ affair }: { affair: string }): React.JSX.Element {
+  return <Tag color={AFFAIR_COLORS[affair] ?? 'default'}>{affair}</Tag>;
+}

@@ -1,0 +1,27 @@
+// Files in and out of the page: chosen files to base64 for the API, base64 results to a download.
+
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  // chunked: String.fromCharCode(...all) overflows the stack on large files
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function downloadBase64(name: string, dataBase64: string, type = XLSX): void {
+  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  downloadUrl(url, name);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadUrl(url: string, name?: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  if (name) a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}

@@ -1,0 +1,42 @@
+// Loads one API call's result for the page, with loading/error state and a reload.
+import { useCallback, useLayoutEffect, useState } from 'react';
+import { api, type ApiInput, type ApiMethod, type ApiOutput } from '../api';
+
+export interface Loaded<T> {
+  /** the last result; kept while a new one loads, so tables do not flash empty */
+  data: T | undefined;
+  loading: boolean;
+  error: unknown;
+  reload: () => void;
+}
+
+interface Settled<T> {
+  request: string | null;
+  data: T | undefined;
+  error: unknown;
+}
+
+/** `input` null skips the call (e.g. until a record is chosen). Re-runs when the input's JSON changes. */
+export function useApi<M extends ApiMethod>(method: M, input: ApiInput<M> | null): Loaded<ApiOutput<M>> {
+  const [tick, setTick] = useState(0);
+  const [settled, setSettled] = useState<Settled<ApiOutput<M>>>({ request: null, data: undefined, error: null });
+  const key = input === null ? null : JSON.stringify(input);
+  const request = key === null ? null : `${method}#${tick}#${key}`;
+
+  // a layout effect sends the request before the browser paints the loading state, not after
+  useLayoutEffect(() => {
+    if (key === null || request === null) return;
+    let current = true;
+    api.call(method, JSON.parse(key) as ApiInput<M>).then(
+      (data) => current && setSettled({ request, data, error: null }),
+      (error: unknown) => current && setSettled((s) => ({ request, data: s.data, error })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [method, key, request]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const loading = request !== null && settled.request !== request;
+  return { data: settled.data, loading, error: loading ? null : settled.error, reload };
+}

@@ -1,0 +1,66 @@
+// 工作台: the year's counts, the completeness heat map and the warnings, each linking to the records.
+import { Card, Col, Row, Space, Spin, Statistic } from 'antd';
+import { AFFAIRS } from '../../../../shared/vocabulary';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { THIS_YEAR, YearSelect } from '../../components/Pickers';
+import { useApi } from '../../hooks/useApi';
+import { href, navigate } from '../../hooks/useHashRoute';
+import { CompletenessMap } from './CompletenessMap';
+import { WarningList } from './WarningList';
+
+export function DashboardPage({ params }: { params: URLSearchParams }): React.JSX.Element {
+  const year = Number(params.get('year')) || THIS_YEAR;
+  const setYear = (y: number | undefined): void => navigate('/', { year: y });
+  const summary = useApi('dashboard.summary', year ? { year } : null);
+  const s = summary.data?.year === year ? summary.data : undefined;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <YearSelect value={year} onChange={setYear} />
+      <ErrorAlert error={summary.error} />
+      {!s && summary.loading && <Spin />}
+      {s && (
+        <>
+          <Row gutter={16}>
+            <Col span={6}>
+              <Card>
+                <a href={href('/records', { year })}>
+                  <Statistic title={`${year} 年档案（件）`} value={s.total} />
+                </a>
+              </Card>
+            </Col>
+            {AFFAIRS.map((a) => (
+              <Col span={6} key={a}>
+                <Card>
+                  <a href={href('/records', { year, affair: a })}>
+                    <Statistic title={`${a}公开`} value={s.byAffair[a] ?? 0} />
+                  </a>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Row gutter={16}>
+            <Col span={16}>
+              <Card title="齐全度（社区 × 月份）">
+                <CompletenessMap year={year} grid={s.completeness} />
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card title="待办提醒">
+                <WarningList warnings={s.warnings} />
+              </Card>
+              <Card title="按状态" style={{ marginTop: 16 }}>
+                {Object.entries(s.byStatus).map(([status, n]) => (
+                  <div key={status} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0' }}>
+                    <a href={href('/records', { year, status })}>{status}</a>
+                    <span>{n}</span>
+                  </div>
+                ))}
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,29 @@
+// The dashboard's warnings (missing periods, unfiled items, check problems, appraisal due), each a link.
+import { ExclamationCircleOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+import type { DashboardWarning } from '../../../../shared/api';
+import { PlainList } from '../../components/PlainList';
+
+const KINDS: Record<DashboardWarning['kind'], { label: string; color: string }> = {
+  'missing-period': { label: '缺期', color: 'red' },
+  unfiled: { label: '未归档', color: 'orange' },
+  check: { label: '检查问题', color: 'volcano' },
+  'appraisal-due': { label: '到期鉴定', color: 'gold' },
+};
+
+export function WarningList({ warnings }: { warnings: DashboardWarning[] }): React.JSX.Element {
+  if (warnings.length === 0) return <div style={{ color: '#52c41a' }}>没有待办事项，本年度档案齐全。</div>;
+  return (
+    <PlainList
+      testId="warnings"
+      items={warnings}
+      render={(w) => (
+        <a href={`#${w.link}`}>
+          <ExclamationCircleOutlined style={{ color: '#fa8c16', marginRight: 6 }} />
+          <Tag color={KINDS[w.kind]?.color}>{KINDS[w.kind]?.label ?? w.kind}</Tag>
+          {w.message}
+        </a>
+      )}
+    />
+  );
+}

@@ -1,0 +1,81 @@
+// 报表: build the year's reporting package (Word, Excel, catalogue, BagIt) with progress and cancel;
+// then open its folder (desktop) or download it (browser mode).
+import { DownloadOutlined, FileZipOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlainList } from '../../components/PlainList';
+import { CommunitiesMultiSelect, THIS_YEAR, YearSelect } from '../../components/Pickers';
+import { ProgressModal } from '../../components/ProgressModal';
+import { useArchive } from '../../hooks/useArchive';
+import { useLongTask } from '../../hooks/useLongTask';
+
+export function ReportPage(): React.JSX.Element {
+  const { info } = useArchive();
+  const [year, setYear] = useState<number | undefined>(THIS_YEAR);
+  const [communities, setCommunities] = useState<string[]>([]);
+  const [nextSteps, setNextSteps] = useState('');
+  const [openError, setOpenError] = useState<unknown>(null);
+  const task = useLongTask('report.build');
+  const browser = info?.mode === 'browser';
+  const r = task.result;
+
+  const build = (): void => {
+    if (!year) return;
+    void task.run({ year, communities: communities.length ? communities : undefined, zip: browser || undefined, nextSteps: nextSteps.trim() || undefined });
+  };
+  const showFolder = async (path: string): Promise<void> => {
+    try {
+      await api.call('shell.showInFolder', { path });
+    } catch (e) {
+      setOpenError(e);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title="年度报送包">
+        <Form layout="vertical" onFinish={build}>
+          <Space wrap align="start">
+            <Form.Item label="年度" required>
+              <YearSelect value={year} onChange={setYear} />
+            </Form.Item>
+            <Form.Item label="社区" extra="不选即全部社区">
+              <CommunitiesMultiSelect value={communities} onChange={setCommunities} />
+            </Form.Item>
+          </Space>
+          <Form.Item label="五、下一步工作（写入工作报告，可不填）">
+            <Input.TextArea rows={3} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} placeholder="不填则使用默认段落" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" icon={<FileZipOutlined />} disabled={!year || task.running}>
+            生成报送包
+          </Button>
+        </Form>
+      </Card>
+      <ErrorAlert error={task.error ?? openError} />
+      {task.cancelled && <Alert type="info" showIcon title="已取消，未生成报送包。" />}
+      {r && (
+        <Card title="已生成" data-testid="report-result">
+          <div style={{ marginBottom: 12 }}>
+            保存位置：<code>{r.zipPath ?? r.path}</code>
+          </div>
+          <Space style={{ marginBottom: 12 }}>
+            {r.downloadUrl && (
+              <Button type="primary" icon={<DownloadOutlined />} href={r.downloadUrl} download>
+                下载报送包
+              </Button>
+            )}
+            {!browser && (
+              <Button icon={<FolderOpenOutlined />} onClick={() => showFolder(r.zipPath ?? r.path)}>
+                打开所在文件夹
+              </Button>
+            )}
+          </Space>
+          <PlainList header={`包内文件（${r.files.length}）`} items={r.files} render={(f) => f} />
+        </Card>
+      )}
+      <ProgressModal open={task.running} title="正在生成报送包" progress={task.progress} onCancel={task.cancel} />
+    </Space>
+  );
+}

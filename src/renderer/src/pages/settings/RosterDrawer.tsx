@@ -1,0 +1,96 @@
+// A community's roster (法律顾问, 人民调解员, 志愿者队伍 …) with date ranges: add entries, end them.
+import { Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Community, RosterEntry } from '../../../../shared/domain';
+import { api } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DATE_FORMAT as DATE, formatDate, toOptions } from '../../format';
+import { useApi } from '../../hooks/useApi';
+import { useArchive } from '../../hooks/useArchive';
+import { useSave } from './useSave';
+
+interface Values {
+  kind: string;
+  name: string;
+  startDate?: Dayjs | null;
+  note?: string;
+}
+
+export function RosterDrawer({ community, onClose }: { community: Community | null; onClose: () => void }): React.JSX.Element {
+  const { vocabulary } = useArchive();
+  const roster = useApi('roster.list', community ? { communityId: community.id } : null);
+  const [form] = Form.useForm<Values>();
+  const { busy, error, save } = useSave();
+  const today = dayjs().format(DATE);
+
+  const add = async (v: Values): Promise<void> => {
+    if (!community) return;
+    const ok = await save(
+      () => api.call('roster.add', { communityId: community.id, kind: v.kind, name: v.name, startDate: v.startDate?.format(DATE) ?? null, note: v.note ?? '' }),
+      '已添加',
+    );
+    if (ok) {
+      form.resetFields();
+      roster.reload();
+    }
+  };
+  const end = async (id: number): Promise<void> => {
+    if (await save(() => api.call('roster.end', { id, endDate: today }), '已登记终止')) roster.reload();
+  };
+
+  return (
+    <Drawer open={community !== null} onClose={onClose} size={820} title={community ? `${community.name} · 人员与组织` : ''} destroyOnHidden>
+      <ErrorAlert error={error ?? roster.error} />
+      <Form<Values> form={form} layout="inline" onFinish={add} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="kind" rules={[{ required: true, message: '请选择类型' }]}>
+          <Select aria-label="类型" placeholder="类型" style={{ width: 170 }} options={toOptions(vocabulary?.rosterKinds ?? [])} />
+        </Form.Item>
+        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
+          <Input aria-label="名称" placeholder="姓名或组织名称" style={{ width: 170 }} />
+        </Form.Item>
+        <Form.Item name="startDate">
+          <DatePicker aria-label="起始日期" format={DATE} placeholder="起始日期" />
+        </Form.Item>
+        <Form.Item name="note">
+          <Input aria-label="备注" placeholder="备注" style={{ width: 120 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          添加
+        </Button>
+      </Form>
+      <Table<RosterEntry>
+        size="small"
+        rowKey="id"
+        loading={roster.loading}
+        dataSource={roster.data ?? []}
+        pagination={false}
+        locale={{ emptyText: <EmptyState title="还没有人员与组织" hint="用上面的表单逐条添加，或导入“人员与组织”工作表。" /> }}
+        columns={[
+          { title: '类型', dataIndex: 'kind', width: 150 },
+          { title: '名称', dataIndex: 'name' },
+          { title: '起始日期', dataIndex: 'startDate', width: 110, render: formatDate },
+          {
+            title: '终止日期',
+            dataIndex: 'endDate',
+            width: 110,
+            render: (v: string | null) => (v ? (v < today ? <Tag>{v}</Tag> : v) : <Tag color="green">在任</Tag>),
+          },
+          { title: '备注', dataIndex: 'note', ellipsis: true },
+          {
+            title: '',
+            width: 80,
+            render: (_: unknown, e) =>
+              !e.endDate && (
+                <Popconfirm title={`登记 ${e.name} 于今天（${today}）终止？`} okText="终止" cancelText="取消" onConfirm={() => end(e.id)}>
+                  <Button size="small" type="link">
+                    终止
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}
