@@ -66,6 +66,8 @@ export interface AppInfo {
   version: string;
   mode: 'desktop' | 'browser';
   schemaVersion: number;
+  /** the year the pages open on: the latest year with records up to this year, else this year */
+  workingYear: number;
 }
 
 export interface RetentionRule {

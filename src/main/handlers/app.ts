@@ -2,6 +2,7 @@
 import { relative, resolve, isAbsolute } from 'node:path';
 import { SanwuError } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../core/db/migrate';
+import type { ArchiveContext } from '../core/context';
 import { getOffice, saveOffice } from '../core/office/repository';
 import type { Handlers } from './types';
 import { desktopOnly } from './unavailable';
@@ -12,6 +13,17 @@ export function insideDir(dir: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+async function workingYear(ctx: ArchiveContext): Promise<number> {
+  const thisYear = ctx.clock.now().getFullYear();
+  const row = await ctx.db
+    .selectFrom('records')
+    .select((eb) => eb.fn.max('year').as('year'))
+    .where('voided_at', 'is', null)
+    .where('year', '<=', thisYear)
+    .executeTakeFirst();
+  return row?.year ?? thisYear;
+}
+
 export const appHandlers: Handlers<'app.info' | 'office.save' | 'shell.showInFolder'> = {
   'app.info': async (ctx, _input, env) => ({
     office: await getOffice(ctx),
@@ -19,6 +31,7 @@ export const appHandlers: Handlers<'app.info' | 'office.save' | 'shell.showInFol
     version: env.version,
     mode: env.mode,
     schemaVersion: SCHEMA_VERSION,
+    workingYear: await workingYear(ctx),
   }),
   'office.save': (ctx, input) => saveOffice(ctx, input),
   'shell.showInFolder': async (ctx, { path }, env) => {

@@ -29,7 +29,14 @@ export async function buildRenderer(projectRoot: string, log: (line: string) => 
   log('正在构建界面（首次启动或界面代码有更新，约需半分钟）……');
   const { build } = await import('vite');
   try {
-    await build({ configFile: join(projectRoot, 'vite.web.config.ts'), logLevel: 'warn', build: { outDir: tmp, emptyOutDir: true } });
+    // Always the production React bundle, whatever NODE_ENV the caller runs under (vitest sets 'test').
+    await build({
+      configFile: join(projectRoot, 'vite.web.config.ts'),
+      mode: 'production',
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      logLevel: 'warn',
+      build: { outDir: tmp, emptyOutDir: true },
+    });
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     const first = String((e as Error).message).split('\n', 1)[0];

@@ -4,6 +4,11 @@ import { useArchive } from '../hooks/useArchive';
 
 export const THIS_YEAR = new Date().getFullYear();
 
+/** The year pages open on (the archive's latest year with records); undefined until known. */
+export function useWorkingYear(): number | undefined {
+  return useArchive().info?.workingYear;
+}
+
 export function yearOptions(from = THIS_YEAR - 10, to = THIS_YEAR + 1): { value: number; label: string }[] {
   const out = [];
   for (let y = to; y >= from; y--) out.push({ value: y, label: `${y} 年` });

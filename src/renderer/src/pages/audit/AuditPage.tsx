@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { CommunityAudit, IndicatorResult } from '../../../../shared/audit';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CommunitySelect, THIS_YEAR, YearSelect } from '../../components/Pickers';
+import { CommunitySelect, THIS_YEAR, useWorkingYear, YearSelect } from '../../components/Pickers';
 import { useApi } from '../../hooks/useApi';
 import { navigate } from '../../hooks/useHashRoute';
 import { AttestModal } from './AttestModal';
@@ -14,13 +14,14 @@ import { IndicatorTable } from './IndicatorTable';
 const GRADE_COLOURS: Record<string, string> = { 达标: 'success', 基本达标: 'warning', 不达标: 'error' };
 
 export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.Element {
-  const year = Number(params.get('year')) || THIS_YEAR;
+  const working = useWorkingYear();
+  const year = Number(params.get('year')) || working;
   const standard = params.get('standard') || undefined;
   const community = params.get('community') || undefined;
   const set = (patch: Record<string, string | number | undefined>): void => navigate('/audit', { year, standard, community, ...patch });
 
   const standards = useApi('standards.list', {});
-  const audit = useApi('audit.run', { year, standard, community });
+  const audit = useApi('audit.run', year ? { year, standard, community } : null);
   const [attesting, setAttesting] = useState<{ community: string; indicator: IndicatorResult } | null>(null);
 
   return (
@@ -65,7 +66,7 @@ export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.El
           />
         </>
       )}
-      <AttestModal year={year} target={attesting} onClose={() => setAttesting(null)} onSaved={() => { setAttesting(null); audit.reload(); }} />
+      <AttestModal year={year ?? THIS_YEAR} target={attesting} onClose={() => setAttesting(null)} onSaved={() => { setAttesting(null); audit.reload(); }} />
     </Space>
   );
 }

@@ -2,14 +2,15 @@
 import { Card, Col, Row, Space, Spin, Statistic } from 'antd';
 import { AFFAIRS } from '../../../../shared/vocabulary';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { THIS_YEAR, YearSelect } from '../../components/Pickers';
+import { useWorkingYear, YearSelect } from '../../components/Pickers';
 import { useApi } from '../../hooks/useApi';
 import { href, navigate } from '../../hooks/useHashRoute';
 import { CompletenessMap } from './CompletenessMap';
 import { WarningList } from './WarningList';
 
 export function DashboardPage({ params }: { params: URLSearchParams }): React.JSX.Element {
-  const year = Number(params.get('year')) || THIS_YEAR;
+  const working = useWorkingYear();
+  const year = Number(params.get('year')) || working;
   const setYear = (y: number | undefined): void => navigate('/', { year: y });
   const summary = useApi('dashboard.summary', year ? { year } : null);
   const s = summary.data?.year === year ? summary.data : undefined;
@@ -42,7 +43,7 @@ export function DashboardPage({ params }: { params: URLSearchParams }): React.JS
           <Row gutter={16}>
             <Col span={16}>
               <Card title="齐全度（社区 × 月份）">
-                <CompletenessMap year={year} grid={s.completeness} />
+                <CompletenessMap year={s.year} grid={s.completeness} />
               </Card>
             </Col>
             <Col span={8}>

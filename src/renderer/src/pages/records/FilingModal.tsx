@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FilingPreviewItem, FilingResult } from '../../../../shared/api';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CommunitySelect, THIS_YEAR, YearSelect } from '../../components/Pickers';
+import { CommunitySelect, THIS_YEAR, useWorkingYear, YearSelect } from '../../components/Pickers';
 import { href } from '../../hooks/useHashRoute';
 
 export function FilingModal({ open, defaultYear, onClose, onFiled }: { open: boolean; defaultYear?: number; onClose: () => void; onFiled: () => void }): React.JSX.Element {
@@ -17,7 +17,8 @@ export function FilingModal({ open, defaultYear, onClose, onFiled }: { open: boo
 }
 
 function FilingBody({ defaultYear, onFiled }: { defaultYear?: number; onFiled: () => void }): React.JSX.Element {
-  const [year, setYear] = useState<number | undefined>(defaultYear ?? THIS_YEAR);
+  const working = useWorkingYear();
+  const [year, setYear] = useState<number | undefined>(defaultYear ?? working ?? THIS_YEAR);
   const [community, setCommunity] = useState<string>();
   const [preview, setPreview] = useState<FilingPreviewItem[] | null>(null);
   const [result, setResult] = useState<FilingResult | null>(null);

@@ -6,14 +6,16 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PlainList } from '../../components/PlainList';
-import { CommunitiesMultiSelect, THIS_YEAR, YearSelect } from '../../components/Pickers';
+import { CommunitiesMultiSelect, useWorkingYear, YearSelect } from '../../components/Pickers';
 import { ProgressModal } from '../../components/ProgressModal';
 import { useArchive } from '../../hooks/useArchive';
 import { useLongTask } from '../../hooks/useLongTask';
 
 export function ReportPage(): React.JSX.Element {
   const { info } = useArchive();
-  const [year, setYear] = useState<number | undefined>(THIS_YEAR);
+  const working = useWorkingYear();
+  const [chosen, setYear] = useState<number | undefined>();
+  const year = chosen ?? working;
   const [communities, setCommunities] = useState<string[]>([]);
   const [nextSteps, setNextSteps] = useState('');
   const [openError, setOpenError] = useState<unknown>(null);
