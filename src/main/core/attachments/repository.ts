@@ -72,12 +72,28 @@ export async function linkAttachments(
   return out;
 }
 
-export async function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName?: string): Promise<Attachment> {
+/** Stages the file (only once the record is known to exist) and links it in one transaction. */
+async function attach(
+  ctx: ArchiveContext,
+  recordId: number,
+  stage: () => Promise<StagedAttachment> | StagedAttachment,
+  source?: string,
+): Promise<Attachment> {
   const record = await ctx.db.selectFrom('records').select('id').where('id', '=', recordId).executeTakeFirst();
   if (!record) throw new SanwuError('NOT_FOUND', `没有编号为 ${recordId} 的档案记录，附件未添加。`);
-  const staged = await stageFile(ctx, path, originalName);
-  const [a] = await ctx.db.transaction().execute((trx) => linkAttachments(ctx, trx, recordId, [staged]));
+  const staged = await stage();
+  const [a] = await ctx.db.transaction().execute((trx) => linkAttachments(ctx, trx, recordId, [staged], source));
   return a!;
+}
+
+export function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName?: string): Promise<Attachment> {
+  return attach(ctx, recordId, () => stageFile(ctx, path, originalName));
+}
+
+/** An uploaded file (the UI sends bytes, not paths). */
+export async function addAttachmentData(ctx: ArchiveContext, recordId: number, data: Uint8Array, originalName: string, source?: string): Promise<Attachment> {
+  if (data.length === 0) throw new SanwuError('INVALID_INPUT', `附件“${originalName}”是空文件，未添加。`);
+  return attach(ctx, recordId, () => stageBuffer(ctx, data, originalName), source);
 }
 
 export async function listAttachments(db: Kysely<DB>, recordId: number): Promise<Attachment[]> {
