@@ -40,10 +40,13 @@ function cell(text: string, style?: string, width?: number): TableCell {
   });
 }
 
+/** The paragraph style of each column's body cells (none: the centred document default). */
+export const cellStyles = (columns: Column[]): (string | undefined)[] => columns.map((c) => (c.align === 'left' ? STYLE.tableLeft : undefined));
+
 /** A real Word table whose header row repeats on every page. */
 export function table(columns: Column[], rows: Iterable<string[]>): Table {
   const header = new TableRow({ tableHeader: true, children: columns.map((c) => cell(c.header, STYLE.tableHead, c.width)) });
-  const styles = columns.map((c) => (c.align === 'left' ? STYLE.tableLeft : undefined));
+  const styles = cellStyles(columns);
   const body: TableRow[] = [];
   for (const r of rows) body.push(new TableRow({ children: styles.map((style, i) => cell(r[i] ?? '', style)) }));
   return new Table({

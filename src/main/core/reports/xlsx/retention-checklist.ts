@@ -24,9 +24,13 @@ export async function writeRetentionChecklist(ctx: ArchiveContext, file: string,
       { landscape: true },
     );
     let items = 0;
+    // the three lists below take the due items from this one pass: they are a small share of the
+    // archive, while each further pass would read every item again
+    const dueItems: ReportRecord[] = [];
     for (const r of iterateRecords(ctx, scope, { throughYear: true }, 'catalogue')) {
       await pace(items + 1, signal);
       const due = isDue(r, asOf);
+      if (due) dueItems.push(r);
       writeRow(all, [++items, r.community, r.archivalCode ?? '（未归档）', catalogueTitle(r), itemYear(r), r.retention, expiryYear(itemYear(r), r.retention) ?? '永久', r.status, due ? '是' : '否']);
     }
     all.commit();
@@ -39,7 +43,7 @@ export async function writeRetentionChecklist(ctx: ArchiveContext, file: string,
     );
     const byFonds = new Map<string, { name: string; n: number }>();
     let n = 0;
-    for (const r of dueItems(ctx, scope)) {
+    for (const r of dueItems) {
       writeRow(due, [++n, r.community, r.archivalCode ?? '', catalogueTitle(r), itemYear(r), r.retention, expiryYear(itemYear(r), r.retention), r.status, '', '']);
       const f = r.archivalParts?.fondsCode ?? '';
       byFonds.set(f, { name: r.community, n: (byFonds.get(f)?.n ?? 0) + 1 });
@@ -67,7 +71,7 @@ export async function writeRetentionChecklist(ctx: ArchiveContext, file: string,
       { landscape: true },
     );
     let d = 0;
-    for (const r of dueItems(ctx, scope)) {
+    for (const r of dueItems) {
       if (r.categoryCode === 'KU') continue;
       writeRow(documents, [++d, catalogueTitle(r), itemYear(r), r.archivalCode ?? '', r.retention, kept(r), r.pages, '']);
     }
@@ -80,14 +84,10 @@ export async function writeRetentionChecklist(ctx: ArchiveContext, file: string,
       { landscape: true },
     );
     let k = 0;
-    for (const r of dueItems(ctx, scope)) {
+    for (const r of dueItems) {
       if (r.categoryCode !== 'KU') continue;
       writeRow(accounting, [++k, catalogueTitle(r), r.boxNo ?? '', 1, String(itemYear(r)), r.archivalCode ?? '', r.retention, kept(r), '']);
     }
     accounting.commit();
   });
-}
-
-function* dueItems(ctx: ArchiveContext, scope: ReportScope): Generator<ReportRecord> {
-  for (const r of iterateRecords(ctx, scope, { throughYear: true }, 'catalogue')) if (isDue(r, scope.reportDate)) yield r;
 }
