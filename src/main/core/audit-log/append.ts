@@ -28,9 +28,15 @@ export interface AuditRowInput {
 
 export type AuditFields = [AuditRowInput['at'], string, string, string, number | null, string | null, string | null, string | null];
 
-/** sha256 of the previous hash, a newline and the entry's fields as a JSON array. */
+/**
+ * sha256 of the previous hash, a newline and the entry's fields as a JSON array. Self-contained (crypto's
+ * `hash` comes in as an argument) because the audit-chain check's worker thread runs its source text.
+ */
+export const chainHashWith = (sha: typeof hash, prevHash: string, fields: AuditFields): string =>
+  sha('sha256', `${prevHash}\n${JSON.stringify(fields)}`);
+
 export function chainHash(prevHash: string, fields: AuditFields): string {
-  return hash('sha256', `${prevHash}\n${JSON.stringify(fields)}`);
+  return chainHashWith(hash, prevHash, fields);
 }
 
 export function entryHash(prevHash: string, row: AuditRowInput): string {

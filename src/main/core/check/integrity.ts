@@ -1,7 +1,7 @@
 // 完整性: no gaps in 件号 within a cell; required metadata present; every listed file present; finished
 // years filed by the deadline; the database file sound; the audit log's hash chain unbroken.
 import type { CheckProblem } from '../../../shared/check';
-import { verifyAuditChain } from '../audit-log/verify';
+import type { ChainBreak } from '../audit-log/verify';
 import type { ArchiveContext } from '../context';
 import type { CheckRecord, Inventory } from './inventory';
 import { problem, recordName } from './problems';
@@ -85,13 +85,12 @@ export function databaseProblems(lines: string[]): CheckProblem[] {
     .map((line) => problem('database', 'integrity', null, `数据库文件自检发现问题：${line}。请立即备份档案文件夹并从最近的备份恢复。`));
 }
 
-export function auditChainProblems(ctx: ArchiveContext, inv: Inventory): { entries: number; problems: CheckProblem[] } {
-  const { entries, breaks } = verifyAuditChain(ctx);
+/** `breaks`: where the audit log's hash chain is broken. */
+export function auditChainProblems(ctx: ArchiveContext, inv: Inventory, breaks: ChainBreak[]): CheckProblem[] {
   const entity = ctx.sqlite.prepare(`SELECT entity, entity_id FROM audit_log WHERE id = ?`);
-  const problems = breaks.map((b) => {
+  return breaks.map((b) => {
     const row = entity.get(b.id) as { entity: string; entity_id: number | null } | undefined;
     const rec = row?.entity === 'record' && row.entity_id !== null ? (inv.byId.get(row.entity_id) ?? null) : null;
     return problem('audit-chain', 'integrity', rec, `操作日志第 ${b.id} 条${b.reason}${rec ? `，涉及 ${recordName(rec)}` : ''}；日志可能被篡改，请核查。`);
   });
-  return { entries, problems };
 }

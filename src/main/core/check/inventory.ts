@@ -5,7 +5,7 @@ import type { AttachmentRow, RecordRow } from '../db/schema';
 export type CheckRecord = Pick<
   RecordRow,
   | 'id' | 'community_id' | 'affair' | 'kind' | 'title' | 'responsible' | 'doc_number' | 'date' | 'year' | 'disclosure_date'
-  | 'disclosure_channel' | 'pages' | 'retention' | 'income_fen' | 'expense_fen' | 'fund_category' | 'secrecy' | 'category_code'
+  | 'disclosure_channel' | 'pages' | 'retention' | 'income_fen' | 'fund_category' | 'secrecy' | 'category_code'
   | 'fonds_code' | 'filing_year' | 'retention_code' | 'problem_code' | 'item_no' | 'archival_code' | 'status' | 'voided_at'
 >;
 
@@ -23,7 +23,7 @@ export function loadInventory(ctx: ArchiveContext): Inventory {
   const records = ctx.sqlite
     .prepare(
       `SELECT id, community_id, affair, kind, title, responsible, doc_number, date, year, disclosure_date, disclosure_channel,
-              pages, retention, income_fen, expense_fen, fund_category, secrecy, category_code, fonds_code, filing_year,
+              pages, retention, income_fen, fund_category, secrecy, category_code, fonds_code, filing_year,
               retention_code, problem_code, item_no, archival_code, status, voided_at
          FROM records ORDER BY id`,
     )
