@@ -32,8 +32,27 @@ export function templateProblems(template: string): string[] {
   return problems;
 }
 
+type Piece = string | ((p: ArchivalCodeParts) => string);
+
+// Split once per template: a check or a filing run renders a code for every record.
+const compiled = new Map<string, Piece[]>();
+
+function piecesOf(template: string): Piece[] {
+  let pieces = compiled.get(template);
+  if (!pieces) {
+    pieces = template.split(/(\{[^}]+\})/).map((piece) => {
+      const m = /^\{([^}]+)\}$/.exec(piece);
+      return m ? (FIELDS[m[1] ?? ''] ?? '') : piece;
+    });
+    compiled.set(template, pieces);
+  }
+  return pieces;
+}
+
 export function renderArchivalCode(parts: ArchivalCodeParts, template = DEFAULT_CODE_TEMPLATE): string {
-  return template.replace(/\{([^}]+)\}/g, (_, f: string) => FIELDS[f]?.(parts) ?? '');
+  let out = '';
+  for (const piece of piecesOf(template)) out += typeof piece === 'string' ? piece : piece(parts);
+  return out;
 }
 
 /** A regular expression a well-formed 档号 of this template matches. */
