@@ -1,8 +1,8 @@
 // `sanwu serve` rebuilds the renderer only when it is missing or older than its sources.
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rendererStale } from '../../src/main/server/renderer-build';
+import { buildRenderer, rendererStale } from '../../src/main/server/renderer-build';
 import { tempDir } from '../helpers/archive';
 
 const tmp = tempDir();
@@ -36,4 +36,17 @@ describe('the renderer build on start', () => {
     touch(join(installed, 'out/renderer/index.html'), 1000);
     expect(rendererStale(installed)).toBe(false);
   });
+});
+
+describe('the renderer build itself', () => {
+  it('is the production React bundle even when the caller runs under NODE_ENV=test', async () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const out = join(tmp.dir, 'build', 'renderer');
+    await buildRenderer(join(import.meta.dirname, '../..'), () => {}, out);
+    expect(process.env.NODE_ENV).toBe('test');
+    const js = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(0);
+    // development JSX calls jsxDEV, which the production React runtime does not have
+    for (const f of js) expect(readFileSync(join(out, 'assets', f), 'utf8')).not.toContain('jsxDEV');
+  }, 180_000);
 });

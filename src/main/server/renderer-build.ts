@@ -1,6 +1,6 @@
 // `sanwu serve` from a fresh clone: build the renderer when it is missing or older than its sources.
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SanwuError } from '../../shared/errors';
 
 const SOURCES = ['src/renderer', 'src/shared'];
@@ -23,20 +23,29 @@ export function rendererStale(projectRoot: string): boolean {
 }
 
 /** Builds into a private folder, then swaps it in, so a concurrent server never serves half a build. */
-export async function buildRenderer(projectRoot: string, log: (line: string) => void): Promise<string> {
-  const outDir = join(projectRoot, 'out/renderer');
-  const tmp = join(projectRoot, `out/.renderer-${process.pid}`);
+/**
+ * Vite and the React plugin read NODE_ENV, not the mode, to choose the production JSX transform and
+ * React bundle; under vitest it is 'test'. It is set for the build only and restored after.
+ */
+async function productionBuild<T>(run: () => Promise<T>): Promise<T> {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await run();
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
+}
+
+export async function buildRenderer(projectRoot: string, log: (line: string) => void, outDir = join(projectRoot, 'out/renderer')): Promise<string> {
+  const tmp = join(dirname(outDir), `.renderer-${process.pid}`);
   log('正在构建界面（首次启动或界面代码有更新，约需半分钟）……');
   const { build } = await import('vite');
   try {
-    // Always the production React bundle, whatever NODE_ENV the caller runs under (vitest sets 'test').
-    await build({
-      configFile: join(projectRoot, 'vite.web.config.ts'),
-      mode: 'production',
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      logLevel: 'warn',
-      build: { outDir: tmp, emptyOutDir: true },
-    });
+    await productionBuild(() =>
+      build({ configFile: join(projectRoot, 'vite.web.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: tmp, emptyOutDir: true } }),
+    );
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     const first = String((e as Error).message).split('\n', 1)[0];
