@@ -6,6 +6,9 @@ export default defineConfig({
     environment: 'node',
     // better-sqlite3 is a native module: forks keep each file in its own process.
     pool: 'forks',
+    // the JSON report gives CI its plain "N passed, N failed" closing line
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-output/vitest-results.json' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
