@@ -67,20 +67,15 @@ function termIndex(term: string): { table: string; match: string } | null {
  * rows: the FTS indexes (or the table) count them, less the voided ones. Null otherwise.
  */
 function indexedCount(ctx: ArchiveContext, terms: string[]): number | null {
-  const voided = ctx.sqlite.prepare('SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL').pluck().get() as number;
-  if (terms.length === 0) return (ctx.sqlite.prepare('SELECT count(*) FROM records').pluck().get() as number) - voided;
+  const live = 'NOT IN (SELECT id FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)';
+  if (terms.length === 0) {
+    return ctx.sqlite.prepare('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)').pluck().get() as number;
+  }
   const indexed = terms.map(termIndex);
   if (indexed.some((t) => t === null)) return null;
-  const matches = indexed.map((t) => `SELECT rowid FROM ${t!.table} WHERE ${t!.table} MATCH ?`).join(' INTERSECT ');
-  const params = indexed.map((t) => t!.match);
-  const all = ctx.sqlite.prepare(`SELECT count(*) FROM (${matches})`).pluck().get(...params) as number;
-  // Voided records are rare: only then is the match list materialised to subtract them.
-  if (voided === 0) return all;
-  const voidedMatches = ctx.sqlite
-    .prepare(`SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL AND id IN (${matches})`)
-    .pluck()
-    .get(...params) as number;
-  return all - voidedMatches;
+  // One pass over the matches; the voided ids (few) are probed, never the other way round.
+  const matches = indexed.map((t) => `SELECT rowid AS id FROM ${t!.table} WHERE ${t!.table} MATCH ?`).join(' INTERSECT ');
+  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.map((t) => t!.match)) as number;
 }
 
 export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Promise<SearchResult> {
