@@ -4,9 +4,12 @@ import { fileYear } from '../../src/main/core/archival-codes/filing';
 import { linkAttachments, stageBuffer } from '../../src/main/core/attachments/repository';
 import { storedPath } from '../../src/main/core/attachments/store';
 import { FILING_DEADLINES_SETTING, runCheck } from '../../src/main/core/check';
+import { JS_WHITESPACE, trimmedSql } from '../../src/main/core/check/record-suspects';
+import { CODE_TEMPLATE_SETTING } from '../../src/main/core/archival-codes/template';
+import { EXTRA_KINDS_SETTING } from '../../src/main/core/records/vocabulary';
 import { setSetting } from '../../src/main/core/settings/store';
 import type { ArchiveContext } from '../../src/main/core/context';
-import { insertRecords } from '../../src/main/core/records/repository';
+import { insertRecords, voidRecord } from '../../src/main/core/records/repository';
 import type { CheckProblem } from '../../src/shared/check';
 import type { RecordInput } from '../../src/shared/schemas';
 import { fixedClock, tempArchive, type TestArchive } from '../helpers/archive';
@@ -188,6 +191,115 @@ describe('runCheck', () => {
   });
 });
 
+describe('catalogue checks (SQL prefilters, JS verdicts)', () => {
+  it('checks 档号 against a template set by the clerk (DA/T 13 style)', async () => {
+    const b = await tempArchive();
+    try {
+      await setSetting(b.ctx, CODE_TEMPLATE_SETTING, '{全宗号}-{年度}-{保管期限}-{件号}');
+      const [first, second, third] = [
+        await addRecord(b.ctx, { date: '2025-01-05', title: '第1次例会记录' }),
+        await addRecord(b.ctx, { date: '2025-02-05', title: '第2次例会记录' }),
+        await addRecord(b.ctx, { date: '2025-03-05', title: '第3次例会记录' }),
+      ];
+      await fileYear(b.ctx, { year: 2025 });
+      const codeOf = (id: number) => (b.ctx.sqlite.prepare('SELECT archival_code AS c FROM records WHERE id = ?').get(id) as { c: string }).c;
+      expect(codeOf(first!)).toBe('S101-2025-D30-0001');
+      expect((await runCheck(b.ctx)).problems).toEqual([]);
+      // Well-formed under the default template, not under this one; and a well-formed code not matching its parts.
+      b.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'S101-WS·2025-D30-JW-0002' WHERE id = ?`).run(second);
+      b.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'S101-2025-D30-0009' WHERE id = ?`).run(third);
+      const r = await runCheck(b.ctx);
+      expect(r.problems.map((p) => [p.type, p.record])).toEqual([
+        ['code-format', second],
+        ['code-parts', second],
+        ['code-parts', third],
+      ]);
+      expect(r.problems[0]!.message).toContain('不符合档号规则“{全宗号}-{年度}-{保管期限}-{件号}”');
+      expect(r.problems[2]!.message).toContain('按组成部分应为 S101-2025-D30-0003');
+    } finally {
+      b.close();
+    }
+  });
+
+  it('accepts the kinds the clerk added, and judges each kind by the affair the vocabulary gives it', async () => {
+    await setSetting(a.ctx, EXTRA_KINDS_SETTING, { 居务: ['社区议事会'] });
+    const added = await addRecord(a.ctx, { kind: '社区议事会', title: '议事会记录', date: '2025-06-05' });
+    a.ctx.sqlite.prepare(`UPDATE records SET kind = '不在词表的事项' WHERE id = ?`).run(ids[2]);
+    expect(ofType((await runCheck(a.ctx)).problems, 'enumeration').map((p) => [p.record, p.message])).toEqual([
+      [ids[2], expect.stringContaining('事项“不在词表的事项”不在事项词表中')],
+    ]);
+    // A clerk who files 居务监督委员会例会 under 财务 makes the 居务 records using it wrong.
+    await setSetting(a.ctx, EXTRA_KINDS_SETTING, { 居务: ['社区议事会'], 财务: ['居务监督委员会例会'] });
+    const wrong = ofType((await runCheck(a.ctx)).problems, 'enumeration');
+    expect(wrong.map((p) => p.record)).toEqual([ids[0], ids[1], ids[2], ids[3]]);
+    expect(wrong[0]!.message).toContain('事项“居务监督委员会例会”属于财务，却登记为居务');
+    expect(wrong.map((p) => p.record)).not.toContain(added);
+  });
+
+  it('leaves voided records out of the duplicate, metadata and deadline checks, but not out of the others', async () => {
+    const live = await addRecord(a.ctx, { date: '2025-05-01', title: '补录的例会', docNumber: '桃居〔2025〕9号' });
+    const voided = await addRecord(a.ctx, { date: '2025-05-02', title: '补录的例会', docNumber: '桃居〔2025〕9号' });
+    await voidRecord(a.ctx, voided, '重复录入');
+    a.ctx.sqlite.prepare(`UPDATE records SET income_fen = 100, kind = '乱写的事项' WHERE id = ?`).run(voided);
+    const problems = (await runCheck({ ...a.ctx, clock: fixedClock('2026-07-01T10:00:00+08:00') })).problems;
+    expect(problems.map((p) => [p.type, p.record])).toEqual([
+      ['enumeration', voided],
+      ['unfiled', live],
+    ]);
+  });
+
+  it('finds a 档号 duplicated in full-width characters, on the later record', async () => {
+    const wide = code(ids[0]!).replace(/[A-Z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    a.ctx.sqlite.prepare('UPDATE records SET archival_code = ? WHERE id = ?').run(wide, ids[2]);
+    const r = await runCheck(a.ctx);
+    expect(ofType(r.problems, 'duplicate-code')).toEqual([
+      { type: 'duplicate-code', aspect: '真实性', record: ids[2], archivalCode: wide, message: expect.stringContaining(`与记录 ${ids[0]} 的档号重复（${wide}）`) },
+    ]);
+    expect(r.problems.map((p) => [p.type, p.record])).toEqual([
+      ['code-format', ids[2]],
+      ['duplicate-code', ids[2]],
+      ['code-parts', ids[2]],
+    ]);
+  });
+
+  it('finds a record whose parts render the 档号 another record holds', async () => {
+    const [one, two] = [code(ids[0]!), code(ids[1]!)];
+    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'tmp' WHERE id = ?`).run(ids[0]);
+    a.ctx.sqlite.prepare('UPDATE records SET archival_code = ? WHERE id = ?').run(one, ids[1]);
+    a.ctx.sqlite.prepare('UPDATE records SET archival_code = ? WHERE id = ?').run(two, ids[0]);
+    const r = await runCheck(a.ctx);
+    expect(r.problems.map((p) => [p.type, p.record])).toEqual([
+      ['code-parts', ids[0]],
+      ['duplicate-code', ids[1]],
+      ['code-parts', ids[1]],
+      ['duplicate-code', ids[1]],
+    ]);
+    expect(r.problems[1]!.message).toContain(`与记录 ${ids[0]} 的档号重复（${one}）`);
+    expect(r.problems[3]!.message).toContain(`与记录 ${ids[0]} 的档号重复（${two}）`);
+  });
+
+  it('treats a lower-case 全宗号 as the same 档号 as its upper-case form', async () => {
+    a.ctx.sqlite.exec(`UPDATE communities SET code = 's101' WHERE id = 1`);
+    a.ctx.sqlite.exec(`UPDATE records SET fonds_code = 's101', archival_code = replace(archival_code, 'S101', 's101')`);
+    expect((await runCheck(a.ctx)).problems).toEqual([]);
+    const upper = code(ids[0]!).toUpperCase();
+    a.ctx.sqlite.prepare('UPDATE records SET archival_code = ? WHERE id = ?').run(upper, ids[4]);
+    const r = await runCheck(a.ctx);
+    expect(ofType(r.problems, 'duplicate-code')).toEqual([
+      { type: 'duplicate-code', aspect: '真实性', record: ids[4], archivalCode: upper, message: expect.stringContaining(`与记录 ${ids[0]} 的档号重复`) },
+    ]);
+  });
+
+  it('trims in SQL exactly what JS trims', () => {
+    const white = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => ch.trim() === '');
+    expect([...JS_WHITESPACE]).toEqual(white);
+    const trim = a.ctx.sqlite.prepare(`SELECT ${trimmedSql('t')} AS t FROM (SELECT ? AS t)`);
+    for (const text of ['', '题名', ...white.flatMap((w) => [`${w}题 名${w}`, `${w}${w}`, `题名${w}`])]) {
+      expect((trim.get(text) as { t: string }).t).toBe(text.trim());
+    }
+  });
+});
+
 describe('sanwu check', () => {
   const cli = (...argv: string[]) => sanwu(a.dir, ...argv);
 
@@ -195,7 +307,13 @@ describe('sanwu check', () => {
     const sound = await cli('check', '--db', 'archive');
     expect(sound.code).toBe(0);
     expect(sound.out).toContain('未发现问题');
+    expect(sound.out).toContain('数据库已快速自检');
     expect(sound.err).toContain('[校验附件]');
+    const full = await cli('check', '--db', 'archive', '--full');
+    expect(full.code).toBe(0);
+    expect(full.out).toContain('数据库已完整校验');
+    const logged = a.ctx.sqlite.prepare(`SELECT after FROM audit_log WHERE action = 'check' ORDER BY id`).pluck().all() as string[];
+    expect(logged.map((after) => JSON.parse(after).full)).toEqual([false, true]);
     rmSync(storedPath(a.ctx.paths.files, sha[ids[0]!]!));
     const bad = await cli('check', '--db', 'archive', '--json');
     expect(bad.code).toBe(1);

@@ -298,10 +298,13 @@ describe('报表', () => {
 describe('档案检查', () => {
   it('runs the inspection with progress and lists problems by kind, each linking to its record', async (ctx) => {
     await go('#/check');
+    // The full database check (integrity_check) is the clerk's choice; the default is quick_check.
+    await page.getByRole('checkbox', { name: /完整校验数据库索引/ }).check();
     await page.getByRole('button', { name: /开始检查/ }).click();
     const summary = page.getByTestId('check-summary');
     await summary.or(page.getByText(COMING_SOON)).first().waitFor({ timeout: 120_000 });
     if (await page.getByText(COMING_SOON).isVisible()) return ctx.skip();
+    expect(await summary.textContent()).toContain('数据库已完整校验');
     await screenshot(page, 'check-result');
     const problems = page.getByTestId('check-problems');
     if (await problems.isVisible()) {

@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 1
+-- user_version = 2
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -8,6 +8,8 @@ CREATE INDEX attachments_by_sha256 ON attachments (sha256);
 CREATE INDEX attestations_lookup ON attestations (community_id, year, indicator_id, id);
 -- index audit_by_entity
 CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
+-- index audit_log_format1
+CREATE INDEX audit_log_format1 ON audit_log (id) WHERE hash_format = 1;
 -- index records_by_community_year
 CREATE INDEX records_by_community_year ON records (community_id, year, affair, kind);
 -- index records_by_kind
@@ -56,7 +58,7 @@ CREATE TABLE audit_log (
     source TEXT,
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL UNIQUE
-  ) STRICT;
+  , hash_format INTEGER NOT NULL DEFAULT 1 CHECK (hash_format IN (1, 2))) STRICT;
 -- table communities
 CREATE TABLE communities (
     id INTEGER PRIMARY KEY,

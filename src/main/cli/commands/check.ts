@@ -6,9 +6,14 @@ import { printJson, progressToStderr, type CliIO } from '../io';
 
 const SHOWN_PER_TYPE = 50;
 
-function printReport(io: CliIO, r: CheckResult): void {
+function printReport(io: CliIO, r: CheckResult, full: boolean): void {
   const c = r.counts;
   io.stdout(`检查了 ${c.records} 件档案、${c.attachments} 个附件（${c.files} 个文件，${c.bytes} 字节）、${c.auditEntries} 条操作日志。\n`);
+  io.stdout(
+    full
+      ? '数据库已完整校验（integrity_check：逐页、逐索引核对）。\n'
+      : '数据库已快速自检（quick_check 逐页核对各表结构与约束，操作日志由哈希链逐条核对）；逐索引完整校验请加 --full（较慢）。\n',
+  );
   if (r.ok) {
     io.stdout('未发现问题：真实性、完整性、可用性、安全性检测均通过。\n');
     return;
@@ -29,12 +34,13 @@ function printReport(io: CliIO, r: CheckResult): void {
 
 const command: Command = {
   summary: '档案检查（四性检测）：真实性、完整性、可用性、安全性',
-  usage: 'sanwu check --db DIR [--json]',
-  flags: { ...DB_FLAG, json: { type: 'boolean' } },
+  usage: 'sanwu check --db DIR [--json] [--full]',
+  flags: { ...DB_FLAG, json: { type: 'boolean' }, full: { type: 'boolean' } },
   async run(args, io) {
-    const result = await withArchive(args, io, (ctx) => runCheck(ctx, { onProgress: progressToStderr(io), signal: io.signal }));
+    const full = args.flags.full === true;
+    const result = await withArchive(args, io, (ctx) => runCheck(ctx, { full, onProgress: progressToStderr(io), signal: io.signal }));
     if (args.flags.json) printJson(io, result);
-    else printReport(io, result);
+    else printReport(io, result, full);
     return result.ok ? 0 : 1;
   },
 };

@@ -20,17 +20,24 @@ export const MEDIA_TYPES: Record<FileFormat, string> = {
   unknown: 'application/octet-stream',
 };
 
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+/** Every format, in a fixed order: the check's threads exchange formats as indexes into it. */
+export const FILE_FORMATS = Object.keys(MEDIA_TYPES) as FileFormat[];
 
-/** `head` is the file's first bytes (4 KiB is plenty). */
+/**
+ * `head` is the file's first bytes (4 KiB is plenty). Self-contained (no module-level names) because
+ * the check's worker thread runs its source text.
+ */
 export function sniffFormat(head: Uint8Array): FileFormat {
-  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpg';
-  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tif';
-  if (startsWith(head, [0x4d, 0x5a])) return 'exe';
-  if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return 'elf';
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
+  // The leading bytes as a latin1 string, then plain string comparisons (a loop: spreading is 5× slower).
+  let lead = '';
+  for (let i = 0; i < 8 && i < head.length; i++) lead += String.fromCharCode(head[i]!);
+  if (lead.startsWith('%PDF-')) return 'pdf';
+  if (lead.startsWith('\x89PNG\r\n\x1a\n')) return 'png';
+  if (lead.startsWith('\xff\xd8\xff')) return 'jpg';
+  if (lead.startsWith('II*\0') || lead.startsWith('MM\0*')) return 'tif';
+  if (lead.startsWith('MZ')) return 'exe';
+  if (lead.startsWith('\x7fELF')) return 'elf';
+  if (lead.startsWith('PK\x03\x04')) {
     const names = new TextDecoder('latin1').decode(head);
     if (names.includes('OFD.xml')) return 'ofd';
     if (names.includes('word/')) return 'docx';

@@ -28,9 +28,13 @@ export interface AuditRowInput {
 
 export type AuditFields = [AuditRowInput['at'], string, string, string, number | null, string | null, string | null, string | null];
 
+/** The format new entries are hashed with (the audit_log.hash_format column). */
+const HASH_FORMAT = 2 as const;
+
 /**
- * sha256 of the previous hash, a newline and the entry's fields as a JSON array. Self-contained (crypto's
- * `hash` comes in as an argument) because the audit-chain check's worker thread runs its source text.
+ * Format 1 (legacy entries): sha256 of the previous hash, a newline and the fields as a JSON array.
+ * Self-contained (crypto's `hash` comes in as an argument) because the audit-chain check's worker thread
+ * runs its source text.
  */
 export const chainHashWith = (sha: typeof hash, prevHash: string, fields: AuditFields): string =>
   sha('sha256', `${prevHash}\n${JSON.stringify(fields)}`);
@@ -39,20 +43,37 @@ export function chainHash(prevHash: string, fields: AuditFields): string {
   return chainHashWith(hash, prevHash, fields);
 }
 
+/**
+ * A value as stored: U+001C–U+001F (the field marks and the separators verify.ts reads entries apart
+ * with; control characters nobody types) become U+FFFD.
+ */
+// oxlint-disable-next-line no-control-regex -- these control characters are exactly what is replaced
+const unmarked = (value: string): string => value.replace(/[\x1c-\x1f]/g, '\ufffd');
+
+/**
+ * Format 2: sha256 of the previous hash, a newline and each field as a mark and its text — U+001F before
+ * a value, U+001E alone for NULL. Values never contain a mark (`unmarked`), so the marked fields split
+ * back one way only; and SQLite builds these bytes by plain concatenation, which makes verifying a long
+ * log cheap. Self-contained (crypto's `hash` comes in as an argument) because the check's worker runs its source.
+ */
+export const chainHashV2With = (sha: typeof hash, prevHash: string, fields: AuditFields): string =>
+  sha('sha256', `${prevHash}\n${fields.map((v) => (v === null ? '\x1e' : `\x1f${v}`)).join('')}`);
+
 export function entryHash(prevHash: string, row: AuditRowInput): string {
-  return chainHash(prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, row.source]);
+  return chainHashV2With(hash, prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, row.source]);
 }
 
 function toRow(ctx: ArchiveContext, at: string, e: AuditInput): AuditRowInput {
+  // JSON text never holds a raw control character, so only the plain strings need unmarking.
   return {
-    at,
-    actor: ctx.actor,
-    action: e.action,
-    entity: e.entity,
+    at: unmarked(at),
+    actor: unmarked(ctx.actor),
+    action: unmarked(e.action),
+    entity: unmarked(e.entity),
     entity_id: e.entityId ?? null,
     before: e.before === undefined ? null : JSON.stringify(e.before),
     after: e.after === undefined ? null : JSON.stringify(e.after),
-    source: e.source ?? null,
+    source: e.source === undefined || e.source === null ? null : unmarked(e.source),
   };
 }
 
@@ -69,7 +90,7 @@ export async function appendAudit(ctx: ArchiveContext, db: Kysely<DB>, entries: 
   const rows = entries.map((e) => {
     const row = toRow(ctx, at, e);
     const hash = entryHash(prev, row);
-    const full = { ...row, prev_hash: prev, hash };
+    const full = { ...row, prev_hash: prev, hash, hash_format: HASH_FORMAT };
     prev = hash;
     return full;
   });

@@ -1,48 +1,22 @@
-// 完整性: no gaps in 件号 within a cell; required metadata present; every listed file present; finished
-// years filed by the deadline; the database file sound; the audit log's hash chain unbroken.
+// 完整性: required metadata present; every listed file present; finished years filed by the deadline;
+// the database file sound; the audit log's hash chain unbroken. (件号 gaps are in item-gaps.ts.)
 import type { CheckProblem } from '../../../shared/check';
 import type { ChainBreak } from '../audit-log/verify';
 import type { ArchiveContext } from '../context';
-import type { CheckRecord, Inventory } from './inventory';
-import { problem, recordName } from './problems';
+import type { AttachmentRefs, CheckAttachment } from './attachment-checks';
+import { problem, recordName, recordRefs } from './problems';
+import { trimmedSql, type CheckRecord, type Communities, type Prefilter } from './record-suspects';
 import type { FileScan } from './scan-files';
 
-const pad = (n: number) => String(n).padStart(4, '0');
+export const metadataPrefilter: Prefilter = {
+  sql: `voided_at IS NULL AND (
+          (item_no IS NOT NULL AND (pages IS NULL OR ${trimmedSql('responsible')} = ''))
+          OR (income_fen > 0 AND (fund_category IS NULL OR fund_category = '')))`,
+};
 
-export function gapProblems(inv: Inventory, lastNumbers: Map<string, number>): CheckProblem[] {
-  const cells = new Map<string, CheckRecord[]>();
-  for (const r of inv.records) {
-    if (r.item_no === null || r.fonds_code === null) continue;
-    const key = [r.fonds_code, r.category_code, r.filing_year, r.retention_code, r.problem_code].join('|');
-    const list = cells.get(key);
-    if (list) list.push(r);
-    else cells.set(key, [r]);
-  }
+export function requiredMetadataProblems(records: CheckRecord[]): CheckProblem[] {
   const out: CheckProblem[] = [];
-  for (const [key, list] of cells) {
-    list.sort((a, b) => a.item_no! - b.item_no!);
-    const [fonds, category, year, retention, problemCode] = key.split('|');
-    const cell = `${fonds}-${category}·${year}-${retention}-${problemCode}`;
-    let expected = 1;
-    for (const r of list) {
-      if (r.item_no! > expected) {
-        const gap = r.item_no! - 1 === expected ? pad(expected) : `${pad(expected)}—${pad(r.item_no! - 1)}`;
-        out.push(problem('item-gap', 'integrity', r, `${cell} 中缺件号 ${gap}（在 ${recordName(r)} 之前）；件号应从0001起连续，缺号请在备考表中说明。`));
-      }
-      expected = r.item_no! + 1;
-    }
-    const last = lastNumbers.get(key) ?? 0;
-    if (last >= expected) {
-      const r = list.at(-1)!;
-      out.push(problem('item-gap', 'integrity', r, `${cell} 已编到件号 ${pad(last)}，但件号 ${pad(expected)}${last > expected ? `—${pad(last)}` : ''} 的档案不在库中（在 ${recordName(r)} 之后）。`));
-    }
-  }
-  return out;
-}
-
-export function requiredMetadataProblems(inv: Inventory): CheckProblem[] {
-  const out: CheckProblem[] = [];
-  for (const r of inv.records) {
+  for (const r of records) {
     if (r.voided_at !== null) continue;
     const missing: string[] = [];
     // The 归档章 and the catalogue need these once an item is filed.
@@ -55,25 +29,28 @@ export function requiredMetadataProblems(inv: Inventory): CheckProblem[] {
   return out;
 }
 
-export function missingFileProblems(inv: Inventory, scans: Map<string, FileScan>): CheckProblem[] {
-  const out: CheckProblem[] = [];
-  for (const a of inv.attachments) {
-    if (scans.get(a.sha256)?.state !== 'missing') continue;
-    const rec = inv.byId.get(a.record_id) ?? { id: a.record_id, archival_code: null };
-    out.push(problem('missing-file', 'integrity', rec, `${recordName(rec)} 登记的附件“${a.original_name}”在档案文件夹中找不到（files/${a.sha256.slice(0, 2)}/${a.sha256}）；请从备份恢复。`));
-  }
-  return out;
+export function missingFileProblems(a: CheckAttachment, scan: FileScan | undefined, refs: AttachmentRefs, out: CheckProblem[]): void {
+  if (scan?.state !== 'missing') return;
+  out.push(problem('missing-file', 'integrity', refs(a), `${recordName(refs(a))} 登记的附件“${a.original_name}”在档案文件夹中找不到（files/${a.sha256.slice(0, 2)}/${a.sha256}）；请从备份恢复。`));
 }
 
 /** Filing deadlines as MM-DD of the next year, by 门类 (RETENTION.md: 文书 30 June, 会计 31 March). */
 export type FilingDeadlines = Record<'文书' | '会计', string>;
 
-export function unfiledProblems(inv: Inventory, today: string, deadlines: FilingDeadlines): CheckProblem[] {
+export function unfiledPrefilter(today: string, deadlines: FilingDeadlines): Prefilter {
+  return {
+    sql: `item_no IS NULL AND voided_at IS NULL AND status = '未归档'
+          AND @unfiledToday > ((year + 1) || '-' || CASE category_code WHEN 'KU' THEN @accountsDeadline ELSE @documentsDeadline END)`,
+    params: { unfiledToday: today, accountsDeadline: deadlines.会计, documentsDeadline: deadlines.文书 },
+  };
+}
+
+export function unfiledProblems(records: CheckRecord[], communities: Communities, today: string, deadlines: FilingDeadlines): CheckProblem[] {
   const out: CheckProblem[] = [];
-  for (const r of inv.records) {
+  for (const r of records) {
     if (r.item_no !== null || r.voided_at !== null || r.status !== '未归档') continue;
     const deadline = `${r.year + 1}-${r.category_code === 'KU' ? deadlines.会计 : deadlines.文书}`;
-    if (today > deadline) out.push(problem('unfiled', 'integrity', r, `${recordName(r)}（${inv.communities.get(r.community_id)?.name ?? ''} ${r.year}年 ${r.kind}“${r.title}”）应在 ${deadline} 前归档，至今未归档；请运行“归档”。`));
+    if (today > deadline) out.push(problem('unfiled', 'integrity', r, `${recordName(r)}（${communities.get(r.community_id)?.name ?? ''} ${r.year}年 ${r.kind}“${r.title}”）应在 ${deadline} 前归档，至今未归档；请运行“归档”。`));
   }
   return out;
 }
@@ -86,11 +63,12 @@ export function databaseProblems(lines: string[]): CheckProblem[] {
 }
 
 /** `breaks`: where the audit log's hash chain is broken. */
-export function auditChainProblems(ctx: ArchiveContext, inv: Inventory, breaks: ChainBreak[]): CheckProblem[] {
+export function auditChainProblems(ctx: ArchiveContext, breaks: ChainBreak[]): CheckProblem[] {
   const entity = ctx.sqlite.prepare(`SELECT entity, entity_id FROM audit_log WHERE id = ?`);
+  const refs = recordRefs(ctx);
   return breaks.map((b) => {
     const row = entity.get(b.id) as { entity: string; entity_id: number | null } | undefined;
-    const rec = row?.entity === 'record' && row.entity_id !== null ? (inv.byId.get(row.entity_id) ?? null) : null;
+    const rec = row?.entity === 'record' && row.entity_id !== null ? (refs(row.entity_id) ?? null) : null;
     return problem('audit-chain', 'integrity', rec, `操作日志第 ${b.id} 条${b.reason}${rec ? `，涉及 ${recordName(rec)}` : ''}；日志可能被篡改，请核查。`);
   });
 }

@@ -1,78 +1,186 @@
-// Reads every stored file once: re-hashes it (SHA-256), measures it and keeps its first bytes for
-// format identification. Files are read in 1 MiB chunks, so a huge scan never sits in memory whole.
-import { createHash } from 'node:crypto';
+// Reads every stored file once: re-hashes it (SHA-256), measures it and identifies its format by its
+// first bytes. The main thread and the check worker claim files in batches from one atomic counter in
+// shared memory, so both cores hash once the worker's database checks are done.
+import { createHash, hash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import { dirname } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
 import { storedPath } from '../attachments/store';
-import { sniffFormat, type FileFormat } from '../attachments/sniff';
+import { FILE_FORMATS, sniffFormat, type FileFormat } from '../attachments/sniff';
 
 export type FileScan =
   | { state: 'missing' }
   | { state: 'unreadable'; error: string }
   | { state: 'read'; sha256: string; size: number; format: FileFormat };
 
-const CHUNK = 1 << 20;
-const HEAD = 4096;
-const YIELD_EVERY = 256;
+/** Per-file state in shared memory. */
+export const SCAN = { pending: 0, matches: 1, differs: 2, missing: 3, unreadable: 4 } as const;
 
-function scanOne(path: string, buf: Buffer): FileScan {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { state: 'missing' } : { state: 'unreadable', error: code ?? String(e) };
-  }
-  try {
-    const hash = createHash('sha256');
-    let n = readSync(fd, buf, 0, CHUNK, null);
-    const format = sniffFormat(buf.subarray(0, Math.min(n, HEAD)));
-    let size = 0;
-    for (;;) {
-      hash.update(buf.subarray(0, n));
-      size += n;
-      // A short read of a regular file is its end: saves a syscall per small file.
-      if (n < CHUNK) break;
-      n = readSync(fd, buf, 0, CHUNK, null);
-    }
-    return { state: 'read', sha256: hash.digest('hex'), size, format };
-  } catch (e) {
-    return { state: 'unreadable', error: (e as NodeJS.ErrnoException).code ?? String(e) };
-  } finally {
-    closeSync(fd);
-  }
+/** The files to scan and their results, in memory both threads see. Index = file number. */
+export interface SharedScan {
+  /** distinct stored digests: the file names */
+  hashes: string[];
+  /** files/<aa> for each two-hex-digit prefix, resolved once through storedPath */
+  dirs: Record<string, string>;
+  /** [0]: the next file number to claim; [1]: files done (for progress) */
+  counters: Int32Array;
+  state: Uint8Array;
+  /** index into FILE_FORMATS */
+  format: Uint8Array;
+  size: Float64Array;
+  /** the digest actually read, 32 bytes per file (kept only where it differs from the name) */
+  digest: Uint8Array;
+}
+
+/** What scanning needs from Node and this code base, passed in so the worker can run the same source. */
+export interface ScanDeps {
+  hash: typeof hash;
+  createHash: typeof createHash;
+  openSync: typeof openSync;
+  readSync: typeof readSync;
+  closeSync: typeof closeSync;
+  sniffFormat: typeof sniffFormat;
+  formats: readonly FileFormat[];
+  sep: string;
+  buf: Buffer;
 }
 
 /**
- * storedPath for many files: a path.join per file costs a third as much as hashing a small file, so
- * the directory of each two-hex-digit prefix (files/<aa>/) is resolved once through storedPath.
+ * Claims the next batch and scans it into `s`; false when no file is left. `errors` collects why a file
+ * was unreadable. Self-contained (all it uses comes in as arguments) because the worker runs its source text.
  */
-function storedPaths(filesDir: string): (sha256: string) => string {
-  const dirs = new Map<string, string>();
-  return (sha256) => {
-    const prefix = sha256.slice(0, 2);
-    let dir = dirs.get(prefix);
-    if (dir === undefined) dirs.set(prefix, (dir = dirname(storedPath(filesDir, sha256))));
-    return `${dir}${sep}${sha256}`;
+export function scanNextBatch(s: SharedScan, d: ScanDeps, errors: Record<number, string>): boolean {
+  const CHUNK = d.buf.length;
+  const HEAD = 4096;
+  // Small batches share out the tail of the work; 64 files keep the shared counter cold.
+  const BATCH = 64;
+  const first = Atomics.add(s.counters, 0, BATCH);
+  if (first >= s.hashes.length) return false;
+  const last = Math.min(first + BATCH, s.hashes.length);
+  for (let i = first; i < last; i++) {
+    const name = s.hashes[i]!;
+    let fd = -1;
+    try {
+      fd = d.openSync(`${s.dirs[name.slice(0, 2)]}${d.sep}${name}`, 'r');
+      let n = d.readSync(fd, d.buf, 0, CHUNK, null);
+      s.format[i] = d.formats.indexOf(d.sniffFormat(d.buf.subarray(0, Math.min(n, HEAD))));
+      let hex: string;
+      let size = n;
+      // A short read of a regular file is its end: one read and a one-shot hash for all but huge files.
+      if (n < CHUNK) hex = d.hash('sha256', d.buf.subarray(0, n), 'hex');
+      else {
+        const hash = d.createHash('sha256');
+        while (n > 0) {
+          hash.update(d.buf.subarray(0, n));
+          n = d.readSync(fd, d.buf, 0, CHUNK, null);
+          size += n;
+        }
+        hex = hash.digest('hex');
+      }
+      s.size[i] = size;
+      if (hex === name) s.state[i] = 1;
+      else {
+        s.digest.set(Buffer.from(hex, 'hex'), i * 32);
+        s.state[i] = 2;
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (fd < 0 && code === 'ENOENT') s.state[i] = 3;
+      else {
+        s.state[i] = 4;
+        errors[i] = code ?? String(e);
+      }
+    } finally {
+      if (fd >= 0) d.closeSync(fd);
+    }
+  }
+  Atomics.add(s.counters, 1, last - first);
+  return true;
+}
+
+/** The distinct files of `digests` (attachments may share one), shared-memory results for each. */
+export function sharedScan(filesDir: string, digests: Iterable<string>): SharedScan & { indexOf: Map<string, number> } {
+  const indexOf = new Map<string, number>();
+  const dirs: Record<string, string> = {};
+  for (const h of digests) {
+    if (indexOf.has(h)) continue;
+    indexOf.set(h, indexOf.size);
+    dirs[h.slice(0, 2)] ??= dirname(storedPath(filesDir, h));
+  }
+  const n = indexOf.size;
+  return {
+    hashes: [...indexOf.keys()],
+    indexOf,
+    dirs,
+    counters: new Int32Array(new SharedArrayBuffer(8)),
+    state: new Uint8Array(new SharedArrayBuffer(n)),
+    format: new Uint8Array(new SharedArrayBuffer(n)),
+    size: new Float64Array(new SharedArrayBuffer(n * 8)),
+    digest: new Uint8Array(new SharedArrayBuffer(n * 32)),
   };
 }
 
-/** Scans each distinct stored file (attachments share files with the same content). */
-export async function scanFiles(filesDir: string, hashes: string[], opts: LongTaskOptions = {}): Promise<Map<string, FileScan>> {
-  const out = new Map<string, FileScan>();
-  const buf = Buffer.allocUnsafe(CHUNK);
-  const pathOf = storedPaths(filesDir);
-  for (const [i, sha256] of hashes.entries()) {
-    if (i % YIELD_EVERY === 0) {
-      opts.onProgress?.({ phase: '校验附件', done: i, total: hashes.length });
-      // Let Ctrl+C / the UI's cancel reach the signal.
+export function scanDeps(sep: string): ScanDeps {
+  return { hash, createHash, openSync, readSync, closeSync, sniffFormat, formats: FILE_FORMATS, sep, buf: Buffer.allocUnsafe(1 << 20) };
+}
+
+/** This thread's share of the scan: batches until none is left, yielding so progress and cancel get through. */
+export async function scanShare(s: SharedScan, d: ScanDeps, errors: Record<number, string>, opts: LongTaskOptions = {}): Promise<void> {
+  const total = s.hashes.length;
+  for (let batch = 0; ; batch++) {
+    if (batch % 4 === 0) {
+      opts.onProgress?.({ phase: '校验附件', done: Math.min(Atomics.load(s.counters, 1), total), total });
       await new Promise((r) => setImmediate(r));
       if (opts.signal?.aborted) throw cancelled();
     }
-    out.set(sha256, scanOne(pathOf(sha256), buf));
+    if (!scanNextBatch(s, d, errors)) break;
   }
-  opts.onProgress?.({ phase: '校验附件', done: hashes.length, total: hashes.length });
-  return out;
+}
+
+/** The scan's results by stored digest, built only for the files asked about. */
+export interface FileScans {
+  get(sha256: string): FileScan | undefined;
+  /** files scanned, and the bytes of those read */
+  files: number;
+  bytes: number;
+}
+
+/**
+ * Scans here whatever a thread claimed but never finished (a worker that died mid-batch), then answers
+ * for each file from the shared results.
+ */
+export function collectScans(s: SharedScan & { indexOf: Map<string, number> }, d: ScanDeps, errors: Record<number, string>): FileScans {
+  const left: number[] = [];
+  for (let i = 0; i < s.state.length; i++) if (s.state[i] === SCAN.pending) left.push(i);
+  if (left.length > 0) {
+    const again = sharedScan('', left.map((i) => s.hashes[i]!));
+    again.dirs = s.dirs;
+    const againErrors: Record<number, string> = {};
+    while (scanNextBatch(again, d, againErrors));
+    for (const [k, i] of left.entries()) {
+      s.state[i] = again.state[k]!;
+      s.format[i] = again.format[k]!;
+      s.size[i] = again.size[k]!;
+      s.digest.set(again.digest.subarray(k * 32, k * 32 + 32), i * 32);
+      if (againErrors[k] !== undefined) errors[i] = againErrors[k];
+    }
+  }
+  let bytes = 0;
+  for (let i = 0; i < s.state.length; i++) if (s.state[i] === SCAN.matches || s.state[i] === SCAN.differs) bytes += s.size[i]!;
+  const scanAt = (i: number, name: string): FileScan => {
+    const state = s.state[i];
+    if (state === SCAN.missing) return { state: 'missing' };
+    if (state === SCAN.unreadable) return { state: 'unreadable', error: errors[i] ?? '' };
+    const sha256 = state === SCAN.matches ? name : Buffer.from(s.digest.subarray(i * 32, i * 32 + 32)).toString('hex');
+    return { state: 'read', sha256, size: s.size[i]!, format: FILE_FORMATS[s.format[i]!] ?? 'unknown' };
+  };
+  return {
+    get: (sha256) => {
+      const i = s.indexOf.get(sha256);
+      return i === undefined ? undefined : scanAt(i, sha256);
+    },
+    files: s.hashes.length,
+    bytes,
+  };
 }

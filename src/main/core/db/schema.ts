@@ -112,6 +112,8 @@ export interface AuditLogTable {
   source: string | null;
   prev_hash: string;
   hash: string;
+  /** 1: legacy JSON-array hash; 2: length-prefixed fields (append.ts) */
+  hash_format: Generated<1 | 2>;
 }
 
 export interface SettingsTable {

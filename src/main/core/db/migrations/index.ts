@@ -2,7 +2,9 @@
 // Append only; never edit or reorder a landed migration.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_audit_hash_format';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
+  ['0002_audit_hash_format', m0002],
 ];
