@@ -60,7 +60,7 @@ describe('audit-log hash chain, format 2', () => {
     const rows = a.ctx.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all() as (AuditRowInput & { prev_hash: string; hash: string })[];
     for (const row of rows) expect(entryHash(row.prev_hash, row)).toBe(row.hash);
     const row = { at: 't', actor: '中🎉', action: 'x', entity: 'e', entity_id: -3, before: null, after: '{}', source: null };
-    expect(entryHash(GENESIS_HASH, row)).toBe(hash('sha256', `${GENESIS_HASH}\n\x1ft\x1f中🎉\x1fx\x1fe\x1f-3\x1e\x1f{}\x1e`));
+    expect(entryHash(GENESIS_HASH, row)).toBe(hash('sha256', `${GENESIS_HASH}\n\x1ft\x1f中🎉\x1fx\x1fe\x1f-3\x1f\x1e\x1f{}\x1f\x1e`));
   });
 
   it('stores values without the field marks, so a value cannot pass for a field boundary', () => {

@@ -51,13 +51,13 @@ export function chainHash(prevHash: string, fields: AuditFields): string {
 const unmarked = (value: string): string => value.replace(/[\x1c-\x1f]/g, '\ufffd');
 
 /**
- * Format 2: sha256 of the previous hash, a newline and each field as a mark and its text — U+001F before
- * a value, U+001E alone for NULL. Values never contain a mark (`unmarked`), so the marked fields split
- * back one way only; and SQLite builds these bytes by plain concatenation, which makes verifying a long
- * log cheap. Self-contained (crypto's `hash` comes in as an argument) because the check's worker runs its source.
+ * Format 2: sha256 of the previous hash, a newline and each field as U+001F and its text, U+001E standing
+ * for NULL. Values never contain either (`unmarked`), so the fields split back one way only; and SQLite
+ * builds these bytes by plain concatenation, which makes verifying a long log cheap. Self-contained
+ * (crypto's `hash` comes in as an argument) because the check's worker runs its source.
  */
 export const chainHashV2With = (sha: typeof hash, prevHash: string, fields: AuditFields): string =>
-  sha('sha256', `${prevHash}\n${fields.map((v) => (v === null ? '\x1e' : `\x1f${v}`)).join('')}`);
+  sha('sha256', `${prevHash}\n${fields.map((v) => `\x1f${v === null ? '\x1e' : v}`).join('')}`);
 
 export function entryHash(prevHash: string, row: AuditRowInput): string {
   return chainHashV2With(hash, prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, row.source]);

@@ -17,7 +17,7 @@ export interface ChainVerdict {
 /**
  * Verifies every link and every entry's hash, in id order. SQLite concatenates the entries of `chunk`
  * consecutive ids into one blob, each `<id> <format> <hash>` U+001C `<payload>` U+001D, where the payload
- * (prev_hash, a newline and the eight marked fields) is exactly what format 2 hashes. The separators never
+ * (prev_hash, a newline and the eight fields as format 2 marks them) is exactly what format 2 hashes. The separators never
  * occur in values the app writes, so a sound chunk reads apart one way; a chunk with any break or odd
  * shape is judged again entry by entry from its columns (`v2Hash`), so tampering cannot mislead the
  * reading. Format-1 entries' content is read row by row for `v1Hash`. Self-contained (all it uses comes
@@ -34,8 +34,8 @@ export function verifyChain(
   const LINK = '与上一条日志的链接断开（上一条被删除或改动）';
   const CONTENT = '日志内容与其哈希不符（被改动）';
   // Flat arguments of one concat(), no lengths: plain concatenation is what SQLite does fast. :v and :n
-  // are format 2's marks (value, NULL); NOT NULL columns need no NULL case.
-  const fields = ['at', 'actor', 'action', 'entity'].map((c) => `:v, ${c}`).concat(['entity_id', 'before', 'after', 'source'].map((c) => `iif(${c} IS NULL, :n, :v), ${c}`));
+  // are format 2's field mark and NULL; NOT NULL columns need no NULL case.
+  const fields = ['at', 'actor', 'action', 'entity'].map((c) => `:v, ${c}`).concat(['entity_id', 'before', 'after', 'source'].map((c) => `:v, coalesce(${c}, :n)`));
   const entry = `id, ' ', hash_format, ' ', hash, :fs, prev_hash, :nl, ${fields.join(', ')}, :gs`;
   const range = 'FROM audit_log WHERE id >= :lo AND id < :hi';
   const chunkQuery = db.prepare(`SELECT CAST(group_concat(concat(${entry}), '') AS BLOB) ${range}`).pluck();

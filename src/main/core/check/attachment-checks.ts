@@ -6,7 +6,7 @@ import type { ArchiveContext } from '../context';
 import { fixityProblems } from './authenticity';
 import { missingFileProblems } from './integrity';
 import { recordRefs, type RecordRef } from './problems';
-import type { FileScans } from './scan-files';
+import type { FileScan } from './scan-files';
 import { executableProblems } from './security';
 import { formatProblems } from './usability';
 
@@ -20,20 +20,28 @@ export function loadAttachments(ctx: ArchiveContext): CheckAttachment[] {
   return ctx.sqlite.prepare('SELECT record_id, sha256, size, original_name FROM attachments WHERE removed_at IS NULL ORDER BY id').all() as CheckAttachment[];
 }
 
-/** fixity, name-format, missing-file, unreadable, format, executable: one pass, the problems grouped by check. */
-export function attachmentProblems(ctx: ArchiveContext, attachments: CheckAttachment[], scans: FileScans): CheckProblem[] {
+export interface AttachmentChecker {
+  /** judges one attachment by its file's scan */
+  check: (a: CheckAttachment, scan: FileScan | undefined) => void;
+  /** fixity, name-format, missing-file, unreadable, format, executable: the problems grouped by check */
+  problems: () => CheckProblem[];
+}
+
+/** Judges attachments one at a time, so the inspection can do so while files are still being scanned. */
+export function attachmentChecker(ctx: ArchiveContext): AttachmentChecker {
   const records = recordRefs(ctx);
   const refs: AttachmentRefs = (a) => records(a.record_id) ?? { id: a.record_id, archival_code: null };
   const fixity: CheckProblem[] = [];
   const missing: CheckProblem[] = [];
   const format: CheckProblem[] = [];
   const executable: CheckProblem[] = [];
-  for (const a of attachments) {
-    const scan = scans.get(a.sha256);
-    fixityProblems(a, scan, refs, fixity);
-    missingFileProblems(a, scan, refs, missing);
-    formatProblems(a, scan, refs, format);
-    executableProblems(a, scan, refs, executable);
-  }
-  return [...fixity, ...missing, ...format, ...executable];
+  return {
+    check: (a, scan) => {
+      fixityProblems(a, scan, refs, fixity);
+      missingFileProblems(a, scan, refs, missing);
+      formatProblems(a, scan, refs, format);
+      executableProblems(a, scan, refs, executable);
+    },
+    problems: () => [...fixity, ...missing, ...format, ...executable],
+  };
 }

@@ -11,12 +11,12 @@ import { isoDay, type ArchiveContext } from '../context';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
-import { attachmentProblems, loadAttachments } from './attachment-checks';
+import { attachmentChecker, loadAttachments, type CheckAttachment } from './attachment-checks';
 import { startCheckWorker, type CheckWorker } from './check-worker';
 import { auditChainProblems, databaseProblems, type FilingDeadlines } from './integrity';
 import { ASPECTS, problem, type Aspect } from './problems';
 import { countRecords, recordProblems } from './record-checks';
-import { collectScans, scanDeps, scanShare, sharedScan, type FileScans } from './scan-files';
+import { collectScans, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
 
 export const FILING_DEADLINES_SETTING = 'filing.deadlines';
 
@@ -70,11 +70,24 @@ async function inspect(ctx: ArchiveContext, opts: CheckOptions, step: (phase: st
   });
   const deps = scanDeps(sep);
   const errors: Record<number, string> = {};
-  await scanShare(scan, deps, errors, opts);
+  // Attachments are judged in step with the scan, each as soon as its file is in.
+  const checker = attachmentChecker(ctx);
+  let judged = 0;
+  const judge = (scanOf: (a: CheckAttachment) => FileScan | undefined) => {
+    for (; judged < attachments.length; judged++) {
+      const a = attachments[judged]!;
+      const fileScan = scanOf(a);
+      if (fileScan === undefined) return;
+      checker.check(a, fileScan);
+    }
+  };
+  await scanShare(scan, deps, errors, opts, () => judge((a) => scanAt(scan, scan.indexOf.get(a.sha256)!, errors)));
   Object.assign(errors, await workerErrors);
   const scans = collectScans(scan, deps, errors);
+  // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
+  judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
   step('校验附件', scan.hashes.length, scan.hashes.length);
-  problems.push(...attachmentProblems(ctx, attachments, scans));
+  problems.push(...checker.problems());
   step('检查操作日志', 0, 1);
   const chain = await worker.chain.catch((e: Error) => e);
   if (chain instanceof Error) {

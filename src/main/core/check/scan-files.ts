@@ -79,17 +79,18 @@ export function scanNextBatch(s: SharedScan, d: ScanDeps, errors: Record<number,
         hex = hash.digest('hex');
       }
       s.size[i] = size;
-      if (hex === name) s.state[i] = 1;
+      // The state is stored last and atomically: another thread reading it finds the rest in place.
+      if (hex === name) Atomics.store(s.state, i, 1);
       else {
         s.digest.set(Buffer.from(hex, 'hex'), i * 32);
-        s.state[i] = 2;
+        Atomics.store(s.state, i, 2);
       }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (fd < 0 && code === 'ENOENT') s.state[i] = 3;
+      if (fd < 0 && code === 'ENOENT') Atomics.store(s.state, i, 3);
       else {
-        s.state[i] = 4;
         errors[i] = code ?? String(e);
+        Atomics.store(s.state, i, 4);
       }
     } finally {
       if (fd >= 0) d.closeSync(fd);
@@ -125,8 +126,11 @@ export function scanDeps(sep: string): ScanDeps {
   return { hash, createHash, openSync, readSync, closeSync, sniffFormat, formats: FILE_FORMATS, sep, buf: Buffer.allocUnsafe(1 << 20) };
 }
 
-/** This thread's share of the scan: batches until none is left, yielding so progress and cancel get through. */
-export async function scanShare(s: SharedScan, d: ScanDeps, errors: Record<number, string>, opts: LongTaskOptions = {}): Promise<void> {
+/**
+ * This thread's share of the scan: batches until none is left, yielding so progress and cancel get
+ * through; `afterBatch` does other work in step with the scan.
+ */
+export async function scanShare(s: SharedScan, d: ScanDeps, errors: Record<number, string>, opts: LongTaskOptions = {}, afterBatch = () => {}): Promise<void> {
   const total = s.hashes.length;
   for (let batch = 0; ; batch++) {
     if (batch % 4 === 0) {
@@ -135,7 +139,22 @@ export async function scanShare(s: SharedScan, d: ScanDeps, errors: Record<numbe
       if (opts.signal?.aborted) throw cancelled();
     }
     if (!scanNextBatch(s, d, errors)) break;
+    afterBatch();
   }
+}
+
+/**
+ * File `i`'s scan, or undefined while it is not in yet (pending, or unreadable by another thread that
+ * has not said why).
+ */
+export function scanAt(s: SharedScan, i: number, errors: Record<number, string>): FileScan | undefined {
+  const state = Atomics.load(s.state, i);
+  if (state === SCAN.pending) return undefined;
+  if (state === SCAN.missing) return { state: 'missing' };
+  if (state === SCAN.unreadable) return errors[i] === undefined ? undefined : { state: 'unreadable', error: errors[i] };
+  const name = s.hashes[i]!;
+  const sha256 = state === SCAN.matches ? name : Buffer.from(s.digest.subarray(i * 32, i * 32 + 32)).toString('hex');
+  return { state: 'read', sha256, size: s.size[i]!, format: FILE_FORMATS[s.format[i]!] ?? 'unknown' };
 }
 
 /** The scan's results by stored digest, built only for the files asked about. */
@@ -168,17 +187,10 @@ export function collectScans(s: SharedScan & { indexOf: Map<string, number> }, d
   }
   let bytes = 0;
   for (let i = 0; i < s.state.length; i++) if (s.state[i] === SCAN.matches || s.state[i] === SCAN.differs) bytes += s.size[i]!;
-  const scanAt = (i: number, name: string): FileScan => {
-    const state = s.state[i];
-    if (state === SCAN.missing) return { state: 'missing' };
-    if (state === SCAN.unreadable) return { state: 'unreadable', error: errors[i] ?? '' };
-    const sha256 = state === SCAN.matches ? name : Buffer.from(s.digest.subarray(i * 32, i * 32 + 32)).toString('hex');
-    return { state: 'read', sha256, size: s.size[i]!, format: FILE_FORMATS[s.format[i]!] ?? 'unknown' };
-  };
   return {
     get: (sha256) => {
       const i = s.indexOf.get(sha256);
-      return i === undefined ? undefined : scanAt(i, sha256);
+      return i === undefined ? undefined : scanAt(s, i, errors);
     },
     files: s.hashes.length,
     bytes,
