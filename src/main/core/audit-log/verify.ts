@@ -17,10 +17,10 @@ export interface ChainVerdict {
 /**
  * Verifies every link and every entry's hash, in id order. SQLite concatenates the entries of `chunk`
  * consecutive ids into one blob, each `<id> <format> <hash>` U+001C `<payload>` U+001D, where the payload
- * (prev_hash, a newline and the eight fields as format 2 marks them) is exactly what format 2 hashes. The separators never
- * occur in values the app writes, so a sound chunk reads apart one way; a chunk with any break or odd
- * shape is judged again entry by entry from its columns (`v2Hash`), so tampering cannot mislead the
- * reading. Format-1 entries' content is read row by row for `v1Hash`. Self-contained (all it uses comes
+ * (prev_hash, a newline and the eight fields as format 2 marks them) is exactly what format 2 hashes.
+ * The separators never occur in values the app writes, so a sound chunk reads apart one way; a chunk
+ * with any break or odd shape is judged again entry by entry from its columns (`v2Hash`), so tampering
+ * cannot mislead the reading. Format-1 entries' content is read row by row for `v1Hash`. Self-contained (all it uses comes
  * in as arguments) because the check's worker thread runs its source text.
  */
 export function verifyChain(

@@ -62,7 +62,7 @@ export interface CheckWorker {
   database: Promise<string[]>;
   chain: Promise<ChainVerdict>;
   /** Hands the worker the file scan to share; resolves with why files it took were unreadable. */
-  scan: (s: SharedScan & { indexOf?: unknown }) => Promise<Record<number, string>>;
+  scan: (s: SharedScan) => Promise<Record<number, string>>;
   /** abandons the work (on cancel or failure) */
   stop: () => void;
 }
@@ -147,7 +147,7 @@ export function startCheckWorker(ctx: ArchiveContext, full: boolean): CheckWorke
     database: database.promise,
     chain: chain.promise,
     scan: (s) => {
-      // One string clones far faster than 100,000; the worker's own lookup (indexOf) stays here.
+      // One string clones far faster than 100,000; this thread's digest lookup (indexOf) stays here.
       if (worker && !files.settled) worker.postMessage({ ...s, indexOf: undefined, hashes: s.hashes.join('\n') });
       return files.promise;
     },

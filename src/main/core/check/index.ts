@@ -56,10 +56,7 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
  */
 async function inspect(ctx: ArchiveContext, opts: CheckOptions, step: (phase: string, done: number, total: number) => void, worker: CheckWorker): Promise<CheckResult> {
   const attachments = loadAttachments(ctx);
-  const scan = sharedScan(
-    ctx.paths.files,
-    attachments.map((a) => a.sha256),
-  );
+  const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
   const problems: CheckProblem[] = recordProblems(ctx, {

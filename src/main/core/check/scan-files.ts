@@ -79,7 +79,7 @@ export function scanNextBatch(s: SharedScan, d: ScanDeps, errors: Record<number,
         hex = hash.digest('hex');
       }
       s.size[i] = size;
-      // The state is stored last and atomically: another thread reading it finds the rest in place.
+      // The state (SCAN's numbers) is stored last and atomically: a thread reading it finds the rest in place.
       if (hex === name) Atomics.store(s.state, i, 1);
       else {
         s.digest.set(Buffer.from(hex, 'hex'), i * 32);
