@@ -13,7 +13,7 @@ import { saveCommunity } from '../src/main/core/communities/repository';
 import { insertRecords } from '../src/main/core/records/repository';
 import type { RecordInput } from '../src/shared/schemas';
 import { AFFAIRS, DEFAULT_VOCABULARY } from '../src/shared/vocabulary';
-import { fixedClock, tempDir } from '../test/helpers/archive';
+import { fixedClock, raw, tempDir } from '../test/helpers/archive';
 import { peakRssMb, round, timed } from './measure';
 
 const RECORDS = 100_000;
@@ -53,11 +53,11 @@ export default async function bench() {
         const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
         return { communityId: 1 + (i % COMMUNITIES), affair, kind, title: `${kind}记录${i}`, responsible: '社区居委会', pages: 1 + (i % 9), date };
       });
-      const { ids } = await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, inputs));
-      const link = ctx.sqlite.prepare(
+      const { ids } = await ctx.write.transaction((trx) => insertRecords(ctx, trx, inputs));
+      const link = raw(ctx).prepare(
         `INSERT INTO attachments (record_id, sha256, size, media_type, original_name, created_at) VALUES (?, ?, ?, 'application/pdf', ?, '2025-12-31T00:00:00Z')`,
       );
-      ctx.sqlite.transaction(() => {
+      raw(ctx).transaction(() => {
         for (const [i, id] of ids.entries()) {
           const f = storeBuffer(ctx.paths.files, new TextEncoder().encode(`%PDF-1.7\n% scan of record ${id}\n${'x'.repeat(200 + (i % 800))}\n%%EOF\n`));
           link.run(id, f.sha256, f.size, `扫描件${id}.pdf`);
@@ -65,9 +65,9 @@ export default async function bench() {
       })();
       await fileYear(ctx, { year: 2025 });
       // An archive at rest, as `sanwu check` finds it: the write-ahead log folded into the database file.
-      ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      raw(ctx).pragma('wal_checkpoint(TRUNCATE)');
     });
-    const hashes = (ctx.sqlite.prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[]).map((r) => r.sha256);
+    const hashes = (raw(ctx).prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[]).map((r) => r.sha256);
     const paths = hashes.map((h) => storedPath(ctx.paths.files, h));
     floor(paths); // warm the page cache so every run reads from memory
     // The machine is a shared VM whose speed drifts by ±15% within minutes: floor and check alternate,

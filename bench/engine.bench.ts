@@ -8,7 +8,7 @@ import { insertRecords, loadRecordRules, recordRow, voidRecord } from '../src/ma
 import { searchRecords } from '../src/main/core/records/search';
 import type { RecordInput } from '../src/shared/schemas';
 import { AFFAIRS, DEFAULT_VOCABULARY } from '../src/shared/vocabulary';
-import { tempDir } from '../test/helpers/archive';
+import { raw, tempDir } from '../test/helpers/archive';
 import { percentile, peakRssMb, round, timed } from './measure';
 
 const INSERT_ROWS = 100_000;
@@ -75,12 +75,13 @@ async function insertBench(root: string) {
   const rules = await loadRecordRules(bare.db);
   const mapped = rows.map((r) => recordRow(rules, r, '2025-01-01T00:00:00.000Z'));
   const columns = Object.keys(mapped[0]!);
-  const stmt = bare.sqlite.prepare(`INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  const floor = await withCpu(() => bare.sqlite.transaction(() => { for (const m of mapped) stmt.run(...Object.values(m)); })());
+  const stmt = raw(bare).prepare(`INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const floor = await withCpu(() => raw(bare).transaction(() => { for (const m of mapped) stmt.run(...Object.values(m)); })());
+  raw(bare).close();
   await closeArchive(bare);
 
   const ours = await freshArchive(join(root, 'ours'));
-  const core = await withCpu(() => ours.db.transaction().execute((trx) => insertRecords(ours, trx, rows)));
+  const core = await withCpu(() => ours.write.transaction((trx) => insertRecords(ours, trx, rows)));
   return {
     ctx: ours,
     figures: {
@@ -94,11 +95,11 @@ async function insertBench(root: string) {
 }
 
 async function searchBench(ctx: ArchiveContext) {
-  const have = (ctx.sqlite.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
-  await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, records(SEARCH_ROWS - have, 2)));
+  const have = (raw(ctx).prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  await ctx.write.transaction((trx) => insertRecords(ctx, trx, records(SEARCH_ROWS - have, 2)));
   // a real archive has a few voided records, which every count must leave out
   for (let id = 1000; id <= SEARCH_ROWS; id += 2000) await voidRecord(ctx, id, '重复录入');
-  ctx.sqlite.pragma('optimize');
+  raw(ctx).pragma('optimize');
   const measure = async (terms: string[]) => {
     const wall: number[] = [];
     const cpu: number[] = [];

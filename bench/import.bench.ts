@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { closeArchive, openArchive } from '../src/main/core/archive';
 import { saveCommunity } from '../src/main/core/communities/repository';
 import { round, timed } from './measure';
+import { raw } from '../test/helpers/archive';
 
 const ROWS = Number(process.env.SANWU_BENCH_IMPORT_ROWS ?? 100_000);
 const HEADERS = ['社区', '类别', '事项', '题名', '责任者', '文号', '成文日期', '公开日期', '公开形式', '页数', '保管期限', '收入金额', '支出金额', '资金类别', '备注', '附件'];
@@ -63,10 +64,10 @@ async function floorRead(path: string): Promise<FloorRow[]> {
 async function floorInsert(dir: string, rows: FloorRow[]): Promise<void> {
   const ctx = await openArchive(dir, { create: true });
   for (const c of COMMUNITIES) await saveCommunity(ctx, c);
-  const st = ctx.sqlite.prepare(
+  const st = raw(ctx).prepare(
     `INSERT INTO records (community_id, affair, kind, title, responsible, doc_number, date, retention, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '定期30年', 'x', 'x')`,
   );
-  ctx.sqlite.transaction(() => {
+  raw(ctx).transaction(() => {
     for (const r of rows) st.run(...r);
   })();
   await closeArchive(ctx);

@@ -38,6 +38,10 @@ describe('process-role lint rules', () => {
     'src/main/core/uses-electron.ts': "import { app } from 'electron';\nexport const a = app;\n",
     'src/main/core/uses-cli.ts': "import { runCli } from '../cli/main';\nexport const r = runCli;\n",
     'src/main/core/clean.ts': "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+    'src/main/core/records/uses-sqlite.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
+    'src/main/handlers/uses-sqlite.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
+    'src/main/core/db/sqlite/engine.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
+    'src/main/core/db/sqlite/uses-cli.ts': "import { runCli } from '../../../cli/main';\nexport const r = runCli;\n",
     'src/preload/uses-node.ts': "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
     'src/renderer/src/pages/uses-db.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
     'src/renderer/src/pages/uses-core.ts': "import { openArchive } from '../../../main/core/archive';\nexport const o = openArchive;\n",
@@ -50,6 +54,9 @@ describe('process-role lint rules', () => {
     ['src/shared/uses-dom.ts', 'eslint(no-restricted-globals)'],
     ['src/main/core/uses-electron.ts', 'eslint(no-restricted-imports)'],
     ['src/main/core/uses-cli.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/core/records/uses-sqlite.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/handlers/uses-sqlite.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/core/db/sqlite/uses-cli.ts', 'eslint(no-restricted-imports)'],
     ['src/preload/uses-node.ts', 'eslint(no-restricted-imports)'],
     ['src/renderer/src/pages/uses-db.ts', 'eslint(no-restricted-imports)'],
     ['src/renderer/src/pages/uses-core.ts', 'eslint(no-restricted-imports)'],
@@ -58,7 +65,7 @@ describe('process-role lint rules', () => {
     expect(result.get(file)).toContain(rule);
   });
 
-  it.each(['src/shared/clean.ts', 'src/main/core/clean.ts', 'src/renderer/src/api/transport.ts'])('%s passes', (file) => {
+  it.each(['src/shared/clean.ts', 'src/main/core/clean.ts', 'src/main/core/db/sqlite/engine.ts', 'src/renderer/src/api/transport.ts'])('%s passes', (file) => {
     expect(result.get(file)).toBeUndefined();
   });
 });

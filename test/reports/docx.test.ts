@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportPackage } from '../../src/main/core/package';
 import type { ReportResult } from '../../src/shared/report';
-import { tempDir } from '../helpers/archive';
+import { raw, tempDir } from '../helpers/archive';
 import { reportArchive, YEAR, type ReportFixture } from './fixture';
 
 let a: ReportFixture;
@@ -96,7 +96,7 @@ describe('01 工作报告 (GB/T 9704)', () => {
 
   it('states counts that agree with the database', () => {
     const text = paragraphs(xml['word/document.xml']!).join('\n');
-    const n = (sql: string) => (a.ctx.sqlite.prepare(sql).get(YEAR) as { n: number }).n;
+    const n = (sql: string) => (raw(a.ctx).prepare(sql).get(YEAR) as { n: number }).n;
     const total = n('SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL');
     const party = n(`SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL AND affair = '党务'`);
     expect(text).toContain(`共形成三务公开档案${total}件，其中党务公开${party}件`);
@@ -125,7 +125,7 @@ describe('04 归档文件目录 (docx)', () => {
   it('is A4 landscape, one part per 全宗 and 保管期限 with a cover, DA/T 22 columns, every filed item once', async () => {
     const doc = (await parts(`data/04_${YEAR}年度归档文件目录.docx`))['word/document.xml']!;
     const sizes = [...doc.matchAll(/<w:pgSz [^>]*\/>/g)].map((m) => m[0]);
-    const parts_ = a.ctx.sqlite.prepare('SELECT DISTINCT fonds_code, retention FROM records WHERE year = ? AND item_no IS NOT NULL AND voided_at IS NULL').all(YEAR);
+    const parts_ = raw(a.ctx).prepare('SELECT DISTINCT fonds_code, retention FROM records WHERE year = ? AND item_no IS NOT NULL AND voided_at IS NULL').all(YEAR);
     expect(sizes).toHaveLength(parts_.length);
     for (const s of sizes) expect(s).toBe('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     const text = paragraphs(doc);
@@ -137,7 +137,7 @@ describe('04 归档文件目录 (docx)', () => {
     expect(header).toEqual(['序号', '档号', '文号', '责任者', '题名', '日期', '密级', '页数', '备注']);
     expect((doc.match(/<w:tblHeader\/>/g) ?? []).length).toBe(parts_.length);
     const codes = text.filter((t) => /^S10\d-(WS|KU)·2025-/.test(t));
-    const filed = a.ctx.sqlite.prepare('SELECT archival_code, title, title_supplied, date FROM records WHERE year = ? AND item_no IS NOT NULL AND voided_at IS NULL').all(YEAR) as {
+    const filed = raw(a.ctx).prepare('SELECT archival_code, title, title_supplied, date FROM records WHERE year = ? AND item_no IS NOT NULL AND voided_at IS NULL').all(YEAR) as {
       archival_code: string;
       title: string;
       title_supplied: number;

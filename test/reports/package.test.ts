@@ -8,7 +8,7 @@ import type { CliIO } from '../../src/main/cli/io';
 import { buildReportPackage } from '../../src/main/core/package';
 import { listFiles } from '../../src/main/core/package/bagit';
 import type { ReportResult } from '../../src/shared/report';
-import { fixedClock, tempDir } from '../helpers/archive';
+import { fixedClock, raw, tempDir } from '../helpers/archive';
 import { reportArchive, YEAR, type ReportFixture } from './fixture';
 
 let a: ReportFixture;
@@ -97,7 +97,7 @@ describe('the annual reporting package', () => {
   it('writes records.json with the versioned schema, the year\'s unvoided records and attachment digests', () => {
     const json = JSON.parse(readFileSync(join(result.path, 'data/records.json'), 'utf8'));
     expect(json).toMatchObject({ schema: 'sanwu.records/1', office: { name: '幸福路街道' }, year: YEAR, generatedAt: '2025-12-31T02:00:00.000Z' });
-    const db = a.ctx.sqlite.prepare('SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL').get(YEAR) as { n: number };
+    const db = raw(a.ctx).prepare('SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL').get(YEAR) as { n: number };
     expect(json.records).toHaveLength(db.n);
     expect(db.n).toBe(89);
     const withFiles = json.records.filter((r: { attachments: unknown[] }) => r.attachments.length > 0);

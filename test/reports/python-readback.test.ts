@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportPackage } from '../../src/main/core/package';
 import type { ReportResult } from '../../src/shared/report';
-import { tempDir } from '../helpers/archive';
+import { raw, tempDir } from '../helpers/archive';
 import { reportArchive, YEAR, type ReportFixture } from './fixture';
 
 const PYTHON = '/usr/bin/python3';
@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 const count = (affair: string): number =>
-  (a.ctx.sqlite.prepare('SELECT count(*) AS n FROM records WHERE year = ? AND affair = ? AND voided_at IS NULL').get(YEAR, affair) as { n: number }).n;
+  (raw(a.ctx).prepare('SELECT count(*) AS n FROM records WHERE year = ? AND affair = ? AND voided_at IS NULL').get(YEAR, affair) as { n: number }).n;
 
 describe.skipIf(!hasPython)('read back by openpyxl and python-docx', () => {
   it('the ledger has its six sheets, one row per record, frozen and repeated headers on A4', () => {

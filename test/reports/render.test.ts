@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportPackage } from '../../src/main/core/package';
 import type { ReportResult } from '../../src/shared/report';
-import { tempDir } from '../helpers/archive';
+import { raw, tempDir } from '../helpers/archive';
 import { reportArchive, YEAR, type ReportFixture } from './fixture';
 
 const hasSoffice = spawnSync('soffice', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
@@ -53,7 +53,7 @@ describe.skipIf(!hasSoffice)('LibreOffice rendering', () => {
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain(`幸福路街道${YEAR}年度三务公开工作报告`);
     for (const h of ['一、基本情况', '二、公开情况', '三、考评情况', '四、存在问题', '五、下一步工作']) expect(flat).toContain(h);
-    const total = (a.ctx.sqlite.prepare('SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL').get(YEAR) as { n: number }).n;
+    const total = (raw(a.ctx).prepare('SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL').get(YEAR) as { n: number }).n;
     expect(flat).toContain(`共形成三务公开档案${total}件`);
     expect(text).toMatch(/—\s?1\s?—/);
     expect(text).toMatch(/—\s?2\s?—/);
@@ -63,7 +63,7 @@ describe.skipIf(!hasSoffice)('LibreOffice rendering', () => {
   it('renders the ledger landscape with its records and totals', () => {
     const { text, info } = toPdfText(join(result.path, `data/02_${YEAR}年度三务公开台账.xlsx`), 'ledger.xlsx');
     expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
-    const first = a.ctx.sqlite.prepare(`SELECT title FROM records WHERE year = ? AND affair = '党务' ORDER BY date LIMIT 1`).pluck().get(YEAR) as string;
+    const first = raw(a.ctx).prepare(`SELECT title FROM records WHERE year = ? AND affair = '党务' ORDER BY date LIMIT 1`).pluck().get(YEAR) as string;
     expect(text).toContain(first);
     expect(text).toContain('合计');
     expect(text).toContain('桃源社区');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportPackage } from '../../src/main/core/package';
 import { runAudit } from '../../src/main/core/standards';
 import type { ReportResult } from '../../src/shared/report';
-import { tempDir } from '../helpers/archive';
+import { raw, tempDir } from '../helpers/archive';
 import { reportArchive, YEAR, type ReportFixture } from './fixture';
 
 let a: ReportFixture;
@@ -29,7 +29,7 @@ async function workbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const count = (sql: string, ...params: unknown[]) => (a.ctx.sqlite.prepare(sql).get(...params) as { n: number }).n;
+const count = (sql: string, ...params: unknown[]) => (raw(a.ctx).prepare(sql).get(...params) as { n: number }).n;
 
 function expectPrintable(ws: ExcelJS.Worksheet, landscape: boolean) {
   expect(ws.pageSetup.paperSize, ws.name).toBe(9);
@@ -137,7 +137,7 @@ describe('05 档案保管期限检查清单', () => {
     expect([notDue.getCell(7).value, notDue.getCell(9).value]).toEqual([2025, '否']);
 
     const due = wb.getWorksheet('到期鉴定清单')!;
-    const codes = a.ctx.sqlite.prepare(`SELECT archival_code FROM records WHERE id IN (${a.dueIds.join(',')}) ORDER BY archival_code`).pluck().all();
+    const codes = raw(a.ctx).prepare(`SELECT archival_code FROM records WHERE id IN (${a.dueIds.join(',')}) ORDER BY archival_code`).pluck().all();
     expect(
       due
         .getRows(2, due.rowCount - 1)!

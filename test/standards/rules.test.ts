@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveCommunity } from '../../src/main/core/communities/repository';
-import { fixedClock, tempArchive, type TestArchive } from '../helpers/archive';
+import { fixedClock, raw, tempArchive, type TestArchive } from '../helpers/archive';
 import { addRecords, addRoster, attachPdf, indicator, monthDates } from './fixtures';
 
 let a: TestArchive | undefined;
@@ -72,7 +72,7 @@ describe('roster, staffing and profile', () => {
     const { ctx } = await open();
     await addRoster(ctx, '大党委兼职委员', [{}, {}, {}, {}, {}, {}]);
     expect(await indicator(ctx, 'WH-DJ-06')).toMatchObject({ status: 'partial', missing: ['大党委兼职委员截至2025年12月31日在任6名，一般应为3至5名'] });
-    ctx.sqlite.prepare(`UPDATE roster SET end_date = '2025-06-30' WHERE id = (SELECT max(id) FROM roster)`).run();
+    raw(ctx).prepare(`UPDATE roster SET end_date = '2025-06-30' WHERE id = (SELECT max(id) FROM roster)`).run();
     expect((await indicator(ctx, 'WH-DJ-06')).status).toBe('met');
   });
 

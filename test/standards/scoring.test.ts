@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { attest, listStandards, runAudit, setGrades, setStandardsInUse } from '../../src/main/core/standards';
 import { STANDARDS } from '../../src/main/core/standards/catalogue';
-import { fixedClock, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { fixedClock, raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { addRecords, addRoster, indicator, monthDates } from './fixtures';
 
 let a: TestArchive | undefined;
@@ -44,7 +44,7 @@ describe('attestations', () => {
     const r = await indicator(ctx, 'BJ-MZFZ-01');
     expect(r).toMatchObject({ status: 'met', missing: [], evidence: [evidence], attestation: { status: 'met', note: '已补齐', actor: 'test' } });
     expect((await indicator(ctx, 'BJ-MZFZ-01', 2024)).status).toBe('manual');
-    const log = ctx.sqlite.prepare(`SELECT action, entity FROM audit_log WHERE entity = 'attestation'`).all();
+    const log = raw(ctx).prepare(`SELECT action, entity FROM audit_log WHERE entity = 'attestation'`).all();
     expect(log).toEqual([
       { action: 'attest', entity: 'attestation' },
       { action: 'attest', entity: 'attestation' },

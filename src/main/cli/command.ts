@@ -1,6 +1,6 @@
 // The shape of one `sanwu` command, and opening the archive it names.
 import { resolve } from 'node:path';
-import { openArchive, type OpenOptions } from '../core/archive';
+import { closeArchive, openArchive, type OpenOptions } from '../core/archive';
 import type { ArchiveContext } from '../core/context';
 import { defaultArchiveDir } from '../core/default-location';
 import type { FlagSpecs, ParsedArgs } from './args';
@@ -37,6 +37,6 @@ export async function withArchive<T>(
   try {
     return await fn(ctx);
   } finally {
-    await ctx.db.destroy();
+    await closeArchive(ctx);
   }
 }

@@ -1,9 +1,10 @@
 // Opening and creating an archive folder: archive.sqlite + files/ + backups/.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SanwuError } from '../../shared/errors';
-import { kyselyOver, openSqlite } from './db/connection';
-import { planMigrations, runMigrations, type MigrationList } from './db/migrate';
+import { copyDatabase, openDatabase, runMigrations, type Database, type Trx } from './db';
+import type { MigrationList } from './db/migrate';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
 
 export interface OpenOptions {
@@ -12,6 +13,8 @@ export interface OpenOptions {
   actor?: string;
   /** Create the folder and an empty archive when there is none. */
   create?: boolean;
+  /** A new archive's first rows, written in the transaction that creates it (all or nothing). */
+  initialize?: (ctx: ArchiveContext, trx: Trx) => Promise<void>;
   /** The schema's migrations; tests pass a longer list to exercise upgrades. */
   migrations?: MigrationList;
 }
@@ -30,6 +33,40 @@ export function archiveExists(dir: string): boolean {
   return existsSync(archivePaths(dir).database);
 }
 
+function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions): ArchiveContext {
+  return {
+    paths,
+    db: database.read,
+    write: database.write,
+    close: () => database.close(),
+    clock: options.clock ?? systemClock,
+    log: options.log ?? silentLogger,
+    actor: options.actor ?? 'system',
+  };
+}
+
+/**
+ * A new archive is built whole in a file of its own beside the target and renamed into place when
+ * complete: a crash leaves no archive.sqlite or a whole one (the leftover file is debris).
+ */
+async function createArchiveFile(paths: ArchivePaths, options: OpenOptions): Promise<void> {
+  mkdirSync(paths.dir, { recursive: true });
+  const building = `${paths.database}.init-${randomBytes(6).toString('hex')}`;
+  try {
+    const database = openDatabase(building, { create: true });
+    try {
+      const ctx = contextOf(paths, database, options);
+      const initialize = options.initialize;
+      await runMigrations(database, options.migrations, { initialize: initialize ? (trx) => initialize(ctx, trx) : async () => {} });
+    } finally {
+      await database.close();
+    }
+    renameSync(building, paths.database);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(building + suffix, { force: true });
+  }
+}
+
 export async function openArchive(dir: string, options: OpenOptions = {}): Promise<ArchiveContext> {
   const paths = archivePaths(dir);
   if (existsSync(paths.dir) && !statSync(paths.dir).isDirectory()) {
@@ -42,30 +79,14 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
         `在 ${paths.dir} 没有找到档案库（archive.sqlite）。请先运行 sanwu init 或 sanwu demo 创建，或用 --db 指向已有的档案文件夹。`,
       );
     }
-    mkdirSync(paths.dir, { recursive: true });
+    await createArchiveFile(paths, options);
   }
-  const sqlite = openSqlite(paths.database, options.create ?? false);
-  // Search and reports read most of the records table: a larger page cache and memory-mapped reads
-  // keep 200,000 records in memory instead of re-reading 2 MB at a time (bench/engine.bench.ts).
-  sqlite.pragma('cache_size = -65536');
-  sqlite.pragma('mmap_size = 268435456');
-  const db = kyselyOver(sqlite);
-  const ctx: ArchiveContext = {
-    paths,
-    sqlite,
-    db,
-    clock: options.clock ?? systemClock,
-    log: options.log ?? silentLogger,
-    actor: options.actor ?? 'system',
-  };
+  const database = openDatabase(paths.database, { create: false });
+  const ctx = contextOf(paths, database, options);
   try {
-    const plan = planMigrations(sqlite, options.migrations);
-    if (plan.pending.length > 0) {
-      if (plan.applied.length > 0) await backupBeforeMigrating(ctx, plan.applied.length);
-      await runMigrations(db, sqlite, options.migrations);
-    }
+    await runMigrations(database, options.migrations, { beforeUpgrade: (plan) => backupBeforeMigrating(ctx, plan.applied.length) });
   } catch (e) {
-    await db.destroy();
+    await database.close();
     throw e;
   }
   mkdirSync(paths.files, { recursive: true });
@@ -73,14 +94,21 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
   return ctx;
 }
 
+/** The safety copy before a schema upgrade: written aside, renamed in when whole. */
 async function backupBeforeMigrating(ctx: ArchiveContext, fromVersion: number): Promise<void> {
   mkdirSync(ctx.paths.backups, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[:.]/g, '-');
   const target = join(ctx.paths.backups, `before-migrate-v${fromVersion}-${stamp}.sqlite`);
-  await ctx.sqlite.backup(target);
+  const partial = join(ctx.paths.backups, `.snapshot-${randomBytes(6).toString('hex')}.sqlite`);
+  try {
+    await copyDatabase(ctx.db, partial);
+    renameSync(partial, target);
+  } finally {
+    rmSync(partial, { force: true });
+  }
   ctx.log.info(`升级档案库结构前已自动备份到 ${target}`);
 }
 
 export async function closeArchive(ctx: ArchiveContext): Promise<void> {
-  await ctx.db.destroy();
+  await ctx.close();
 }

@@ -1,7 +1,5 @@
 // What every core function receives: the open archive and its parameters. No globals.
-import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { DB } from './db/schema';
+import type { ReadDb, WriteDb } from './db/handles';
 
 export interface Clock {
   now(): Date;
@@ -21,9 +19,12 @@ export interface ArchivePaths {
 
 export interface ArchiveContext {
   paths: ArchivePaths;
-  /** The raw connection, for hot paths (bulk insert, search, backup) inside Kysely's transactions. */
-  sqlite: Database.Database;
-  db: Kysely<DB>;
+  /** Reads: committed data only, on a connection of its own that never waits for a writer. */
+  db: ReadDb;
+  /** Writes: one transaction at a time, each waiting its turn. */
+  write: WriteDb;
+  /** Closes both connections (closeArchive). */
+  close: () => Promise<void>;
   clock: Clock;
   log: Logger;
   /** Who is acting, written to the audit log. */

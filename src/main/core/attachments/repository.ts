@@ -9,6 +9,7 @@ import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
 import { MEDIA_TYPES, sniffFormat } from './sniff';
 import { storeBuffer, storeFile, storedPath, type StoredFile } from './store';
+import type { Reader } from '../db/handles';
 
 export function toAttachment(r: AttachmentRow): Attachment {
   return {
@@ -82,7 +83,7 @@ async function attach(
   const record = await ctx.db.selectFrom('records').select('id').where('id', '=', recordId).executeTakeFirst();
   if (!record) throw new SanwuError('NOT_FOUND', `没有编号为 ${recordId} 的档案记录，附件未添加。`);
   const staged = await stage();
-  const [a] = await ctx.db.transaction().execute((trx) => linkAttachments(ctx, trx, recordId, [staged], source));
+  const [a] = await ctx.write.transaction((trx) => linkAttachments(ctx, trx, recordId, [staged], source));
   return a!;
 }
 
@@ -96,7 +97,7 @@ export async function addAttachmentData(ctx: ArchiveContext, recordId: number, d
   return attach(ctx, recordId, () => stageBuffer(ctx, data, originalName), source);
 }
 
-export async function listAttachments(db: Kysely<DB>, recordId: number): Promise<Attachment[]> {
+export async function listAttachments(db: Reader, recordId: number): Promise<Attachment[]> {
   const rows = await db.selectFrom('attachments').selectAll().where('record_id', '=', recordId).where('removed_at', 'is', null).orderBy('id').execute();
   return rows.map(toAttachment);
 }

@@ -1,11 +1,10 @@
 // One entity's entries in the audit log, newest first (the record page's history).
-import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../../shared/domain';
-import type { DB } from '../db/schema';
+import type { Reader } from '../db/handles';
 
 const parseJson = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
-export async function entityHistory(db: Kysely<DB>, entity: string, id: number): Promise<AuditEntry[]> {
+export async function entityHistory(db: Reader, entity: string, id: number): Promise<AuditEntry[]> {
   const rows = await db
     .selectFrom('audit_log')
     .select(['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'source'])

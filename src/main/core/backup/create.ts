@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
 import type { ArchiveContext } from '../context';
+import { copyDatabase } from '../db';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { getOffice } from '../office/repository';
 import { BACKUP_FORMAT, DATABASE_MEMBER, MANIFEST_NAME, MEMBER_NAME, type BackupManifest } from './manifest';
@@ -43,7 +44,7 @@ export async function createBackup(ctx: ArchiveContext, outFile: string, opts: L
   let tar: TarWriter | undefined;
   try {
     opts.onProgress?.({ phase: '备份数据库', done: 0, total: 1 });
-    await ctx.sqlite.backup(snapshot);
+    await copyDatabase(ctx.db, snapshot);
     if (opts.signal?.aborted) throw cancelled();
     const files = storedFiles(ctx.paths.files);
     const total = files.length + 1;

@@ -4,14 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import type { LongTaskOptions } from '../../../shared/domain';
-import { cancelled, isSanwuError, SanwuError } from '../../../shared/errors';
+import { cancelled, SanwuError } from '../../../shared/errors';
 import { archivePaths, closeArchive, openArchive } from '../archive';
 import { appendAudit } from '../audit-log/append';
 import { systemClock, type Clock } from '../context';
-import { APPLICATION_ID } from '../db/connection';
-import { planMigrations } from '../db/migrate';
+import { databaseFileProblem } from '../db';
 import { createBackup } from './create';
 import { DATABASE_MEMBER, MANIFEST_NAME, manifestSchema, type BackupManifest } from './manifest';
 import { copyMember, readTarIndex, type TarEntry } from './tar';
@@ -82,19 +80,8 @@ async function unpack(fd: number, file: string, entries: TarEntry[], manifest: B
 }
 
 function checkDatabase(path: string, file: string): void {
-  let sqlite: Database.Database | undefined;
-  try {
-    sqlite = new Database(path, { fileMustExist: true });
-    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw refused(file, '其中的数据库不是三务档案库');
-    const check = sqlite.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw refused(file, `数据库完整性检查未通过：${String(check)}`);
-    planMigrations(sqlite);
-  } catch (e) {
-    if (isSanwuError(e)) throw e;
-    throw refused(file, `其中的数据库无法读取：${(e as Error).message}`);
-  } finally {
-    sqlite?.close();
-  }
+  const problem = databaseFileProblem(path);
+  if (problem) throw refused(file, problem);
 }
 
 const isEmptyDir = (dir: string): boolean => !existsSync(dir) || readdirSync(dir).length === 0;
@@ -172,7 +159,7 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
 
   const ctx = await openArchive(target, { clock, actor: opts.actor });
   try {
-    await ctx.db.transaction().execute((trx) =>
+    await ctx.write.transaction((trx) =>
       appendAudit(ctx, trx, [{ action: 'restore', entity: 'archive', after: { from: file, backupCreatedAt: manifest.createdAt, previous } }]),
     );
   } finally {

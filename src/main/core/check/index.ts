@@ -8,6 +8,7 @@ import { cancelled } from '../../../shared/errors';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
 import { appendAudit } from '../audit-log/append';
 import { isoDay, type ArchiveContext } from '../context';
+import { withSnapshot, type Statements } from '../db';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
@@ -43,7 +44,10 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
   step('读取目录', 0, 1);
   const worker = startCheckWorker(ctx, opts.full === true);
   try {
-    return await inspect(ctx, opts, step, worker);
+    // The catalogue is read from a snapshot of its own: one committed state throughout, and the
+    // reader stays free for other calls while files are hashed.
+    const checked = await withSnapshot(ctx.db, (q) => inspect(ctx, q, opts, step, worker));
+    return await finish(ctx, ...checked, opts.full === true);
   } catch (e) {
     worker.stop();
     throw e;
@@ -54,12 +58,18 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
  * The worker starts on the database self-test and the audit chain while this thread reads the catalogue
  * and checks it in SQL; then both threads hash the files until none is left.
  */
-async function inspect(ctx: ArchiveContext, opts: CheckOptions, step: (phase: string, done: number, total: number) => void, worker: CheckWorker): Promise<CheckResult> {
-  const attachments = loadAttachments(ctx);
+async function inspect(
+  ctx: ArchiveContext,
+  q: Statements,
+  opts: CheckOptions,
+  step: (phase: string, done: number, total: number) => void,
+  worker: CheckWorker,
+): Promise<[Checked, FileScans, CheckProblem[]]> {
+  const attachments = loadAttachments(q);
   const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
-  const problems: CheckProblem[] = recordProblems(ctx, {
+  const problems: CheckProblem[] = recordProblems(q, {
     template: await getSetting(ctx.db, CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE),
     kinds: await loadKinds(ctx.db),
     today: isoDay(ctx.clock.now()),
@@ -68,7 +78,7 @@ async function inspect(ctx: ArchiveContext, opts: CheckOptions, step: (phase: st
   const deps = scanDeps(sep);
   const errors: Record<number, string> = {};
   // Attachments are judged in step with the scan, each as soon as its file is in.
-  const checker = attachmentChecker(ctx);
+  const checker = attachmentChecker(q);
   let judged = 0;
   const judge = (scanOf: (a: CheckAttachment) => FileScan | undefined) => {
     for (; judged < attachments.length; judged++) {
@@ -90,16 +100,22 @@ async function inspect(ctx: ArchiveContext, opts: CheckOptions, step: (phase: st
   if (chain instanceof Error) {
     // The default self-test leaves the audit log to this walk: a page it cannot read is a finding.
     problems.push(problem('database', 'integrity', null, `操作日志无法读取（${chain.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
-  } else problems.push(...auditChainProblems(ctx, chain.breaks));
+  } else problems.push(...auditChainProblems(q, chain.breaks));
   step('检查数据库', 0, 1);
   problems.push(...databaseProblems(await worker.database));
   step('检查数据库', 1, 1);
-  return await finish(ctx, { records: countRecords(ctx), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries }, scans, problems, opts.full === true);
+  return [{ records: countRecords(q), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries }, scans, problems];
+}
+
+interface Checked {
+  records: number;
+  attachments: number;
+  auditEntries: number;
 }
 
 async function finish(
   ctx: ArchiveContext,
-  checked: { records: number; attachments: number; auditEntries: number },
+  checked: Checked,
   scans: FileScans,
   problems: CheckProblem[],
   full: boolean,
@@ -108,7 +124,7 @@ async function finish(
   for (const [key, name] of Object.entries(ASPECTS) as [Aspect, string][]) counts[key] = problems.filter((p) => p.aspect === name).length;
   const result: CheckResult = { ok: problems.length === 0, counts, problems };
   try {
-    await ctx.db.transaction().execute((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts } }]));
+    await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts } }]));
   } catch (e) {
     // A damaged database must still get its report.
     ctx.log.warn(`检查结果未能记入操作日志：${(e as Error).message}`);

@@ -7,6 +7,7 @@ import type { CommunityType } from '../../../shared/vocabulary';
 import { appendAudit } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
 import type { CommunityRow, DB } from '../db/schema';
+import type { Reader } from '../db/handles';
 
 export function toCommunity(r: CommunityRow): Community {
   return {
@@ -23,17 +24,17 @@ export function toCommunity(r: CommunityRow): Community {
   };
 }
 
-export async function listCommunities(db: Kysely<DB>): Promise<Community[]> {
+export async function listCommunities(db: Reader): Promise<Community[]> {
   const rows = await db.selectFrom('communities').selectAll().where('retired_at', 'is', null).orderBy('code').execute();
   return rows.map(toCommunity);
 }
 
-export async function findCommunityByName(db: Kysely<DB>, name: string): Promise<Community | null> {
+export async function findCommunityByName(db: Reader, name: string): Promise<Community | null> {
   const row = await db.selectFrom('communities').selectAll().where('name', '=', name.trim()).executeTakeFirst();
   return row ? toCommunity(row) : null;
 }
 
-export async function requireCommunityByName(db: Kysely<DB>, name: string): Promise<Community> {
+export async function requireCommunityByName(db: Reader, name: string): Promise<Community> {
   const found = await findCommunityByName(db, name);
   if (!found) {
     const names = (await listCommunities(db)).map((c) => c.name);
@@ -84,5 +85,5 @@ export async function upsertCommunity(ctx: ArchiveContext, trx: Kysely<DB>, inpu
 }
 
 export async function saveCommunity(ctx: ArchiveContext, input: CommunityInput): Promise<Community> {
-  return ctx.db.transaction().execute((trx) => upsertCommunity(ctx, trx, input));
+  return ctx.write.transaction((trx) => upsertCommunity(ctx, trx, input));
 }

@@ -1,13 +1,12 @@
 // All files read: communities checked across files and against the archive, then every record and
 // roster row's 社区 resolved. What remains is what would be written.
-import type { Kysely } from 'kysely';
 import type { ImportError } from '../../../shared/import';
-import type { DB } from '../db/schema';
 import { COMMUNITIES_SHEET, RECORDS_SHEET, ROSTER_SHEET } from './columns';
 import type { CommunityDraft } from './community-rows';
 import type { ParsedFile } from './parse-file';
 import type { RecordDraft } from './record-rows';
 import type { RosterDraft } from './roster-rows';
+import type { Reader } from '../db/handles';
 
 export interface ImportPlan {
   communities: CommunityDraft[];
@@ -19,7 +18,7 @@ export interface ImportPlan {
 
 const fileOf = (source: string) => source.split('!').slice(0, -2).join('!');
 
-export async function planImport(db: Kysely<DB>, files: ParsedFile[]): Promise<ImportPlan> {
+export async function planImport(db: Reader, files: ParsedFile[]): Promise<ImportPlan> {
   const errors: ImportError[] = [];
   const refuse = (source: string, sheet: string, row: number, column: string, message: string) =>
     errors.push({ file: fileOf(source), sheet, row, column, message });

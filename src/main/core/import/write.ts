@@ -63,9 +63,15 @@ async function inspectFile(ref: AttachmentRef): Promise<StagedAttachment> {
   };
 }
 
-/** Takes the items off the list chunk by chunk, so written drafts can be freed while the rest goes in. */
+/**
+ * Takes the items off the list chunk by chunk, so written drafts can be freed while the rest goes in;
+ * yields to the event loop between chunks, so other calls are answered while a long import writes.
+ */
 async function inChunks<T>(items: T[], fn: (chunk: T[]) => Promise<void>): Promise<void> {
-  while (items.length > 0) await fn(items.splice(0, CHUNK));
+  while (items.length > 0) {
+    await fn(items.splice(0, CHUNK));
+    await new Promise((r) => setImmediate(r));
+  }
 }
 
 /** Writes (and empties) the plan. */
@@ -127,7 +133,7 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
   };
 
   try {
-    await ctx.db.transaction().execute(run);
+    await ctx.write.transaction(run, opts);
   } catch (e) {
     if (!(e instanceof DryRunRollback)) throw e;
   }

@@ -23,7 +23,7 @@ export async function requireOffice(ctx: ArchiveContext): Promise<StreetOffice> 
 
 export async function saveOffice(ctx: ArchiveContext, input: z.input<typeof officeInputSchema>): Promise<StreetOffice> {
   const office = officeInputSchema.parse(input);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = await trx.selectFrom('street_office').select(['name', 'code']).executeTakeFirst();
     const at = nowIso(ctx);
     await trx

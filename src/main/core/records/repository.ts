@@ -9,13 +9,15 @@ import type { DB, NewRecordRow } from '../db/schema';
 import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
 import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
+import { writeSql } from '../db';
+import type { Reader } from '../db/handles';
 
 export interface RecordRules {
   kinds: KindIndex;
   schedule: Schedule;
 }
 
-export async function loadRecordRules(db: Kysely<DB>): Promise<RecordRules> {
+export async function loadRecordRules(db: Reader): Promise<RecordRules> {
   return { kinds: await loadKinds(db), schedule: await loadSchedule(db) };
 }
 
@@ -62,10 +64,13 @@ export interface BulkInsertResult {
   duplicates: number;
 }
 
+/** Rows inserted between two yields to the event loop. */
+const SLICE = 2000;
+
 /**
  * Inserts many records inside the caller's transaction (`trx`): validated, deduplicated by
- * fingerprint, each audited. Kysely compiles the statement once; the raw prepared statement runs it
- * per row, since compiling per row would cost more than the insert itself.
+ * fingerprint, each audited. Kysely compiles the statement once; a raw prepared statement runs it
+ * per row inside the transaction, since compiling per row would cost more than the insert itself.
  */
 export async function insertRecords(
   ctx: ArchiveContext,
@@ -83,26 +88,31 @@ export async function insertRecords(
     .onConflict((oc) => oc.column('fingerprint').doNothing())
     .returning('id')
     .compile();
-  const stmt = ctx.sqlite.prepare(compiled.sql);
   const ids: number[] = [];
   const audit: AuditInput[] = [];
-  for (const row of rows) {
-    const inserted = stmt.get(...Object.values(row)) as { id: number } | undefined;
-    if (!inserted) continue;
-    ids.push(inserted.id);
-    audit.push({ action: 'create', entity: 'record', entityId: inserted.id, after: row, source: row.source });
+  // A slice at a time, yielding between slices: other calls (reads, progress) get their turn meanwhile.
+  for (let from = 0; from < rows.length; from += SLICE) {
+    if (from > 0) await new Promise((r) => setImmediate(r));
+    await writeSql(trx, (q) => {
+      for (const row of rows.slice(from, from + SLICE)) {
+        const inserted = q.get<{ id: number }>(compiled.sql, Object.values(row));
+        if (!inserted) continue;
+        ids.push(inserted.id);
+        audit.push({ action: 'create', entity: 'record', entityId: inserted.id, after: row, source: row.source });
+      }
+    });
   }
   await appendAudit(ctx, trx, audit);
   return { ids, duplicates: rows.length - ids.length };
 }
 
 export async function createRecord(ctx: ArchiveContext, input: RecordInput): Promise<ArchiveRecord> {
-  const { ids } = await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, [input]));
+  const { ids } = await ctx.write.transaction((trx) => insertRecords(ctx, trx, [input]));
   if (ids.length === 0) throw new SanwuError('CONFLICT', '同一条记录已经存在（指纹相同），未重复添加。');
   return getRecord(ctx, ids[0]!);
 }
 
-export function selectRecords(db: Kysely<DB>) {
+export function selectRecords(db: Reader) {
   return db
     .selectFrom('records')
     .innerJoin('communities', 'communities.id', 'records.community_id')
@@ -118,7 +128,7 @@ export function selectRecords(db: Kysely<DB>) {
     );
 }
 
-export async function findRecord(db: Kysely<DB>, id: number): Promise<ArchiveRecord | null> {
+export async function findRecord(db: Reader, id: number): Promise<ArchiveRecord | null> {
   const row = await selectRecords(db).where('records.id', '=', id).executeTakeFirst();
   return row ? toRecord(row as RecordRowWithJoins) : null;
 }
@@ -133,7 +143,7 @@ const LOCKED_WHEN_FILED = ['affair', 'kind', 'date', 'retention'] as const;
 
 export async function updateRecord(ctx: ArchiveContext, id: number, patch: RecordPatch): Promise<ArchiveRecord> {
   const p = recordPatchSchema.parse(patch);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
     if (before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 已作废，不能修改。`);
@@ -158,7 +168,7 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
 
 /** An unfiled record entered by mistake is voided (kept, hidden), never deleted. */
 export async function voidRecord(ctx: ArchiveContext, id: number, reason: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
     if (before.item_no !== null) {

@@ -1,12 +1,14 @@
 // Record search: Chinese substring terms (trigram FTS for 3+ characters, the character-pair index for
 // 2, LIKE for 1) and filters, paged.
-// A hot path, so the two queries (count, page) are raw prepared statements over a WHERE built here.
+// A hot path, so the two queries (count, page) are raw prepared statements over a WHERE built here,
+// run on the reader in one snapshot.
 import type { ArchiveRecord } from '../../../shared/domain';
 import { recordQuerySchema, type RecordQuery } from '../../../shared/schemas';
 import { requireCommunityByName } from '../communities/repository';
 import type { ArchiveContext } from '../context';
 import { toRecord, type RecordRowWithJoins } from './mapping';
 import { selectRecords } from './repository';
+import { readSql, type Statements } from '../db';
 import { gramToken } from '../db/grams';
 
 export interface SearchResult {
@@ -66,16 +68,16 @@ function termIndex(term: string): { table: string; match: string } | null {
  * The count of a query narrowed only by indexed terms (or by nothing) without visiting the matching
  * rows: the FTS indexes (or the table) count them, less the voided ones. Null otherwise.
  */
-function indexedCount(ctx: ArchiveContext, terms: string[]): number | null {
+function indexedCount(s: Statements, terms: string[]): number | null {
   const live = 'NOT IN (SELECT id FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)';
   if (terms.length === 0) {
-    return ctx.sqlite.prepare('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)').pluck().get() as number;
+    return s.value<number>('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)')!;
   }
   const indexed = terms.map(termIndex);
   if (indexed.some((t) => t === null)) return null;
   // One pass over the matches; the voided ids (few) are probed, never the other way round.
   const matches = indexed.map((t) => `SELECT rowid AS id FROM ${t!.table} WHERE ${t!.table} MATCH ?`).join(' INTERSECT ');
-  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.map((t) => t!.match)) as number;
+  return s.value<number>(`SELECT count(*) FROM (${matches}) WHERE id ${live}`, indexed.map((t) => t!.match))!;
 }
 
 export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Promise<SearchResult> {
@@ -92,20 +94,23 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
   ];
   const where = whereOf(filters, terms);
   const filtered = filters.some(([, value]) => value !== undefined);
-  const total =
-    (filtered ? null : indexedCount(ctx, terms)) ??
-    (ctx.sqlite.prepare(`SELECT count(*) FROM records WHERE ${where.sql}`).pluck().get(...where.params) as number);
-  if (total === 0 || q.limit === 0 || q.offset >= total) return { total, records: [] };
-
-  // year is derived from date, so (year, date, id) is the (date, id) order. When matches are dense,
-  // walking records_by_year_date reaches the page long before sorting every match would finish.
-  const rows = (ctx.sqlite.prepare('SELECT max(id) FROM records').pluck().get() as number) ?? 0;
-  const walked = ((q.offset + q.limit) * rows) / total;
-  const index = walked < total ? 'INDEXED BY records_by_year_date' : '';
-  const ids = ctx.sqlite
-    .prepare(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY year DESC, date DESC, id DESC LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...where.params, q.limit, q.offset) as number[];
+  // One read snapshot on the reader: only committed rows, whatever a writer has open.
+  const { total, ids } = await readSql(ctx.db, (s) => {
+    const total = (filtered ? null : indexedCount(s, terms)) ?? s.value<number>(`SELECT count(*) FROM records WHERE ${where.sql}`, where.params)!;
+    if (total === 0 || q.limit === 0 || q.offset >= total) return { total, ids: [] };
+    // year is derived from date, so (year, date, id) is the (date, id) order. When matches are dense,
+    // walking records_by_year_date reaches the page long before sorting every match would finish.
+    const rows = s.value<number>('SELECT max(id) FROM records') ?? 0;
+    const walked = ((q.offset + q.limit) * rows) / total;
+    const index = walked < total ? 'INDEXED BY records_by_year_date' : '';
+    const ids = s.values<number>(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY year DESC, date DESC, id DESC LIMIT ? OFFSET ?`, [
+      ...where.params,
+      q.limit,
+      q.offset,
+    ]);
+    return { total, ids };
+  });
+  if (ids.length === 0) return { total, records: [] };
 
   const found = await selectRecords(ctx.db).where('records.id', 'in', ids).execute();
   const byId = new Map(found.map((r) => [r.id, toRecord(r as RecordRowWithJoins)]));

@@ -43,7 +43,7 @@ export async function writeRecordsJson(ctx: ArchiveContext, file: string, scope:
   let n = 0;
   try {
     await write(`${JSON.stringify(head).slice(0, -1)},"records":[`);
-    for (const r of iterateRecords(ctx, scope)) {
+    for await (const r of iterateRecords(ctx, scope)) {
       if (signal?.aborted) throw cancelled();
       await write(`${n++ ? ',' : ''}\n${JSON.stringify({ ...r, attachments: attachments.get(r.id) ?? [] })}`);
     }

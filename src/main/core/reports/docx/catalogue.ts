@@ -26,7 +26,7 @@ async function catalogueDocument(ctx: ArchiveContext, scope: ReportScope) {
   const parts = await catalogueParts(ctx, scope);
   const styles = cellStyles(catalogueColumns());
   const rows = new Map<string, string[]>();
-  for (const r of iterateRecords(ctx, scope, { filedOnly: true }, 'catalogue')) {
+  for await (const r of iterateRecords(ctx, scope, { filedOnly: true }, 'catalogue')) {
     const key = partKey(r);
     const list = rows.get(key) ?? [];
     list.push(rowXml(catalogueRow(r, list.length + 1), styles));

@@ -38,7 +38,7 @@ export async function writeCatalogueWorkbook(ctx: ArchiveContext, file: string, 
       if (!sheet) return;
       sheet.commit();
     };
-    for (const r of iterateRecords(ctx, scope, { filedOnly: true }, 'catalogue')) {
+    for await (const r of iterateRecords(ctx, scope, { filedOnly: true }, 'catalogue')) {
       const key = partKey(r);
       if (key !== current) {
         close();

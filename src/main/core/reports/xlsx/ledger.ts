@@ -59,7 +59,7 @@ export async function affairSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, ctx: A
   let pages = 0;
   let income = 0;
   let expense = 0;
-  for (const r of iterateRecords(ctx, scope, { affair })) {
+  for await (const r of iterateRecords(ctx, scope, { affair })) {
     await pace(++n, signal);
     pages += r.pages ?? 0;
     const values: unknown[] = [n, r.community, r.kind, r.title, excelDate(r.date), excelDate(r.disclosureDate), r.disclosureChannel ?? '', r.archivalCode ?? '', r.retention, r.pages];

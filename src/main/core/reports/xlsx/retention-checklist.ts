@@ -27,7 +27,7 @@ export async function writeRetentionChecklist(ctx: ArchiveContext, file: string,
     // the three lists below take the due items from this one pass: they are a small share of the
     // archive, while each further pass would read every item again
     const dueItems: ReportRecord[] = [];
-    for (const r of iterateRecords(ctx, scope, { throughYear: true }, 'catalogue')) {
+    for await (const r of iterateRecords(ctx, scope, { throughYear: true }, 'catalogue')) {
       await pace(items + 1, signal);
       const due = isDue(r, asOf);
       if (due) dueItems.push(r);
