@@ -52,7 +52,8 @@ export type RecordInputParsed = z.output<typeof recordInputSchema>;
 export const recordPatchSchema = recordInputSchema
   .omit({ fingerprint: true, source: true, communityId: true })
   .partial()
-  .extend({ status: statusSchema.optional() });
+  // A status changes only through its acts (归档, 鉴定, 销毁, 移交), never by editing the record.
+  .extend({ status: z.undefined({ error: '档案状态不能直接修改：归档请用“归档”，鉴定、销毁、移交须按各自的手续办理。' }).optional() });
 export type RecordPatch = z.input<typeof recordPatchSchema>;
 
 export const communityInputSchema = z.object({

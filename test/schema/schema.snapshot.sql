@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 2
+-- user_version = 3
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -89,6 +89,13 @@ CREATE TABLE filing_cells (
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+-- table record_status_transitions
+CREATE TABLE record_status_transitions (
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    act TEXT NOT NULL,
+    PRIMARY KEY (from_status, to_status)
+  ) STRICT, WITHOUT ROWID;
 -- table records
 CREATE TABLE records (
     id INTEGER PRIMARY KEY,
@@ -240,4 +247,17 @@ CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_numb
 -- trigger records_no_delete
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');
+  END;
+-- trigger records_status_on_insert
+CREATE TRIGGER records_status_on_insert BEFORE INSERT ON records
+    WHEN NOT EXISTS (SELECT 1 FROM record_status_transitions WHERE from_status = '' AND to_status = NEW.status)
+  BEGIN
+    SELECT RAISE(ABORT, 'a record starts in a status listed in record_status_transitions');
+  END;
+-- trigger records_status_transition
+CREATE TRIGGER records_status_transition BEFORE UPDATE OF status ON records
+    WHEN NEW.status IS NOT OLD.status
+      AND NOT EXISTS (SELECT 1 FROM record_status_transitions WHERE from_status = OLD.status AND to_status = NEW.status)
+  BEGIN
+    SELECT RAISE(ABORT, 'record status changes only along record_status_transitions');
   END;

@@ -158,8 +158,7 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
     const current = toRecord({ ...before, community: '', attachments: 0 });
     const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx));
     const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
-    const set = { ...changes, status: p.status ?? before.status };
-    await trx.updateTable('records').set(set).where('id', '=', id).execute();
+    await trx.updateTable('records').set(changes).where('id', '=', id).execute();
     const after = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, after }]);
   });
