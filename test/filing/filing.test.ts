@@ -78,7 +78,9 @@ describe('filing', () => {
     expect(raw(a.ctx).prepare('SELECT count(*) FROM records WHERE filed_at IS NULL').pluck().get()).toBe(0);
     const cells = raw(a.ctx).prepare('SELECT fonds_code, category_code, year, retention_code, problem_code, last_item_no FROM filing_cells ORDER BY 1, 2, 4, 5').all();
     expect(cells).toContainEqual({ fonds_code: 'S101', category_code: 'WS', year: 2025, retention_code: 'D30', problem_code: 'JW', last_item_no: 2 });
-    expect(raw(a.ctx).prepare(`SELECT count(*) FROM audit_log WHERE action = 'file'`).pluck().get()).toBe(5);
+    expect(raw(a.ctx).prepare(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'record'`).pluck().get()).toBe(5);
+    // each counter's move is audited too, with its new state
+    expect(raw(a.ctx).prepare(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'filing_cell'`).pluck().get()).toBe(cells.length);
     expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
   });
 

@@ -30,7 +30,7 @@ export async function tempArchive(
   options: { clock?: Clock; communities?: CommunityInput[]; office?: string } = {},
 ): Promise<TestArchive> {
   const { dir, cleanup } = tempDir();
-  const ctx = await openArchive(join(dir, 'archive'), { create: true, clock: options.clock ?? fixedClock(), actor: 'test' });
+  const ctx = await openArchive(join(dir, 'archive'), { create: true, clock: options.clock ?? fixedClock(), actor: 'test', anchorDir: process.env.SANWU_ANCHOR_DIR ?? join(dir, 'anchors') });
   await saveOffice(ctx, { name: options.office ?? '幸福路街道', code: '659002' });
   for (const c of options.communities ?? [{ code: 'S101', name: '桃源社区', type: '城市', households: 1274 }]) {
     await saveCommunity(ctx, c);

@@ -140,7 +140,7 @@ describe('sanwu report', () => {
   async function cli(...argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd: a.dir, clock: fixedClock(), signal: new AbortController().signal };
+    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR }, cwd: a.dir, clock: fixedClock(), signal: new AbortController().signal };
     return { code: await runCli(argv, io), stdout, stderr };
   }
 

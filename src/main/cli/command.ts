@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { closeArchive, openArchive, type OpenOptions } from '../core/archive';
 import type { ArchiveContext } from '../core/context';
-import { defaultArchiveDir } from '../core/default-location';
+import { defaultAnchorDir, defaultArchiveDir } from '../core/default-location';
 import type { FlagSpecs, ParsedArgs } from './args';
 import type { CliIO } from './io';
 
@@ -32,6 +32,7 @@ export async function withArchive<T>(
     clock: io.clock,
     actor: io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli',
     log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
+    anchorDir: defaultAnchorDir(io.env),
     ...options,
   });
   try {

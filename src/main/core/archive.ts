@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SanwuError } from '../../shared/errors';
+import { AnchorStore } from './audit-log/anchor';
+import { anchorHooks } from './audit-log/anchoring';
 import { copyDatabase, openDatabase, runMigrations, type Database, type Trx } from './db';
 import type { MigrationList } from './db/migrate';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
@@ -17,6 +19,11 @@ export interface OpenOptions {
   initialize?: (ctx: ArchiveContext, trx: Trx) => Promise<void>;
   /** The schema's migrations; tests pass a longer list to exercise upgrades. */
   migrations?: MigrationList;
+  /**
+   * The folder that keeps the audit log's anchor and its key, outside the archive (the CLI and the
+   * desktop app pass one in the user's profile: default-location.ts). Null or absent: not anchored.
+   */
+  anchorDir?: string | null;
 }
 
 export function archivePaths(dir: string): ArchivePaths {
@@ -33,13 +40,18 @@ export function archiveExists(dir: string): boolean {
   return existsSync(archivePaths(dir).database);
 }
 
+/** The context over an open database; every write moves the anchor along (audit-log/anchoring.ts). */
 function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions): ArchiveContext {
+  const clock = options.clock ?? systemClock;
+  const anchors = options.anchorDir ? new AnchorStore(options.anchorDir) : null;
+  if (anchors) database.setCommitHooks(anchorHooks({ store: anchors, dir: paths.dir, clock }));
   return {
     paths,
     db: database.read,
     write: database.write,
     close: () => database.close(),
-    clock: options.clock ?? systemClock,
+    anchors,
+    clock,
     log: options.log ?? silentLogger,
     actor: options.actor ?? 'system',
   };

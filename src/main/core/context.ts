@@ -1,4 +1,5 @@
 // What every core function receives: the open archive and its parameters. No globals.
+import type { AnchorStore } from './audit-log/anchor';
 import type { ReadDb, WriteDb } from './db/handles';
 
 export interface Clock {
@@ -25,6 +26,8 @@ export interface ArchiveContext {
   write: WriteDb;
   /** Closes both connections (closeArchive). */
   close: () => Promise<void>;
+  /** Where the audit log's head is anchored, outside the archive (null: not anchored). */
+  anchors: AnchorStore | null;
   clock: Clock;
   log: Logger;
   /** Who is acting, written to the audit log. */

@@ -11,7 +11,7 @@ import { nowIso, type ArchiveContext } from '../context';
 import { problemCode, retentionCode } from '../retention/schedule';
 import { getSetting } from '../settings/store';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE, renderArchivalCode, templateProblems } from './template';
-import { writeSql } from '../db';
+import { stateColumn, stateSql, writeSql } from '../db';
 import type { Reader } from '../db/handles';
 
 export const filingScopeSchema = z.object({
@@ -115,7 +115,7 @@ export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: Lo
     const total = assignments.length;
     // Raw prepared statements, a slice at a time: filing a whole street office's year is thousands of rows.
     const update = `UPDATE records SET fonds_code = ?, filing_year = ?, retention_code = ?, problem_code = ?, item_no = ?,
-         archival_code = ?, filed_at = ?, status = '在保', updated_at = ? WHERE id = ? AND item_no IS NULL`;
+         archival_code = ?, filed_at = ?, status = '在保', updated_at = ? WHERE id = ? AND item_no IS NULL RETURNING ${stateSql('record')}`;
     const audit: AuditInput[] = [];
     for (let from = 0; from < total; from += YIELD_EVERY) {
       opts.onProgress?.({ phase: '归档', done: from, total });
@@ -124,8 +124,9 @@ export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: Lo
       await writeSql(trx, (q) => {
         for (const a of assignments.slice(from, from + YIELD_EVERY)) {
           const p = a.parts;
+          let state: string;
           try {
-            q.run(update, [p.fondsCode, p.year, p.retentionCode, p.problemCode, p.itemNo, a.archivalCode, at, at, a.id]);
+            state = q.value<string>(update, [p.fondsCode, p.year, p.retentionCode, p.problemCode, p.itemNo, a.archivalCode, at, at, a.id])!;
           } catch (e) {
             if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
               throw new SanwuError(
@@ -135,17 +136,20 @@ export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: Lo
             }
             throw e;
           }
-          audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, after: { archivalCode: a.archivalCode, ...p, status: '在保', filedAt: at } });
+          audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, afterJson: state });
         }
       });
     }
     if (opts.signal?.aborted) throw cancelled();
+    // The counters move in step, each change audited with the counter's new state.
     for (const { parts: p, to } of cells) {
-      await trx
+      const { state } = await trx
         .insertInto('filing_cells')
         .values({ fonds_code: p.fondsCode, category_code: p.categoryCode, year: p.year, retention_code: p.retentionCode, problem_code: p.problemCode, last_item_no: to })
         .onConflict((oc) => oc.columns(['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code']).doUpdateSet({ last_item_no: to }))
-        .execute();
+        .returning(stateColumn('filing_cell').as('state'))
+        .executeTakeFirstOrThrow();
+      audit.push({ action: 'file', entity: 'filing_cell', afterJson: state });
     }
     await appendAudit(ctx, trx, audit);
     opts.onProgress?.({ phase: '归档', done: total, total });

@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Attachment } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
-import { appendAudit } from '../audit-log/append';
+import { appendAudit, type AuditInput } from '../audit-log/append';
+import { stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
 import { MEDIA_TYPES, sniffFormat } from './sniff';
@@ -61,15 +62,18 @@ export async function linkAttachments(
 ): Promise<Attachment[]> {
   const at = nowIso(ctx);
   const out: Attachment[] = [];
+  const audit: AuditInput[] = [];
   for (const f of files) {
-    const row = await trx
+    const { state, ...row } = await trx
       .insertInto('attachments')
       .values({ record_id: recordId, sha256: f.sha256, size: f.size, media_type: f.mediaType, original_name: f.originalName, created_at: at })
       .returningAll()
+      .returning(stateColumn('attachment').as('state'))
       .executeTakeFirstOrThrow();
     out.push(toAttachment(row));
+    audit.push({ action: 'attach', entity: 'attachment', entityId: row.id, afterJson: state, source });
   }
-  await appendAudit(ctx, trx, out.map((a) => ({ action: 'attach', entity: 'record', entityId: recordId, after: a, source })));
+  await appendAudit(ctx, trx, audit);
   return out;
 }
 

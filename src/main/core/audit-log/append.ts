@@ -12,6 +12,8 @@ export interface AuditInput {
   entityId?: number | null;
   before?: unknown;
   after?: unknown;
+  /** `after` already as JSON text: a row's recorded state (audit-log/states.ts) */
+  afterJson?: string;
   source?: string | null;
 }
 
@@ -72,7 +74,7 @@ function toRow(ctx: ArchiveContext, at: string, e: AuditInput): AuditRowInput {
     entity: unmarked(e.entity),
     entity_id: e.entityId ?? null,
     before: e.before === undefined ? null : JSON.stringify(e.before),
-    after: e.after === undefined ? null : JSON.stringify(e.after),
+    after: e.afterJson ?? (e.after === undefined ? null : JSON.stringify(e.after)),
     source: e.source === undefined || e.source === null ? null : unmarked(e.source),
   };
 }

@@ -8,6 +8,7 @@ import { cancelled } from '../../../shared/errors';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
 import { appendAudit } from '../audit-log/append';
 import { isoDay, type ArchiveContext } from '../context';
+import { headIn, judgeAnchor, type AnchorJudgement } from '../audit-log/anchoring';
 import { withSnapshot, type Statements } from '../db';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
@@ -15,7 +16,8 @@ import { getSetting } from '../settings/store';
 import { attachmentChecker, loadAttachments, type CheckAttachment } from './attachment-checks';
 import { startCheckWorker, type CheckWorker } from './check-worker';
 import { auditChainProblems, databaseProblems, type FilingDeadlines } from './integrity';
-import { ASPECTS, problem, type Aspect } from './problems';
+import { ASPECTS, problem, recordRefs, type Aspect } from './problems';
+import { reconcileProblems, sequenceProblems } from './reconcile';
 import { countRecords, recordProblems } from './record-checks';
 import { collectScans, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
 
@@ -64,7 +66,7 @@ async function inspect(
   opts: CheckOptions,
   step: (phase: string, done: number, total: number) => void,
   worker: CheckWorker,
-): Promise<[Checked, FileScans, CheckProblem[]]> {
+): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement]> {
   const attachments = loadAttachments(q);
   const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
   const workerErrors = worker.scan(scan);
@@ -101,10 +103,20 @@ async function inspect(
     // The default self-test leaves the audit log to this walk: a page it cannot read is a finding.
     problems.push(problem('database', 'integrity', null, `操作日志无法读取（${chain.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
   } else problems.push(...auditChainProblems(q, chain.breaks));
+  const head = headIn(q);
+  if (!(chain instanceof Error)) problems.push(...sequenceProblems(q, head.seq, chain.entries));
+  step('核对数据与操作日志', 0, 1);
+  const found = await worker.reconcile.catch((e: Error) => e);
+  if (found instanceof Error) {
+    problems.push(problem('database', 'integrity', null, `无法核对数据与操作日志（${found.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
+  } else problems.push(...reconcileProblems(found, recordRefs(q)));
+  const anchored = judgeAnchor(ctx.anchors, ctx.paths.dir, q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null, head, (seq) => q.value<string>('SELECT hash FROM audit_log WHERE id = ?', [seq]), ctx.clock.now().toISOString());
+  problems.push(...anchored.problems.map((message) => problem('audit-anchor', 'authenticity', null, message)));
   step('检查数据库', 0, 1);
   problems.push(...databaseProblems(await worker.database));
   step('检查数据库', 1, 1);
-  return [{ records: countRecords(q), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries }, scans, problems];
+  const checked = { records: countRecords(q), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries };
+  return [checked, scans, problems, anchored];
 }
 
 interface Checked {
@@ -118,11 +130,12 @@ async function finish(
   checked: Checked,
   scans: FileScans,
   problems: CheckProblem[],
+  judged: AnchorJudgement,
   full: boolean,
 ): Promise<CheckResult> {
   const counts: Record<string, number> = { ...checked, files: scans.files, bytes: scans.bytes, problems: problems.length };
   for (const [key, name] of Object.entries(ASPECTS) as [Aspect, string][]) counts[key] = problems.filter((p) => p.aspect === name).length;
-  const result: CheckResult = { ok: problems.length === 0, counts, problems };
+  const result: CheckResult = { ok: problems.length === 0, counts, problems, anchor: judged.anchor, notices: judged.notice ? [judged.notice] : [] };
   try {
     await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts } }]));
   } catch (e) {

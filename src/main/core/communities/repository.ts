@@ -5,6 +5,7 @@ import { SanwuError } from '../../../shared/errors';
 import { communityInputSchema, type CommunityInput } from '../../../shared/schemas';
 import type { CommunityType } from '../../../shared/vocabulary';
 import { appendAudit } from '../audit-log/append';
+import { stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { CommunityRow, DB } from '../db/schema';
 import type { Reader } from '../db/handles';
@@ -70,17 +71,23 @@ export async function upsertCommunity(ctx: ArchiveContext, trx: Kysely<DB>, inpu
     throw new SanwuError('CONFLICT', `社区“${c.name}”已使用代码 ${byName.code}，不能再用 ${c.code}。请核对社区代码（全宗号）。`);
   }
   if (existing) {
-    await trx.updateTable('communities').set({ ...columns(c), updated_at: at }).where('id', '=', existing.id).execute();
-    const after = await trx.selectFrom('communities').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'community', entityId: existing.id, before: toCommunity(existing), after: toCommunity(after), source }]);
+    const { state, ...after } = await trx
+      .updateTable('communities')
+      .set({ ...columns(c), updated_at: at })
+      .where('id', '=', existing.id)
+      .returningAll()
+      .returning(stateColumn('community').as('state'))
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'community', entityId: existing.id, before: toCommunity(existing), afterJson: state, source }]);
     return toCommunity(after);
   }
-  const row = await trx
+  const { state, ...row } = await trx
     .insertInto('communities')
     .values({ ...columns(c), created_at: at, updated_at: at })
     .returningAll()
+    .returning(stateColumn('community').as('state'))
     .executeTakeFirstOrThrow();
-  await appendAudit(ctx, trx, [{ action: 'create', entity: 'community', entityId: row.id, after: toCommunity(row), source }]);
+  await appendAudit(ctx, trx, [{ action: 'create', entity: 'community', entityId: row.id, afterJson: state, source }]);
   return toCommunity(row);
 }
 

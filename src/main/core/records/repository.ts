@@ -9,7 +9,7 @@ import type { DB, NewRecordRow } from '../db/schema';
 import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
 import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
-import { writeSql } from '../db';
+import { stateColumn, writeSql } from '../db';
 import type { Reader } from '../db/handles';
 
 export interface RecordRules {
@@ -86,7 +86,7 @@ export async function insertRecords(
     .insertInto('records')
     .values(rows[0]!)
     .onConflict((oc) => oc.column('fingerprint').doNothing())
-    .returning('id')
+    .returning(['id', stateColumn('record').as('state')])
     .compile();
   const ids: number[] = [];
   const audit: AuditInput[] = [];
@@ -95,10 +95,10 @@ export async function insertRecords(
     if (from > 0) await new Promise((r) => setImmediate(r));
     await writeSql(trx, (q) => {
       for (const row of rows.slice(from, from + SLICE)) {
-        const inserted = q.get<{ id: number }>(compiled.sql, Object.values(row));
+        const inserted = q.get<{ id: number; state: string }>(compiled.sql, Object.values(row));
         if (!inserted) continue;
         ids.push(inserted.id);
-        audit.push({ action: 'create', entity: 'record', entityId: inserted.id, after: row, source: row.source });
+        audit.push({ action: 'create', entity: 'record', entityId: inserted.id, afterJson: inserted.state, source: row.source });
       }
     });
   }
@@ -158,9 +158,8 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
     const current = toRecord({ ...before, community: '', attachments: 0 });
     const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx));
     const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
-    await trx.updateTable('records').set(changes).where('id', '=', id).execute();
-    const after = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, after }]);
+    const { state } = await trx.updateTable('records').set(changes).where('id', '=', id).returning(stateColumn('record').as('state')).executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, afterJson: state }]);
   });
   return getRecord(ctx, id);
 }
@@ -174,7 +173,12 @@ export async function voidRecord(ctx: ArchiveContext, id: number, reason: string
       throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），只能通过鉴定和销毁清册处置，不能作废。`);
     }
     const at = nowIso(ctx);
-    await trx.updateTable('records').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', id).execute();
-    await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, after: { voided_at: at, void_reason: reason } }]);
+    const { state } = await trx
+      .updateTable('records')
+      .set({ voided_at: at, void_reason: reason, updated_at: at })
+      .where('id', '=', id)
+      .returning(stateColumn('record').as('state'))
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, afterJson: state }]);
   });
 }

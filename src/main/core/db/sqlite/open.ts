@@ -4,7 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { LongTaskOptions } from '../../../../shared/domain';
 import { cancelled, SanwuError } from '../../../../shared/errors';
-import type { CommitHooks, Database, ReadDb, Trx } from '../handles';
+import type { CommitHooks, Database, ReadDb, TransactionHooks, Trx } from '../handles';
 import { openReader, openWriter } from './connection';
 import { kyselyOn, withRaw } from './driver';
 
@@ -56,7 +56,7 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Da
   const writer = kyselyOn(writerRaw);
   const reader = kyselyOn(readerRaw);
   const waitMs = options.waitMs ?? WRITER_WAIT_MS;
-  let hooks: CommitHooks = {};
+  let hooks: CommitHooks = { begin: async () => ({}) };
   /** writers of this process queued or running: the next one says it waits */
   let writers = 0;
 
@@ -70,14 +70,16 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Da
     };
     if (writers > 0) told();
     writers++;
+    let mine: TransactionHooks = {};
     try {
       const value = await writer
         .connection()
         .execute(async (conn) => {
           await withRaw(conn, (raw) => beginImmediate(raw, opts, started, waitMs, told));
           try {
+            mine = await hooks.begin(conn);
             const result = await fn(conn);
-            await hooks.beforeCommit?.(conn);
+            await mine.beforeCommit?.(conn);
             await withRaw(conn, (raw) => raw.exec('COMMIT'));
             return result;
           } catch (e) {
@@ -89,7 +91,7 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Da
           if (opts.signal?.aborted && !(e instanceof SanwuError)) throw cancelled();
           throw e;
         });
-      hooks.afterCommit?.();
+      mine.afterCommit?.();
       return value;
     } finally {
       writers--;

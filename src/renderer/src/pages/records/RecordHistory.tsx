@@ -3,7 +3,7 @@ import { Timeline, Typography } from 'antd';
 import type { AuditEntry } from '../../../../shared/domain';
 import { formatDate } from '../../format';
 
-const ACTIONS: Record<string, string> = { create: '登记', update: '修改', void: '作废', attach: '添加附件', file: '归档', import: '导入' };
+const ACTIONS: Record<string, string> = { create: '登记', update: '修改', void: '作废', attach: '添加附件', file: '归档', import: '导入', baseline: '升级时登记现状' };
 
 const FIELDS: Record<string, string> = {
   title: '题名', kind: '事项', affair: '类别', date: '成文日期', responsible: '责任者', doc_number: '文号', docNumber: '文号',
@@ -23,7 +23,7 @@ function describe(entry: AuditEntry): string {
     return changes.join('；');
   }
   if (entry.action === 'attach') return String(after.originalName ?? after.original_name ?? '');
-  if (entry.action === 'file') return `档号 ${show(after.archivalCode)}`;
+  if (entry.action === 'file') return `档号 ${show(after.archivalCode ?? after.archival_code)}`;
   if (entry.action === 'void') return `原因：${show(after.void_reason)}`;
   return '';
 }
