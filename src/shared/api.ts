@@ -23,6 +23,7 @@ import type { ImportResult } from './import';
 import type { ReportResult } from './report';
 import {
   communityInputSchema,
+  communityRenameSchema,
   isoDate,
   recordInputSchema,
   recordPatchSchema,
@@ -157,7 +158,8 @@ export const API = {
     z.object({ name: z.string().trim().min(1, '街道名称不能为空').max(100), code: z.string().trim().max(20).optional() }),
   ),
   'communities.list': method<Community[]>()(empty),
-  'communities.save': method<Community>()(communityInputSchema),
+  'communities.save': method<Community>()(communityInputSchema.extend({ id: id.optional() })),
+  'communities.rename': method<Community>()(communityRenameSchema),
   'roster.list': method<RosterEntry[]>()(z.object({ communityId: id.optional() })),
   'roster.add': method<RosterEntry[]>()(rosterInputSchema),
   'roster.end': method<void>()(z.object({ id, endDate: isoDate })),

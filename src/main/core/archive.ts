@@ -1,5 +1,4 @@
 // Opening and creating an archive folder: archive.sqlite + files/ + backups/.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SanwuError } from '../../shared/errors';
@@ -8,6 +7,8 @@ import { anchorHooks } from './audit-log/anchoring';
 import { copyDatabase, openDatabase, runMigrations, type Database, type Trx } from './db';
 import type { MigrationList } from './db/migrate';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
+import { recoverFolder, recoverPlaced } from './recovery';
+import { transientName } from './transient';
 
 export interface OpenOptions {
   clock?: Clock;
@@ -63,7 +64,7 @@ function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions
  */
 async function createArchiveFile(paths: ArchivePaths, options: OpenOptions): Promise<void> {
   mkdirSync(paths.dir, { recursive: true });
-  const building = `${paths.database}.init-${randomBytes(6).toString('hex')}`;
+  const building = join(paths.dir, transientName('archive.sqlite.', 'init'));
   try {
     const database = openDatabase(building, { create: true });
     try {
@@ -84,6 +85,9 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
   if (existsSync(paths.dir) && !statSync(paths.dir).isDirectory()) {
     throw new SanwuError('NOT_AN_ARCHIVE', `${paths.dir} 是一个文件而不是档案文件夹。请用 --db 指向档案文件夹。`);
   }
+  // First what a crash left: a restore interrupted in its swap may even have left the folder aside.
+  const log = options.log ?? silentLogger;
+  for (const message of recoverFolder(paths)) log.info(message);
   if (!existsSync(paths.database)) {
     if (!options.create) {
       throw new SanwuError(
@@ -97,12 +101,13 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
   const ctx = contextOf(paths, database, options);
   try {
     await runMigrations(database, options.migrations, { beforeUpgrade: (plan) => backupBeforeMigrating(ctx, plan.applied.length) });
+    mkdirSync(paths.files, { recursive: true });
+    mkdirSync(paths.backups, { recursive: true });
+    for (const message of await recoverPlaced(ctx)) log.info(message);
   } catch (e) {
     await database.close();
     throw e;
   }
-  mkdirSync(paths.files, { recursive: true });
-  mkdirSync(paths.backups, { recursive: true });
   return ctx;
 }
 
@@ -111,7 +116,7 @@ async function backupBeforeMigrating(ctx: ArchiveContext, fromVersion: number): 
   mkdirSync(ctx.paths.backups, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[:.]/g, '-');
   const target = join(ctx.paths.backups, `before-migrate-v${fromVersion}-${stamp}.sqlite`);
-  const partial = join(ctx.paths.backups, `.snapshot-${randomBytes(6).toString('hex')}.sqlite`);
+  const partial = join(ctx.paths.backups, transientName('.', 'snapshot', '.sqlite'));
   try {
     await copyDatabase(ctx.db, partial);
     renameSync(partial, target);

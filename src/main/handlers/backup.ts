@@ -14,7 +14,7 @@ export const backupHandlers: Handlers<'backup.create' | 'backup.restore'> = {
   },
   'backup.restore': async (ctx, { path }, env) => {
     if (!env.replaceArchive) throw desktopOnly('backup.restore');
-    const result = await env.replaceArchive((dir) => restoreBackup(dir, path, { force: true, clock: ctx.clock, actor: ctx.actor, signal: env.signal }));
+    const result = await env.replaceArchive((dir) => restoreBackup(dir, path, { force: true, clock: ctx.clock, actor: ctx.actor, signal: env.signal, anchorDir: ctx.anchors?.dir ?? null, log: ctx.log }));
     return { restored: true, office: result.office, previous: result.previous };
   },
 };

@@ -19,6 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
 const METHOD_LABELS: Record<string, Record<string, string>> = {
   'roster.add': { kind: '类型' },
   'communities.save': { code: '社区代码（全宗号）', name: '社区名称' },
+  'communities.rename': { code: '社区代码（全宗号）', name: '社区名称', confirm: '确认' },
   'office.save': { name: '街道名称', code: '街道代码' },
   'retention.set': { kind: '事项' },
 };

@@ -1,6 +1,7 @@
 // `sanwu restore`: checks a backup completely, then puts it in place of (or as) the archive folder.
 import { resolve } from 'node:path';
 import { restoreBackup } from '../../core/backup/restore';
+import { defaultAnchorDir } from '../../core/default-location';
 import { usageError } from '../args';
 import { archiveDir, DB_FLAG, type Command } from '../command';
 import { printJson, progressToStderr } from '../io';
@@ -16,6 +17,8 @@ const command: Command = {
       force: args.flags.force === true,
       clock: io.clock,
       actor: io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli',
+      anchorDir: defaultAnchorDir(io.env),
+      log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
       onProgress: progressToStderr(io),
       signal: io.signal,
     });
@@ -25,6 +28,7 @@ const command: Command = {
     }
     io.stdout(`已从备份（${result.createdAt}${result.office ? `，${result.office}` : ''}）恢复到 ${result.dir}，含 ${result.attachments} 个附件文件。\n`);
     if (result.previous) io.stdout(`原有档案库已保存到 ${result.previous}。\n`);
+    for (const notice of result.notices) io.stdout(`${notice}\n`);
     return 0;
   },
 };

@@ -9,7 +9,8 @@ import { stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
 import { MEDIA_TYPES, sniffFormat } from './sniff';
-import { storeBuffer, storeFile, storedPath, type StoredFile } from './store';
+import { placingFiles } from '../recovery';
+import { storeBuffer, storeFile, storedPath, type PlacedJournal, type StoredFile } from './store';
 import type { Reader } from '../db/handles';
 
 export function toAttachment(r: AttachmentRow): Attachment {
@@ -40,15 +41,15 @@ export interface StagedAttachment extends StoredFile {
   mediaType: string;
 }
 
-/** Puts a file into the store (outside any transaction: the store is append-only and idempotent). */
-export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path)): Promise<StagedAttachment> {
-  const stored = await storeFile(ctx.paths.files, path);
+/** Puts a file into the store (append-only, idempotent); `journal` notes it if it is new there. */
+export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path), journal?: PlacedJournal): Promise<StagedAttachment> {
+  const stored = await storeFile(ctx.paths.files, path, journal);
   const mediaType = MEDIA_TYPES[sniffFormat(readHead(storedPath(ctx.paths.files, stored.sha256)))];
   return { ...stored, originalName, mediaType };
 }
 
-export function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string): StagedAttachment {
-  const stored = storeBuffer(ctx.paths.files, data);
+export function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string, journal?: PlacedJournal): StagedAttachment {
+  const stored = storeBuffer(ctx.paths.files, data, journal);
   return { ...stored, originalName, mediaType: MEDIA_TYPES[sniffFormat(data.subarray(0, 4096))] };
 }
 
@@ -77,28 +78,31 @@ export async function linkAttachments(
   return out;
 }
 
-/** Stages the file (only once the record is known to exist) and links it in one transaction. */
+/** Stages the file (only once the record is known to exist) and links it, in one transaction. */
 async function attach(
   ctx: ArchiveContext,
   recordId: number,
-  stage: () => Promise<StagedAttachment> | StagedAttachment,
+  stage: (journal: PlacedJournal) => Promise<StagedAttachment> | StagedAttachment,
   source?: string,
 ): Promise<Attachment> {
-  const record = await ctx.db.selectFrom('records').select('id').where('id', '=', recordId).executeTakeFirst();
-  if (!record) throw new SanwuError('NOT_FOUND', `没有编号为 ${recordId} 的档案记录，附件未添加。`);
-  const staged = await stage();
-  const [a] = await ctx.write.transaction((trx) => linkAttachments(ctx, trx, recordId, [staged], source));
+  const [a] = await placingFiles(ctx, (journal) =>
+    ctx.write.transaction(async (trx) => {
+      const record = await trx.selectFrom('records').select('id').where('id', '=', recordId).executeTakeFirst();
+      if (!record) throw new SanwuError('NOT_FOUND', `没有编号为 ${recordId} 的档案记录，附件未添加。`);
+      return linkAttachments(ctx, trx, recordId, [await stage(journal)], source);
+    }),
+  );
   return a!;
 }
 
 export function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName?: string): Promise<Attachment> {
-  return attach(ctx, recordId, () => stageFile(ctx, path, originalName));
+  return attach(ctx, recordId, (journal) => stageFile(ctx, path, originalName, journal));
 }
 
 /** An uploaded file (the UI sends bytes, not paths). */
 export async function addAttachmentData(ctx: ArchiveContext, recordId: number, data: Uint8Array, originalName: string, source?: string): Promise<Attachment> {
   if (data.length === 0) throw new SanwuError('INVALID_INPUT', `附件“${originalName}”是空文件，未添加。`);
-  return attach(ctx, recordId, () => stageBuffer(ctx, data, originalName), source);
+  return attach(ctx, recordId, (journal) => stageBuffer(ctx, data, originalName, journal), source);
 }
 
 export async function listAttachments(db: Reader, recordId: number): Promise<Attachment[]> {

@@ -139,7 +139,12 @@ export class AnchorStore {
     writeWhole(this.#fileFor(path), `${JSON.stringify(anchor, null, 2)}\n`);
   }
 
-  /** Starts the folder's anchor afresh at `head` (a restore puts another log in place). */
+  /** Drops the folder's anchor (a restore puts another, verified log in place: anchored from its head on). */
+  forget(archiveDir: string): void {
+    if (existsSync(archiveDir)) rmSync(this.#fileFor(realpathSync(archiveDir)), { force: true });
+  }
+
+  /** Starts the folder's anchor afresh at `head`. */
   reset(archiveDir: string, archive: string, head: AuditHead, at: string): void {
     this.write(archiveDir, archive, this.sign(archive, head, at), null);
   }

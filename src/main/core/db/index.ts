@@ -18,7 +18,7 @@ export { planMigrations, runMigrations, type MigrationPlan } from './sqlite/migr
 export { readSql, writeSql } from './sqlite/sql';
 export { openSnapshot, streamRows, withSnapshot, type Snapshot } from './sqlite/snapshot';
 export { copyDatabase } from './sqlite/backup';
-export { databaseFileProblem } from './sqlite/inspect';
+export { auditArchiveFile, databaseFileProblem, type ArchiveFileAudit, type ChainHashers } from './sqlite/inspect';
 export { databaseSelfTestHere } from './sqlite/self-test';
 export { CHECK_TASKS_SOURCE, checkTasksData } from './sqlite/check-tasks';
 export { stateSql } from './sqlite/states';

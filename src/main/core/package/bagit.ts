@@ -11,6 +11,8 @@ export interface BagInfo {
   sourceOrganization: string;
   baggingDate: string;
   externalDescription: string;
+  /** the archive's audit-log head, signed with the key kept outside the archive (Sanwu-Audit-Anchor) */
+  auditAnchor?: string;
 }
 
 export async function sha256File(file: string): Promise<string> {
@@ -50,6 +52,7 @@ export async function writeBagTags(bagDir: string, info: BagInfo): Promise<strin
     ['Payload-Oxum', `${bytes}.${payload.length}`],
     ['External-Description', info.externalDescription],
   ];
+  if (info.auditAnchor) fields.push(['Sanwu-Audit-Anchor', info.auditAnchor]);
   await writeFile(join(bagDir, 'bag-info.txt'), fields.map(([k, v]) => `${k}: ${v.replace(/\s*\n\s*/g, ' ')}\n`).join(''));
   await writeFile(join(bagDir, 'tagmanifest-sha256.txt'), await manifest(bagDir, ['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt']));
   return payload;
