@@ -199,7 +199,7 @@ export const API = {
     }),
   ),
   'audit.grid': method<CompletenessGrid>()(z.object({ year: yearSchema })),
-  'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional() }).strict(), { long: true }),
+  'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional(), fix: z.boolean().optional() }).strict(), { long: true }),
   'report.build': method<ReportBuildResult>()(
     z.object({
       year: yearSchema,

@@ -32,4 +32,6 @@ export interface CheckResult {
   anchor?: AuditAnchor | null;
   /** things said in the report that are not problems */
   notices?: string[];
+  /** `check --fix`: what was moved out of the store into the quarantine folder (paths in the archive folder) */
+  fixed?: { from: string; to: string }[];
 }

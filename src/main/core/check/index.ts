@@ -18,6 +18,7 @@ import { startCheckWorker, type CheckWorker } from './check-worker';
 import { auditChainProblems, databaseProblems, type FilingDeadlines } from './integrity';
 import { ASPECTS, problem, recordRefs, type Aspect } from './problems';
 import { reconcileProblems, sequenceProblems } from './reconcile';
+import { quarantine, walkStore, type StoreFinding } from './store-walk';
 import { countRecords, recordProblems } from './record-checks';
 import { collectScans, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
 
@@ -36,6 +37,8 @@ export async function filingDeadlines(ctx: ArchiveContext): Promise<FilingDeadli
 export interface CheckOptions extends LongTaskOptions {
   /** the full `PRAGMA integrity_check` (every index against its table) instead of `quick_check` */
   full?: boolean;
+  /** move what does not belong in the store (and nothing references) into a quarantine folder */
+  fix?: boolean;
 }
 
 export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Promise<CheckResult> {
@@ -48,8 +51,11 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
   try {
     // The catalogue is read from a snapshot of its own: one committed state throughout, and the
     // reader stays free for other calls while files are hashed.
-    const checked = await withSnapshot(ctx.db, (q) => inspect(ctx, q, opts, step, worker));
-    return await finish(ctx, ...checked, opts.full === true);
+    const [checked, scans, problems, anchored, store] = await withSnapshot(ctx.db, (q) => inspect(ctx, q, opts, step, worker));
+    const fixed = opts.fix ? quarantine(ctx.paths.dir, store, ctx.clock.now().toISOString().replace(/[:.]/g, '-')) : [];
+    const moved = new Set(fixed.map((f) => f.from));
+    const left = problems.filter((p) => !store.some((f) => moved.has(f.path) && f.problem === p));
+    return await finish(ctx, checked, scans, left, anchored, opts.full === true, fixed);
   } catch (e) {
     worker.stop();
     throw e;
@@ -66,8 +72,12 @@ async function inspect(
   opts: CheckOptions,
   step: (phase: string, done: number, total: number) => void,
   worker: CheckWorker,
-): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement]> {
+): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement, StoreFinding[]]> {
   const attachments = loadAttachments(q);
+  // The whole store against every digest any attachment row holds (removed ones keep their bytes).
+  const referenced = new Set(attachments.map((a) => a.sha256));
+  for (const h of q.values<string>('SELECT DISTINCT sha256 FROM attachments WHERE removed_at IS NOT NULL')) referenced.add(h);
+  const store = walkStore(ctx.paths.files, referenced);
   const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
@@ -96,7 +106,7 @@ async function inspect(
   // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
   judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
   step('校验附件', scan.hashes.length, scan.hashes.length);
-  problems.push(...checker.problems());
+  problems.push(...checker.problems(), ...store.map((f) => f.problem));
   step('检查操作日志', 0, 1);
   const chain = await worker.chain.catch((e: Error) => e);
   if (chain instanceof Error) {
@@ -116,7 +126,7 @@ async function inspect(
   problems.push(...databaseProblems(await worker.database));
   step('检查数据库', 1, 1);
   const checked = { records: countRecords(q), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries };
-  return [checked, scans, problems, anchored];
+  return [checked, scans, problems, anchored, store];
 }
 
 interface Checked {
@@ -132,12 +142,15 @@ async function finish(
   problems: CheckProblem[],
   judged: AnchorJudgement,
   full: boolean,
+  fixed: { from: string; to: string }[],
 ): Promise<CheckResult> {
   const counts: Record<string, number> = { ...checked, files: scans.files, bytes: scans.bytes, problems: problems.length };
   for (const [key, name] of Object.entries(ASPECTS) as [Aspect, string][]) counts[key] = problems.filter((p) => p.aspect === name).length;
-  const result: CheckResult = { ok: problems.length === 0, counts, problems, anchor: judged.anchor, notices: judged.notice ? [judged.notice] : [] };
+  const notices = judged.notice ? [judged.notice] : [];
+  if (fixed.length > 0) notices.push(`已把附件库中 ${fixed.length} 个不属于档案的文件移入隔离文件夹 ${fixed[0]!.to.split('/').slice(0, 2).join('/')}（未删除，可核实后处理）。`);
+  const result: CheckResult = { ok: problems.length === 0, counts, problems, anchor: judged.anchor, notices, ...(fixed.length > 0 ? { fixed } : {}) };
   try {
-    await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts } }]));
+    await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts, ...(fixed.length > 0 ? { quarantined: fixed } : {}) } }]));
   } catch (e) {
     // A damaged database must still get its report.
     ctx.log.warn(`检查结果未能记入操作日志：${(e as Error).message}`);
