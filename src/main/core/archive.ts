@@ -25,6 +25,8 @@ export interface OpenOptions {
    * desktop app pass one in the user's profile: default-location.ts). Null or absent: not anchored.
    */
   anchorDir?: string | null;
+  /** how long a writer waits for another before giving up (tests shorten it) */
+  writerWaitMs?: number;
 }
 
 export function archivePaths(dir: string): ArchivePaths {
@@ -97,7 +99,7 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
     }
     await createArchiveFile(paths, options);
   }
-  const database = openDatabase(paths.database, { create: false });
+  const database = openDatabase(paths.database, { create: false, waitMs: options.writerWaitMs });
   const ctx = contextOf(paths, database, options);
   try {
     await runMigrations(database, options.migrations, { beforeUpgrade: (plan) => backupBeforeMigrating(ctx, plan.applied.length) });

@@ -1,6 +1,6 @@
 import { SanwuError } from '../../../shared/errors';
 import { archiveExists } from '../../core/archive';
-import { getOffice, saveOffice } from '../../core/office/repository';
+import { getOffice, putOffice } from '../../core/office/repository';
 import { archiveDir, DB_FLAG, withArchive, type Command } from '../command';
 import { printJson } from '../io';
 
@@ -14,12 +14,9 @@ const command: Command = {
       const office = await withArchive(args, io, (ctx) => getOffice(ctx));
       throw new SanwuError('CONFLICT', `${dir} 已经有档案库${office ? `（${office.name}）` : ''}，未做任何修改。`);
     }
-    const office = await withArchive(
-      args,
-      io,
-      (ctx) => saveOffice(ctx, { name: args.flags.name as string, code: (args.flags.code as string | undefined) ?? '' }),
-      { create: true },
-    );
+    const input = { name: args.flags.name as string, code: (args.flags.code as string | undefined) ?? '' };
+    // The office is written in the very transaction that creates the archive: all or nothing.
+    const office = await withArchive(args, io, async (ctx) => (await getOffice(ctx))!, { create: true, initialize: (ctx, trx) => putOffice(ctx, trx, input).then(() => {}) });
     if (args.flags.json) printJson(io, { ok: true, db: dir, office });
     else io.stdout(`已在 ${dir} 创建“${office.name}”的档案库。\n`);
     return 0;

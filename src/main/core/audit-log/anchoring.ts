@@ -73,7 +73,10 @@ export function anchorHooks({ store, dir, clock }: Anchoring): CommitHooks {
         afterCommit: () => {
           if (!wrote) return;
           const { anchor } = store.read(dir, wrote.archive);
-          if (anchor && sameHead(anchor.pending, wrote)) store.write(dir, wrote.archive, wrote, null);
+          // Ours is pending, or (a writer of another process overwrote the file meanwhile) the anchor
+          // still ends where this write began: either way this write's head is now the confirmed one.
+          const ours = sameHead(anchor?.pending, wrote) || (anchor?.pending === null && sameHead(anchor.confirmed, start));
+          if (ours) store.write(dir, wrote.archive, wrote, null);
         },
       };
     },

@@ -163,6 +163,9 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
   // An old archive that could not be backed up is kept whole under backups/ instead of being removed.
   // A crash anywhere in it is put right at the next start (recovery.ts): the old or the new archive is
   // then at the target, never neither.
+  // Another log is about to take this folder, checked against its own anchor: this computer anchors it
+  // from its head on (dropped before the swap, so a crash never pairs the new log with the old anchor).
+  anchors?.forget(target);
   const aside = besideTarget(target, 'previous');
   if (existsSync(target)) renameSync(target, aside);
   renameSync(staging, target);
@@ -174,8 +177,6 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
   }
   rmSync(aside, { recursive: true, force: true });
 
-  // Another log is now in place, checked against its own anchor: this computer anchors it from its head on.
-  anchors?.forget(target);
   const ctx = await openArchive(target, { clock, actor: opts.actor, anchorDir: opts.anchorDir, log: opts.log });
   try {
     await ctx.write.transaction((trx) =>
