@@ -8,7 +8,7 @@ import type { Progress } from '../../src/shared/domain';
 import { cancelled, SanwuError } from '../../src/shared/errors';
 import { HANDLERS } from '../../src/main/handlers';
 import type { HandlerMap } from '../../src/main/handlers/types';
-import { startServer, type RunningServer } from '../../src/main/server/server';
+import { startServer, type RunningServer } from '../../src/main/transports/http/server';
 import { browserClient } from '../../src/renderer/src/api/browser';
 import { desktopClient } from '../../src/renderer/src/api/desktop';
 import { tempArchive, type TestArchive } from '../helpers/archive';

@@ -6,7 +6,7 @@ import type { CallReply, TaskEvent } from '../../src/shared/api';
 import { cancelled } from '../../src/shared/errors';
 import { HANDLERS } from '../../src/main/handlers';
 import type { HandlerMap } from '../../src/main/handlers/types';
-import { startServer, type RunningServer } from '../../src/main/server/server';
+import { startServer, type RunningServer } from '../../src/main/transports/http/server';
 import { tempArchive, tableCounts, type TestArchive } from '../helpers/archive';
 import { request } from './http';
 

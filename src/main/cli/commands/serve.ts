@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SanwuError } from '../../../shared/errors';
-import { buildRenderer, rendererStale } from '../../server/renderer-build';
-import { startServer } from '../../server/server';
+import { buildRenderer, rendererStale } from '../../transports/http/renderer-build';
+import { startServer } from '../../transports/http/server';
 import { DB_FLAG, withArchive, type Command } from '../command';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');

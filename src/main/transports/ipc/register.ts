@@ -1,10 +1,10 @@
 // The IPC transport: one invoke channel for every method of the contract, answered only for our own
 // page's frame; progress goes back to the caller's frame, cancel by task.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import { isApiMethod, type CallReply } from '../../shared/api';
-import { isTrustedSender } from '../app-url';
-import type { CoreChannel } from '../worker/channel';
-import { CALL_CHANNEL, CANCEL_CHANNEL, PROGRESS_CHANNEL } from '../../preload/channels';
+import { isApiMethod, type CallReply } from '../../../shared/api';
+import { isTrustedSender } from '../../shell/app-url';
+import type { CoreChannel } from '../../core-host/channel';
+import { CALL_CHANNEL, CANCEL_CHANNEL, PROGRESS_CHANNEL } from '../../../preload/channels';
 
 
 const refused = (message: string): CallReply => ({ ok: false, error: { code: 'USAGE', message, issues: [] } });

@@ -5,16 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API, isApiMethod, type CallReply, type TaskEvent } from '../../shared/api';
-import type { Progress } from '../../shared/domain';
-import { SanwuError, toErrorPayload } from '../../shared/errors';
-import type { ArchiveContext } from '../core/context';
-import { CSP, FILE_CSP } from '../csp';
-import { attachmentFile, FileOffers, type ServedFile } from '../handlers/files';
-import { invoke } from '../handlers/invoke';
-import { throttleProgress } from '../handlers/progress';
-import type { HandlerEnv, HandlerMap } from '../handlers/types';
-import { fileHeaders, mimeTypeOf, resolveStatic } from '../static-files';
+import { API, isApiMethod, type CallReply, type TaskEvent } from '../../../shared/api';
+import type { Progress } from '../../../shared/domain';
+import { SanwuError, toErrorPayload } from '../../../shared/errors';
+import type { ArchiveContext } from '../../core/context';
+import { CSP, FILE_CSP } from '../../shell/csp';
+import { attachmentFile, FileOffers, type ServedFile } from '../../handlers/files';
+import { invoke } from '../../handlers/invoke';
+import { throttleProgress } from '../../handlers/progress';
+import type { HandlerEnv, HandlerMap } from '../../handlers/types';
+import { fileHeaders, mimeTypeOf, resolveStatic } from '../../shell/static-files';
 import { checkRequest, cookieName } from './guard';
 
 export interface ServeOptions {

@@ -8,7 +8,7 @@ import { attachmentFile, FileOffers } from '../handlers/files';
 import { invoke } from '../handlers/invoke';
 import { throttleProgress } from '../handlers/progress';
 import type { HandlerEnv, HandlerMap } from '../handlers/types';
-import { APP_ORIGIN } from '../app-url';
+import { APP_ORIGIN } from '../shell/app-url';
 import type { CorePort, ToCore } from './protocol';
 
 export interface HostOptions {
