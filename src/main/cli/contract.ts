@@ -34,16 +34,17 @@ const NEEDS_IDENTITY =
 
 /**
  * The input a command built from its flags, checked by the method's own schema before anything is
- * opened: a refused value is a usage error (exit 2) naming its flag. `flags` maps input fields to flags.
+ * opened: a refused value is a usage error (exit 2) naming its flag. `flags` maps input fields to what
+ * the user gave them as (`--year`).
  */
 export function contractInput<M extends ApiMethod>(method: M, input: ApiInput<M>, flags: Record<string, string>): ApiParsedInput<M> {
   const parsed = API[method].input.safeParse(input);
   if (parsed.success) return parsed.data as ApiParsedInput<M>;
   const problems = parsed.error.issues.map((i) => {
     const [field, ...rest] = i.path;
-    const flag = flags[String(field)] ?? String(field ?? '');
+    const flag = flags[String(field)] ?? '输入';
     const place = rest.map((p) => (typeof p === 'number' ? `第${p + 1}项` : String(p))).join('·');
-    return `${flag ? `--${flag}` : '输入'}${place ? ` ${place}` : ''} ${issueReason(i)}`;
+    return `${flag}${place ? ` ${place}` : ''} ${issueReason(i)}`;
   });
   throw usageError(problems.join('；'));
 }

@@ -36,7 +36,7 @@ const command: Command = {
         note: f.note as string | undefined,
         evidence: evidenceIds(f.evidence as string | undefined) as number[] | undefined,
       },
-      { year: 'year', community: 'community', indicator: 'indicator', status: 'status', note: 'note', evidence: 'evidence' },
+      { year: '--year', community: '--community', indicator: '--indicator', status: '--status', note: '--note', evidence: '--evidence' },
     );
     await withContract(args, io, ({ call }) => call('audit.attest', req));
     const evidence = req.evidence ?? [];

@@ -42,7 +42,7 @@ const command: Command = {
     const req = contractInput(
       'audit.run',
       { year: args.flags.year as number, standard: args.flags.standard as string | undefined, community: args.flags.community as string | undefined },
-      { year: 'year', standard: 'standard', community: 'community' },
+      { year: '--year', standard: '--standard', community: '--community' },
     );
     const result = await withContract(args, io, ({ call }) => call('audit.run', req));
     if (!args.flags.json) {

@@ -11,7 +11,7 @@ const command: Command = {
     const scope = contractInput(
       'filing.run',
       { year: args.flags.year as number, community: args.flags.community as string | undefined },
-      { year: 'year', community: 'community' },
+      { year: '--year', community: '--community' },
     );
     const { year, community } = scope;
     const result = await withContract(args, io, ({ call }) => call('filing.run', scope));

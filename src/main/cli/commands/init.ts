@@ -1,5 +1,6 @@
 // `sanwu init`: an empty archive for a street office; `--admin USER` also makes its first 管理员.
 import { SanwuError } from '../../../shared/errors';
+import { passwordSchema } from '../../../shared/users';
 import { archiveExists } from '../../core/archive';
 import { archiveDir, type Command } from '../command';
 import { contractInput, withContract } from '../contract';
@@ -12,16 +13,19 @@ const command: Command = {
   flags: { db: { type: 'string' }, name: { type: 'string', required: true }, code: { type: 'string' }, admin: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
     const dir = archiveDir(args, io);
-    const office = contractInput('office.save', { name: args.flags.name as string, code: (args.flags.code as string | undefined) ?? '' }, { name: 'name', code: 'code' });
+    const office = contractInput('office.save', { name: args.flags.name as string, code: (args.flags.code as string | undefined) ?? '' }, { name: '--name', code: '--code' });
     const adminName = args.flags.admin as string | undefined;
     if (archiveExists(dir)) {
       throw new SanwuError('CONFLICT', `${dir} 已经有档案库，未做任何修改。`);
     }
-    // everything the admin needs is checked before the archive exists
-    const admin =
-      adminName === undefined
-        ? undefined
-        : contractInput('users.add', { name: adminName, role: '管理员', password: await newPassword(io, `管理员“${adminName}”`) }, { name: 'admin', password: 'SANWU_NEW_PASSWORD' });
+    // everything the admin needs is checked before the archive exists: a bad name is usage, a short
+    // password refused input
+    const admin = adminName === undefined ? undefined : contractInput('users.add', { name: adminName, role: '管理员', password: 'stand-in' }, { name: '--admin' });
+    if (admin) {
+      admin.password = await newPassword(io, `管理员“${admin.name}”`);
+      const short = passwordSchema.safeParse(admin.password);
+      if (!short.success) throw new SanwuError('INVALID_INPUT', `管理员“${admin.name}”的密码${short.error.issues[0]!.message.replace(/^密码/, '')}，未做任何修改。`);
+    }
     const saved = await withContract(
       args,
       io,

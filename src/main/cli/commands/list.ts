@@ -34,7 +34,7 @@ const command: Command = {
         q: f.q as string | undefined,
         limit: (f.limit as number | undefined) ?? (f.json ? ALL : TABLE_LIMIT),
       },
-      { year: 'year', community: 'community', affair: 'affair', kind: 'kind', q: 'q', limit: 'limit' },
+      { year: '--year', community: '--community', affair: '--affair', kind: '--kind', q: '--q', limit: '--limit' },
     );
     const result = await withContract(args, io, ({ call }) => call('records.search', query));
     if (f.json) {

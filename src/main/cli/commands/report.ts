@@ -26,7 +26,7 @@ const command: Command = {
         communities: (args.flags.community as string[] | undefined) ?? [],
         nextSteps: args.flags['next-steps'] as string | undefined,
       },
-      { year: 'year', out: 'out', communities: 'community', nextSteps: 'next-steps' },
+      { year: '--year', out: '--out', communities: '--community', nextSteps: '--next-steps' },
     );
     const result = await withContract(args, io, ({ call }) => call('report.write', req));
     if (args.flags.json) printJson(io, { ok: true, ...result });

@@ -10,7 +10,7 @@ import { newPassword } from '../passwords';
 const ACTIONS = ['add', 'list', 'disable', 'enable', 'passwd', 'role'] as const;
 type Action = (typeof ACTIONS)[number];
 
-const NAME = { name: 'name', role: 'role', display: 'display', password: 'SANWU_NEW_PASSWORD' };
+const NAME = { name: '--name', role: '--role', display: '--display', password: '环境变量 SANWU_NEW_PASSWORD' };
 
 function printUsers(io: CliIO, users: UserInfo[]): void {
   if (users.length === 0) {
@@ -44,10 +44,11 @@ const command: Command = {
         return 0;
       }
       case 'add': {
-        // name, role and display are checked before the password is asked for (a stand-in fills its place)
-        contractInput('users.add', { name: name!, role: role!, display: f.display as string | undefined, password: 'stand-in' }, NAME);
-        const input = contractInput('users.add', { name: name!, role: role!, display: f.display as string | undefined, password: await newPassword(io, `用户“${name}”`) }, NAME);
-        const user = await withContract(args, io, ({ call }) => call('users.add', input));
+        // name, role and display are usage (checked before the password is asked for); the password is
+        // the contract's to refuse, which the audit log then records
+        const checked = contractInput('users.add', { name: name!, role: role!, display: f.display as string | undefined, password: 'stand-in' }, NAME);
+        const password = await newPassword(io, `用户“${checked.name}”`);
+        const user = await withContract(args, io, ({ call }) => call('users.add', { ...checked, password }));
         io.stdout(`已创建账号 ${user.name}（${user.role}${user.display ? `，${user.display}` : ''}）。\n`);
         return 0;
       }
@@ -64,16 +65,15 @@ const command: Command = {
         return 0;
       }
       case 'passwd': {
-        const password = await newPassword(io, `用户“${name}”`);
-        await withContract(args, io, async ({ call, signedIn }) => {
+        const target = contractInput('users.setPassword', { name: name!, password: 'stand-in' }, NAME).name;
+        const password = await newPassword(io, `用户“${target}”`);
+        await withContract(args, io, ({ call, signedIn }) =>
           // one's own password: proven by the password just used to sign in; anyone else's: a 管理员's job
-          if (signedIn && signedIn.name === contractInput('users.setPassword', { name: name!, password }, NAME).name) {
-            await call('auth.changePassword', { oldPassword: signedIn.password, newPassword: password });
-          } else {
-            await call('users.setPassword', { name: name!, password });
-          }
-        });
-        io.stdout(`账号 ${name} 的密码已修改。\n`);
+          signedIn?.name === target
+            ? call('auth.changePassword', { oldPassword: signedIn.password, newPassword: password })
+            : call('users.setPassword', { name: target, password }).then(() => undefined),
+        );
+        io.stdout(`账号 ${target} 的密码已修改。\n`);
         return 0;
       }
     }
