@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('the browser-mode client', () => {
-  const client = () => browserClient(`http://127.0.0.1:${server.port}`, { 'X-Sanwu-Token': server.token });
+  const client = () => browserClient(`http://127.0.0.1:${server.port}`, () => ({ 'X-Sanwu-Token': server.token }));
 
   it('calls a method and returns its typed value', async () => {
     const communities = await client().call('communities.list', {});
@@ -61,7 +61,7 @@ describe('the browser-mode client', () => {
   });
 
   it('says the link expired when the token is wrong', async () => {
-    const error = await browserClient(`http://127.0.0.1:${server.port}`, { 'X-Sanwu-Token': 'nope' })
+    const error = await browserClient(`http://127.0.0.1:${server.port}`, () => ({ 'X-Sanwu-Token': 'nope' }))
       .call('app.info', {})
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'USAGE' });

@@ -268,3 +268,24 @@ describe('renderer → preload → IPC → core process', () => {
     expect(fake.longTasksStopped).toBe(1);
   });
 });
+
+describe('signing in on the desktop (last: the archive gets accounts here)', () => {
+  it('carries the session from the page through the preload with every call; without it calls are refused', async () => {
+    const bridge = fake.exposed.get('api') as ApiBridge;
+    let session: string | undefined;
+    const api = desktopClient(bridge, () => session);
+    // no accounts yet: the first 管理员 may be created by whoever opened the app
+    await api.call('users.add', { name: 'admin', role: '管理员', display: '王档案', password: 'desktop-pass-1' });
+    await expect(api.call('communities.list', {})).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
+    expect(await api.call('app.info', {})).toMatchObject({ accounts: true });
+    await expect(api.call('auth.signIn', { username: 'admin', password: 'wrong-password' })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    session = (await api.call('auth.signIn', { username: 'admin', password: 'desktop-pass-1' })).session;
+    expect(await api.call('auth.whoami', {})).toEqual({ name: 'admin', display: '王档案', role: '管理员' });
+    expect(await api.call('communities.list', {})).toEqual([expect.objectContaining({ name: '桃源社区' })]);
+    // the audit log names the account
+    await api.call('records.update', { id: 1, patch: { title: '居民会议记录（改）' } });
+    expect((await api.call('records.get', { id: 1 })).history[0]).toMatchObject({ actor: 'admin', actorDisplay: '王档案' });
+    await api.call('auth.signOut', {});
+    await expect(api.call('communities.list', {})).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
+  });
+});
