@@ -121,7 +121,7 @@ describe('changes to accounts', () => {
 
 describe('signing in', () => {
   it('answers who signed in', async () => {
-    expect(await signIn(archive.ctx, ' Clerk ', PASSWORD)).toMatchObject({ identity: { name: 'clerk', role: '档案员', display: '李文书（档案员）' } });
+    expect(await signIn(archive.ctx, ' Clerk ', PASSWORD)).toMatchObject({ identity: { name: 'clerk', role: '档案员', display: '李文书' } });
   });
 
   it('refuses a wrong password and an unknown name alike, audited with the name tried and never the password', async () => {

@@ -100,7 +100,7 @@ function rulesFor(name: string, open: () => Promise<Way>, close: () => Promise<v
     it('answers app.info and auth.whoami to anyone, whoami naming the session’s account', async () => {
       expect(await way.call('app.info', {})).toEqual({ ok: true, value: REACHED });
       expect(await way.call('auth.whoami', {})).toEqual({ ok: true, value: null });
-      expect(await way.call('auth.whoami', {}, sessions.get('档案员'))).toEqual({ ok: true, value: { name: 'clerk', display: '李文书（档案员）', role: '档案员' } });
+      expect(await way.call('auth.whoami', {}, sessions.get('档案员'))).toEqual({ ok: true, value: { name: 'clerk', display: '李文书', role: '档案员' } });
     });
 
     it('ends a session on sign-out', async () => {

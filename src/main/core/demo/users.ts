@@ -4,9 +4,9 @@ import type { ArchiveContext } from '../context';
 import { createUser, findUser, userInfo } from '../users/repository';
 
 export const DEMO_USERS: readonly { name: string; role: Role; display: string }[] = [
-  { name: 'admin', role: '管理员', display: '王档案（管理员）' },
-  { name: 'clerk', role: '档案员', display: '李文书（档案员）' },
-  { name: 'viewer', role: '查阅', display: '赵查阅（查阅）' },
+  { name: 'admin', role: '管理员', display: '王档案' },
+  { name: 'clerk', role: '档案员', display: '李文书' },
+  { name: 'viewer', role: '查阅', display: '赵查阅' },
 ];
 
 /** Creates the ones missing (a re-run keeps existing accounts and their passwords). */

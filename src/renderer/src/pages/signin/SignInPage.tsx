@@ -43,8 +43,8 @@ export function SignInPage(): React.JSX.Element {
         <ErrorAlert error={error} />
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} key={locked ? 'locked' : 'open'}>
           {locked ? (
-            <Form.Item label="用户名">
-              <Input prefix={<UserOutlined />} value={lockedFor} disabled />
+            <Form.Item label="用户名" htmlFor="locked-username">
+              <Input id="locked-username" prefix={<UserOutlined />} value={lockedFor} disabled />
             </Form.Item>
           ) : (
             <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
