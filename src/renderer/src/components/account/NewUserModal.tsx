@@ -1,9 +1,9 @@
 // A new account: user name, name shown in the history, role, password. The first account of an archive
 // is its 管理员 (the role is fixed then).
 import { Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { ROLES, type Role, type UserInfo } from '../../../../shared/users';
 import { api } from '../../api';
+import { useSave } from '../../pages/settings/useSave';
 import { ErrorAlert } from '../ErrorAlert';
 import { PasswordFields } from './PasswordFields';
 
@@ -16,21 +16,15 @@ interface Values {
 
 export function NewUserModal({ open, first = false, onClose, onCreated }: { open: boolean; first?: boolean; onClose: () => void; onCreated: (user: UserInfo, password: string) => Promise<void> | void }): React.JSX.Element {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, save } = useSave();
 
   const submit = async (v: Values): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await api.call('users.add', { name: v.name, display: v.display ?? '', role: first ? '管理员' : v.role, password: v.password });
+    const role = first ? '管理员' : v.role;
+    const created = async () => {
+      const user = await api.call('users.add', { name: v.name, display: v.display ?? '', role, password: v.password });
       await onCreated(user, v.password);
-      form.resetFields();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    };
+    if (await save(created, `已创建账号 ${v.name.trim()}（${role}）`)) form.resetFields();
   };
 
   return (

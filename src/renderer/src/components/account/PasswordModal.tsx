@@ -1,7 +1,7 @@
 // A new password: one's own (the old one proves it) or, for a 管理员, another account's.
 import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { api } from '../../api';
+import { useSave } from '../../pages/settings/useSave';
 import { ErrorAlert } from '../ErrorAlert';
 import { PasswordFields } from './PasswordFields';
 
@@ -13,22 +13,16 @@ interface Values {
 /** `name`: another account's (set by a 管理员); absent: one's own. */
 export function PasswordModal({ open, name, onClose, onDone }: { open: boolean; name?: string; onClose: () => void; onDone: () => void }): React.JSX.Element {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, save } = useSave();
 
   const submit = async (v: Values): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      if (name) await api.call('users.setPassword', { name, password: v.password });
-      else await api.call('auth.changePassword', { oldPassword: v.oldPassword ?? '', newPassword: v.password });
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await save(
+      () => (name ? api.call('users.setPassword', { name, password: v.password }) : api.call('auth.changePassword', { oldPassword: v.oldPassword ?? '', newPassword: v.password })),
+      name ? `已重设 ${name} 的密码` : '密码已修改',
+    );
+    if (!saved) return;
+    form.resetFields();
+    onDone();
   };
 
   return (

@@ -1,13 +1,12 @@
 // Who is signed in, in the header: change one's password, lock the page, sign out.
 import { LockOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown } from 'antd';
+import { Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../hooks/useAuth';
 import { PasswordModal } from './PasswordModal';
 
 export function UserMenu(): React.JSX.Element | null {
   const { identity, lock, signOut } = useAuth();
-  const { message } = App.useApp();
   const [changing, setChanging] = useState(false);
   if (!identity) return null;
   return (
@@ -26,14 +25,7 @@ export function UserMenu(): React.JSX.Element | null {
           {identity.display || identity.name}（{identity.role}）
         </Button>
       </Dropdown>
-      <PasswordModal
-        open={changing}
-        onClose={() => setChanging(false)}
-        onDone={() => {
-          setChanging(false);
-          message.success('密码已修改');
-        }}
-      />
+      <PasswordModal open={changing} onClose={() => setChanging(false)} onDone={() => setChanging(false)} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // 用户管理 (管理员): the accounts, their roles, new passwords, disabling and enabling.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLES, type Role, type UserInfo } from '../../../../shared/users';
 import { api } from '../../api';
@@ -15,7 +15,6 @@ import { useSave } from './useSave';
 export function UsersTab(): React.JSX.Element {
   const users = useApi('users.list', {});
   const { identity } = useAuth();
-  const { message } = App.useApp();
   const { error, save } = useSave();
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<string | null>(null);
@@ -83,9 +82,8 @@ export function UsersTab(): React.JSX.Element {
       <NewUserModal
         open={adding}
         onClose={() => setAdding(false)}
-        onCreated={(u) => {
+        onCreated={() => {
           setAdding(false);
-          message.success(`已创建账号 ${u.name}（${u.role}）`);
           users.reload();
         }}
       />
@@ -93,10 +91,7 @@ export function UsersTab(): React.JSX.Element {
         open={resetting !== null}
         name={resetting ?? undefined}
         onClose={() => setResetting(null)}
-        onDone={() => {
-          message.success(`已重设 ${resetting} 的密码`);
-          setResetting(null);
-        }}
+        onDone={() => setResetting(null)}
       />
     </>
   );
