@@ -251,6 +251,47 @@ describe('the 30-minute lock', () => {
   });
 });
 
+describe('an archive without accounts', () => {
+  it('works as before and offers, in a notice, to create the first 管理员, who is then signed in', async () => {
+    const db = join(tmp.dir, 'plain');
+    sanwu('init', '--db', db, '--name', '和平街道');
+    const plain = await serve(db);
+    const p = await context.newPage();
+    const pageErrors = collectErrors(p);
+    try {
+      await p.goto(plain.url);
+      const notice = p.getByTestId('first-admin-notice');
+      await notice.waitFor();
+      // not a blocking dialog: the pages work underneath it
+      expect(await navItems(p)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '设置']);
+      expect(await p.getByTestId('signed-in-user').count()).toBe(0);
+      await screenshot(p, 'first-admin-notice');
+      await notice.getByRole('button', { name: '创建管理员账号' }).click();
+      const dialog = p.getByRole('dialog').filter({ hasText: '创建第一个管理员账号' });
+      await dialog.getByLabel('用户名').fill('chief');
+      await dialog.getByLabel('姓名').fill('孙主任');
+      await dialog.getByLabel('密码', { exact: true }).fill('short12');
+      await dialog.getByLabel('再输入一次').fill('short12');
+      await dialog.getByRole('button', { name: '创建' }).click();
+      await dialog.getByText('密码至少 8 个字符').first().waitFor();
+      await dialog.getByLabel('密码', { exact: true }).fill('chief-pass-1');
+      await dialog.getByLabel('再输入一次').fill('chief-pass-1');
+      await dialog.getByRole('button', { name: '创建' }).click();
+      await p.getByTestId('signed-in-user').getByText('孙主任（管理员）').waitFor();
+      expect(await notice.count()).toBe(0);
+      // from now on the archive asks who is there
+      const fresh = await context.newPage();
+      await fresh.goto(`${plain.origin}/`);
+      await fresh.getByTestId('sign-in').waitFor();
+      await fresh.close();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await p.close();
+      await plain.stop();
+    }
+  }, 120_000);
+});
+
 /** What a hostile local page would do: load our attachments as images, and post to our API. */
 const probePage = (target: string, ids: number[]): string => `<!doctype html><meta charset="utf-8"><title>另一个本机网页</title><script>
   const target = ${JSON.stringify(target)};
