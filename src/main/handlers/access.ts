@@ -39,9 +39,10 @@ export interface Acting {
 
 /** The context the call runs in (its actor the signed-in account), or a refusal. */
 export async function authorize(ctx: ArchiveContext, method: ApiMethod, env: HandlerEnv): Promise<Acting> {
-  if (!(await hasAccounts(ctx.db))) return { ctx, accounts: false };
   const need = API[method].role;
+  // a live session's account proves the archive has accounts: one query on the common path
   const caller = await sessionCaller(ctx, env.sessions, env.session);
+  if (!caller.ok && !(await hasAccounts(ctx.db))) return { ctx, accounts: false };
   if (caller.ok) {
     if (need !== null && !roleAtLeast(caller.identity.role, need)) {
       throw await refuse(ctx, caller.identity.name, method, new SanwuError('FORBIDDEN', forbidden(caller.identity.name, caller.identity.role, need)));

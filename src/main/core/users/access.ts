@@ -3,7 +3,7 @@
 import type { Identity } from '../../../shared/users';
 import { appendAudit } from '../audit-log/append';
 import type { ArchiveContext } from '../context';
-import { identityOf, userById } from './repository';
+import { identityOf, inTransaction, userById } from './repository';
 import type { SessionStore } from './sessions';
 
 /** The actor of an entry about a call nobody signed in made. */
@@ -44,7 +44,7 @@ export interface Refusal {
 
 /** A refused call in the audit log: who tried (or 未登录), what, and why — never its input. */
 export async function auditRefusal(ctx: ArchiveContext, actor: string | undefined, refusal: Refusal): Promise<void> {
-  await ctx.db.transaction().execute((trx) =>
+  await inTransaction(ctx, (trx) =>
     appendAudit({ ...ctx, actor: actor ?? UNKNOWN_ACTOR }, trx, [{ action: 'refused', entity: 'access', after: refusal }]),
   );
 }

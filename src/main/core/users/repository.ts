@@ -19,6 +19,11 @@ export function userInfo(row: UserRow, now: Date): UserInfo {
   return { ...identityOf(row), active: row.disabled_at === null, ...(locked ? { lockedUntil: row.locked_until! } : {}) };
 }
 
+/** One write transaction (the seam where the archive's writer is chosen). */
+export function inTransaction<T>(ctx: ArchiveContext, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(fn);
+}
+
 /** What the audit log keeps of an account. */
 const snapshot = (row: UserRow) => ({ name: row.username, display: row.display_name, role: row.role, active: row.disabled_at === null });
 
@@ -73,7 +78,7 @@ export interface NewUser {
 
 export async function createUser(ctx: ArchiveContext, input: NewUser): Promise<UserInfo> {
   const hash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     if (input.role !== '管理员' && !(await hasAccounts(trx))) {
       throw new SanwuError('INVALID_INPUT', '第一个账号必须是管理员：有了账号之后，只有管理员能管理账号和设置。');
     }
@@ -98,7 +103,7 @@ async function changeUser(
   action: string,
   change: (row: UserRow, trx: Kysely<DB>) => Promise<Change | null> | Change | null,
 ): Promise<UserInfo> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const row = await requireUser(trx, name);
     const patch = await change(row, trx);
     if (!patch) return userInfo(row, ctx.clock.now());

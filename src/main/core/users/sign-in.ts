@@ -9,7 +9,7 @@ import type { ArchiveContext } from '../context';
 import type { DB } from '../db/schema';
 import { decoyVerify, verifyPassword } from './password';
 import { auditedRefusals, UNKNOWN_ACTOR } from './access';
-import { findUser, identityOf, type UserRow } from './repository';
+import { findUser, identityOf, inTransaction, type UserRow } from './repository';
 
 const WRONG = '用户名或密码不正确。请检查后重试（注意大小写和输入法）。';
 
@@ -42,11 +42,11 @@ async function checkSignIn(ctx: ArchiveContext, username: string, password: stri
   const now = ctx.clock.now();
   if (!row) {
     await decoyVerify(password);
-    await ctx.db.transaction().execute((trx) => refuse(ctx, trx, tried, undefined, 'unknown'));
+    await inTransaction(ctx, (trx) => refuse(ctx, trx, tried, undefined, 'unknown'));
     throw new SanwuError('AUTH_FAILED', WRONG);
   }
   if (row.locked_until !== null && row.locked_until > now.toISOString()) {
-    await ctx.db.transaction().execute((trx) => refuse(ctx, trx, tried, row, 'locked'));
+    await inTransaction(ctx, (trx) => refuse(ctx, trx, tried, row, 'locked'));
     throw new SanwuError(
       'AUTH_FAILED',
       `账号“${row.username}”因连续 ${LOCKOUT_FAILURES} 次密码错误已锁定，请于 ${clockTime(row.locked_until)} 后再试，或请管理员重设密码。`,
@@ -54,13 +54,13 @@ async function checkSignIn(ctx: ArchiveContext, username: string, password: stri
   }
   const good = await verifyPassword(password, row.password_hash);
   if (good && row.disabled_at !== null) {
-    await ctx.db.transaction().execute((trx) => refuse(ctx, trx, tried, row, 'disabled'));
+    await inTransaction(ctx, (trx) => refuse(ctx, trx, tried, row, 'disabled'));
     throw new SanwuError('AUTH_FAILED', `账号“${row.username}”已停用，不能登录。如需使用请联系管理员启用。`);
   }
   if (!good) {
     const failures = row.failed_signins + 1;
     const lockedUntil = failures >= LOCKOUT_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await ctx.db.transaction().execute(async (trx) => {
+    await inTransaction(ctx, async (trx) => {
       await trx
         .updateTable('users')
         .set(lockedUntil ? { failed_signins: 0, locked_until: lockedUntil } : { failed_signins: failures })
@@ -74,7 +74,7 @@ async function checkSignIn(ctx: ArchiveContext, username: string, password: stri
     throw new SanwuError('AUTH_FAILED', WRONG);
   }
   if (row.failed_signins > 0 || row.locked_until !== null) {
-    await ctx.db.transaction().execute(async (trx) => {
+    await inTransaction(ctx, async (trx) => {
       await trx.updateTable('users').set({ failed_signins: 0, locked_until: null }).where('id', '=', row.id).execute();
       await appendAudit({ ...ctx, actor: row.username }, trx, [
         { action: 'signIn', entity: 'user', entityId: row.id, before: { failures: row.failed_signins }, after: { failures: 0 } },
