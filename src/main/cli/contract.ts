@@ -50,7 +50,7 @@ export function contractInput<M extends ApiMethod>(method: M, input: ApiInput<M>
 }
 
 async function password(io: CliIO, name: string): Promise<string> {
-  const given = io.env.SANWU_PASSWORD ?? (await io.prompt?.(`用户“${name}”的密码：`));
+  const given = io.env.SANWU_PASSWORD ?? (await io.prompt?.(`用户“${name}”的密码：`, { secret: true }));
   if (given === undefined || given === null || given === '') {
     throw new SanwuError('AUTH_REQUIRED', `需要用户“${name}”的密码：请设置环境变量 SANWU_PASSWORD，或在终端中运行以便输入密码。`);
   }

@@ -18,8 +18,6 @@ import { describeGap } from './gaps';
 import type { CommunityPlan, DemoPlan, FingerprintedRecord } from './plan';
 import { STREET_OFFICE } from './record-plan';
 
-export type { DemoCounts, DemoSummary } from '../../../shared/demo';
-
 const CHUNK = 1000;
 const PHASE = '生成演示档案';
 
