@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { SanwuError } from '../../shared/errors';
 import { AnchorStore } from './audit-log/anchor';
 import { anchorHooks } from './audit-log/anchoring';
-import { copyDatabase, openDatabase, runMigrations, type Database, type Trx } from './db';
+import { copyDatabase, openDatabase, runMigrations, type Database } from './db';
 import type { MigrationList } from './db/migrate';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
 import { recoverFolder, recoverPlaced } from './recovery';
@@ -16,8 +16,11 @@ export interface OpenOptions {
   actor?: string;
   /** Create the folder and an empty archive when there is none. */
   create?: boolean;
-  /** A new archive's first rows, written in the transaction that creates it (all or nothing). */
-  initialize?: (ctx: ArchiveContext, trx: Trx) => Promise<void>;
+  /**
+   * A new archive's first rows (its office, its first 管理员), written into it before it is put in
+   * place: a crash leaves no archive or a whole one.
+   */
+  initialize?: (ctx: ArchiveContext) => Promise<void>;
   /** The schema's migrations; tests pass a longer list to exercise upgrades. */
   migrations?: MigrationList;
   /**
@@ -66,13 +69,14 @@ function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions
  */
 async function createArchiveFile(paths: ArchivePaths, options: OpenOptions): Promise<void> {
   mkdirSync(paths.dir, { recursive: true });
+  // A new archive at this folder starts its own anchor (an earlier, unfinished one may have left one).
+  if (options.anchorDir) new AnchorStore(options.anchorDir).forget(paths.dir);
   const building = join(paths.dir, transientName('archive.sqlite.', 'init'));
   try {
     const database = openDatabase(building, { create: true });
     try {
-      const ctx = contextOf(paths, database, options);
-      const initialize = options.initialize;
-      await runMigrations(database, options.migrations, { initialize: initialize ? (trx) => initialize(ctx, trx) : async () => {} });
+      await runMigrations(database, options.migrations, { initialize: async () => {} });
+      await options.initialize?.(contextOf(paths, database, options));
     } finally {
       await database.close();
     }

@@ -1,7 +1,9 @@
-// One entity's entries in the audit log, newest first (the record page's history). A record's history
-// includes its attachments' entries; recorded states are shown as column → value.
+// One entity's entries in the audit log, newest first (the record page's history), each naming who
+// acted by the account's display name where it has one. A record's history includes its attachments'
+// entries; recorded states are shown as column → value.
 import type { AuditEntry } from '../../../shared/domain';
 import type { Reader } from '../db/handles';
+import { displayNames } from '../users/repository';
 import { decodeState, isStateEntity } from './states';
 
 const parseJson = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
@@ -20,10 +22,12 @@ export async function entityHistory(db: Reader, entity: string, id: number): Pro
     )
     .orderBy('id', 'desc')
     .execute();
+  const names = await displayNames(db, rows.map((r) => r.actor));
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
     actor: r.actor,
+    ...(names.has(r.actor) ? { actorDisplay: names.get(r.actor) } : {}),
     action: r.action,
     entity: r.entity,
     entityId: r.entity_id,
