@@ -26,7 +26,7 @@ const files = () => a.ctx.paths.files;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('the whole store', () => {
-  it('reports foreign files, unreferenced files (a killed import, a planted digest) and non-regular entries', async () => {
+  it('reports foreign files, unreferenced files (a killed import, a planted digest), links and non-regular entries', async () => {
     writeFileSync(join(files(), 'evil.exe'), 'MZ');
     writeFileSync(join(files(), 'readme.txt'), 'hello');
     mkdirSync(join(files(), kept.slice(0, 2)), { recursive: true });
@@ -37,6 +37,9 @@ describe('the whole store', () => {
     const orphan = storeBuffer(files(), new TextEncoder().encode('a scan an import stored before it was killed'));
     const dir = sha('a folder');
     mkdirSync(join(files(), dir.slice(0, 2), dir), { recursive: true });
+    const link = sha('a link');
+    mkdirSync(join(files(), link.slice(0, 2)), { recursive: true });
+    symlinkSync(join(a.dir, 'anywhere'), join(files(), link.slice(0, 2), link));
     const r = await runCheck(a.ctx);
     expect(r.ok).toBe(false);
     const found = r.problems.map((p) => [p.type, p.message.match(/files\/[\w./-]+/)![0]]).sort();
@@ -46,6 +49,7 @@ describe('the whole store', () => {
         ['foreign-file', 'files/readme.txt'],
         ['foreign-file', `files/${kept.slice(0, 2)}/notes.txt`],
         ['foreign-file', `files/${dir.slice(0, 2)}/${dir}`],
+        ['store-link', `files/${link.slice(0, 2)}/${link}`],
         ['stray-file', `files/${planted.slice(0, 2)}/${planted}`],
         ['stray-file', `files/${orphan.sha256.slice(0, 2)}/${orphan.sha256}`],
       ].sort(),
@@ -60,7 +64,7 @@ describe('the whole store', () => {
     symlinkSync(outside, stored);
     const r = await runCheck(a.ctx);
     expect(r.problems.map((p) => p.type)).toEqual(['store-link']);
-    expect(r.problems[0]!.message).toContain('所登记的附件原件已被替换成链接');
+    expect(r.problems[0]).toMatchObject({ record: 1, message: expect.stringContaining('原件已被替换成指向别处的符号链接') });
   });
 
   it('--fix moves what nothing references into quarantine, never deleting, and leaves the rest reported', async () => {

@@ -3,6 +3,7 @@
 // files. Its code is plain JavaScript source (eval'd) built from the very functions the main thread
 // uses, so it needs no loader or bundler entry and runs the same under the CLI (tsx), the tests
 // (vitest) and the app's bundle.
+import { constants } from 'node:fs';
 import { sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FILE_FORMATS, sniffFormat } from '../attachments/sniff';
@@ -10,7 +11,7 @@ import { chainHashV2With, chainHashWith, GENESIS_HASH } from '../audit-log/appen
 import { verifyAuditChain, type ChainVerdict } from '../audit-log/verify';
 import type { ArchiveContext } from '../context';
 import { CHECK_TASKS_SOURCE, checkTasksData, databaseSelfTestHere, reconcileHere, type Discrepancy } from '../db';
-import { scanNextBatch, type SharedScan } from './scan-files';
+import { scanNextBatch, scanOpenFlags, type SharedScan } from './scan-files';
 
 const SOURCE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
@@ -45,7 +46,7 @@ if (db) {
 }
 parentPort.once('message', (scan) => {
   scan.hashes = scan.hashes === '' ? [] : scan.hashes.split('\\n');
-  const deps = { hash: crypto.hash, createHash: crypto.createHash, openSync: fs.openSync, readSync: fs.readSync, closeSync: fs.closeSync, sniffFormat, formats: w.formats, sep: w.sep, buf: Buffer.allocUnsafe(1 << 20) };
+  const deps = { hash: crypto.hash, createHash: crypto.createHash, openSync: fs.openSync, readSync: fs.readSync, closeSync: fs.closeSync, sniffFormat, formats: w.formats, sep: w.sep, buf: Buffer.allocUnsafe(1 << 20), openFlags: w.openFlags };
   post('files', () => {
     const errors = {};
     while (scanNextBatch(scan, deps, errors));
@@ -128,7 +129,7 @@ export function startCheckWorker(ctx: ArchiveContext, full: boolean): CheckWorke
     worker = new Worker(SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { engine: checkTasksData(path), full, genesis: GENESIS_HASH, formats: FILE_FORMATS, sep },
+      workerData: { engine: checkTasksData(path), full, genesis: GENESIS_HASH, formats: FILE_FORMATS, sep, openFlags: scanOpenFlags(constants) },
     });
   } catch {
     fallback();

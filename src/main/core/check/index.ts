@@ -20,7 +20,7 @@ import { ASPECTS, problem, recordRefs, type Aspect } from './problems';
 import { reconcileProblems, sequenceProblems } from './reconcile';
 import { quarantine, walkStore, type StoreFinding } from './store-walk';
 import { countRecords, recordProblems } from './record-checks';
-import { collectScans, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
+import { collectScans, presentByPrefix, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
 
 export const FILING_DEADLINES_SETTING = 'filing.deadlines';
 
@@ -74,10 +74,6 @@ async function inspect(
   worker: CheckWorker,
 ): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement, StoreFinding[]]> {
   const attachments = loadAttachments(q);
-  // The whole store against every digest any attachment row holds (removed ones keep their bytes).
-  const referenced = new Set(attachments.map((a) => a.sha256));
-  for (const h of q.values<string>('SELECT DISTINCT sha256 FROM attachments WHERE removed_at IS NOT NULL')) referenced.add(h);
-  const store = walkStore(ctx.paths.files, referenced);
   const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
@@ -106,6 +102,10 @@ async function inspect(
   // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
   judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
   step('校验附件', scan.hashes.length, scan.hashes.length);
+  // The whole store against every digest any attachment row holds (removed ones keep their bytes).
+  const referenced = new Set(scan.hashes);
+  for (const h of q.values<string>('SELECT DISTINCT sha256 FROM attachments WHERE removed_at IS NOT NULL')) referenced.add(h);
+  const store = walkStore(ctx.paths.files, referenced, presentByPrefix(scan));
   problems.push(...checker.problems(), ...store.map((f) => f.problem));
   step('检查操作日志', 0, 1);
   const chain = await worker.chain.catch((e: Error) => e);
