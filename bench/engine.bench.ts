@@ -73,7 +73,7 @@ async function insertBench(root: string) {
   // The floor: the same rows, already mapped, through one prepared INSERT in one transaction.
   const bare = await freshArchive(join(root, 'bare'));
   const rules = await loadRecordRules(bare.db);
-  const mapped = rows.map((r) => recordRow(rules, r, '2025-01-01T00:00:00.000Z'));
+  const mapped = rows.map((r) => recordRow(rules, r, '2025-01-01T00:00:00.000Z', '2025-12-31'));
   const columns = Object.keys(mapped[0]!);
   const stmt = bare.sqlite.prepare(`INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   const floor = await withCpu(() => bare.sqlite.transaction(() => { for (const m of mapped) stmt.run(...Object.values(m)); })());

@@ -173,7 +173,11 @@ export const API = {
   'records.create': method<ArchiveRecord>()(recordInputSchema),
   'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema })),
   'records.void': method<void>()(z.object({ id, reason: z.string().trim().min(1, '请写明作废原因').max(500) })),
+  /** undoes 作废 (before filing); audited */
+  'records.restore': method<ArchiveRecord>()(z.object({ id })),
   'attachments.add': method<Attachment>()(base64File.extend({ recordId: id })),
+  /** an attachment added by mistake to an unfiled record: unlinked (audited), its file stays in the store */
+  'attachments.remove': method<void>()(z.object({ id, reason: z.string().trim().max(500).optional() })),
   'attachments.url': method<string>()(z.object({ id })),
   'filing.preview': method<FilingPreviewItem[]>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() })),
   'filing.run': method<FilingResult>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() })),

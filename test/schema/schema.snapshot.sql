@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 2
+-- user_version = 3
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -12,6 +12,8 @@ CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
 CREATE INDEX audit_log_format1 ON audit_log (id) WHERE hash_format = 1;
 -- index records_by_community_year
 CREATE INDEX records_by_community_year ON records (community_id, year, affair, kind);
+-- index records_by_item_no
+CREATE INDEX records_by_item_no ON records (item_no) WHERE item_no IS NOT NULL;
 -- index records_by_kind
 CREATE INDEX records_by_kind ON records (kind, year);
 -- index records_by_status
@@ -129,10 +131,7 @@ CREATE TABLE records (
     UNIQUE (fonds_code, category_code, filing_year, retention_code, problem_code, item_no)
   ) STRICT;
 -- table records_fts
-CREATE VIRTUAL TABLE records_fts USING fts5 (
-    title, responsible, doc_number, notes,
-    content = 'records', content_rowid = 'id', tokenize = 'trigram'
-  );
+CREATE VIRTUAL TABLE records_fts USING fts5 (title, responsible, doc_number, notes, archival_code, content = 'records', content_rowid = 'id', tokenize = 'trigram');
 -- table records_fts_config
 CREATE TABLE 'records_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 -- table records_fts_data
@@ -211,32 +210,26 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
   END;
 -- trigger records_fts_delete
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
-    INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes)
-    VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes);
-  END;
+      INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes, archival_code) VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes, old.archival_code);
+    END;
 -- trigger records_fts_insert
 CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
-    INSERT INTO records_fts (rowid, title, responsible, doc_number, notes)
-    VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes);
-  END;
+      INSERT INTO records_fts (rowid, title, responsible, doc_number, notes, archival_code) VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes, new.archival_code);
+    END;
 -- trigger records_fts_update
-CREATE TRIGGER records_fts_update AFTER UPDATE OF title, responsible, doc_number, notes ON records BEGIN
-    INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes)
-    VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes);
-    INSERT INTO records_fts (rowid, title, responsible, doc_number, notes)
-    VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes);
-  END;
+CREATE TRIGGER records_fts_update AFTER UPDATE OF title, responsible, doc_number, notes, archival_code ON records BEGIN
+      INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes, archival_code) VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes, old.archival_code);
+      INSERT INTO records_fts (rowid, title, responsible, doc_number, notes, archival_code) VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes, new.archival_code);
+    END;
 -- trigger records_grams_insert
 CREATE TRIGGER records_grams_insert AFTER INSERT ON records BEGIN
-    INSERT INTO records_grams (rowid, grams)
-    VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
-  END;
+      INSERT INTO records_grams (rowid, grams) VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes, new.archival_code));
+    END;
 -- trigger records_grams_update
-CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_number, notes ON records BEGIN
-    DELETE FROM records_grams WHERE rowid = old.id;
-    INSERT INTO records_grams (rowid, grams)
-    VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
-  END;
+CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_number, notes, archival_code ON records BEGIN
+      DELETE FROM records_grams WHERE rowid = old.id;
+      INSERT INTO records_grams (rowid, grams) VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes, new.archival_code));
+    END;
 -- trigger records_no_delete
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');

@@ -1,12 +1,7 @@
 // Shortfalls in an inspector's words, e.g. 缺3月、7月居务监督委员会例会记录.
+import { chineseDate } from '../../../shared/fields/dates';
 
 const list = (items: string[]) => items.join('、');
-
-/** A date as written in Chinese documents: 2025年12月31日. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 export function yuan(fen: number): string {
   const y = fen / 100;
@@ -45,7 +40,7 @@ export function staffingShortfall(kind: string, n: number, required: number, hou
 }
 
 export function profileShortfall(field: string, value: number | null, min: number, unit: string): string {
-  return value === null || value === 0 ? `社区概况缺${field}（应不低于${min}${unit}）` : `${field}${value}${unit}，应不低于${min}${unit}`;
+  return value === null ? `社区概况缺${field}（应不低于${min}${unit}）` : `${field}${value}${unit}，应不低于${min}${unit}`;
 }
 
 export const disclosureWithoutAttachment = (affair: string, ids: number[]) =>
