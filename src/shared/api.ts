@@ -113,7 +113,8 @@ export interface FilingResult {
 }
 
 export interface DashboardWarning {
-  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due';
+  /** empty: the archive (or the year) holds nothing yet; the message says what to do first */
+  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due' | 'empty';
   message: string;
   /** a route in the UI with its query, e.g. /records?year=2025&status=未归档 */
   link: string;

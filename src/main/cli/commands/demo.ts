@@ -1,5 +1,6 @@
 // `sanwu demo`: create (if needed) and fill a realistic demo archive, deterministic by --seed.
 import { isSanwuError } from '../../../shared/errors';
+import type { Clock } from '../../core/context';
 import { generateDemo, type DemoSummary } from '../../core/demo/generate';
 import { planDemo, type DemoOptions, type DemoPlan } from '../../core/demo/plan';
 import { usageError } from '../args';
@@ -19,12 +20,15 @@ const command: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    const plan = planOrUsage({
-      year: f.year as number | undefined,
-      communities: f.communities as number | undefined,
-      records: f.records as number | undefined,
-      seed: f.seed as number | undefined,
-    });
+    const plan = planOrUsage(
+      {
+        year: f.year as number | undefined,
+        communities: f.communities as number | undefined,
+        records: f.records as number | undefined,
+        seed: f.seed as number | undefined,
+      },
+      io.clock,
+    );
     const summary = await withArchive(args, io, (ctx) => generateDemo(ctx, plan, { onProgress: progressToStderr(io), signal: io.signal }), {
       create: true,
     });
@@ -36,9 +40,9 @@ const command: Command = {
 export default command;
 
 /** Bad option values are usage errors, found before any archive is created. */
-function planOrUsage(options: DemoOptions): DemoPlan {
+function planOrUsage(options: DemoOptions, clock: Clock): DemoPlan {
   try {
-    return planDemo(options);
+    return planDemo(options, clock);
   } catch (e) {
     if (isSanwuError(e) && e.code === 'INVALID_INPUT') throw usageError(e.message);
     throw e;
