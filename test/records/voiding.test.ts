@@ -47,7 +47,7 @@ describe('voiding and restoring', () => {
     await expect(restoreRecord(a.ctx, r.id)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('没有作废，无需恢复') });
     await voidRecord(a.ctx, r.id, '误登');
     const voided = tableCounts(a.ctx);
-    expect(voided.audit_log).toBe(before.audit_log + 1);
+    expect(voided.audit_log).toBe(before.audit_log! + 1);
     await expect(voidRecord(a.ctx, r.id, '再次')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('无需再次作废') });
     await expect(updateRecord(a.ctx, r.id, { title: '改' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(restoreRecord(a.ctx, 9999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
