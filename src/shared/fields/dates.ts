@@ -60,6 +60,12 @@ export function parseDate(v: FieldValue): Parsed<string> {
   return { error: `无法识别“${written}”，${EXAMPLE}` };
 }
 
+/** The local calendar day of `d`, YYYY-MM-DD: "today" for the rule that nothing is dated after it. */
+export function isoDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
 /** 2025-03-05 as 2025年3月5日. */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

@@ -1,5 +1,6 @@
 // `sanwu list`: records matching filters and text, as an aligned table or the DESIGN.md JSON shape.
 import type { ArchiveRecord } from '../../../shared/domain';
+import { RECORD_LABELS as L } from '../../../shared/labels';
 import { yearSchema } from '../../../shared/schemas';
 import { AFFAIRS, type Affair } from '../../../shared/vocabulary';
 import { searchRecords } from '../../core/records/search';
@@ -13,7 +14,7 @@ const ALL = 100_000;
 
 const command: Command = {
   summary: '查询档案',
-  usage: 'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字] [--limit N] [--json]',
+  usage: 'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字或档号] [--voided] [--limit N] [--json]',
   flags: {
     ...DB_FLAG,
     year: { type: 'number' },
@@ -21,6 +22,7 @@ const command: Command = {
     affair: { type: 'string' },
     kind: { type: 'string' },
     q: { type: 'string' },
+    voided: { type: 'boolean' },
     limit: { type: 'number' },
     json: { type: 'boolean' },
   },
@@ -41,6 +43,7 @@ const command: Command = {
         affair: f.affair as Affair | undefined,
         kind: f.kind as string | undefined,
         q: f.q as string | undefined,
+        voided: f.voided ? true : undefined,
         limit: limit ?? (f.json ? ALL : TABLE_LIMIT),
       }),
     );
@@ -71,7 +74,7 @@ function listItem(r: ArchiveRecord) {
   };
 }
 
-const HEADERS = ['编号', '档号', '成文日期', '社区', '类别', '事项', '题名', '保管期限', '状态', '附件'];
+const HEADERS = ['编号', L.archivalCode, L.date, L.community, L.affair, L.kind, L.title, L.retention, L.status, L.attachments];
 const TITLE_WIDTH = 40;
 
 function table(records: ArchiveRecord[]): string {
@@ -85,7 +88,7 @@ function table(records: ArchiveRecord[]): string {
     r.kind,
     clip(r.title, TITLE_WIDTH),
     r.retention,
-    r.status,
+    r.voidedAt ? '已作废' : r.status,
     String(r.attachments),
   ]);
   const widths = HEADERS.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]!))));
