@@ -43,6 +43,7 @@ export function AttachmentsPanel({ record, attachments, onChanged }: { record: A
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {attachments.length > 0 && (
         <PlainList
+          testId="attachments"
           items={attachments}
           render={(a) => (
             <>
