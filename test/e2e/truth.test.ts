@@ -141,7 +141,7 @@ describe('completeness grid and 考评', () => {
     await go(`#/?year=${YEAR}`, empty.origin, other);
     const reminders = other.getByTestId('warnings');
     await expect.poll(() => reminders.innerText()).toContain('档案库还是空的');
-    expect(await reminders.innerText()).toContain('导入');
+    expect(await reminders.innerText()).toContain('“数据导入”页');
     expect(await other.locator('body').innerText()).not.toContain('齐全。');
     await screenshot(other, 'dashboard-empty');
     await other.close();

@@ -55,13 +55,13 @@ function missingPeriodWarnings(grid: CompletenessGrid): DashboardWarning[] {
 /** An archive without communities or records says so, and what to do first. */
 async function emptyWarning(ctx: ArchiveContext, year: number, total: number, grid: CompletenessGrid): Promise<DashboardWarning | null> {
   if (grid.rows.length === 0) {
-    return { kind: 'empty', message: '档案库还是空的：请先在“设置”中添加社区，或到“导入”页导入各社区的工作簿（含社区概况）。', link: '/import' };
+    return { kind: 'empty', message: '档案库还是空的：请先在“设置”中添加社区，或到“数据导入”页导入各社区的工作簿（含社区概况）。', link: '/import' };
   }
   if (total > 0) return null;
   const any = await ctx.db.selectFrom('records').select('id').where('voided_at', 'is', null).limit(1).executeTakeFirst();
   return {
     kind: 'empty',
-    message: any ? `${year} 年还没有登记任何档案：请到“导入”页导入各社区本年度的工作簿，或在“档案”页新建档案。` : '档案库中还没有档案：请到“导入”页导入各社区的工作簿，或在“档案”页新建档案。',
+    message: any ? `${year} 年还没有登记任何档案：请到“数据导入”页导入各社区本年度的工作簿，或在“档案管理”页新建档案。` : '档案库中还没有档案：请到“数据导入”页导入各社区的工作簿，或在“档案管理”页新建档案。',
     link: '/import',
   };
 }
