@@ -130,8 +130,31 @@ CREATE TABLE records (
     void_reason TEXT,
     UNIQUE (fonds_code, category_code, filing_year, retention_code, problem_code, item_no)
   ) STRICT;
+-- table records_code_fts
+CREATE VIRTUAL TABLE records_code_fts USING fts5 (code, content = '', contentless_delete = 1, tokenize = 'trigram');
+-- table records_code_fts_config
+CREATE TABLE 'records_code_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table records_code_fts_data
+CREATE TABLE 'records_code_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table records_code_fts_docsize
+CREATE TABLE 'records_code_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+-- table records_code_fts_idx
+CREATE TABLE 'records_code_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_code_grams
+CREATE VIRTUAL TABLE records_code_grams USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'ascii');
+-- table records_code_grams_config
+CREATE TABLE 'records_code_grams_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table records_code_grams_data
+CREATE TABLE 'records_code_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table records_code_grams_docsize
+CREATE TABLE 'records_code_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+-- table records_code_grams_idx
+CREATE TABLE 'records_code_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table records_fts
-CREATE VIRTUAL TABLE records_fts USING fts5 (title, responsible, doc_number, notes, archival_code, content = 'records', content_rowid = 'id', tokenize = 'trigram');
+CREATE VIRTUAL TABLE records_fts USING fts5 (
+    title, responsible, doc_number, notes,
+    content = 'records', content_rowid = 'id', tokenize = 'trigram'
+  );
 -- table records_fts_config
 CREATE TABLE 'records_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 -- table records_fts_data
@@ -208,28 +231,46 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
   END;
+-- trigger records_code_insert
+CREATE TRIGGER records_code_insert AFTER INSERT ON records WHEN new.archival_code IS NOT NULL BEGIN
+      INSERT INTO records_code_fts (rowid, code) VALUES (new.id, new.archival_code);
+      INSERT INTO records_code_grams (rowid, grams) VALUES (new.id, sanwu_grams(new.archival_code));
+    END;
+-- trigger records_code_update
+CREATE TRIGGER records_code_update AFTER UPDATE OF archival_code ON records BEGIN
+      DELETE FROM records_code_fts WHERE old.archival_code IS NOT NULL AND rowid = old.id;
+      DELETE FROM records_code_grams WHERE old.archival_code IS NOT NULL AND rowid = old.id;
+      INSERT INTO records_code_fts (rowid, code) SELECT new.id, new.archival_code WHERE new.archival_code IS NOT NULL;
+      INSERT INTO records_code_grams (rowid, grams) SELECT new.id, sanwu_grams(new.archival_code) WHERE new.archival_code IS NOT NULL;
+    END;
 -- trigger records_fts_delete
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
-      INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes, archival_code) VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes, old.archival_code);
-    END;
+    INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes)
+    VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes);
+  END;
 -- trigger records_fts_insert
 CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
-      INSERT INTO records_fts (rowid, title, responsible, doc_number, notes, archival_code) VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes, new.archival_code);
-    END;
+    INSERT INTO records_fts (rowid, title, responsible, doc_number, notes)
+    VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes);
+  END;
 -- trigger records_fts_update
-CREATE TRIGGER records_fts_update AFTER UPDATE OF title, responsible, doc_number, notes, archival_code ON records BEGIN
-      INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes, archival_code) VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes, old.archival_code);
-      INSERT INTO records_fts (rowid, title, responsible, doc_number, notes, archival_code) VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes, new.archival_code);
-    END;
+CREATE TRIGGER records_fts_update AFTER UPDATE OF title, responsible, doc_number, notes ON records BEGIN
+    INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes)
+    VALUES ('delete', old.id, old.title, old.responsible, old.doc_number, old.notes);
+    INSERT INTO records_fts (rowid, title, responsible, doc_number, notes)
+    VALUES (new.id, new.title, new.responsible, new.doc_number, new.notes);
+  END;
 -- trigger records_grams_insert
 CREATE TRIGGER records_grams_insert AFTER INSERT ON records BEGIN
-      INSERT INTO records_grams (rowid, grams) VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes, new.archival_code));
-    END;
+    INSERT INTO records_grams (rowid, grams)
+    VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
+  END;
 -- trigger records_grams_update
-CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_number, notes, archival_code ON records BEGIN
-      DELETE FROM records_grams WHERE rowid = old.id;
-      INSERT INTO records_grams (rowid, grams) VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes, new.archival_code));
-    END;
+CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_number, notes ON records BEGIN
+    DELETE FROM records_grams WHERE rowid = old.id;
+    INSERT INTO records_grams (rowid, grams)
+    VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
+  END;
 -- trigger records_no_delete
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');

@@ -83,6 +83,27 @@ describe('searching by 档号', () => {
   });
 });
 
+describe('the 档号 index follows the stored code', () => {
+  it('when a code is changed or cleared behind the app (direct SQL), in both paths, old entry out before the new one in', async () => {
+    const [id] = (await searchRecords(a.ctx, { q: 'S102-WS·2025-D30-JW-0013' })).records.map((r) => r.id);
+    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-9913' WHERE id = ?`).run(id);
+    expect(await codes(a.ctx, 'JW-9913')).toEqual(['S102-WS·2025-D30-JW-9913']);
+    expect(await codes(a.ctx, '99')).toEqual(['S102-WS·2025-D30-JW-9913']);
+    // the old code's text is gone from the index; its parts (件号 13) still find the item
+    const inIndex = (text: string) => a.ctx.sqlite.prepare('SELECT count(*) FROM records_code_fts WHERE records_code_fts MATCH ?').pluck().get(`"${text}"`);
+    expect(inIndex('JW-0013')).toBe(0);
+    expect(await codes(a.ctx, 'JW-0013')).toEqual(['S102-WS·2025-D30-JW-9913']);
+    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-0013' WHERE id = ?`).run(id);
+    expect(inIndex('JW-9913')).toBe(0);
+    expect(await codes(a.ctx, '99')).toEqual([]);
+    expect(await codes(a.ctx, 'JW-0013')).toEqual(['S102-WS·2025-D30-JW-0013']);
+    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = NULL WHERE id = ?`).run(id);
+    expect(inIndex('S102-WS·2025-D30-JW-0013')).toBe(0);
+    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-0013' WHERE id = ?`).run(id);
+    expect(inIndex('S102-WS·2025-D30-JW-0013')).toBe(1);
+  });
+});
+
 describe('after the 档号 template changes', () => {
   it('finds the codes filed under the old template and the new one, by text and by parts', async () => {
     await setSetting(a.ctx, CODE_TEMPLATE_SETTING, '{全宗号}/{年度}/{保管期限}/{门类}{问题}/{件号}');
@@ -104,12 +125,12 @@ describe('an archive made before migration 0004', () => {
       await saveCommunity(old, { code: 'S201', name: '梅园社区' });
       await old.db.transaction().execute((trx) => insertRecords(old, trx, [meeting(1, 5)]));
       await fileYear(old, { year: 2025 });
-      expect(old.sqlite.prepare(`SELECT count(*) FROM records_fts WHERE records_fts MATCH '"S201"'`).pluck().get()).toBe(0);
+      expect(old.sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'records_code_fts'`).pluck().get()).toBe(0);
       await closeArchive(old);
       const ctx = await openArchive(dir, { clock: fixedClock() });
       try {
         expect(await codes(ctx, 'S201-WS·2025-D30-JW-0001')).toEqual(['S201-WS·2025-D30-JW-0001']);
-        expect(ctx.sqlite.prepare(`SELECT count(*) FROM records_fts WHERE records_fts MATCH '"S201"'`).pluck().get()).toBe(1);
+        expect(ctx.sqlite.prepare(`SELECT count(*) FROM records_code_fts WHERE records_code_fts MATCH '"S201"'`).pluck().get()).toBe(1);
         expect(await codes(ctx, 'JW')).toEqual(['S201-WS·2025-D30-JW-0001']);
         expect(await codes(ctx, '5日例会')).toEqual(['S201-WS·2025-D30-JW-0001']);
       } finally {

@@ -11,7 +11,7 @@ import { toRecord, type RecordRowWithJoins } from './mapping';
 import { selectRecords } from './repository';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
 import { gramToken } from '../db/grams';
-import { SEARCH_COLUMNS } from '../db/search-index';
+import { PAIR_MATCH, SEARCH_COLUMNS, TRIGRAM_MATCH } from '../db/search-index';
 import { getSetting } from '../settings/store';
 import { codeForm, codePartsCondition, type CodeCondition } from './code-query';
 
@@ -37,9 +37,8 @@ interface Where {
 
 /** A term as text: its index lookup, or LIKE over the searched columns for 1 character. */
 function textMatch(term: string): Where {
-  const length = [...term].length;
-  if (length >= TRIGRAM) return { sql: 'id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)', params: [ftsPhrase(term)] };
-  if (length === PAIR) return { sql: 'id IN (SELECT rowid FROM records_grams WHERE records_grams MATCH ?)', params: [gramToken(term)] };
+  const index = termIndex(term);
+  if (index) return { sql: `id IN (${index.sql})`, params: [index.match, index.match] };
   return { sql: `(${SEARCH_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, params: SEARCH_COLUMNS.map(() => likePattern(term)) };
 }
 
@@ -73,11 +72,11 @@ function whereOf(filters: [column: string, value: string | number | undefined][]
   return { sql: clauses.join(' AND '), params, rank };
 }
 
-/** The index that answers a term alone, with its MATCH argument; null for 1-character terms. */
-function termIndex(term: string): { table: string; match: string } | null {
+/** The ids holding a term by its index (text or 档号), with the MATCH argument; null for 1-character terms. */
+function termIndex(term: string): { sql: string; match: string } | null {
   const length = [...term].length;
-  if (length >= TRIGRAM) return { table: 'records_fts', match: ftsPhrase(term) };
-  if (length === PAIR) return { table: 'records_grams', match: gramToken(term) };
+  if (length >= TRIGRAM) return { sql: TRIGRAM_MATCH, match: ftsPhrase(term) };
+  if (length === PAIR) return { sql: PAIR_MATCH, match: gramToken(term) };
   return null;
 }
 
@@ -93,8 +92,8 @@ function indexedCount(ctx: ArchiveContext, terms: string[]): number | null {
   const indexed = terms.map(termIndex);
   if (indexed.some((t) => t === null)) return null;
   // One pass over the matches; the voided ids (few) are probed, never the other way round.
-  const matches = indexed.map((t) => `SELECT rowid AS id FROM ${t!.table} WHERE ${t!.table} MATCH ?`).join(' INTERSECT ');
-  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.map((t) => t!.match)) as number;
+  const matches = indexed.map((t) => `SELECT id FROM (${t!.sql})`).join(' INTERSECT ');
+  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.flatMap((t) => [t!.match, t!.match])) as number;
 }
 
 export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Promise<SearchResult> {
