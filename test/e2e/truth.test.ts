@@ -149,6 +149,33 @@ describe('completeness grid and 考评', () => {
   });
 });
 
+describe('community profile figures', () => {
+  it('refuses what cannot be read, keeps a 0 as a figure, and 考评 reports it as a value', async () => {
+    await go('#/settings');
+    await page.getByRole('tab', { name: '社区与人员' }).click();
+    await page.getByRole('button', { name: '添加社区' }).click();
+    const form = page.getByRole('dialog').filter({ hasText: '添加社区' });
+    await form.getByLabel('社区名称').fill('试验村');
+    await form.getByLabel('社区代码（全宗号）').fill('C901');
+    await form.getByText('农村', { exact: true }).click();
+    await form.getByLabel('服务站面积（平方米）').fill('12abc');
+    await form.getByLabel('每周服务时长（小时）').fill('0');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => refusal(form, '服务站面积（平方米）').innerText()).toContain('无法识别“12abc”');
+    await form.getByLabel('服务站面积（平方米）').fill('0');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    const c = (await apiCall<{ name: string; stationArea: number | null; weeklyHours: number | null; households: number | null }[]>(page, 'communities.list')).find((x) => x.name === '试验村');
+    expect(c).toMatchObject({ stationArea: 0, weeklyHours: 0, households: null });
+    const audit = await apiCall<{ communities: { standards: { indicators: { id: string; missing: string[] }[] }[] }[] }>(page, 'audit.run', { year: YEAR, standard: 'BJ-NCSQ', community: '试验村' });
+    const missing = audit.communities[0]!.standards[0]!.indicators.flatMap((i) => i.missing);
+    expect(missing).toContain('服务站面积0平方米，应不低于50平方米');
+    expect(missing).toContain('每周服务时长0小时，应不低于40小时');
+    expect(missing.join('')).not.toContain('社区概况缺服务站面积');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the record form, attachments and voiding', () => {
   it('refuses each bad value next to its field, keeps what was typed, and saves what it accepts', async () => {
     const before = (await search({ limit: 0 })).total;

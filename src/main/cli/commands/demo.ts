@@ -53,6 +53,7 @@ function printSummary(io: CliIO, dir: string, s: DemoSummary): void {
   const { added: a } = s;
   const lines = [
     `演示档案库：${dir}（${s.office.name}，种子 ${s.seed}）`,
+    ...(s.until < `${s.year}-12-31` ? [`${s.year}年尚未结束：档案只生成到今天（${s.until}）为止，不写入未来的日期。`] : []),
     `${s.year}年度：${s.communities} 个社区，档案 ${s.records.total} 件（党务 ${s.records.党务}，居务 ${s.records.居务}，财务 ${s.records.财务}），人员与组织 ${s.roster} 条，附件 ${s.attachments} 个。`,
     `另有 ${s.earlierRecords.total} 件换届选举和居民公约档案，成文于 ${s.earlierRecords.years.join('、')} 年。`,
     a.records + a.communities === 0

@@ -28,6 +28,8 @@ export interface DemoCounts {
 export interface DemoSummary {
   office: StreetOffice;
   year: number;
+  /** the last day dated: 31 Dec, or today while the year runs */
+  until: string;
   seed: number;
   communities: number;
   /** records dated in the year, by 类别 */
@@ -153,6 +155,7 @@ function summarise(plan: DemoPlan, office: StreetOffice, added: DemoCounts): Dem
   return {
     office,
     year: plan.year,
+    until: plan.until,
     seed: plan.seed,
     communities: plan.communities.length,
     records,

@@ -38,6 +38,8 @@ export interface CommunityPlan {
 export interface DemoPlan {
   seed: number;
   year: number;
+  /** the last day planned: 31 Dec, or today while the year runs */
+  until: string;
   communities: CommunityPlan[];
 }
 
@@ -71,7 +73,7 @@ export function planDemo(options: DemoOptions, clock: Clock): DemoPlan {
       `--records ${o.records} 太少：${largest.p.community.name}一年按规定必有的事项就有 ${largest.core.length} 件，另需 ${ORDINARY_KIND_COUNT} 件日常事项。请给 --records ${minimum} 或更多（建议 300）。`,
     );
   }
-  return { seed: o.seed, year: o.year, communities: drafts.map((d) => completeCommunity(o.seed, o.records, d)) };
+  return { seed: o.seed, year: o.year, until, communities: drafts.map((d) => completeCommunity(o.seed, o.records, d)) };
 }
 
 interface Draft {
