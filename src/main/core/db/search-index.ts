@@ -54,6 +54,14 @@ export function rebuildSearchIndexStatements(): string[] {
   ];
 }
 
-/** The ids whose text or 档号 holds a term, by index: trigram (3+ characters) or character pairs (2). */
-export const TRIGRAM_MATCH = 'SELECT rowid AS id FROM records_fts WHERE records_fts MATCH ? UNION SELECT rowid FROM records_code_fts WHERE records_code_fts MATCH ?';
-export const PAIR_MATCH = 'SELECT rowid AS id FROM records_grams WHERE records_grams MATCH ? UNION SELECT rowid FROM records_code_grams WHERE records_code_grams MATCH ?';
+/** The ids whose text, or whose 档号, holds a term: trigram (3+ characters) or character pairs (2). */
+export const TRIGRAM_MATCH = {
+  text: 'SELECT rowid AS id FROM records_fts WHERE records_fts MATCH ?',
+  code: 'SELECT rowid AS id FROM records_code_fts WHERE records_code_fts MATCH ?',
+};
+export const PAIR_MATCH = {
+  text: 'SELECT rowid AS id FROM records_grams WHERE records_grams MATCH ?',
+  code: 'SELECT rowid AS id FROM records_code_grams WHERE records_code_grams MATCH ?',
+};
+/** Some 档号 holds every character pair of these tokens (space-separated, see grams.ts). */
+export const CODE_PAIRS_EXIST = 'SELECT 1 FROM records_code_grams WHERE records_code_grams MATCH ? LIMIT 1';

@@ -10,8 +10,8 @@ import type { ArchiveContext } from '../context';
 import { toRecord, type RecordRowWithJoins } from './mapping';
 import { selectRecords } from './repository';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
-import { gramToken } from '../db/grams';
-import { PAIR_MATCH, SEARCH_COLUMNS, TRIGRAM_MATCH } from '../db/search-index';
+import { gramsOf, gramToken } from '../db/grams';
+import { CODE_PAIRS_EXIST, PAIR_MATCH, SEARCH_COLUMNS, TRIGRAM_MATCH } from '../db/search-index';
 import { getSetting } from '../settings/store';
 import { codeForm, codePartsCondition, type CodeCondition } from './code-query';
 
@@ -36,14 +36,14 @@ interface Where {
 }
 
 /** A term as text: its index lookup, or LIKE over the searched columns for 1 character. */
-function textMatch(term: string): Where {
-  const index = termIndex(term);
-  if (index) return { sql: `id IN (${index.sql})`, params: [index.match, index.match] };
+function textMatch(ctx: ArchiveContext, term: string): Where {
+  const index = termIndex(ctx, term);
+  if (index) return { sql: `id IN (${index.sql})`, params: index.params };
   return { sql: `(${SEARCH_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, params: SEARCH_COLUMNS.map(() => likePattern(term)) };
 }
 
 /** Where clause, plus the rank of a match when some term looks like a code (0: its exact 档号). */
-function whereOf(filters: [column: string, value: string | number | undefined][], terms: string[], codes: (CodeCondition | null)[], voided: boolean): Where & { rank: Where | null } {
+function whereOf(ctx: ArchiveContext, filters: [column: string, value: string | number | undefined][], terms: string[], codes: (CodeCondition | null)[], voided: boolean): Where & { rank: Where | null } {
   const clauses = [voided ? 'voided_at IS NOT NULL' : 'voided_at IS NULL'];
   const params: (string | number)[] = [];
   for (const [column, value] of filters) {
@@ -53,7 +53,7 @@ function whereOf(filters: [column: string, value: string | number | undefined][]
   }
   const ranks: Where[] = [];
   for (const [i, term] of terms.entries()) {
-    const text = textMatch(term);
+    const text = textMatch(ctx, term);
     const code = codes[i];
     if (!code) {
       clauses.push(text.sql);
@@ -72,12 +72,19 @@ function whereOf(filters: [column: string, value: string | number | undefined][]
   return { sql: clauses.join(' AND '), params, rank };
 }
 
-/** The ids holding a term by its index (text or 档号), with the MATCH argument; null for 1-character terms. */
-function termIndex(term: string): { sql: string; match: string } | null {
+/**
+ * The ids holding a term by its indexes, as one SELECT of `id`; null for 1-character terms. The 档号
+ * indexes are asked only when some 档号 holds every character pair of the term (one index probe),
+ * so a Chinese term costs what it did before codes were indexed.
+ */
+function termIndex(ctx: ArchiveContext, term: string): Where | null {
   const length = [...term].length;
-  if (length >= TRIGRAM) return { sql: TRIGRAM_MATCH, match: ftsPhrase(term) };
-  if (length === PAIR) return { sql: PAIR_MATCH, match: gramToken(term) };
-  return null;
+  const index = length >= TRIGRAM ? { match: TRIGRAM_MATCH, arg: ftsPhrase(term) } : length === PAIR ? { match: PAIR_MATCH, arg: gramToken(term) } : null;
+  if (!index) return null;
+  const inCodes = ctx.sqlite.prepare(CODE_PAIRS_EXIST).get(gramsOf(term)) !== undefined;
+  return inCodes
+    ? { sql: `${index.match.text} UNION ${index.match.code}`, params: [index.arg, index.arg] }
+    : { sql: index.match.text, params: [index.arg] };
 }
 
 /**
@@ -89,11 +96,11 @@ function indexedCount(ctx: ArchiveContext, terms: string[]): number | null {
   if (terms.length === 0) {
     return ctx.sqlite.prepare('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)').pluck().get() as number;
   }
-  const indexed = terms.map(termIndex);
+  const indexed = terms.map((t) => termIndex(ctx, t));
   if (indexed.some((t) => t === null)) return null;
   // One pass over the matches; the voided ids (few) are probed, never the other way round.
   const matches = indexed.map((t) => `SELECT id FROM (${t!.sql})`).join(' INTERSECT ');
-  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.flatMap((t) => [t!.match, t!.match])) as number;
+  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.flatMap((t) => t!.params)) as number;
 }
 
 export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Promise<SearchResult> {
@@ -111,7 +118,7 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
     ['retention', q.retention],
     ['status', q.status],
   ];
-  const where = whereOf(filters, terms, codes, voided);
+  const where = whereOf(ctx, filters, terms, codes, voided);
   const filtered = voided || codes.some(Boolean) || filters.some(([, value]) => value !== undefined);
   const total =
     (filtered ? null : indexedCount(ctx, terms)) ??
