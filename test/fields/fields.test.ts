@@ -79,6 +79,11 @@ describe('amounts and counts', () => {
     expect(parseDecimal('很大')).toEqual({ error: '无法识别“很大”，请填写非负数字，如 2.5' });
   });
 
+  it.each(['1e5', 'Infinity', 'NaN', '0x10', '１２abc', '1,2345', '--5', '5-', '2万万', '', ' '])('never reads a number out of %j', (raw) => {
+    expect('error' in parseAmount(raw)).toBe(true);
+    expect('error' in parseCount(raw)).toBe(true);
+  });
+
   it('reads pages as a whole number not below the minimum', () => {
     expect(parseCount('-3', 1)).toEqual({ error: '无法识别“-3”，请填写不小于 1 的整数，如 12' });
     expect(parseCount('0', 1)).toEqual({ error: '“0”小于 1，请填写不小于 1 的整数，如 12' });

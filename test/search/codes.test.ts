@@ -76,6 +76,16 @@ describe('searching by 档号', () => {
     expect(await codes(a.ctx, '党发')).toEqual(['S101-WS·2025-Y-DW-0001']);
   });
 
+  it('treats hostile code-like terms as plain text, finding nothing and never failing', async () => {
+    for (const q of ['9'.repeat(200), Array(30).fill('S101').join('-'), 'S101--WS', '-0001', '0001-', 'S101·', "S101'-WS", 'S101-WS" OR 1=1', '1e308', 'NaN-0001']) {
+      const r = await searchRecords(a.ctx, { q, limit: 5 });
+      expect(r.records.every((x) => x.archivalCode === null || x.archivalCode.includes('0001') || x.archivalCode.startsWith('S101')), q).toBe(true);
+    }
+    expect((await searchRecords(a.ctx, { q: '9'.repeat(200) })).total).toBe(0);
+    expect((await searchRecords(a.ctx, { q: Array(30).fill('S101').join('-') })).total).toBe(0);
+    expect((await searchRecords(a.ctx, { q: 'S101-WS" OR 1=1' })).total).toBe(0);
+  });
+
   it('counts code matches whatever the page', async () => {
     const page = await searchRecords(a.ctx, { q: 'S102', limit: 5, offset: 5 });
     expect(page.total).toBe(14);
