@@ -117,6 +117,15 @@ export const INPUT_LABELS: Record<string, string> = {
   skipInvalid: '跳过错误行',
   voided: '已作废',
   full: '完整校验',
+  username: '用户名',
+  password: '密码',
+  oldPassword: '原密码',
+  newPassword: '新密码',
+  display: '姓名',
+  role: '角色',
+  out: '输出位置',
+  seed: '种子',
+  records: '件数',
 };
 
 /** Where a field name means something else for one method. */
@@ -125,11 +134,26 @@ export const METHOD_INPUT_LABELS: Partial<Record<ApiMethod, Record<string, strin
   'communities.save': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
   'office.save': { name: '街道名称', code: '街道代码' },
   'retention.set': { kind: RECORD_LABELS.kind },
+  'users.add': { name: '用户名' },
+  'users.disable': { name: '用户名' },
+  'users.enable': { name: '用户名' },
+  'users.setRole': { name: '用户名' },
+  'users.setPassword': { name: '用户名' },
 };
 
 /** What each contract method does, as a clerk would say it (refusals name the action, not the method). */
 export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'app.info': '读取程序信息',
+  'auth.signIn': '登录',
+  'auth.signOut': '退出登录',
+  'auth.whoami': '读取登录信息',
+  'auth.changePassword': '修改密码',
+  'users.list': '读取用户',
+  'users.add': '添加用户',
+  'users.disable': '停用用户',
+  'users.enable': '启用用户',
+  'users.setRole': '修改角色',
+  'users.setPassword': '重设密码',
   'office.save': '保存街道信息',
   'communities.list': '读取社区列表',
   'communities.save': '保存社区',
@@ -157,14 +181,18 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'dashboard.summary': '读取工作台',
   'import.template': '下载导入模板',
   'import.run': '导入',
+  'import.files': '导入',
   'audit.run': '考评',
   'audit.attest': '人工认定',
   'audit.grid': '读取齐全度',
   'check.run': '档案检查',
   'report.build': '生成报送包',
+  'report.write': '生成报送包',
   'shell.showInFolder': '打开所在文件夹',
   'backup.create': '备份',
+  'backup.write': '备份',
   'backup.restore': '从备份恢复',
+  'demo.generate': '生成演示档案库',
 };
 
 /** The action's label, never the method's name. */

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/main/core/archive';
 import type { ArchiveContext } from '../../src/main/core/context';
-import { generateDemo, type DemoSummary } from '../../src/main/core/demo/generate';
+import { generateDemo } from '../../src/main/core/demo/generate';
 import { planDemo } from '../../src/main/core/demo/plan';
 import { completenessGrid, runAudit } from '../../src/main/core/standards';
 import { recordFieldIssues } from '../../src/shared/fields/record';
+import type { DemoSummary } from '../../src/shared/demo';
 import { fixedClock, tempDir } from '../helpers/archive';
 
 const TODAY = '2026-03-15';

@@ -5,6 +5,7 @@ import { createRecord, updateRecord } from '../../src/main/core/records/reposito
 import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { invoke } from '../../src/main/handlers/invoke';
 import type { HandlerEnv } from '../../src/main/handlers/types';
+import { SessionStore } from '../../src/main/core/users/sessions';
 
 let a: TestArchive;
 beforeEach(async () => {
@@ -33,7 +34,7 @@ describe('record field rules in core', () => {
   });
 
   it('answers the contract with the field named in Chinese and no internal name', async () => {
-    const env: HandlerEnv = { mode: 'browser', version: 'test', links: { attachment: () => '', download: () => '' } };
+    const env: HandlerEnv = { mode: 'browser', version: 'test', sessions: new SessionStore(), links: { attachment: () => '', download: () => '' } };
     const reply = await invoke(a.ctx, 'records.create', { ...base, pages: 0 }, env);
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ column: '页数', message: '页数应不小于 1' }] } });
     if (reply.ok) return;

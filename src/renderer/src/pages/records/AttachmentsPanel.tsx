@@ -2,26 +2,40 @@
 // drag-and-drop, and removing one added by mistake while the record is unfiled.
 import { InboxOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Upload, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArchiveRecord, Attachment } from '../../../../shared/domain';
 import { mediaTypeLabel } from '../../../../shared/labels';
-import { api } from '../../api';
+import { api, pageFile, type PageFile } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PlainList } from '../../components/PlainList';
 import { fileToBase64 } from '../../files';
 import { formatBytes, formatDate } from '../../format';
 
-export function AttachmentsPanel({ record, attachments, onChanged }: { record: ArchiveRecord; attachments: Attachment[]; onChanged: () => void }): React.JSX.Element {
+export function AttachmentsPanel({
+  record,
+  attachments,
+  onChanged,
+  canAdd = true,
+}: {
+  record: ArchiveRecord;
+  attachments: Attachment[];
+  onChanged: () => void;
+  /** the signed-in role may add (and remove) attachments */
+  canAdd?: boolean;
+}): React.JSX.Element {
   const { message } = App.useApp();
   const recordId = record.id;
   const voided = !!record.voidedAt;
-  const removable = !voided && record.status === '未归档' && !record.archivalCode;
-  const [preview, setPreview] = useState<{ attachment: Attachment; url: string } | null>(null);
+  const removable = canAdd && !voided && record.status === '未归档' && !record.archivalCode;
+  const [preview, setPreview] = useState<{ attachment: Attachment; file: PageFile } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // a blob: URL lives as long as its preview
+  useEffect(() => () => preview?.file.revoke(), [preview]);
 
   const open = async (a: Attachment): Promise<void> => {
     try {
-      setPreview({ attachment: a, url: await api.call('attachments.url', { id: a.id }) });
+      const file = await pageFile(await api.call('attachments.url', { id: a.id }), a.mediaType);
+      setPreview({ attachment: a, file });
     } catch (e) {
       setError(e);
     }
@@ -74,8 +88,8 @@ export function AttachmentsPanel({ record, attachments, onChanged }: { record: A
           )}
         />
       )}
-      {preview && <Preview attachment={preview.attachment} url={preview.url} />}
-      {voided ? null : (
+      {preview && <Preview attachment={preview.attachment} url={preview.file.url} />}
+      {canAdd && !voided && (
         <Upload.Dragger
           multiple
           showUploadList={false}

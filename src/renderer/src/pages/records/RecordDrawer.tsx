@@ -12,6 +12,7 @@ import { useApi } from '../../hooks/useApi';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
+import { useCan } from '../../hooks/useAuth';
 
 export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }): React.JSX.Element {
   const detail = useApi('records.get', id ? { id } : null);
@@ -22,6 +23,7 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
     onChanged();
   };
   const d = id && detail.data?.record.id === id ? detail.data : undefined;
+  const can = useCan();
   const r = d?.record;
   const voided = !!r?.voidedAt;
   const filed = !!r?.archivalCode;
@@ -35,15 +37,19 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
       extra={
         r &&
         (voided ? (
-          <RestoreButton id={r.id} onRestored={changed} />
+          can('records.restore') && <RestoreButton id={r.id} onRestored={changed} />
         ) : (
           <Space>
-            <Button danger disabled={filed} title={filed ? '已归档的档案只能通过鉴定处置，不能作废' : undefined} onClick={() => setVoiding(true)}>
-              作废
-            </Button>
-            <Button type="primary" onClick={() => setEditing(true)}>
-              编辑
-            </Button>
+            {can('records.void') && (
+              <Button danger disabled={filed} title={filed ? '已归档的档案只能通过鉴定处置，不能作废' : undefined} onClick={() => setVoiding(true)}>
+                作废
+              </Button>
+            )}
+            {can('records.update') && (
+              <Button type="primary" onClick={() => setEditing(true)}>
+                编辑
+              </Button>
+            )}
           </Space>
         ))
       }
@@ -94,7 +100,7 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             附件（{d.attachments.length}）
           </Typography.Title>
-          <AttachmentsPanel record={r} attachments={d.attachments} onChanged={changed} />
+          <AttachmentsPanel record={r} attachments={d.attachments} onChanged={changed} canAdd={can('attachments.add')} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             修改历史
           </Typography.Title>

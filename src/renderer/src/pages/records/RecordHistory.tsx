@@ -37,7 +37,7 @@ export function RecordHistory({ history }: { history: AuditEntry[] }): React.JSX
           <>
             <Typography.Text strong>{AUDIT_ACTION_LABELS[h.action] ?? '其他操作'}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {formatDate(h.at)} · {h.actor}
+              {formatDate(h.at)} · {h.actorDisplay ?? h.actor}
             </Typography.Text>
             <div>{describe(h)}</div>
           </>

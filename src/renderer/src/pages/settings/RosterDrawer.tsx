@@ -1,5 +1,6 @@
 // A community's roster (法律顾问, 人民调解员, 志愿者队伍 …) with date ranges: add entries, end them.
 import { Button, Drawer, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
 import type { Community, RosterEntry } from '../../../../shared/domain';
 import { isoDay, parseDate } from '../../../../shared/fields/dates';
 import { ROSTER_LABELS as L } from '../../../../shared/labels';
@@ -11,6 +12,7 @@ import { formatDate, toOptions } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useArchive } from '../../hooks/useArchive';
 import { useSave } from './useSave';
+import { useCan } from '../../hooks/useAuth';
 
 interface Values {
   kind: string;
@@ -25,7 +27,8 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
   const roster = useApi('roster.list', community ? { communityId: community.id } : null);
   const [form] = Form.useForm<Values>();
   const { busy, error, save } = useSave();
-  const today = isoDay(new Date());
+  const [today] = useState(() => isoDay(new Date()));
+  const can = useCan();
 
   const add = async (v: Values): Promise<void> => {
     if (!community) return;
@@ -45,6 +48,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
   return (
     <Drawer open={community !== null} onClose={onClose} size={820} title={community ? `${community.name} · 人员与组织` : ''} destroyOnHidden>
       <ErrorAlert error={error ?? roster.error} />
+      {can('roster.add') && (
       <Form<Values> form={form} layout="inline" onFinish={add} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="kind" rules={[{ required: true, message: '请选择类型' }]}>
           <Select aria-label="类型" placeholder="类型" style={{ width: 170 }} options={toOptions(vocabulary?.rosterKinds ?? [])} />
@@ -62,6 +66,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
           添加
         </Button>
       </Form>
+      )}
       <Table<RosterEntry>
         size="small"
         rowKey="id"
@@ -84,7 +89,8 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
             title: '',
             width: 80,
             render: (_: unknown, e) =>
-              !e.endDate && (
+              !e.endDate &&
+              can('roster.end') && (
                 <Popconfirm title={`登记 ${e.name} 于今天（${today}）终止？`} okText="终止" cancelText="取消" onConfirm={() => end(e.id)}>
                   <Button size="small" type="link">
                     终止
