@@ -126,6 +126,9 @@ export const INPUT_LABELS: Record<string, string> = {
   out: '输出位置',
   seed: '种子',
   records: '件数',
+  fingerprint: '导入指纹',
+  source: '来源',
+  usersPassword: '演示账号的密码',
 };
 
 /** Where a field name means something else for one method. */
