@@ -5,10 +5,12 @@ import { halfWidth } from '../../../shared/fields/text';
 import { archivalCodePattern } from '../archival-codes/template';
 
 /** Each template field: its column, and how a typed segment compares with the stored value. */
-const PART_COLUMNS: Record<string, { column: string; value: (segment: string) => (string | number)[] }> = {
+const PART_COLUMNS: Record<string, { column: string; value: (segment: string) => (string | number)[]; also?: string }> = {
   全宗号: { column: 'fonds_code', value: (s) => [...new Set([s, s.toLowerCase()])] },
   门类: { column: 'category_code', value: (s) => [s] },
-  年度: { column: 'filing_year', value: (s) => [Number(s)] },
+  // the year a record is filed under is its document's year (the check flags any other), so the
+  // indexed year narrows the search first
+  年度: { column: 'filing_year', value: (s) => [Number(s)], also: 'year' },
   保管期限: { column: 'retention_code', value: (s) => [s] },
   问题: { column: 'problem_code', value: (s) => [s] },
   件号: { column: 'item_no', value: (s) => [Number(s)] },
@@ -50,10 +52,10 @@ export function codePartsCondition(term: string, template: string): CodeConditio
     const run = fields.slice(start, start + segments.length);
     if (!run.every((f, i) => fieldPattern(f).test(segments[i]!))) continue;
     if (run.includes('年度') && !validYear(segments[run.indexOf('年度')]!)) continue;
-    const parts = run.map((f, i) => {
-      const { column, value } = PART_COLUMNS[f]!;
+    const parts = run.flatMap((f, i) => {
+      const { column, value, also } = PART_COLUMNS[f]!;
       const values = value(segments[i]!);
-      return { sql: values.length === 1 ? `${column} = ?` : `${column} IN (${values.map(() => '?').join(', ')})`, params: values };
+      return [column, ...(also ? [also] : [])].map((c) => ({ sql: values.length === 1 ? `${c} = ?` : `${c} IN (${values.map(() => '?').join(', ')})`, params: values }));
     });
     alternatives.push({ sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) });
   }
