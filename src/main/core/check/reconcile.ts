@@ -2,22 +2,15 @@
 // counters equals the state its latest audit entry records; no audited row is gone; no entry number is
 // missing. Found by the engine (db/sqlite/reconcile.ts); said here, naming the place.
 import type { CheckProblem } from '../../../shared/check';
+import { COLUMN_LABELS, COMMUNITY_LABELS, ROSTER_LABELS } from '../../../shared/labels';
 import { decodeState, type StateEntity } from '../audit-log/states';
 import type { Discrepancy, Statements } from '../db';
 import { problem, recordName, type RecordRef } from './problems';
 
-const LABELS: Record<string, string> = {
-  community_id: '所属社区', affair: '类别', kind: '事项', title: '题名', title_supplied: '自拟题名', responsible: '责任者',
-  doc_number: '文号', date: '成文日期', disclosure_date: '公开日期', disclosure_channel: '公开形式', pages: '页数',
-  retention: '保管期限', income_fen: '收入金额（分）', expense_fen: '支出金额（分）', fund_category: '资金类别', notes: '备注',
-  secrecy: '密级', category_code: '门类', fonds_code: '全宗号', filing_year: '归档年度', retention_code: '保管期限代码',
-  problem_code: '问题代码', item_no: '件号', archival_code: '档号', filed_at: '归档时间', box_no: '盒号', status: '状态',
-  fingerprint: '导入指纹', source: '来源', created_at: '登记时间', updated_at: '修改时间', voided_at: '作废时间',
-  void_reason: '作废原因', record_id: '所属记录', sha256: '文件摘要', size: '文件大小', media_type: '文件类型',
-  original_name: '文件名', removed_at: '移除时间', code: '全宗号（社区代码）', name: '名称', type: '类型', households: '户数',
-  population: '人口', area_km2: '辖区面积', resident_units: '驻区单位数', station_area: '服务站面积', weekly_hours: '每周服务时长',
-  retired_at: '撤销时间', start_date: '起始日期', end_date: '终止日期', note: '备注', year: '年度', last_item_no: '已编到的件号',
-  id: '编号',
+/** Where a stored column means something else in one table. */
+const LABELS_OF: Partial<Record<StateEntity, Record<string, string>>> = {
+  roster: { kind: ROSTER_LABELS.kind, name: ROSTER_LABELS.name },
+  community: { name: COMMUNITY_LABELS.name },
 };
 
 const SAY = '它被绕过本软件直接改动过；请核查，并从最近的备份恢复。';
@@ -34,7 +27,7 @@ function changes(entity: StateEntity, recorded: string, live: string): string {
   const after = decodeState(entity, live) ?? {};
   return Object.keys(after)
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => `${LABELS[k] ?? k}：${show(before[k])}→${show(after[k])}`)
+    .map((k) => `${LABELS_OF[entity]?.[k] ?? COLUMN_LABELS[k] ?? k}：${show(before[k])}→${show(after[k])}`)
     .join('，');
 }
 
