@@ -28,11 +28,24 @@ describe('sanwu audit / attest', () => {
     expect(Object.keys(c)).toEqual(['community', 'standards']);
     expect(c.standards.map((s: { id: string }) => s.id)).toEqual(['BJ-MZFZ', 'WH-DJ']);
     const s = c.standards[0];
-    expect(Object.keys(s)).toEqual(['id', 'score', 'result', 'vetoed', 'indicators']);
+    // the contract's fields in order, then the added ones (fields may be added, never renamed)
+    expect(Object.keys(s)).toEqual(['id', 'score', 'result', 'vetoed', 'vetoPending', 'provisional', 'assessed', 'awaiting', 'indicators']);
     expect(typeof s.score).toBe('number');
+    expect(s).toMatchObject({ vetoed: false, vetoPending: true, provisional: true });
     const i = s.indicators.find((x: { id: string }) => x.id === 'BJ-MZFZ-02');
     expect(i).toEqual({ id: 'BJ-MZFZ-02', status: 'partial', missing: ['缺3月、7月居务监督委员会例会记录'], evidence: ids });
     for (const ind of s.indicators) expect(['met', 'partial', 'unmet', 'pending', 'manual', 'na']).toContain(ind.status);
+  });
+
+  it('a year not yet begun has no score and no grade, in JSON and in words', async () => {
+    const json = JSON.parse((await cli('audit', '--db', 'archive', '--year', '2027', '--community', '桃源社区', '--json')).out);
+    for (const s of json.communities[0].standards) {
+      expect(s).toMatchObject({ score: null, result: null, vetoed: false, provisional: false, assessed: 0 });
+      expect(s.indicators.every((i: { status: string }) => i.status === 'pending' || i.status === 'manual')).toBe(true);
+    }
+    const { out } = await cli('audit', '--db', 'archive', '--year', '2027', '--community', '桃源社区');
+    expect(out).toMatch(/BJ-MZFZ .*得分 暂无\s+暂无可评分项/);
+    expect(out).not.toMatch(/不达标|得分 0\b/);
   });
 
   it('prints a compact table with the shortfalls', async () => {
@@ -93,6 +106,7 @@ describe('completeness grid and score arithmetic', () => {
     const ind = (status: IndicatorResult['status']): IndicatorResult => ({ id: 'X-01', status, missing: [], evidence: [] });
     expect(scoreOf(['met', 'partial', 'unmet', 'pending', 'manual', 'na'].map((s) => ind(s as IndicatorResult['status'])))).toBe(50);
     expect(scoreOf(['met', 'met', 'partial'].map((s) => ind(s as IndicatorResult['status'])))).toBe(83.3);
-    expect(scoreOf([ind('pending')])).toBe(0);
+    // nothing scoreable: no score at all, never 0
+    expect(scoreOf([ind('pending'), ind('manual'), ind('na')])).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // `sanwu audit`: evaluates the standards for a year; JSON per DESIGN.md or a compact table per community.
 import type { AuditResult, IndicatorStatus } from '../../../shared/audit';
+import { scoreText, verdictText } from '../../../shared/audit-verdict';
 import { runAudit } from '../../core/standards';
 import { DB_FLAG, withArchive, type Command } from '../command';
 import { printJson, type CliIO } from '../io';
@@ -24,7 +25,7 @@ function printTable(io: CliIO, result: AuditResult): void {
         .filter(([, n]) => n > 0)
         .map(([name, n]) => `${name}${n}`)
         .join(' ');
-      io.stdout(`  ${s.id} ${s.name ?? ''}  得分 ${s.score}  ${s.result}${s.vetoed ? '（一票否决）' : ''}  [${tally}]\n`);
+      io.stdout(`  ${s.id} ${s.name ?? ''}  得分 ${scoreText(s)}  ${verdictText(s)}${s.vetoPending ? '（一票否决项待认定）' : ''}  [${tally}]\n`);
       for (const i of s.indicators.filter((x) => x.status !== 'met' && x.status !== 'na' && x.status !== 'manual')) {
         io.stdout(`    ${i.id.padEnd(12)} ${STATUS_NAMES[i.status]}\t${i.missing.join('；')}\n`);
       }
@@ -61,6 +62,10 @@ const command: Command = {
           score: s.score,
           result: s.result,
           vetoed: s.vetoed,
+          vetoPending: s.vetoPending,
+          provisional: s.provisional,
+          assessed: s.assessed,
+          awaiting: s.awaiting,
           indicators: s.indicators.map((i) => ({ id: i.id, status: i.status, missing: i.missing, evidence: i.evidence })),
         })),
       })),

@@ -11,7 +11,7 @@ import { loadFacts, type CommunityFacts } from './facts';
 import { asOfDate } from './periods';
 import { parseRequest } from './request';
 import { evalRule } from './rules';
-import { gradeOf, isVetoed, scoreOf } from './score';
+import { assessedCount, gradeOf, isVetoed, isVetoPending, scoreOf } from './score';
 import { loadStandardsSettings, requireKnownStandards, type StandardsSettings } from './settings';
 
 export const auditRequestSchema = z.object({
@@ -51,5 +51,17 @@ export function evaluateStandard(standard: Standard, f: CommunityFacts, settings
   });
   const score = scoreOf(indicators);
   const vetoed = isVetoed(indicators);
-  return { id: standard.id, name: standard.name, score, result: gradeOf(score, vetoed, settings.grades), vetoed, indicators };
+  const awaiting = indicators.filter((i) => i.status === 'manual').length;
+  return {
+    id: standard.id,
+    name: standard.name,
+    score,
+    result: gradeOf(score, vetoed, settings.grades),
+    vetoed,
+    assessed: assessedCount(indicators),
+    awaiting,
+    vetoPending: !vetoed && isVetoPending(indicators),
+    provisional: !vetoed && score !== null && (awaiting > 0 || indicators.some((i) => i.status === 'pending')),
+    indicators,
+  };
 }

@@ -5,9 +5,16 @@ export interface Outcome {
   status: IndicatorStatus;
   missing: string[];
   evidence: number[];
+  /** the figures a met rule rests on (roster, staffing, profile, fund) */
+  basis?: string[];
 }
 
-export const outcome = (status: IndicatorStatus, missing: string[] = [], evidence: number[] = []): Outcome => ({ status, missing, evidence });
+export const outcome = (status: IndicatorStatus, missing: string[] = [], evidence: number[] = [], basis?: string[]): Outcome => ({
+  status,
+  missing,
+  evidence,
+  ...(basis?.length ? { basis } : {}),
+});
 
 /** Counting rules: none → unmet; below the minimum → partial; at or above → met; above a max → partial. */
 export function countStatus(n: number, min: number, max?: number): IndicatorStatus {

@@ -1,4 +1,5 @@
 // 03 自评报告: one per community and standard — every indicator with its status, evidence (题名, 日期,
+import { scoreText, verdictText } from '../../../../shared/audit-verdict';
 // 档号) and shortfalls; then score, grade and veto (GB/T 9704 layout).
 import { Packer } from 'docx';
 import type { StandardResult } from '../../../../shared/audit';
@@ -53,7 +54,7 @@ export function selfAssessmentDocument({ scope, community: c, standard: s, evide
     heading1('三、存在不足'),
     ...(shortfalls.length ? shortfalls.map((i) => paragraph(`${i.item ?? i.id}：${i.missing.join('；')}。`)) : [paragraph('对照标准逐项检查，未发现不足。')]),
     heading1('四、自评结论'),
-    paragraph(`自评得分${Math.round(s.score * 10) / 10}分，等次为“${s.result}”${s.vetoed ? '；存在一票否决事项，本年度不予达标' : '；无一票否决事项'}。`),
+    paragraph(`自评得分${scoreText(s)}分，等次为“${verdictText(s)}”${s.vetoed ? '；存在一票否决事项，本年度不予达标' : '；无一票否决事项'}。`),
     ...signature(c.name, scope.reportDate),
   ];
   return officialDocument(`${c.name}${name}自评报告`, [section(children)]);

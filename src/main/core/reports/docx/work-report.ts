@@ -1,4 +1,5 @@
 // 01 年度三务公开工作报告: the street office's annual report (GB/T 9704 layout).
+import { scoreText, verdictText, vetoText } from '../../../../shared/audit-verdict';
 import { Packer, type Paragraph, type Table } from 'docx';
 import type { AuditResult } from '../../../../shared/audit';
 import { AFFAIRS } from '../../../../shared/vocabulary';
@@ -90,7 +91,7 @@ function assessment({ scope, audit }: WorkReportInput): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading1('三、考评情况')];
   const rows: string[][] = [];
   for (const c of scope.communities) {
-    for (const s of auditFor(audit, c.name)) rows.push([c.name, standardLabel(s), String(Math.round(s.score * 10) / 10), s.result, s.vetoed ? '是' : '否']);
+    for (const s of auditFor(audit, c.name)) rows.push([c.name, standardLabel(s), scoreText(s), verdictText(s), vetoText(s)]);
   }
   const passed = rows.filter((r) => r[3] === '达标').length;
   out.push(paragraph(`对照各项示范创建标准，${scope.year}年度共评价${rows.length}项（社区×标准），达标${passed}项。各社区得分和等次见表3。`));

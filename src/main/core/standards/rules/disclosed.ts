@@ -31,7 +31,7 @@ export function evalDisclosed(f: CommunityFacts): Outcome {
     slots += quarters.length;
     present += quarters.length - absent.length;
     if (absent.length > 0) missing.push(missingPeriods(absent.map((q) => q.label), `${affair}公开`));
-    const bare = records.filter((r) => r.attachments === 0).map((r) => r.id);
+    const bare = records.filter((r) => r.attachments === 0);
     unattached += bare.length;
     if (bare.length > 0) missing.push(disclosureWithoutAttachment(affair, bare));
   }
