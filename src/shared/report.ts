@@ -1,4 +1,5 @@
 // The annual reporting package (`sanwu report`).
+import { z } from 'zod';
 export interface ReportRequest {
   year: number;
   outDir: string;
@@ -16,3 +17,16 @@ export interface ReportResult {
   /** payload files, relative to the bag */
   files: string[];
 }
+
+/** The work report's 公文 settings (报表 page, `report.settings.*`): 发文字号, 签发人, 主送机关, 加盖印章. */
+export const reportSettingsSchema = z.object({
+  /** e.g. 幸街发〔2026〕3号; empty: printed blank, to be numbered by hand */
+  docNumber: z.string().trim().max(40, '发文字号不能超过40个字').default(''),
+  /** 签发人 of an upward report; empty: printed blank, to be signed */
+  signer: z.string().trim().max(20, '签发人不能超过20个字').default(''),
+  addressee: z.string().trim().min(1, '请填写主送机关').max(60, '主送机关不能超过60个字').default('区民政局'),
+  /** sealed (加盖印章) or unsealed signature layout (GB/T 9704 7.3.5) */
+  sealed: z.boolean().default(true),
+});
+export type ReportSettings = z.output<typeof reportSettingsSchema>;
+export type ReportSettingsInput = z.input<typeof reportSettingsSchema>;

@@ -1,12 +1,10 @@
 // disclosed: for each of 党务/居务/财务, every quarter of Y due by A holds ≥1 disclosure record of that
 // 类别 (a kind whose name contains 公开), and every disclosure record has ≥1 attachment.
-import { AFFAIRS } from '../../../../shared/vocabulary';
+import { AFFAIRS, isDisclosureKind } from '../../../../shared/vocabulary';
 import type { CommunityFacts, FactRecord } from '../facts';
 import { outcome, type Outcome } from '../outcome';
 import { duePeriods } from '../periods';
 import { disclosureWithoutAttachment, missingPeriods } from '../wording';
-
-export const isDisclosureKind = (kind: string): boolean => kind.includes('公开');
 
 export function evalDisclosed(f: CommunityFacts): Outcome {
   const quarters = duePeriods('quarterly', f.year, f.asOf);
