@@ -20,7 +20,7 @@ import type { CheckResult } from './check';
 import type { Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
-import type { ReportResult } from './report';
+import { reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
   communityInputSchema,
   isoDate,
@@ -207,6 +207,9 @@ export const API = {
     }),
     { long: true },
   ),
+  /** the work report's 发文字号, 签发人, 主送机关 and signature layout */
+  'report.settings.get': method<ReportSettings>()(empty),
+  'report.settings.save': method<ReportSettings>()(reportSettingsSchema),
   /** desktop: show a finished package or backup in the file manager */
   'shell.showInFolder': method<void>()(z.object({ path: z.string().min(1) }), { desktopOnly: true }),
   'backup.create': method<BackupResult>()(empty),

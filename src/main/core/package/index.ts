@@ -76,7 +76,7 @@ export async function buildReportPackage(ctx: ArchiveContext, request: ReportReq
     };
 
     await mkdir(join(data, files.selfAssessments), { recursive: true });
-    const [facts, settings, boxes, volumes] = await Promise.all([reportFacts(ctx, scope), loadReportSettings(ctx.db), catalogueBoxes(ctx, scope), catalogueVolumes(ctx, scope)]);
+    const [facts, settings, boxes, volumes] = await Promise.all([reportFacts(ctx, scope), loadReportSettings(ctx.db).then((s) => ({ ...s, ...req.settings })), catalogueBoxes(ctx, scope), catalogueVolumes(ctx, scope)]);
     // to the second: which of two packages of one office and year is the newer (DESIGN.md, district)
     const created = scope.reportDate.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const attachments = [

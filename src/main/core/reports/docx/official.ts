@@ -103,6 +103,6 @@ export function signatureBlock(s: Signature): Paragraph[] {
     dateRight = Math.max(2, n - 2 - d + 2);
     nameRight = dateRight + d + 2 - n;
   }
-  const line = (text: string, right: number, keepNext: boolean) => new Paragraph({ style: STYLE.right, indent: { right: twips(right) }, keepNext, text });
-  return [...(s.sealed ? [keptBlank(), keptBlank()] : [keptBlank()]), line(s.name, nameRight, true), line(date, dateRight, false)];
+  const line = (text: string, right: number, keepNext?: true) => new Paragraph({ style: STYLE.right, indent: { right: twips(right) }, keepNext, text });
+  return [...(s.sealed ? [keptBlank(), keptBlank()] : [keptBlank()]), line(s.name, nameRight, true), line(date, dateRight)];
 }

@@ -85,6 +85,7 @@ export function selfAssessmentDocument({ scope, community: c, standard: s, evide
     paragraph(`${c.name}（全宗号${c.code}）为${c.type}社区${profile.length ? `，${profile.join('、')}` : ''}。对照《${name}》，现将${scope.year}年度自评情况报告如下。`),
     heading1('二、指标自评情况'),
     paragraph(`《${name}》共${s.indicators.length}项指标。截至${chineseDate(asOf)}，${tally(s)}。逐项情况见下表。`),
+    paragraph('评定方法：能由档案记录判断的指标，依据已登记的档案逐项自动评定；需要人工认定的指标，由社区提供佐证材料，经街道审核后认定，认定前不计入得分；本年度尚未到期的指标，待期满后再行评定。'),
     table(
       [
         { header: '序号', width: 650 },

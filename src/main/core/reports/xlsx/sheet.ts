@@ -21,7 +21,7 @@ export interface SheetColumn {
 export interface SheetHeading {
   /** row 1, e.g. 幸福路街道办事处2025年度三务公开台账 */
   title: string;
-  /** row 2, e.g. 填报单位：幸福路街道办事处　　年度：2025　　单位：件 */
+  /** row 2: 填报单位, 年度, 单位, 制表日期 and a note, separated by two ideographic spaces */
   subtitle: string;
 }
 
