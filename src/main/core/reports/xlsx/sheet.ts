@@ -191,7 +191,8 @@ export function writeRow(ws: ExcelJS.Worksheet, values: unknown[], options: { me
       lines = Math.max(lines, count);
     }
   }
-  row.height = lines * LINE_HEIGHT + 4;
+  // a one-line row keeps the default height (a height on every row of 100,000 is a tenth of the time)
+  if (lines > 1) row.height = lines * LINE_HEIGHT + 4;
   // a group's heading row across the sheet
   if (options.merged && layout.styles.length > 1) ws.mergeCells(row.number, 1, row.number, layout.styles.length);
   row.commit();

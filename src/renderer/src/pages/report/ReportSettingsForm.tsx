@@ -21,6 +21,7 @@ export function ReportSettingsForm(): React.JSX.Element {
       form={form}
       layout="vertical"
       data-testid="report-settings"
+      style={{ maxWidth: 480 }}
       onFinish={async (v) => {
         if (await save(() => api.call('report.settings.save', v))) settings.reload();
       }}
