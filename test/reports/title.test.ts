@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TITLE_CHARS } from '../../src/main/core/reports/docx/layout';
 import { breakTitle, displayWidth } from '../../src/main/core/reports/docx/title';
 import { STANDARDS } from '../../src/main/core/standards/catalogue';
+import { indicatorList } from '../../src/main/core/reports/assessment';
 
 /** every line boundary falls between two of the words */
 function boundariesBetweenWords(words: string[], lines: string[]): boolean {
@@ -50,5 +51,10 @@ describe('titles broken by meaning', () => {
   it('counts half-width letters and digits as half a character', () => {
     expect(displayWidth('2025年度')).toBe(4);
     expect(displayWidth('S101')).toBe(2);
+  });
+
+  it('lists indicator ids compactly, runs of three or more as ranges, the standard named once', () => {
+    expect(indicatorList(['BJ-NCSQ-01', 'BJ-NCSQ-02', 'BJ-NCSQ-03', 'BJ-NCSQ-05', 'BJ-NCSQ-06', 'BJ-NCSQ-08', 'BJ-NCSQ-09', 'BJ-NCSQ-10'])).toBe('BJ-NCSQ-01—03、05、06、08—10');
+    expect(indicatorList(['WH-DJ-08A', 'WH-DJ-08B', 'BJ-MZFZ-03'])).toBe('WH-DJ-08A、08B、BJ-MZFZ-03');
   });
 });

@@ -213,14 +213,14 @@ describe('05 档案保管期限检查清单', () => {
     const labels = (name: string) => {
       const ws = wb.getWorksheet(name)!;
       const out: string[] = [];
-      ws.eachRow((r) => r.eachCell((c) => out.push(String(c.value))));
+      ws.eachRow((r) => r.eachCell((c) => out.push(String(c.value).replace(/\n/g, ''))));
       return { ws, out };
     };
     const docsCover = labels('销毁清册封面');
     for (const l of ['全宗号', '全宗名称', '销毁数量', '销毁日期', '鉴定小组负责人（签名）', '批准人（签名）', '监销人（签名）']) expect(docsCover.out, l).toContain(l);
     expect(docsCover.out.filter((l) => l === '监销人（签名）')).toHaveLength(2);
     expect(docsCover.out[0]).toBe('销毁清册（草稿）');
-    const signRow = docsCover.ws.getRows(1, docsCover.ws.rowCount)!.find((r) => r.getCell(1).value === '批准人（签名）')!;
+    const signRow = docsCover.ws.getRows(1, docsCover.ws.rowCount)!.find((r) => r.getCell(1).value === '批准人\n（签名）')!;
     expect(signRow.height).toBeGreaterThanOrEqual(40);
     const accCover = labels('会计档案销毁清册封面');
     for (const l of ['单位负责人（签名）', '档案机构负责人（签名）', '档案机构经办人（签名）', '会计机构负责人（签名）', '会计机构经办人（签名）', '销毁时间']) expect(accCover.out, l).toContain(l);

@@ -85,3 +85,31 @@ export function awaitingAttestation(audit: AuditResult): Awaiting {
   const order = STANDARDS.flatMap((s) => s.indicators.map((i) => i.id));
   return { items, veto, communities, ids: [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b)) };
 }
+
+/**
+ * Indicator ids as a reader takes them in: runs of consecutive numbers of one standard collapse,
+ * the standard named once — BJ-NCSQ-01—06、08、10—12 (never a list of 55 that breaks mid-id).
+ */
+export function indicatorList(ids: string[]): string {
+  const groups = new Map<string, { n: number; label: string }[]>();
+  for (const id of ids) {
+    const m = /^(.*)-(\d+)([A-Z]?)$/.exec(id);
+    const [prefix, label, n] = m ? [m[1]!, `${m[2]}${m[3]}`, m[3] ? NaN : Number(m[2])] : [id, '', NaN];
+    groups.set(prefix, [...(groups.get(prefix) ?? []), { n, label }]);
+  }
+  return [...groups]
+    .map(([prefix, items]) => {
+      const runs: string[] = [];
+      for (let i = 0; i < items.length; i++) {
+        let j = i;
+        while (j + 1 < items.length && items[j + 1]!.n === items[j]!.n + 1) j++;
+        // three or more in a row read better as a range
+        if (j - i >= 2) {
+          runs.push(`${items[i]!.label}—${items[j]!.label}`);
+          i = j;
+        } else runs.push(items[i]!.label);
+      }
+      return runs[0] === '' ? prefix : `${prefix}-${runs.join('、')}`;
+    })
+    .join('、');
+}

@@ -6,7 +6,7 @@ import type { Paragraph, Table } from 'docx';
 import type { IndicatorResult, StandardResult } from '../../../../shared/audit';
 import type { Community } from '../../../../shared/domain';
 import type { ReportSettings } from '../../../../shared/report';
-import { STATUS_LABEL, isShortfall, shortNameWords, standardLabel } from '../assessment';
+import { indicatorList, isShortfall, shortNameWords, standardLabel, STATUS_LABEL } from '../assessment';
 import { chineseDate } from '../dates';
 import { EVIDENCE_SHOWN, type EvidenceIndex } from '../evidence';
 import type { ReportScope } from '../scope';
@@ -55,9 +55,9 @@ function conclusion(s: StandardResult, year: number): string {
   }
   if (s.score === null || s.result === null) return `${year}年度暂无可评分项（各项指标均未到期或待人工认定），暂不评定得分和等次。`;
   if (s.provisional) {
-    const veto = pendingVeto.length ? `，其中一票否决项${pendingVeto.join('、')}尚未认定，是否存在一票否决事项待认定后确定` : '';
+    const veto = pendingVeto.length ? `，其中一票否决项${indicatorList(pendingVeto)}尚未认定，是否存在一票否决事项待认定后确定` : '';
     const waiting = s.awaiting ? `尚有${s.awaiting}项指标待人工认定${veto}，` : '';
-    return `按已评${s.assessed}项指标计，自评得分${s.score}分，暂评等次为“${s.result}”。${waiting}最终得分和等次待全部指标评定后确定。`;
+    return `按已评${s.assessed}项指标（共${s.indicators.length}项）计，自评得分${s.score}分，暂评等次为“${s.result}”。${waiting}最终得分和等次待全部指标评定后确定。`;
   }
   return `自评得分${s.score}分，等次为“${s.result}”${vetoIds.length ? `；一票否决项（${vetoIds.join('、')}）经认定不存在否决情形` : ''}。`;
 }
@@ -99,7 +99,7 @@ export function selfAssessmentDocument({ scope, community: c, standard: s, evide
     ),
     heading1('三、存在不足'),
     ...(shortfalls.length ? shortfalls.map((i, n) => paragraph(`${n + 1}.${i.item ?? i.id}：${i.missing.join('；')}。`)) : [paragraph('已评指标均达到要求。')]),
-    ...(awaiting.length ? [paragraph(`待人工认定（${awaiting.length}项）：${awaiting.map((i) => i.id).join('、')}，需提供佐证材料，由街道审核认定，不计入不足。`)] : []),
+    ...(awaiting.length ? [paragraph(`待人工认定（${awaiting.length}项）：${indicatorList(awaiting.map((i) => i.id))}，需提供佐证材料，由街道审核认定，不计入不足。`)] : []),
     heading1('四、自评结论'),
     paragraph(conclusion(s, scope.year)),
     ...signatureBlock({ name: c.name, date: scope.reportDate, sealed: settings.sealed }),

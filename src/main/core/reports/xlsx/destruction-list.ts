@@ -6,7 +6,7 @@
 // 起止年度 · 档案编号 · 应保管期限 · 已保管期限 · 销毁时间.
 import type ExcelJS from 'exceljs';
 import { chineseDate } from '../dates';
-import { addSheet, BORDER, FONT_NAME, sheetHeading, TEXT_FONT, writeRow, type SheetColumn } from './sheet';
+import { addSheet, BORDER, FONT_NAME, printScale, sheetHeading, TEXT_FONT, writeRow, type SheetColumn } from './sheet';
 
 export type DestructionLayout = 'documents' | 'accounting';
 
@@ -41,23 +41,15 @@ export interface DestructionListOptions {
 
 const NAMES: Record<DestructionLayout, string> = { documents: '销毁清册', accounting: '会计档案销毁清册' };
 
-/** who signs each layout's cover: [role, with a date line] */
-export const SIGNATURES: Record<DestructionLayout, [string, boolean][]> = {
-  documents: [
-    ['鉴定小组负责人', true],
-    ['批准人', true],
-  ],
-  accounting: [
-    ['单位负责人', true],
-    ['档案机构负责人', true],
-    ['档案机构经办人', true],
-    ['会计机构负责人', true],
-    ['会计机构经办人', true],
-  ],
+/** who signs each layout's cover, each with a date (the two 监销人 follow) */
+export const SIGNATURES: Record<DestructionLayout, string[]> = {
+  documents: ['鉴定小组负责人', '批准人'],
+  accounting: ['单位负责人', '档案机构负责人', '档案机构经办人', '会计机构负责人', '会计机构经办人'],
 };
 
 const BLANK_DATE = '　　　　年　　月　　日';
-const FORM_WIDTHS = [22, 24, 16, 24];
+/** a portrait page wide: role, signature, date label, date */
+const FORM_WIDTHS = [20, 22, 14, 22];
 const cellStyle = (bold: boolean, align: 'left' | 'center' = 'center'): Partial<ExcelJS.Style> => ({
   font: { ...TEXT_FONT, size: 12, bold },
   border: BORDER,
@@ -70,7 +62,14 @@ export const yearsKept = (year: number, asOf: Date): string => `${Math.max(0, as
 function coverSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, layout: DestructionLayout, groups: DestructionFonds[], o: DestructionListOptions): void {
   const title = `${NAMES[layout]}${o.draft ? '（草稿）' : ''}`;
   const ws = wb.addWorksheet(`${NAMES[layout]}封面`, {
-    pageSetup: { paperSize: 9, orientation: 'portrait', scale: 100, fitToPage: false, horizontalCentered: true, margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      scale: printScale(FORM_WIDTHS.map((width) => ({ width })), false),
+      fitToPage: false,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   });
   ws.columns = FORM_WIDTHS.map((width) => ({ width }));
@@ -89,8 +88,9 @@ function coverSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, layout: DestructionL
     line([title], 40, [{ font: { name: FONT_NAME, size: 20, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } }], [1, 4]).commit();
     line([layout === 'accounting' ? '单位名称' : '全宗名称', g.fondsName, '全宗号', g.fondsCode], 30, [label, value, label, value]).commit();
     line(['销毁数量', `${g.items.length}件`, layout === 'accounting' ? '销毁时间' : '销毁日期', o.destroyedOn ? chineseDate(o.destroyedOn) : BLANK_DATE], 30, [label, value, label, value]).commit();
-    for (const [role] of SIGNATURES[layout]) line([`${role}（签名）`, '', '日期', BLANK_DATE], 42, [label, value, label, value]).commit();
-    line(['监销人（签名）', '', '监销人（签名）', ''], 42, [label, value, label, value]).commit();
+    // （签名） on a line of its own: a role's name never breaks mid-word
+    for (const role of SIGNATURES[layout]) line([`${role}\n（签名）`, '', '日期', BLANK_DATE], 42, [label, value, label, value]).commit();
+    line(['监销人\n（签名）', '', '监销人\n（签名）', ''], 42, [label, value, label, value]).commit();
     const note = o.draft
       ? `本清册为${chineseDate(o.asOf)}到期鉴定的草稿，列出保管期限已满的档案，须经鉴定小组逐件审核、批准人批准后方可销毁；存在未结事项的档案不得销毁。`
       : '以上档案经鉴定、批准，在监销人监督下销毁。';

@@ -59,7 +59,12 @@ export async function writeRetentionChecklist(ctx: ArchiveContext, file: string,
     const due = addSheet(
       wb,
       '到期鉴定清单',
-      heading('到期鉴定清单', '鉴定意见、延长期限由鉴定小组填写'),
+      heading(
+        '到期鉴定清单',
+        dueItems.length
+          ? `到期${dueItems.length}件，鉴定意见、延长期限由鉴定小组填写；销毁清册草稿见后`
+          : '没有到期的档案，不编制销毁清册',
+      ),
       [...COLUMNS, { header: '鉴定意见', width: 12 }, { header: '延长期限', width: 9 }],
       { landscape: true },
     );
