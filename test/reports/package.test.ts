@@ -199,4 +199,23 @@ describe('sanwu report', () => {
     expect((await cli('report', '--db', 'archive', '--out', '/tmp/x')).code).toBe(2);
     expect((await cli('report', '--db', 'archive', '--year', '2025')).code).toBe(2);
   });
+
+  it('takes the work report\'s 发文字号, 签发人, 主送机关 and the unsealed layout for one package, refusing bad ones in Chinese', async () => {
+    const target = tempDir('sanwu-cli-');
+    try {
+      const { code } = await cli('report', '--db', 'archive', '--year', String(YEAR), '--out', target.dir, '--community', '桃源社区', '--doc-number', '幸街发〔2026〕7号', '--signer', '李华', '--to', '区档案馆', '--unsealed');
+      expect(code).toBe(0);
+      const docx = await JSZip.loadAsync(readFileSync(join(target.dir, `幸福路街道_${YEAR}年度三务公开报送包`, `data/01_${YEAR}年度三务公开工作报告.docx`)));
+      const text = [...(await docx.file('word/document.xml')!.async('string')).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+      expect(text).toContain('幸街发〔2026〕7号\n\t签发人：\n李华');
+      expect(text).toContain('区档案馆：');
+      // for this package only: the archive's settings are unchanged
+      expect(a.ctx.sqlite.prepare(`SELECT count(*) FROM settings WHERE key = 'report.settings'`).pluck().get()).toBe(0);
+      const bad = await cli('report', '--db', 'archive', '--year', String(YEAR), '--out', target.dir, '--to', ' ');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--to 请填写主送机关');
+    } finally {
+      target.cleanup();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // What every core function receives: the open archive and its parameters. No globals.
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { Identity } from '../../shared/users';
 import type { DB } from './db/schema';
 
 export interface Clock {
@@ -26,8 +27,10 @@ export interface ArchiveContext {
   db: Kysely<DB>;
   clock: Clock;
   log: Logger;
-  /** Who is acting, written to the audit log. */
+  /** Who is acting, written to the audit log: the signed-in account's name, else the OS user. */
   actor: string;
+  /** The signed-in account (absent on an archive without accounts): its role and display name. */
+  user?: Identity;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -6,7 +6,7 @@ import { loadReportSettings, saveReportSettings } from '../core/reports/settings
 import type { Handlers } from './types';
 import { fileStamp } from './stamp';
 
-export const reportHandlers: Handlers<'report.build' | 'report.settings.get' | 'report.settings.save'> = {
+export const reportHandlers: Handlers<'report.build' | 'report.write' | 'report.settings.get' | 'report.settings.save'> = {
   'report.settings.get': (ctx) => loadReportSettings(ctx.db),
   'report.settings.save': (ctx, settings) => saveReportSettings(ctx, settings),
   'report.build': async (ctx, req, env) => {
@@ -16,4 +16,6 @@ export const reportHandlers: Handlers<'report.build' | 'report.settings.get' | '
     const downloadUrl = env.mode === 'browser' && result.zipPath ? env.links.download(result.zipPath, basename(result.zipPath)) : undefined;
     return { ...result, ...(downloadUrl ? { downloadUrl } : {}) };
   },
+  'report.write': (ctx, { out, ...req }, env) =>
+    buildReportPackage(ctx, { ...req, outDir: out }, { onProgress: env.onProgress, signal: env.signal }),
 };

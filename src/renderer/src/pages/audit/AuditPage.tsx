@@ -11,6 +11,7 @@ import { useApi } from '../../hooks/useApi';
 import { navigate } from '../../hooks/useHashRoute';
 import { AttestModal } from './AttestModal';
 import { IndicatorTable } from './IndicatorTable';
+import { useCan } from '../../hooks/useAuth';
 
 const GRADE_COLOURS: Record<string, string> = { 达标: 'success', 基本达标: 'warning', 不达标: 'error' };
 /** a provisional grade or none at all is shown without the grade's colour */
@@ -18,6 +19,7 @@ const colourOf = (s: StandardResult): string => (s.vetoed ? 'error' : s.provisio
 
 export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.Element {
   const working = useWorkingYear();
+  const can = useCan();
   const year = Number(params.get('year')) || working;
   const standard = params.get('standard') || undefined;
   const community = params.get('community') || undefined;
@@ -63,7 +65,7 @@ export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.El
                     {s.vetoPending && <Tag color="processing">一票否决项待认定</Tag>}
                     {s.provisional && <span style={{ color: '#888' }}>（按已评{s.assessed}项计，{s.awaiting}项待人工认定）</span>}
                   </div>
-                  <IndicatorTable indicators={s.indicators} onAttest={(indicator) => setAttesting({ community: c.community, indicator })} />
+                  <IndicatorTable indicators={s.indicators} onAttest={can('audit.attest') ? (indicator) => setAttesting({ community: c.community, indicator }) : undefined} />
                 </div>
               )),
             }))}
