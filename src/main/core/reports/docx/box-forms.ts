@@ -19,7 +19,15 @@ function spineCell(b: Box): TableCell {
     ['起止件号', [String(b.firstItem).padStart(4, '0'), '至', String(b.lastItem).padStart(4, '0')]],
     ['盒号', [String(b.boxNo)]],
   ];
-  const children = fields.flatMap(([name, values]) => [para(name, STYLE.tableHead), ...values.map((v) => para(v)), para('')]);
+  // one paragraph a field, its value under its name: a spine page of a few hundred boxes stays light
+  const children = fields.map(
+    ([name, values]) =>
+      new Paragraph({
+        style: STYLE.tableText,
+        spacing: { after: 240 },
+        children: [new TextRun({ text: name, bold: true }), ...values.map((v) => new TextRun({ text: v, break: 1 }))],
+      }),
+  );
   return new TableCell({ width: { size: mm(b.thickness), type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children });
 }
 
