@@ -33,6 +33,14 @@ export interface WorkReportInput {
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1));
 
+/** how the disclosures were made public, e.g. 公开事项按公开形式分，公开栏120件、微信群60件，未登记公开形式3件。 */
+function channels(facts: ReportFacts): string {
+  const known = [...facts.channels].filter(([c]) => c !== '').map(([c, n]) => `${c}${n}件`);
+  const unknown = facts.channels.get('') ?? 0;
+  if (known.length === 0) return '';
+  return `公开事项按公开形式分，${known.join('、')}${unknown ? `，未登记公开形式${unknown}件` : ''}。`;
+}
+
 function basics({ scope, facts }: WorkReportInput): (Paragraph | Table)[] {
   const cs = scope.communities;
   const rural = cs.filter((c) => c.type === '农村').length;
@@ -59,6 +67,7 @@ function basics({ scope, facts }: WorkReportInput): (Paragraph | Table)[] {
       `${scope.office.name}共有社区${cs.length}个（城市社区${cs.length - rural}个、农村社区${rural}个），户数合计${households}户、人口${population}人。` +
         `${scope.year}年度各社区共形成三务档案${total}件，其中公开事项${disclosed}件（党务公开${t.党务.disclosed}件、居务公开${t.居务.disclosed}件、财务公开${t.财务.disclosed}件），` +
         `占${percent(disclosed, total)}；会议记录、选举、调解、会计凭证等其他档案${holdings}件。已归档${facts.filed}件，未归档${facts.unfiled}件。` +
+        channels(facts) +
         '各社区情况见表1，公开事项按月分布见表2。',
     ),
     caption('表1  各社区三务档案件数（件）'),
