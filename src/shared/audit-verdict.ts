@@ -1,7 +1,17 @@
 // How a standard's result reads wherever it is shown (CLI, UI, documents): never a conclusion the
 // archive cannot back — 暂评 while items await attestation or are not yet due, 待认定 while a veto
 // item does, 暂无可评分项 when nothing can be scored (STANDARDS.md §2).
-import type { StandardResult } from './audit';
+import type { IndicatorStatus, StandardResult } from './audit';
+
+/** An indicator's result in words short enough for a table cell (CLI, UI, documents). */
+export const STATUS_TEXT: Record<IndicatorStatus, string> = {
+  met: '达标',
+  partial: '部分达标',
+  unmet: '未达标',
+  pending: '未到期',
+  manual: '待认定',
+  na: '不适用',
+};
 
 type Verdict = Pick<StandardResult, 'score' | 'result' | 'vetoed' | 'provisional' | 'vetoPending'>;
 

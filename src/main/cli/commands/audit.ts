@@ -1,18 +1,10 @@
 // `sanwu audit`: evaluates the standards for a year; JSON per DESIGN.md or a compact table per community.
-import type { AuditResult, IndicatorStatus } from '../../../shared/audit';
-import { scoreText, verdictText } from '../../../shared/audit-verdict';
+import type { AuditResult } from '../../../shared/audit';
+import { scoreText, STATUS_TEXT, verdictText } from '../../../shared/audit-verdict';
 import { DB_FLAG, type Command } from '../command';
 import { contractInput, withContract } from '../contract';
 import { printJson, type CliIO } from '../io';
 
-export const STATUS_NAMES: Record<IndicatorStatus, string> = {
-  met: '达标',
-  partial: '部分达标',
-  unmet: '未达标',
-  pending: '未到期',
-  manual: '待认定',
-  na: '不适用',
-};
 
 function printTable(io: CliIO, result: AuditResult): void {
   io.stdout(`${result.year}年度考评（截至 ${result.asOf}）\n`);
@@ -20,14 +12,14 @@ function printTable(io: CliIO, result: AuditResult): void {
     io.stdout(`\n${c.community}\n`);
     if (c.standards.length === 0) io.stdout('  （没有适用的标准）\n');
     for (const s of c.standards) {
-      const tally = Object.entries(STATUS_NAMES)
+      const tally = Object.entries(STATUS_TEXT)
         .map(([status, name]) => [name, s.indicators.filter((i) => i.status === status).length] as const)
         .filter(([, n]) => n > 0)
         .map(([name, n]) => `${name}${n}`)
         .join(' ');
       io.stdout(`  ${s.id} ${s.name ?? ''}  得分 ${scoreText(s)}  ${verdictText(s)}${s.vetoPending ? '（一票否决项待认定）' : ''}  [${tally}]\n`);
       for (const i of s.indicators.filter((x) => x.status !== 'met' && x.status !== 'na' && x.status !== 'manual')) {
-        io.stdout(`    ${i.id.padEnd(12)} ${STATUS_NAMES[i.status]}\t${i.missing.join('；')}\n`);
+        io.stdout(`    ${i.id.padEnd(12)} ${STATUS_TEXT[i.status]}\t${i.missing.join('；')}\n`);
       }
       const awaiting = s.indicators.filter((x) => x.status === 'manual').map((x) => x.id);
       if (awaiting.length > 0) io.stdout(`    待人工认定（sanwu attest）：${awaiting.join('、')}\n`);

@@ -3,15 +3,7 @@
 import type { AuditResult, IndicatorResult, IndicatorStatus, StandardResult } from '../../../shared/audit';
 import { STANDARDS, type Indicator, type Standard } from '../standards/catalogue';
 
-/** short enough for a table cell */
-export const STATUS_LABEL: Record<IndicatorStatus, string> = {
-  met: '达标',
-  partial: '部分达标',
-  unmet: '未达标',
-  pending: '未到期',
-  manual: '待认定',
-  na: '不适用',
-};
+import { STATUS_TEXT } from '../../../shared/audit-verdict';
 
 export const standardLabel = (s: Pick<StandardResult, 'id' | 'name'>): string => s.name ?? s.id;
 
@@ -44,7 +36,7 @@ export function shortfallsByIndicator(audit: AuditResult): IndicatorShortfalls[]
       for (const i of s.indicators) {
         if (!isShortfall(i.status)) continue;
         const entry = byId.get(i.id) ?? { standard: s, indicator: i, definition: catalogueStandard(s.id)?.indicators.find((d) => d.id === i.id), communities: [] };
-        entry.communities.push({ community: c.community, missing: i.missing.length ? i.missing : [`${i.item ?? i.id}${STATUS_LABEL[i.status]}`] });
+        entry.communities.push({ community: c.community, missing: i.missing.length ? i.missing : [`${i.item ?? i.id}${STATUS_TEXT[i.status]}`] });
         byId.set(i.id, entry);
       }
     }

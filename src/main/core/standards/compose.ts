@@ -9,7 +9,9 @@ export function composeOutcomes(outcomes: Outcome[]): Outcome {
   const evidence = [...new Set(outcomes.flatMap((o) => o.evidence))].sort((a, b) => a - b);
   const basis = outcomes.flatMap((o) => o.basis ?? []);
   const statuses = outcomes.map((o) => o.status);
-  const result = (status: Outcome['status']): Outcome => ({ status, missing, evidence, ...(basis.length ? { basis } : {}) });
+  const checks = outcomes.flatMap((o) => o.periods ?? []);
+  const periods = checks.length > 0 ? { periods: checks } : {};
+  const result = (status: Outcome['status']): Outcome => ({ status, missing, evidence, ...periods, ...(basis.length ? { basis } : {}) });
   if (statuses.includes('na')) return { status: 'na', missing: [], evidence };
   if (statuses.includes('manual')) return result('manual');
   // Rules not yet due neither pass nor fail the indicator; it is met only once they are.

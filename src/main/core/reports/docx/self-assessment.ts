@@ -4,9 +4,10 @@
 // archive backs (暂评 while items await attestation, no veto claim while a veto item does).
 import type { Paragraph, Table } from 'docx';
 import type { IndicatorResult, StandardResult } from '../../../../shared/audit';
+import { STATUS_TEXT } from '../../../../shared/audit-verdict';
 import type { Community } from '../../../../shared/domain';
 import type { ReportSettings } from '../../../../shared/report';
-import { indicatorList, isShortfall, shortNameWords, standardLabel, STATUS_LABEL } from '../assessment';
+import { indicatorList, isShortfall, shortNameWords, standardLabel } from '../assessment';
 import { chineseDate } from '../dates';
 import { EVIDENCE_SHOWN, type EvidenceIndex } from '../evidence';
 import type { ReportScope } from '../scope';
@@ -33,7 +34,7 @@ function grounds(i: IndicatorResult, evidence: EvidenceIndex): string {
     if (e) lines.push(`${e.title}（${chineseDate(e.date)}）`, e.archivalCode ?? '（未归档）');
   }
   if (i.evidence.length > EVIDENCE_SHOWN) lines.push(`另有${i.evidence.length - EVIDENCE_SHOWN}件，见台账`);
-  if (i.attestation) lines.push(`人工认定：${STATUS_LABEL[i.attestation.status]}${i.attestation.note ? `，${i.attestation.note}` : ''}（${i.attestation.actor}，${chineseDate(i.attestation.at.slice(0, 10))}）`);
+  if (i.attestation) lines.push(`人工认定：${STATUS_TEXT[i.attestation.status]}${i.attestation.note ? `，${i.attestation.note}` : ''}（${i.attestation.actor}，${chineseDate(i.attestation.at.slice(0, 10))}）`);
   return lines.join('\n') || '—';
 }
 
@@ -73,7 +74,7 @@ export function selfAssessmentDocument({ scope, community: c, standard: s, evide
   const rows = s.indicators.map((i, n) => [
     String(n + 1),
     `${i.id}\n${i.item ?? ''}`,
-    `${STATUS_LABEL[i.status]}${i.veto ? '\n（否决项）' : ''}`,
+    `${STATUS_TEXT[i.status]}${i.veto ? '\n（否决项）' : ''}`,
     grounds(i, evidence),
     shortfallText(i),
   ]);

@@ -4,8 +4,8 @@
 // does) and 待认定. Printed at a scale that keeps 10.5 pt text at 9 pt or more.
 import type ExcelJS from 'exceljs';
 import type { AuditResult, IndicatorResult, IndicatorStatus, StandardResult } from '../../../../shared/audit';
-import { scoreText, verdictText, vetoText } from '../../../../shared/audit-verdict';
-import { STATUS_LABEL, shortName } from '../assessment';
+import { scoreText, STATUS_TEXT, verdictText, vetoText } from '../../../../shared/audit-verdict';
+import { shortName } from '../assessment';
 import type { ReportScope } from '../scope';
 import { addSheet, columnStyle, sheetHeading, writeRow, type SheetColumn } from './sheet';
 
@@ -46,7 +46,7 @@ function statusStyles(base: Partial<ExcelJS.Style>): Record<IndicatorStatus, Par
 
 /** The row's values from `from` on, one per indicator (or community), and their colours. */
 function results(found: (IndicatorResult | undefined)[], from: number, styles: Record<IndicatorStatus, Partial<ExcelJS.Style>>) {
-  const values = found.map((i) => (i ? STATUS_LABEL[i.status] : '—'));
+  const values = found.map((i) => (i ? STATUS_TEXT[i.status] : '—'));
   const colours = new Map<number, Partial<ExcelJS.Style>>();
   found.forEach((i, k) => i && colours.set(from + k, styles[i.status]));
   return { values, colours };

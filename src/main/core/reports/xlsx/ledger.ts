@@ -3,9 +3,10 @@
 // 考评 sheet per standard (assessment-sheet.ts) and 问题清单. Rows stream from the database.
 import type ExcelJS from 'exceljs';
 import type { AuditResult } from '../../../../shared/audit';
+import { STATUS_TEXT } from '../../../../shared/audit-verdict';
 import { AFFAIRS, DISCLOSURE_MARK, isDisclosureKind, type Affair } from '../../../../shared/vocabulary';
 import type { ArchiveContext } from '../../context';
-import { STATUS_LABEL, auditFor, isShortfall, shortName } from '../assessment';
+import { auditFor, isShortfall, shortName } from '../assessment';
 import { excelDate } from '../dates';
 import { iterateRecords } from '../records';
 import type { ReportScope } from '../scope';
@@ -134,11 +135,11 @@ function problemSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, scope: ReportScope
     for (const s of auditFor(audit, c.name)) {
       for (const i of s.indicators) {
         const indicator = i.item ? `${i.id} ${i.item}` : i.id;
-        if (isShortfall(i.status)) writeRow(ws, [++n, c.name, shortName(s), indicator, STATUS_LABEL[i.status], i.missing.join('；')]);
-        else if (i.status === 'pending' && i.missing.length) later.push([c.name, shortName(s), indicator, STATUS_LABEL.pending, i.missing.join('；')]);
+        if (isShortfall(i.status)) writeRow(ws, [++n, c.name, shortName(s), indicator, STATUS_TEXT[i.status], i.missing.join('；')]);
+        else if (i.status === 'pending' && i.missing.length) later.push([c.name, shortName(s), indicator, STATUS_TEXT.pending, i.missing.join('；')]);
       }
       const awaiting = s.indicators.filter((i) => i.status === 'manual');
-      if (awaiting.length) later.push([c.name, shortName(s), `待人工认定（${awaiting.length}项）`, STATUS_LABEL.manual, awaiting.map((i) => `${i.id}${i.veto ? '（否决项）' : ''}`).join('、')]);
+      if (awaiting.length) later.push([c.name, shortName(s), `待人工认定（${awaiting.length}项）`, STATUS_TEXT.manual, awaiting.map((i) => `${i.id}${i.veto ? '（否决项）' : ''}`).join('、')]);
     }
   }
   for (const row of later) writeRow(ws, [++n, ...row]);

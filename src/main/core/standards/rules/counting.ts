@@ -2,7 +2,7 @@
 // is still open a shortfall is not yet due, so it is pending (its missing text says so).
 import type { Rule } from '../catalogue';
 import type { CommunityFacts } from '../facts';
-import { countStatus, outcome, type Outcome } from '../outcome';
+import { countStatus, metOutcome, outcome, type Outcome } from '../outcome';
 import { yearEnded } from '../periods';
 import { fundBasis, fundShortfall, withinShortfall, yearlyShortfall } from '../wording';
 
@@ -40,6 +40,6 @@ export function evalFund(rule: Of<'fund'>, f: CommunityFacts): Outcome {
   const minFen = Math.round(rule.yuan * 100);
   const status = settle(countStatus(fen, minFen), f);
   const ids = records.sort((a, b) => a - b);
-  if (status === 'met') return outcome(status, [], ids, [fundBasis(rule.category, fen)]);
+  if (status === 'met') return metOutcome([fundBasis(rule.category, fen)], ids);
   return outcome(status, [fundShortfall(rule.category, fen, minFen, status === 'pending')], ids);
 }

@@ -2,7 +2,7 @@
 import type { Community } from '../../../../shared/domain';
 import type { Rule } from '../catalogue';
 import type { CommunityFacts } from '../facts';
-import { countStatus, outcome, type Outcome } from '../outcome';
+import { countStatus, metOutcome, outcome, type Outcome } from '../outcome';
 import { profileBasis, profileShortfall } from '../wording';
 
 type ProfileRule = Extract<Rule, { type: 'profile' }>;
@@ -19,6 +19,6 @@ const FIELDS: Record<ProfileRule['field'], (c: Community) => number | null> = {
 export function evalProfile(rule: ProfileRule, f: CommunityFacts): Outcome {
   const value = FIELDS[rule.field](f.community);
   const status = countStatus(value ?? 0, rule.min);
-  if (status === 'met') return outcome(status, [], [], [profileBasis(rule.field, value ?? 0, rule.unit)]);
+  if (status === 'met') return metOutcome([profileBasis(rule.field, value ?? 0, rule.unit)]);
   return outcome(status, [profileShortfall(rule.field, value, rule.min, rule.unit)]);
 }
