@@ -7,11 +7,10 @@ import { addRecords, monthDates, sanwu } from './fixtures';
 
 let a: TestArchive;
 let ids: number[];
-let disclosure: number;
 beforeAll(async () => {
   a = await tempArchive({ communities: [{ code: 'S101', name: '桃源社区' }, { code: 'C201', name: '杏园村', type: '农村', households: 500 }] });
   ids = await addRecords(a.ctx, '居务监督委员会例会', monthDates(2025, [1, 2, 4, 5, 6, 8, 9, 10, 11, 12]));
-  disclosure = (await addRecords(a.ctx, '居务公开', ['2025-02-01']))[0]!;
+  await addRecords(a.ctx, '居务公开', ['2025-02-01']);
 });
 afterAll(() => a.close());
 
@@ -91,7 +90,8 @@ describe('completeness grid and score arithmetic', () => {
     // the same words as 考评's BJ-MZFZ-02 (缺3月、7月居务监督委员会例会记录), month by month
     expect(row.cells[2]!.missing).toEqual(['缺3月居务监督委员会例会记录', '缺3月普法挂图张贴记录']);
     expect(row.cells[6]!.missing).toEqual(['缺7月居务监督委员会例会记录', '缺7月普法挂图张贴记录']);
-    expect(row.cells[1]!.missing).toEqual([`1条居务公开记录没有留存附件（记录编号 ${disclosure}）`, '缺2月普法挂图张贴记录']);
+    // named as an inspector finds it: by 档号, or by title while unfiled — never by a record id
+    expect(row.cells[1]!.missing).toEqual(['1件居务公开事项没有留存公开材料（“居务公开记录1”（未归档））', '缺2月普法挂图张贴记录']);
     expect(row.cells[11]!.missing).toEqual(['缺4季度居务公开记录', '缺12月普法挂图张贴记录']);
     const village = grid.rows.find((r) => r.community === '杏园村' && r.affair === '居务')!;
     expect(village.cells[2]!.expected).toBe(4); // plus the quarterly 居民代表会议 of BJ-NCSQ
