@@ -7,7 +7,7 @@ export type Affair = (typeof AFFAIRS)[number];
 export const RETENTIONS = ['永久', '定期30年', '定期10年'] as const;
 export type Retention = (typeof RETENTIONS)[number];
 
-export const RECORD_STATUSES = ['未归档', '在保', '待鉴定', '已销毁', '已移交'] as const;
+export const RECORD_STATUSES = ['未归档', '在保', '待鉴定', '拟销毁', '已销毁', '移交中', '已移交'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 export const COMMUNITY_TYPES = ['城市', '农村'] as const;

@@ -1,5 +1,7 @@
 -- application_id = 1396788823
--- user_version = 5
+-- user_version = 6
+-- index appraisal_items_by_record
+CREATE INDEX appraisal_items_by_record ON appraisal_items (record_id);
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -10,6 +12,10 @@ CREATE INDEX attestations_lookup ON attestations (community_id, year, indicator_
 CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
 -- index audit_log_format1
 CREATE INDEX audit_log_format1 ON audit_log (id) WHERE hash_format = 1;
+-- index holds_in_force
+CREATE UNIQUE INDEX holds_in_force ON holds (record_id) WHERE released_at IS NULL;
+-- index office_files_by_sha256
+CREATE INDEX office_files_by_sha256 ON office_files (sha256);
 -- index records_by_community_year
 CREATE INDEX records_by_community_year ON records (community_id, year, affair, kind);
 -- index records_by_item_no
@@ -24,6 +30,39 @@ CREATE INDEX records_by_year_date ON records (year, date);
 CREATE INDEX records_voided ON records (id) WHERE voided_at IS NOT NULL;
 -- index roster_by_community
 CREATE INDEX roster_by_community ON roster (community_id, kind);
+-- index transfer_items_by_record
+CREATE INDEX transfer_items_by_record ON transfer_items (record_id);
+-- table appraisal_batches
+CREATE TABLE appraisal_batches (
+    id INTEGER PRIMARY KEY,
+    as_of TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    community_id INTEGER REFERENCES communities (id),
+    opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL,
+    closed_at TEXT,
+    closed_by TEXT,
+    closed_on TEXT CHECK (closed_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    group_members TEXT,
+    opinion TEXT,
+    CHECK ((closed_at IS NULL) = (closed_by IS NULL) AND (closed_at IS NULL) = (closed_on IS NULL))
+  ) STRICT;
+-- table appraisal_items
+CREATE TABLE appraisal_items (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES appraisal_batches (id),
+    record_id INTEGER NOT NULL REFERENCES records (id),
+    retention_before TEXT NOT NULL CHECK (retention_before IN ('永久', '定期30年', '定期10年')),
+    due_from TEXT NOT NULL CHECK (due_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    decision TEXT CHECK (decision IN ('keep', 'destroy')),
+    new_retention TEXT CHECK (new_retention IN ('永久', '定期30年', '定期10年')),
+    expires_year INTEGER,
+    reason TEXT,
+    decided_at TEXT,
+    decided_by TEXT,
+    CHECK ((decision IS 'keep') = (new_retention IS NOT NULL)),
+    CHECK ((decision IS NULL) = (reason IS NULL)),
+    UNIQUE (batch_id, record_id)
+  ) STRICT;
 -- table archive_identity
 CREATE TABLE archive_identity (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -83,6 +122,20 @@ CREATE TABLE communities (
     updated_at TEXT NOT NULL,
     retired_at TEXT
   ) STRICT;
+-- table destructions
+CREATE TABLE destructions (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL UNIQUE REFERENCES appraisal_batches (id),
+    approver TEXT NOT NULL CHECK (length(approver) > 0),
+    supervisor1 TEXT NOT NULL CHECK (length(supervisor1) > 0),
+    supervisor2 TEXT NOT NULL CHECK (length(supervisor2) > 0),
+    destroyed_on TEXT NOT NULL CHECK (destroyed_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    approved_at TEXT NOT NULL,
+    items INTEGER NOT NULL CHECK (items > 0),
+    files_removed INTEGER,
+    files_removed_at TEXT,
+    CHECK (supervisor1 <> supervisor2)
+  ) STRICT;
 -- table filing_cells
 CREATE TABLE filing_cells (
     fonds_code TEXT NOT NULL,
@@ -93,10 +146,52 @@ CREATE TABLE filing_cells (
     last_item_no INTEGER NOT NULL CHECK (last_item_no >= 0),
     PRIMARY KEY (fonds_code, category_code, year, retention_code, problem_code)
   ) STRICT, WITHOUT ROWID;
+-- table holds
+CREATE TABLE holds (
+    id INTEGER PRIMARY KEY,
+    record_id INTEGER NOT NULL REFERENCES records (id),
+    reason TEXT NOT NULL CHECK (length(reason) > 0),
+    held_at TEXT NOT NULL,
+    held_by TEXT NOT NULL,
+    released_at TEXT,
+    released_by TEXT,
+    release_note TEXT,
+    CHECK ((released_at IS NULL) = (released_by IS NULL))
+  ) STRICT;
 -- table kysely_migration
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+-- table office_files
+CREATE TABLE office_files (
+    id INTEGER PRIMARY KEY,
+    office_record_id INTEGER NOT NULL REFERENCES office_records (id),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    media_type TEXT NOT NULL,
+    name TEXT NOT NULL CHECK (length(name) > 0),
+    created_at TEXT NOT NULL
+  ) STRICT;
+-- table office_records
+CREATE TABLE office_records (
+    id INTEGER PRIMARY KEY,
+    fonds_code TEXT NOT NULL CHECK (length(fonds_code) > 0),
+    category_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    retention TEXT NOT NULL CHECK (retention IN ('永久', '定期30年', '定期10年')),
+    retention_code TEXT NOT NULL,
+    problem_code TEXT NOT NULL,
+    item_no INTEGER NOT NULL CHECK (item_no > 0),
+    archival_code TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL CHECK (length(title) > 0),
+    responsible TEXT NOT NULL,
+    date TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    act TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    UNIQUE (fonds_code, category_code, year, retention_code, problem_code, item_no)
+  ) STRICT;
 -- table record_status_transitions
 CREATE TABLE record_status_transitions (
     from_status TEXT NOT NULL,
@@ -134,7 +229,7 @@ CREATE TABLE records (
     archival_code TEXT UNIQUE,
     filed_at TEXT,
     box_no INTEGER CHECK (box_no > 0),
-    status TEXT NOT NULL DEFAULT '未归档' CHECK (status IN ('未归档', '在保', '待鉴定', '已销毁', '已移交')),
+    status TEXT NOT NULL DEFAULT '未归档' CHECK (status IN ('未归档', '在保', '待鉴定', '拟销毁', '已销毁', '移交中', '已移交')),
     fingerprint TEXT UNIQUE,
     source TEXT,
     created_at TEXT NOT NULL,
@@ -222,6 +317,30 @@ CREATE TABLE street_office (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
   ) STRICT;
+-- table transfer_items
+CREATE TABLE transfer_items (
+    id INTEGER PRIMARY KEY,
+    transfer_id INTEGER NOT NULL REFERENCES transfers (id),
+    record_id INTEGER NOT NULL REFERENCES records (id),
+    seq INTEGER NOT NULL CHECK (seq > 0),
+    UNIQUE (transfer_id, record_id)
+  ) STRICT;
+-- table transfers
+CREATE TABLE transfers (
+    id INTEGER PRIMARY KEY,
+    carrier TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    communities TEXT NOT NULL,
+    path TEXT NOT NULL,
+    items INTEGER NOT NULL CHECK (items > 0),
+    files INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    confirmed_at TEXT,
+    confirmed_by TEXT,
+    CHECK ((confirmed_at IS NULL) = (confirmed_by IS NULL))
+  ) STRICT;
 -- table users
 CREATE TABLE users (
     id INTEGER PRIMARY KEY,
@@ -232,6 +351,14 @@ CREATE TABLE users (
     created_at TEXT NOT NULL,
     disabled_at TEXT
   , failed_signins INTEGER NOT NULL DEFAULT 0 CHECK (failed_signins >= 0), locked_until TEXT, password_set_at TEXT) STRICT;
+-- trigger appraisal_batches_no_delete
+CREATE TRIGGER appraisal_batches_no_delete BEFORE DELETE ON appraisal_batches BEGIN SELECT RAISE(ABORT, 'appraisal_batches rows are never deleted'); END;
+-- trigger appraisal_items_closed
+CREATE TRIGGER appraisal_items_closed BEFORE UPDATE ON appraisal_items
+    WHEN (SELECT closed_at FROM appraisal_batches WHERE id = OLD.batch_id) IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'the decisions of a closed appraisal never change'); END;
+-- trigger appraisal_items_no_delete
+CREATE TRIGGER appraisal_items_no_delete BEFORE DELETE ON appraisal_items BEGIN SELECT RAISE(ABORT, 'appraisal_items rows are never deleted'); END;
 -- trigger archive_identity_no_delete
 CREATE TRIGGER archive_identity_no_delete BEFORE DELETE ON archive_identity BEGIN
     SELECT RAISE(ABORT, 'an archive keeps its identity');
@@ -252,6 +379,18 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
   END;
+-- trigger destructions_no_delete
+CREATE TRIGGER destructions_no_delete BEFORE DELETE ON destructions BEGIN SELECT RAISE(ABORT, 'destructions rows are never deleted'); END;
+-- trigger holds_no_delete
+CREATE TRIGGER holds_no_delete BEFORE DELETE ON holds BEGIN SELECT RAISE(ABORT, 'holds rows are never deleted'); END;
+-- trigger office_files_fixed
+CREATE TRIGGER office_files_fixed BEFORE UPDATE ON office_files BEGIN SELECT RAISE(ABORT, 'the office''s own files never change'); END;
+-- trigger office_files_no_delete
+CREATE TRIGGER office_files_no_delete BEFORE DELETE ON office_files BEGIN SELECT RAISE(ABORT, 'office_files rows are never deleted'); END;
+-- trigger office_records_fixed
+CREATE TRIGGER office_records_fixed BEFORE UPDATE ON office_records BEGIN SELECT RAISE(ABORT, 'the office''s own records never change'); END;
+-- trigger office_records_no_delete
+CREATE TRIGGER office_records_no_delete BEFORE DELETE ON office_records BEGIN SELECT RAISE(ABORT, 'office_records rows are never deleted'); END;
 -- trigger records_code_insert
 CREATE TRIGGER records_code_insert AFTER INSERT ON records WHEN new.archival_code IS NOT NULL BEGIN
       INSERT INTO records_code_fts (rowid, code) VALUES (new.id, new.archival_code);
@@ -292,6 +431,25 @@ CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_numb
     INSERT INTO records_grams (rowid, grams)
     VALUES (new.id, sanwu_grams(new.title, new.responsible, new.doc_number, new.notes));
   END;
+-- trigger records_lifecycle_acts
+CREATE TRIGGER records_lifecycle_acts BEFORE UPDATE OF status ON records
+    WHEN NEW.status IS NOT OLD.status AND NOT CASE OLD.status || '>' || NEW.status
+      WHEN '在保>待鉴定' THEN EXISTS (SELECT 1 FROM appraisal_items i JOIN appraisal_batches b ON b.id = i.batch_id
+        WHERE i.record_id = NEW.id AND b.closed_at IS NULL)
+      WHEN '待鉴定>在保' THEN EXISTS (SELECT 1 FROM appraisal_items i JOIN appraisal_batches b ON b.id = i.batch_id
+        WHERE i.record_id = NEW.id AND b.closed_at IS NOT NULL AND i.decision = 'keep')
+      WHEN '待鉴定>拟销毁' THEN EXISTS (SELECT 1 FROM appraisal_items i JOIN appraisal_batches b ON b.id = i.batch_id
+        WHERE i.record_id = NEW.id AND b.closed_at IS NOT NULL AND i.decision = 'destroy')
+      WHEN '拟销毁>已销毁' THEN NOT EXISTS (SELECT 1 FROM holds h WHERE h.record_id = NEW.id AND h.released_at IS NULL) AND EXISTS (SELECT 1 FROM appraisal_items i JOIN destructions d ON d.batch_id = i.batch_id
+        WHERE i.record_id = NEW.id AND i.decision = 'destroy')
+      WHEN '在保>移交中' THEN NOT EXISTS (SELECT 1 FROM holds h WHERE h.record_id = NEW.id AND h.released_at IS NULL) AND EXISTS (SELECT 1 FROM transfer_items ti JOIN transfers t ON t.id = ti.transfer_id
+        WHERE ti.record_id = NEW.id AND t.confirmed_at IS NULL)
+      WHEN '移交中>已移交' THEN EXISTS (SELECT 1 FROM transfer_items ti JOIN transfers t ON t.id = ti.transfer_id
+        WHERE ti.record_id = NEW.id AND t.confirmed_at IS NOT NULL)
+      ELSE 1 END
+  BEGIN
+    SELECT RAISE(ABORT, 'a lifecycle step needs its act on record (appraisal, destruction, transfer) and no hold in force');
+  END;
 -- trigger records_no_delete
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');
@@ -309,6 +467,10 @@ CREATE TRIGGER records_status_transition BEFORE UPDATE OF status ON records
   BEGIN
     SELECT RAISE(ABORT, 'record status changes only along record_status_transitions');
   END;
+-- trigger transfer_items_no_delete
+CREATE TRIGGER transfer_items_no_delete BEFORE DELETE ON transfer_items BEGIN SELECT RAISE(ABORT, 'transfer_items rows are never deleted'); END;
+-- trigger transfers_no_delete
+CREATE TRIGGER transfers_no_delete BEFORE DELETE ON transfers BEGIN SELECT RAISE(ABORT, 'transfers rows are never deleted'); END;
 -- trigger users_keep_one_admin
 CREATE TRIGGER users_keep_one_admin BEFORE UPDATE OF role, disabled_at ON users
    WHEN OLD.role = '管理员' AND OLD.disabled_at IS NULL

@@ -41,7 +41,10 @@ describe('status only through transitions', () => {
     expect(set(unfiled, '在保')).not.toThrow(); // the one allowed step …
     expect(set(unfiled, '未归档')).toThrow(/record_status_transitions/); // … has no way back
     expect(set(filed, '已移交')).toThrow(/record_status_transitions/);
-    expect(set(filed, '待鉴定')).toThrow(/record_status_transitions/); // the lifecycle (issue 15) adds its steps to the table
+    expect(set(filed, '已销毁')).toThrow(/record_status_transitions/);
+    // the lifecycle's steps (issue 15) are in the table, each only with its act on record
+    expect(set(filed, '待鉴定')).toThrow(/needs its act on record/);
+    expect(set(filed, '移交中')).toThrow(/needs its act on record/);
     expect(() =>
       raw(a.ctx)
         .prepare(`INSERT INTO records (community_id, affair, kind, title, date, retention, status, created_at, updated_at) VALUES (1, '居务', '居务监督委员会例会', '伪造', '2025-05-05', '永久', '已销毁', 'x', 'x')`)

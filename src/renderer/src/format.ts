@@ -29,7 +29,9 @@ export const RECORD_STATUS_COLORS: Record<RecordStatus, string> = {
   未归档: 'orange',
   在保: 'green',
   待鉴定: 'gold',
+  拟销毁: 'volcano',
   已销毁: 'default',
+  移交中: 'cyan',
   已移交: 'blue',
 };
 

@@ -3,7 +3,20 @@
 // fixed order, versioned: {"v":1,"row":[…]}. Adding a column to a reconciled table means a new version
 // here (older entries keep theirs).
 
-export type StateEntity = 'record' | 'attachment' | 'community' | 'roster' | 'filing_cell';
+export type StateEntity =
+  | 'record'
+  | 'attachment'
+  | 'community'
+  | 'roster'
+  | 'filing_cell'
+  | 'appraisal_batch'
+  | 'appraisal_item'
+  | 'hold'
+  | 'destruction'
+  | 'transfer'
+  | 'transfer_item'
+  | 'office_record'
+  | 'office_file';
 
 export interface StateShape {
   table: string;
@@ -48,6 +61,41 @@ export const STATES: Record<StateEntity, StateShape> = {
     key: ['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code'],
     versions: [['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code', 'last_item_no']],
   },
+  // the record's life after filing (migration 0009)
+  appraisal_batch: {
+    table: 'appraisal_batches',
+    key: ['id'],
+    versions: [['id', 'as_of', 'community_id', 'opened_at', 'opened_by', 'closed_at', 'closed_by', 'closed_on', 'group_members', 'opinion']],
+  },
+  appraisal_item: {
+    table: 'appraisal_items',
+    key: ['id'],
+    versions: [['id', 'batch_id', 'record_id', 'retention_before', 'due_from', 'decision', 'new_retention', 'expires_year', 'reason', 'decided_at', 'decided_by']],
+  },
+  hold: {
+    table: 'holds',
+    key: ['id'],
+    versions: [['id', 'record_id', 'reason', 'held_at', 'held_by', 'released_at', 'released_by', 'release_note']],
+  },
+  destruction: {
+    table: 'destructions',
+    key: ['id'],
+    versions: [['id', 'batch_id', 'approver', 'supervisor1', 'supervisor2', 'destroyed_on', 'approved_at', 'items', 'files_removed', 'files_removed_at']],
+  },
+  transfer: {
+    table: 'transfers',
+    key: ['id'],
+    versions: [['id', 'carrier', 'year', 'communities', 'path', 'items', 'files', 'bytes', 'created_at', 'created_by', 'confirmed_at', 'confirmed_by']],
+  },
+  transfer_item: { table: 'transfer_items', key: ['id'], versions: [['id', 'transfer_id', 'record_id', 'seq']] },
+  office_record: {
+    table: 'office_records',
+    key: ['id'],
+    versions: [
+      ['id', 'fonds_code', 'category_code', 'year', 'retention', 'retention_code', 'problem_code', 'item_no', 'archival_code', 'kind', 'title', 'responsible', 'date', 'act', 'created_at', 'created_by'],
+    ],
+  },
+  office_file: { table: 'office_files', key: ['id'], versions: [['id', 'office_record_id', 'sha256', 'size', 'media_type', 'name', 'created_at']] },
 };
 
 export const STATE_ENTITIES = Object.keys(STATES) as StateEntity[];

@@ -50,8 +50,29 @@ function rowName(d: Discrepancy, refs: (id: number) => RecordRef | undefined): {
       return { name: `人员与组织名单中的${show(s.name)}（编号 ${d.id}）`, record: null };
     case 'filing_cell':
       return { name: `${s.fonds_code}-${s.category_code}·${s.year}-${s.retention_code}-${s.problem_code} 的件号计数器`, record: null };
+    case 'appraisal_item':
+    case 'hold':
+    case 'transfer_item': {
+      const r = recordOf(s.record_id);
+      return { name: `${r ? recordName(r) : '某记录'} 的${LIFECYCLE_NAMES[d.entity]}（编号 ${d.id}）`, record: r };
+    }
+    case 'office_record':
+      return { name: `本单位档案 ${String(s.archival_code ?? '')}${s.title ? `（${show(s.title)}）` : ''}`, record: null };
+    default:
+      return { name: `${LIFECYCLE_NAMES[d.entity]}（编号 ${d.id}）`, record: null };
   }
 }
+
+/** The lifecycle's rows (migration 0009), as the clerk knows them. */
+const LIFECYCLE_NAMES: Partial<Record<StateEntity, string>> = {
+  appraisal_batch: '鉴定批次',
+  appraisal_item: '鉴定决定',
+  hold: '冻结登记',
+  destruction: '销毁记录',
+  transfer: '移交载体',
+  transfer_item: '移交载体中的条目',
+  office_file: '本单位档案的文件',
+};
 
 export function reconcileProblems(found: Discrepancy[], refs: (id: number) => RecordRef | undefined): CheckProblem[] {
   return found.map((d) => {

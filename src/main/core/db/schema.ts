@@ -153,6 +153,112 @@ export interface UsersTable {
   password_set_at: string | null;
 }
 
+export interface AppraisalBatchesTable {
+  id: Generated<number>;
+  as_of: string;
+  community_id: number | null;
+  opened_at: string;
+  opened_by: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  closed_on: string | null;
+  /** JSON array of the appraisal group's names, the first its head */
+  group_members: string | null;
+  opinion: string | null;
+}
+
+export interface AppraisalItemsTable {
+  id: Generated<number>;
+  batch_id: number;
+  record_id: number;
+  retention_before: string;
+  due_from: string;
+  decision: 'keep' | 'destroy' | null;
+  new_retention: string | null;
+  /** keep with a fixed term: the last year of the new term (set at closing) */
+  expires_year: number | null;
+  reason: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface HoldsTable {
+  id: Generated<number>;
+  record_id: number;
+  reason: string;
+  held_at: string;
+  held_by: string;
+  released_at: string | null;
+  released_by: string | null;
+  release_note: string | null;
+}
+
+export interface DestructionsTable {
+  id: Generated<number>;
+  batch_id: number;
+  approver: string;
+  supervisor1: string;
+  supervisor2: string;
+  destroyed_on: string;
+  approved_at: string;
+  items: number;
+  files_removed: number | null;
+  files_removed_at: string | null;
+}
+
+export interface TransfersTable {
+  id: Generated<number>;
+  carrier: string;
+  year: number;
+  /** JSON array of community names; empty: all */
+  communities: string;
+  path: string;
+  items: number;
+  files: number;
+  bytes: number;
+  created_at: string;
+  created_by: string;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+}
+
+export interface TransferItemsTable {
+  id: Generated<number>;
+  transfer_id: number;
+  record_id: number;
+  seq: number;
+}
+
+export interface OfficeRecordsTable {
+  id: Generated<number>;
+  fonds_code: string;
+  category_code: string;
+  year: number;
+  retention: string;
+  retention_code: string;
+  problem_code: string;
+  item_no: number;
+  archival_code: string;
+  kind: string;
+  title: string;
+  responsible: string;
+  date: string;
+  /** the act it documents: appraisal:N, destruction:N, transfer:N */
+  act: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface OfficeFilesTable {
+  id: Generated<number>;
+  office_record_id: number;
+  sha256: string;
+  size: number;
+  media_type: string;
+  name: string;
+  created_at: string;
+}
+
 export interface DB {
   street_office: StreetOfficeTable;
   communities: CommunitiesTable;
@@ -165,6 +271,14 @@ export interface DB {
   retention_overrides: RetentionOverridesTable;
   attestations: AttestationsTable;
   users: UsersTable;
+  appraisal_batches: AppraisalBatchesTable;
+  appraisal_items: AppraisalItemsTable;
+  holds: HoldsTable;
+  destructions: DestructionsTable;
+  transfers: TransfersTable;
+  transfer_items: TransferItemsTable;
+  office_records: OfficeRecordsTable;
+  office_files: OfficeFilesTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;
