@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, cpSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,11 +36,12 @@ const workerOnly = (database = a.ctx.paths.database): ArchiveContext => ({ ...a.
 function damagedCopy(): string {
   const copy = join(a.dir, 'damaged.sqlite');
   copyFileSync(a.ctx.paths.database, copy);
-  // Scribble over the middle pages (not the header), as a failing disk would.
+  // Scribble over three pages of the records table (not the header), as a failing disk would.
+  const pages = raw(a.ctx).prepare(`SELECT pageno FROM dbstat WHERE name = 'records' ORDER BY pageno`).pluck().all() as number[];
   const fd = openSync(copy, 'r+');
   const pageSize = 4096;
-  const pages = Math.floor(statSync(copy).size / pageSize);
-  for (let p = Math.floor(pages / 3); p < Math.floor(pages / 3) + 3; p++) writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, p * pageSize + 8);
+  const from = Math.floor(pages.length / 3);
+  for (const p of pages.slice(from, from + 3)) writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (p - 1) * pageSize + 8);
   closeSync(fd);
   return copy;
 }

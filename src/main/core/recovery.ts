@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'no
 import { basename, dirname, join } from 'node:path';
 import { PLACED, PlacedJournal, storedPath } from './attachments/store';
 import type { ArchiveContext, ArchivePaths } from './context';
+import { digestReferenced } from './attachments/references';
 import { leftovers, remove } from './transient';
 
 /** Undoes or finishes a restore's swap that a crash interrupted (see backup/restore.ts). */
@@ -70,8 +71,7 @@ export async function recoverPlaced(ctx: ArchiveContext, journals: string[] | nu
       const journal = join(ctx.paths.files, name);
       const listed = existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter((h) => /^[0-9a-f]{64}$/.test(h)) : [];
       for (const sha256 of listed) {
-        const used = await trx.selectFrom('attachments').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst();
-        if (used) continue;
+        if (await digestReferenced(trx, sha256)) continue;
         remove(storedPath(ctx.paths.files, sha256));
         removed++;
       }

@@ -1,6 +1,6 @@
 // One entity's entries in the audit log, newest first (the record page's history), each naming who
 // acted by the account's display name where it has one. A record's history includes its attachments'
-// entries; recorded states are shown as column → value.
+// entries, its holds' and its appraisal decisions'; recorded states are shown as column → value.
 import type { AuditEntry } from '../../../shared/domain';
 import type { Reader } from '../db/handles';
 import { displayNames } from '../users/repository';
@@ -16,7 +16,12 @@ export async function entityHistory(db: Reader, entity: string, id: number): Pro
       eb.or([
         eb.and([eb('entity', '=', entity), eb('entity_id', '=', id)]),
         ...(entity === 'record'
-          ? [eb.and([eb('entity', '=', 'attachment'), eb('entity_id', 'in', eb.selectFrom('attachments').select('id').where('record_id', '=', id))])]
+          ? [
+              eb.and([eb('entity', '=', 'attachment'), eb('entity_id', 'in', eb.selectFrom('attachments').select('id').where('record_id', '=', id))]),
+              // its holds and its appraisals' decisions
+              eb.and([eb('entity', '=', 'hold'), eb('entity_id', 'in', eb.selectFrom('holds').select('id').where('record_id', '=', id))]),
+              eb.and([eb('entity', '=', 'appraisal_item'), eb('entity_id', 'in', eb.selectFrom('appraisal_items').select('id').where('record_id', '=', id))]),
+            ]
           : []),
       ]),
     )

@@ -12,6 +12,7 @@ import { getOffice } from '../office/repository';
 import { BACKUP_FORMAT, DATABASE_MEMBER, MANIFEST_NAME, MEMBER_NAME, type BackupManifest } from './manifest';
 import { TarWriter } from './tar';
 import { besideTarget, clearOutput, transientName } from '../transient';
+import { storedDigestsSql } from '../attachments/references';
 
 export interface BackupResult {
   file: string;
@@ -24,7 +25,7 @@ function copiedState(q: Statements) {
   return {
     head: headIn(q),
     archive: q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null,
-    digests: q.values<string>('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256'),
+    digests: q.values<string>(`${storedDigestsSql()} ORDER BY 1`),
   };
 }
 

@@ -82,11 +82,22 @@ export function codePrefilter(template: string, cells: CellSurvey[], communities
       OR archival_code IS NOT ${rendered}
       OR fonds_code IS NOT ${fondsCodes ? `CASE community_id ${fondsCodes} END` : 'NULL'}
       OR filing_year IS NOT year
-      OR retention_code IS NOT CASE retention ${retentions} END
+      OR (retention_code IS NOT CASE retention ${retentions} END AND retention_code IS NOT CASE (${FILED_TERM_SQL}) ${retentions} END)
       OR problem_code IS NOT CASE affair ${affairs} END
       ${odd.length > 0 ? 'OR (fonds_code, category_code, filing_year, retention_code, problem_code) IN (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(@oddCells))' : ''})`,
     params: odd.length > 0 ? { oddCells: JSON.stringify(odd.map(cellParts)) } : {},
   };
+}
+
+/**
+ * The term an item was filed with, which its 档号 names: an appraisal may have given it another since
+ * (the earliest appraisal of it kept the filed term), while the 档号 stays (lifecycle/appraisal.ts).
+ */
+const FILED_TERM_SQL = 'SELECT ai.retention_before FROM appraisal_items ai WHERE ai.record_id = records.id ORDER BY ai.id LIMIT 1';
+function filedTerm(q: Statements, r: CheckRecord): Retention {
+  if (r.retention_code === retentionCode(r.retention as Retention)) return r.retention as Retention;
+  const before = q.value<string>('SELECT retention_before FROM appraisal_items WHERE record_id = ? ORDER BY id LIMIT 1', [r.id]);
+  return (before ?? r.retention) as Retention;
 }
 
 /** Case- and width-insensitive form, so S101-… and ｓ101-… count as the same 档号 (or 文号). */
@@ -143,7 +154,7 @@ export function codeProblems(q: Statements, suspects: CheckRecord[], template: s
     const mismatches = [
       r.fonds_code !== community?.code && `全宗号 ${r.fonds_code} 不是${community?.name ?? '所属社区'}的代码 ${community?.code ?? ''}`,
       r.filing_year !== r.year && `年度 ${r.filing_year} 与成文日期 ${r.date} 不符`,
-      r.retention_code !== retentionCode(r.retention as Retention) && `保管期限代码 ${r.retention_code} 与保管期限“${r.retention}”不符`,
+      r.retention_code !== retentionCode(filedTerm(q, r)) && `保管期限代码 ${r.retention_code} 与保管期限“${filedTerm(q, r)}”不符`,
       r.problem_code !== problemCode(r.affair as Affair) && `问题代码 ${r.problem_code} 与类别“${r.affair}”不符`,
     ].filter((m): m is string => typeof m === 'string');
     if (mismatches.length > 0) out.push(problem('code-parts', 'authenticity', r, `${name}：${mismatches.join('；')}。`));

@@ -14,6 +14,7 @@ import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
 import { attachmentChecker, loadAttachments, type CheckAttachment } from './attachment-checks';
+import { destroyedFileFindings, expectedPresent, loadLifecycleFiles, officeFileProblems, REMOVED_DIGESTS_SQL } from './lifecycle-checks';
 import { startCheckWorker, type CheckWorker } from './check-worker';
 import { auditChainProblems, databaseProblems, type FilingDeadlines } from './integrity';
 import { ASPECTS, problem, recordRefs, type Aspect } from './problems';
@@ -73,8 +74,10 @@ async function inspect(
   step: (phase: string, done: number, total: number) => void,
   worker: CheckWorker,
 ): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement, StoreFinding[]]> {
-  const attachments = loadAttachments(q);
-  const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
+  // a destroyed item's files are expected absent; the office's own documents are scanned like attachments
+  const lifecycle = loadLifecycleFiles(q);
+  const attachments = expectedPresent(loadAttachments(q), lifecycle);
+  const scan = sharedScan(ctx.paths.files, [...attachments.map((a) => a.sha256), ...lifecycle.office.map((f) => f.sha256)]);
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
   const problems: CheckProblem[] = recordProblems(q, {
@@ -102,10 +105,11 @@ async function inspect(
   // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
   judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
   step('校验附件', scan.hashes.length, scan.hashes.length);
+  problems.push(...officeFileProblems(lifecycle.office, (h) => scans.get(h)));
   // The whole store against every digest any attachment row holds (removed ones keep their bytes).
   const referenced = new Set(scan.hashes);
-  for (const h of q.values<string>('SELECT DISTINCT sha256 FROM attachments WHERE removed_at IS NOT NULL')) referenced.add(h);
-  const store = walkStore(ctx.paths.files, referenced, presentByPrefix(scan));
+  for (const h of q.values<string>(REMOVED_DIGESTS_SQL)) referenced.add(h);
+  const store = destroyedFileFindings(q, lifecycle, walkStore(ctx.paths.files, referenced, presentByPrefix(scan)));
   problems.push(...checker.problems(), ...store.map((f) => f.problem));
   step('检查操作日志', 0, 1);
   const chain = await worker.chain.catch((e: Error) => e);

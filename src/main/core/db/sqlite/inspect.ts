@@ -9,6 +9,7 @@ import { APPLICATION_ID, openForInspection } from './connection';
 import { planFrom } from './migrate';
 import { findDiscrepancies, reconcileQueries, type Discrepancy } from './reconcile';
 import { statementsOn } from './statements';
+import { storedDigestsSql } from '../../attachments/references';
 
 /** Why the file cannot be an archive (Chinese), or null when it can; an ARCHIVE_NEWER error is thrown as is. */
 export function databaseFileProblem(path: string): string | null {
@@ -47,7 +48,7 @@ export interface ArchiveFileAudit {
   chain: ChainVerdict;
   /** empty when the schema predates reconciliation (no identity) */
   discrepancies: Discrepancy[];
-  /** every digest an attachment row references */
+  /** every digest whose bytes the archive keeps (attachments/references.ts) */
   digests: Set<string>;
 }
 
@@ -64,7 +65,7 @@ export function auditArchiveFile(path: string, h: ChainHashers): ArchiveFileAudi
       head: last ? { seq: last.id, hash: last.hash } : { seq: 0, hash: h.genesis },
       chain: verifyChain(raw, h.hash, h.v1, h.v2, h.genesis),
       discrepancies: hasIdentity ? findDiscrepancies(raw, reconcileQueries(), 20) : [],
-      digests: new Set(q.values<string>('SELECT DISTINCT sha256 FROM attachments')),
+      digests: new Set(q.values<string>(storedDigestsSql(q.value(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office_files'`) === 1))),
     };
   } finally {
     raw.close();

@@ -3,6 +3,8 @@
 // all vertically centred; A4 at a fixed scale chosen so no glyph prints below 9 pt; the page number
 // centred in the footer (`&C`). Streamed (exceljs WorkbookWriter, one sheet at a time, rows committed
 // as written); real dates; totals as SUM formulas.
+import { PassThrough, type Writable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { cancelled } from '../../../../shared/errors';
 import { chineseDate } from '../dates';
@@ -68,8 +70,8 @@ function defaultFont(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
  * Writes a streamed workbook. A failed or cancelled write still closes the file, so the staging
  * folder can be removed (Windows will not delete an open file).
  */
-export async function writeWorkbook(filename: string, write: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+export async function writeWorkbook(target: string | Writable, write: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...(typeof target === 'string' ? { filename: target } : { stream: target }), useStyles: true, useSharedStrings: false });
   wb.creator = '三务档案';
   defaultFont(wb);
   try {
@@ -79,6 +81,14 @@ export async function writeWorkbook(filename: string, write: (wb: ExcelJS.stream
     throw e;
   }
   await wb.commit();
+}
+
+/** A small workbook's bytes (documents the archive keeps: 销毁清册, 移交清册). */
+export async function workbookBytes(write: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
+  const sink = new PassThrough();
+  const bytes = buffer(sink);
+  await writeWorkbook(sink, write);
+  return bytes;
 }
 
 interface SheetLayout {
