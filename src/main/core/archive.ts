@@ -7,6 +7,7 @@ import { anchorHooks } from './audit-log/anchoring';
 import { copyDatabase, openDatabase, runMigrations, type Database } from './db';
 import type { MigrationList } from './db/migrate';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
+import { recoverLifecycle } from './lifecycle/recovery';
 import { recoverFolder, recoverPlaced } from './recovery';
 import { transientName } from './transient';
 
@@ -110,6 +111,7 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
     mkdirSync(paths.files, { recursive: true });
     mkdirSync(paths.backups, { recursive: true });
     for (const message of await recoverPlaced(ctx)) log.info(message);
+    for (const message of await recoverLifecycle(ctx)) log.info(message);
   } catch (e) {
     await database.close();
     throw e;

@@ -24,12 +24,12 @@ import { runAudit } from '../standards';
 import { writeBagTags } from './bagit';
 import { discard, moveIntoPlace, stagingDir } from './staging';
 import { besideTarget, clearOutput } from '../transient';
+import { safeName } from '../file-names';
 import { headIn } from '../audit-log/anchoring';
 import { readSql } from '../db';
 import { zipBag } from './zip';
 
 /** Windows refuses these in file names; an office, community or standard name could hold one. */
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
 
 export const bagName = (office: string, year: number) => `${safeName(office)}_${year}年度三务公开报送包`;
 
