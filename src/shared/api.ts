@@ -33,6 +33,26 @@ import {
   rosterInputSchema,
   yearSchema,
 } from './schemas';
+import {
+  appraisalCloseSchema,
+  appraisalDecideSchema,
+  appraisalScopeSchema,
+  destructionApproveSchema,
+  holdReleaseSchema,
+  holdSetSchema,
+  transferConfirmSchema,
+  transferScopeSchema,
+  type AppraisalBatch,
+  type AppraisalClosed,
+  type AppraisalDetail,
+  type AppraisalOpened,
+  type DestructionResult,
+  type DueList,
+  type HoldInfo,
+  type OfficeDocument,
+  type TransferInfo,
+  type TransferResult,
+} from './lifecycle';
 import { displaySchema, passwordSchema, roleSchema, usernameSchema, type Identity, type Role, type SignedIn, type UserInfo } from './users';
 import type { Affair, Retention } from './vocabulary';
 
@@ -147,6 +167,8 @@ export interface RecordDetail {
   record: ArchiveRecord;
   attachments: Attachment[];
   history: AuditEntry[];
+  /** the hold (冻结) in force on it, if any */
+  hold?: HoldInfo | null;
 }
 
 export interface FilingPreviewItem {
@@ -322,6 +344,32 @@ export const API = {
     z.object({ path: z.string().trim().min(1, '请填写备份文件的完整路径') }),
     { ...ADMIN, desktopOnly: true },
   ),
+  // ---- the record's life after filing: appraisal, holds, destruction, transfer (DESIGN.md) ----
+  'appraisal.due': method<DueList>()(appraisalScopeSchema, READ),
+  /** the due items become a batch, each 待鉴定 */
+  'appraisal.open': method<AppraisalOpened>()(appraisalScopeSchema, CLERK),
+  'appraisal.decide': method<AppraisalBatch>()(appraisalDecideSchema, CLERK),
+  /** writes the 鉴定意见书 and the draft 销毁清册 into the office's own fonds */
+  'appraisal.close': method<AppraisalClosed>()(appraisalCloseSchema, CLERK),
+  'appraisal.list': method<AppraisalBatch[]>()(empty, READ),
+  'appraisal.get': method<AppraisalDetail>()(z.object({ batch: id }), READ),
+  /** by a 管理员 who did not close the appraisal, with two 监销人 */
+  'destruction.approve': method<DestructionResult>()(destructionApproveSchema, ADMIN),
+  'holds.list': method<HoldInfo[]>()(z.object({ all: z.boolean().optional() }), READ),
+  'holds.set': method<HoldInfo>()(holdSetSchema, CLERK),
+  'holds.release': method<HoldInfo>()(holdReleaseSchema, CLERK),
+  /** the carrier under the archive folder's transfers/ (browser mode: offered as a zip) */
+  'transfer.build': method<TransferResult>()(transferScopeSchema, { ...CLERK, long: true }),
+  /** the CLI (and the desktop app): the carrier written into a folder of this computer */
+  'transfer.write': method<TransferResult>()(transferScopeSchema.extend({ out: localPath }), { ...CLERK, long: true, desktopOnly: true }),
+  'transfer.list': method<TransferInfo[]>()(empty, READ),
+  /** after the receiver signed: the carrier's items become 已移交 */
+  'transfer.confirm': method<TransferInfo>()(transferConfirmSchema, ADMIN),
+  /** the street office's own documents (鉴定意见书, 销毁清册, 移交登记表) */
+  'officeDocuments.list': method<OfficeDocument[]>()(empty, READ),
+  'officeDocuments.url': method<string>()(z.object({ fileId: id }), READ),
+  /** the CLI (and the desktop app): copies of documents' files written into a folder of this computer */
+  'officeDocuments.write': method<{ files: string[] }>()(z.object({ ids: z.array(id).min(1).max(100), out: localPath }), { ...READ, desktopOnly: true }),
   /** the CLI: fills a realistic demo archive (and with `users`, the accounts admin, clerk, viewer) */
   'demo.generate': method<DemoResult>()(demoRequest, { ...ADMIN, long: true, desktopOnly: true }),
 } as const;

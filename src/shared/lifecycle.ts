@@ -54,6 +54,8 @@ export const holdReleaseSchema = z.object({ recordId: id, note: z.string().trim(
 export const transferScopeSchema = z.object({
   year: yearSchema,
   communities: z.array(z.string().trim().min(1)).max(100).optional(),
+  /** 接收单位 (default 区档案馆) */
+  receiver: z.string().trim().min(1).max(100).optional(),
 });
 
 export const transferConfirmSchema = z.object({

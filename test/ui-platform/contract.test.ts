@@ -22,14 +22,16 @@ describe('the contract', () => {
   });
 
   it('marks exactly the long methods (progress and cancel)', () => {
-    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual(['check.run', 'demo.generate', 'import.files', 'import.run', 'report.build', 'report.write']);
+    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual(['check.run', 'demo.generate', 'import.files', 'import.run', 'report.build', 'report.write', 'transfer.build', 'transfer.write']);
     expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual([
       'backup.restore',
       'backup.write',
       'demo.generate',
       'import.files',
+      'officeDocuments.write',
       'report.write',
       'shell.showInFolder',
+      'transfer.write',
     ]);
   });
 
@@ -48,6 +50,9 @@ describe('the contract', () => {
     for (const m of ['records.create', 'records.update', 'records.void', 'attachments.add', 'import.run', 'filing.run', 'audit.attest', 'check.run', 'report.build'] as const) {
       expect(API[m].role, m).toBe('档案员');
     }
+    // the lifecycle: clerks appraise, hold and prepare transfers; a 管理员 approves destruction and confirms transfers
+    for (const m of ['appraisal.open', 'appraisal.decide', 'appraisal.close', 'holds.set', 'holds.release', 'transfer.build', 'transfer.write'] as const) expect(API[m].role, m).toBe('档案员');
+    for (const m of ['destruction.approve', 'transfer.confirm'] as const) expect(API[m].role, m).toBe('管理员');
   });
 
   it('gives every method a zod input schema', () => {

@@ -8,6 +8,7 @@ import { communityHandlers } from './communities';
 import { dashboardHandlers } from './dashboard';
 import { demoHandlers } from './demo';
 import { importHandlers } from './import';
+import { lifecycleHandlers } from './lifecycle';
 import { recordHandlers } from './records';
 import { reportHandlers } from './report';
 import { settingsHandlers } from './settings';
@@ -27,4 +28,5 @@ export const HANDLERS: HandlerMap = {
   ...reportHandlers,
   ...backupHandlers,
   ...demoHandlers,
+  ...lifecycleHandlers,
 };

@@ -6,6 +6,7 @@ import { requireAttachment } from '../core/attachments/served';
 import { entityHistory } from '../core/audit-log/history';
 import { createRecord, getRecord, restoreRecord, updateRecord, voidRecord } from '../core/records/repository';
 import { searchRecords } from '../core/records/search';
+import { holdOf } from '../core/lifecycle/holds';
 import type { Handlers } from './types';
 
 export const recordHandlers: Handlers<
@@ -24,8 +25,8 @@ export const recordHandlers: Handlers<
   'records.search': (ctx, query) => searchRecords(ctx, query),
   'records.get': async (ctx, { id }) => {
     const record = await getRecord(ctx, id);
-    const [attachments, history] = await Promise.all([listAttachments(ctx.db, id), entityHistory(ctx.db, 'record', id)]);
-    return { record, attachments, history };
+    const [attachments, history, hold] = await Promise.all([listAttachments(ctx.db, id), entityHistory(ctx.db, 'record', id), holdOf(ctx.db, id)]);
+    return { record, attachments, history, hold };
   },
   'records.create': (ctx, input) => createRecord(ctx, input),
   'records.update': (ctx, { id, patch }) => updateRecord(ctx, id, patch),

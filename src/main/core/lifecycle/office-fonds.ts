@@ -3,6 +3,8 @@
 // as 全宗号, 门类 WS, 永久, 问题 DA (档案工作) — numbered in their own cell like any filed item (a 件号
 // is never re-used), their files in the same content-addressed store as the records' attachments, so
 // that fixity, backups and the store check cover them.
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { SanwuError } from '../../../shared/errors';
 import type { OfficeDocument, OfficeFile } from '../../../shared/lifecycle';
 import { appendAudit, type AuditInput } from '../audit-log/append';
@@ -13,6 +15,8 @@ import { stageBuffer } from '../attachments/repository';
 import { storedPath, type PlacedJournal } from '../attachments/store';
 import { isoDay, nowIso, type ArchiveContext } from '../context';
 import { stateColumn } from '../db';
+import { safeName } from '../file-names';
+import { besideTarget } from '../transient';
 import type { Reader, Trx } from '../db/handles';
 
 export const OFFICE_CELL = { categoryCode: 'WS', retention: '永久', retentionCode: 'Y', problemCode: 'DA' } as const;
@@ -116,4 +120,25 @@ export async function officeFile(ctx: ArchiveContext, id: number): Promise<Serve
   const row = await ctx.db.selectFrom('office_files').select(['sha256', 'name', 'media_type']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的本单位档案文件。`);
   return { path: storedPath(ctx.paths.files, row.sha256), name: row.name, mediaType: row.media_type };
+}
+
+/** Copies the files of some documents into `out` (the CLI's --out), each written whole then renamed into place. */
+export async function exportOfficeFiles(ctx: ArchiveContext, ids: number[], out: string): Promise<string[]> {
+  const rows = await ctx.db.selectFrom('office_files').select(['sha256', 'name']).where('office_record_id', 'in', ids).orderBy('id').execute();
+  if (rows.length === 0) throw new SanwuError('NOT_FOUND', '没有要导出的本单位档案文件。');
+  const dir = resolve(out);
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const r of rows) {
+    const target = join(dir, safeName(r.name));
+    const partial = besideTarget(target, 'partial');
+    try {
+      await copyFile(storedPath(ctx.paths.files, r.sha256), partial);
+      await rename(partial, target);
+    } finally {
+      await rm(partial, { force: true });
+    }
+    written.push(target);
+  }
+  return written;
 }

@@ -1,7 +1,9 @@
 // `--zip`: the whole bag as one .zip, its top folder named like the bag.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { rename, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { besideTarget } from '../transient';
 import yazl from 'yazl';
 import { listFiles } from './bagit';
 
@@ -12,4 +14,17 @@ export async function zipBag(bagDir: string, bagName: string, zipFile: string): 
   zip.outputStream.pipe(out);
   zip.end();
   await once(out, 'close');
+}
+
+/** A folder as `<folder>.zip` beside it (its top folder named like it), written aside and renamed in when whole. */
+export async function zipFolder(dir: string): Promise<string> {
+  const target = `${dir}.zip`;
+  const partial = besideTarget(target, 'partial');
+  try {
+    await zipBag(dir, basename(dir), partial);
+    await rename(partial, target);
+  } finally {
+    await rm(partial, { force: true });
+  }
+  return target;
 }
