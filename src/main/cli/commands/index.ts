@@ -16,4 +16,8 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   restore: () => import('./restore'),
   serve: () => import('./serve'),
   user: () => import('./user'),
+  appraisal: () => import('./appraisal'),
+  destroy: () => import('./destroy'),
+  hold: () => import('./hold'),
+  transfer: () => import('./transfer'),
 };
