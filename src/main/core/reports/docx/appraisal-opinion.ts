@@ -5,7 +5,7 @@
 import type { Paragraph, Table } from 'docx';
 import { RETENTIONS } from '../../../../shared/vocabulary';
 import { chineseDate } from '../dates';
-import { blank, caption, cellStyles, columns, heading1, paragraph, table, title } from './blocks';
+import { blank, caption, cellStyles, columns, heading1, paragraph, table, title, widths } from './blocks';
 import { formTable } from './form';
 import { mm, officialDocument, section, TEXT_WIDTH } from './layout';
 import { attachmentNote, signatureBlock } from './official';
@@ -69,13 +69,13 @@ const FONDS_COLUMNS = columns(TEXT_WIDTH, [
   ['继续保存', 3],
   ['拟销毁', 3],
 ]);
+// millimetres of the 156 mm block: a 档号 on one line, the term's change on two at most
 const KEPT_COLUMNS = columns(TEXT_WIDTH, [
-  ['序号', 2],
-  ['档号', 7],
-  ['题名', 9, 'left'],
-  ['原保管期限', 4],
-  ['新保管期限', 4],
-  ['鉴定理由', 7, 'left'],
+  ['序号', 12],
+  ['档号', 56],
+  ['题名', 40, 'left'],
+  ['保管期限', 24],
+  ['鉴定理由', 24, 'left'],
 ]);
 
 function fondsTable(input: AppraisalOpinionInput): Table {
@@ -86,9 +86,9 @@ function fondsTable(input: AppraisalOpinionInput): Table {
 
 /** Signature lines: each member's printed name, a blank to sign and the date. */
 function groupTable(group: string[]): Table {
-  const q = Math.floor(TEXT_WIDTH / 10);
-  const widths = [2 * q, 3 * q, 3 * q, TEXT_WIDTH - 8 * q];
-  return formTable(widths, [
+  // millimetres: the date's 年 月 日 on one line
+  const w = widths(TEXT_WIDTH, [24, 34, 46, 52]);
+  return formTable(w, [
     { cells: ['职务', '姓名', '签名', '日期'].map((text) => ({ text, bold: true })), height: mm(9) },
     ...group.map((name, i) => ({ cells: [i === 0 ? '组长' : '成员', name, '', '　　年　　月　　日'], height: mm(13) })),
   ]);
@@ -114,7 +114,7 @@ export async function appraisalOpinionDocx(input: AppraisalOpinionInput): Promis
   if (input.kept.length > 0) {
     children.push(caption('表2  继续保存的档案'), table(KEPT_COLUMNS, []));
     const styles = cellStyles(KEPT_COLUMNS);
-    bodies.push(input.kept.map((k, i) => rowXml([String(i + 1), k.archivalCode, k.title, k.before, k.after, k.reason], styles)).join(''));
+    bodies.push(input.kept.map((k, i) => rowXml([String(i + 1), k.archivalCode, k.title, `${k.before}→${k.after}`, k.reason], styles)).join(''));
   }
   children.push(
     ...attachmentNote(input.destroy ? ['销毁清册（草稿）'] : []),

@@ -19,10 +19,10 @@ import { mm, officialDocument, section, TEXT_WIDTH, TEXT_WIDTH_LANDSCAPE } from 
 import { packDocx } from './pack';
 import { rowXml } from './raw-table';
 
-/** relative widths, in the order of DESTRUCTION_HEADERS; titles (and 备注) left-aligned */
+/** millimetres of the 252 mm landscape block, in the order of DESTRUCTION_HEADERS: a 档号 and each header on one line */
 const WEIGHTS: Record<DestructionLayout, number[]> = {
-  documents: [5, 40, 8, 25, 10, 10, 8, 14],
-  accounting: [5, 36, 6, 6, 10, 25, 10, 10, 12],
+  documents: [12, 68, 20, 56, 23, 23, 20, 30],
+  accounting: [12, 48, 12, 12, 20, 56, 23, 23, 46],
 };
 const LEFT = new Set(['文件题名', '名称', '备注']);
 

@@ -32,7 +32,7 @@ export async function transferFormDocx(t: TransferFormInput): Promise<Buffer> {
   const q = Math.floor(TEXT_WIDTH / 10);
   const widths = [3 * q, Math.floor((TEXT_WIDTH - 3 * q) / 2), TEXT_WIDTH - 3 * q - Math.floor((TEXT_WIDTH - 3 * q) / 2)];
   const label = (text: string) => ({ text, bold: true });
-  const wide = (name: string, value: string): FormRow => ({ cells: [label(name), { text: value, span: 2, align: 'left' }], height: mm(10) });
+  const wide = (name: string, value: string): FormRow => ({ cells: [label(name), { text: value, span: 2, align: 'left' }], height: mm(9) });
   const both = (name: string, ours: string, theirs = '', height = mm(10)): FormRow => ({ cells: [label(name), { text: ours, align: 'left' }, theirs], height });
   const rows: FormRow[] = [
     wide('交接工作名称', `${t.office}向${t.receiver}移交${t.year}年度三务公开电子档案`),
@@ -44,15 +44,17 @@ export async function transferFormDocx(t: TransferFormInput): Promise<Buffer> {
     wide('移交载体类型、规格', '（移交时填写，如光盘、移动硬盘及其容量）'),
     wide('数字摘要算法', 'SHA-256（每个文件的摘要见载体“其他/数字摘要.txt”）'),
     { cells: [label('检验项目'), label('移交单位检验'), label('接收单位检验')], height: mm(10) },
-    ...FOUR_CHECKS.map((c) => both(`${c}检验`, t.checks[c], '', mm(14))),
+    ...FOUR_CHECKS.map((c) => both(`${c}检验`, t.checks[c], '', mm(12))),
     both('载体外观检验', '', '', mm(10)),
     { cells: [label(''), label('移交单位'), label('接收单位')], height: mm(10) },
     both('单位名称', t.office, t.receiver),
-    both('填表人（签名）', '', '', mm(14)),
-    both('审核人（签名）', '', '', mm(14)),
-    both('单位（印章）', '', '', mm(22)),
+    both('填表人（签名）', '', '', mm(12)),
+    both('审核人（签名）', '', '', mm(12)),
+    both('单位（印章）', '', '', mm(20)),
     both('日期', chineseDate(t.date), BLANK_DATE),
   ];
   const children = [title(['电子档案移交与接收登记表']), blank(), formTable(widths, rows)];
-  return packDocx(officialDocument('电子档案移交与接收登记表', [section(children, { grid: false, pageNumbers: 'none' })]));
+  // a form on one page: narrower top and bottom margins than a 公文's
+  const margin = { top: mm(25), bottom: mm(20), left: mm(28), right: mm(26) };
+  return packDocx(officialDocument('电子档案移交与接收登记表', [section(children, { grid: false, pageNumbers: 'none', margin })]));
 }
