@@ -1,7 +1,8 @@
 // Kill -9 at random points of init, restore --force, report (replacing an older package) and an import
 // with attachments; after each, the next start must find an archive that opens (or none, for an
 // init that had not finished), no missing folder, and no debris. `npm run trials` (CI runs it);
-// SANWU_TRIALS sets the trials per operation (default 20), SANWU_TRIALS_SEED the random seed.
+// SANWU_TRIALS sets the trials per operation (default 20), SANWU_TRIALS_SEED the random seed,
+// SANWU_TRIALS_ONLY runs only the operations whose name starts so (their setup still runs).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +57,7 @@ async function must(args: string[]): Promise<void> {
 const open = (dir: string) => openArchive(dir, { anchorDir: env.SANWU_ANCHOR_DIR, actor: 'trials' });
 
 async function trials(name: string, prepare: (i: number) => Promise<string[]> | string[], judge: (i: number, run: Run) => Promise<void>): Promise<void> {
+  if (process.env.SANWU_TRIALS_ONLY && !name.startsWith(process.env.SANWU_TRIALS_ONLY)) return;
   // One uninterrupted run measures how long the command takes; kills fall anywhere within it.
   const full = await sanwu(await prepare(-1));
   if (full.code !== 0) throw new Error(`${name}: the uninterrupted run failed (exit ${full.code})`);
@@ -86,7 +88,7 @@ async function inArchive<T>(dir: string, fn: (ctx: ArchiveContext) => Promise<T>
 }
 
 /** What a crash could break: the store, the files, the database, the log (not the catalogue's findings). */
-const CRASH_FINDINGS = /^(audit-|stray-file|foreign-file|store-link|missing-file|fixity|unreadable|database)/;
+const CRASH_FINDINGS = /^(audit-|stray-file|foreign-file|store-link|missing-file|fixity|unreadable|database|destroyed-file)/;
 
 async function checkedClean(dir: string): Promise<void> {
   const problems = (await inArchive(dir, async (ctx) => (await runCheck(ctx)).problems)).filter((p) => CRASH_FINDINGS.test(p.type));
@@ -206,6 +208,64 @@ await trials(
     await checkedClean(dir);
   },
 );
+
+// ---- destroy: nothing destroyed, or everything destroyed, recorded and its files out of the store ----
+// A batch of a demo archive's items, appraised 拟销毁 by the clerk; the admin approves its destruction.
+env.SANWU_PASSWORD = 'trials-password-1';
+const appraised = join(tmp, 'appraised');
+await must(['demo', '--db', appraised, '--communities', '1', '--records', '140', '--users']);
+await must(['file', '--db', appraised, '--year', '2025', '--as', 'clerk']);
+await must(['appraisal', 'open', '--db', appraised, '--as', 'clerk', '--as-of', '2036-01-01']);
+const proposed = await inArchive(appraised, async (ctx) => (await ctx.db.selectFrom('appraisal_items').select('record_id').execute()).map((r) => r.record_id));
+await must(['appraisal', 'decide', '--db', appraised, '--as', 'clerk', '--batch', '1', '--record', proposed.join(','), '--destroy', '--reason', '保管期限已满']);
+await must(['appraisal', 'close', '--db', appraised, '--as', 'clerk', '--batch', '1', '--group', '张三', '--opinion', '同意', '--out', join(tmp, 'appraised-out')]);
+const today = new Date().toLocaleDateString('sv-SE');
+/** The stored files of the batch's items (a file another record holds stays either way). */
+const batchFiles = (dir: string) =>
+  inArchive(dir, async (ctx) => {
+    const rows = await ctx.db
+      .selectFrom('attachments')
+      .innerJoin('appraisal_items', 'appraisal_items.record_id', 'attachments.record_id')
+      .select('attachments.sha256')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('attachments as other').select('other.id').whereRef('other.sha256', '=', 'attachments.sha256').where('other.record_id', 'not in', proposed))))
+      .execute();
+    return rows.map((r) => join(dir, 'files', r.sha256.slice(0, 2), r.sha256));
+  });
+const destroyedFiles = await batchFiles(appraised);
+const outcomes = { nothing: 0, everything: 0, finishedAtStart: 0 };
+await trials(
+  'destroy',
+  (i) => {
+    const dir = join(tmp, `destroy-${i}`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(appraised, dir, { recursive: true });
+    return ['destroy', '--db', dir, '--batch', '1', '--approver', 'admin', '--supervisors', '赵六,钱七', '--date', today, '--out', join(tmp, `destroy-out-${i}`)];
+  },
+  async (i) => {
+    const dir = join(tmp, `destroy-${i}`);
+    // the next start (any command) finishes or undoes what the crash left
+    const said: string[] = [];
+    await closeArchive(await openArchive(dir, { anchorDir: env.SANWU_ANCHOR_DIR, actor: 'trials', log: { info: (m) => said.push(m), warn: (m) => said.push(m) } }));
+    if (said.some((m) => m.includes('销毁在移除文件时中断'))) outcomes.finishedAtStart++;
+    const state = await inArchive(dir, async (ctx) => ({
+      statuses: [...new Set((await ctx.db.selectFrom('records').select('status').where('id', 'in', proposed).execute()).map((r) => r.status))],
+      destructions: await ctx.db.selectFrom('destructions').select(['items', 'files_removed_at']).execute(),
+      lists: (await ctx.db.selectFrom('office_records').select('id').where('act', '=', 'destruction:1').execute()).length,
+    }));
+    const files = destroyedFiles.map((f) => f.replace(appraised, dir));
+    const left = files.filter((f) => existsSync(f)).length;
+    const none = state.destructions.length === 0 && state.statuses.join() === '拟销毁' && state.lists === 0 && left === files.length;
+    const all =
+      state.destructions.length === 1 && state.destructions[0]!.items === proposed.length && state.destructions[0]!.files_removed_at !== null &&
+      state.statuses.join() === '已销毁' && state.lists === 1 && left === 0;
+    expect(none || all, `half a destruction: ${JSON.stringify({ ...state, filesLeft: left, of: files.length })}`);
+    outcomes[none ? 'nothing' : 'everything']++;
+    clearOutput(join(tmp, `destroy-out-${i}`));
+    expect(debris(dir).length === 0 && debris(join(tmp, `destroy-out-${i}`)).length === 0, `debris: ${debris(dir).join(', ')}`);
+    await checkedClean(dir);
+  },
+);
+if (outcomes.nothing + outcomes.everything > 0) process.stdout.write(`destroy: after the next start, ${outcomes.nothing} with nothing destroyed, ${outcomes.everything} with everything destroyed and recorded (of which ${outcomes.finishedAtStart} finished by that start)\n`);
 
 rmSync(tmp, { recursive: true, force: true });
 process.stdout.write(`kill trials: ${failures.length === 0 ? 'all passed' : `${failures.length} failed`}\n`);

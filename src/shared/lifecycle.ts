@@ -162,6 +162,8 @@ export interface DestructionResult {
   destroyed: number;
   /** stored files whose bytes left the store (a file another live record holds stays) */
   filesRemoved: number;
+  /** the files could not be removed yet: the next start of the archive removes them */
+  filesPending?: true;
   documents: OfficeDocument[];
 }
 

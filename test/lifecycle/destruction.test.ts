@@ -117,3 +117,45 @@ describe('approval', () => {
     expect((await runCheck(a.ctx)).ok).toBe(true);
   });
 });
+
+describe('a destruction whose files could not leave the store at once', () => {
+  it('stands recorded, and the next start removes the files', async () => {
+    const { cpSync, mkdirSync, rmSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { closeArchive, openArchive } = await import('../../src/main/core/archive');
+    const b = await lifecycleArchive();
+    await createDemoUsers(b.ctx, 'correct-horse-9');
+    const clerkB = actingAs(b.ctx, { name: 'clerk', display: '', role: '档案员' });
+    const { batch: n } = await openAppraisal(clerkB, { asOf: '2025-12-31', community: '杏花社区' });
+    await decideAppraisal(clerkB, { batch: n, records: [b.ids.other!], decision: 'destroy', reason: '无保存价值' });
+    await closeAppraisal(clerkB, { batch: n, group: ['张三'], opinion: '同意。' });
+    // an entry the removal cannot take away stands where the file is
+    const sha = raw(b.ctx).prepare('SELECT sha256 FROM attachments WHERE record_id = ?').pluck().get(b.ids.other) as string;
+    const stored = storedPath(b.ctx.paths.files, sha);
+    const bytes = readFileSync(stored);
+    rmSync(stored);
+    mkdirSync(join(stored, 'stuck'), { recursive: true });
+    const warned: string[] = [];
+    const result = await approveDestruction({ ...actingAs(b.ctx, { name: 'admin', display: '', role: '管理员' }), log: { info: () => {}, warn: (m) => warned.push(m) } }, { batch: n, approver: 'admin', supervisors: ['甲', '乙'], date: '2025-12-31' });
+    expect(result).toMatchObject({ destroyed: 1, filesRemoved: 0, filesPending: true });
+    expect(warned[0]).toMatch(/下次打开档案库时会自动完成/);
+    expect((await getRecord(b.ctx, b.ids.other!)).status).toBe('已销毁');
+    expect(await findBatch(b.ctx.db, n)).toMatchObject({ destruction: { filesRemoved: null } });
+    // the file as it was, then the next start
+    rmSync(stored, { recursive: true });
+    writeFileSync(stored, bytes);
+    const copy = join(b.dir, 'reopened');
+    cpSync(join(b.dir, 'archive'), copy, { recursive: true });
+    const said: string[] = [];
+    const reopened = await openArchive(copy, { actor: 'test', anchorDir: join(b.dir, 'anchors'), log: { info: (m) => said.push(m), warn: (m) => said.push(m) }, clock: b.ctx.clock });
+    try {
+      expect(said).toContain(`上次第 ${n} 批鉴定的销毁在移除文件时中断，已完成：1 个已销毁档案的文件移出附件库。`);
+      expect(existsSync(storedPath(reopened.paths.files, sha))).toBe(false);
+      expect(await findBatch(reopened.db, n)).toMatchObject({ destruction: { filesRemoved: 1 } });
+      expect((await runCheck(reopened)).problems.map((p) => p.message)).toEqual([]);
+    } finally {
+      await closeArchive(reopened);
+      await b.close();
+    }
+  });
+});

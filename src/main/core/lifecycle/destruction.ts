@@ -78,6 +78,17 @@ export async function approveDestruction(ctx: ArchiveContext, input: z.input<typ
       return { id, items: items.length };
     }),
   );
-  const filesRemoved = (await removeDestroyedFiles(ctx, destroyed.id)) ?? (await findBatch(ctx.db, d.batch)).destruction?.filesRemoved ?? 0;
-  return { batch: d.batch, destroyed: destroyed.items, filesRemoved, documents: await officeDocuments(ctx.db, [`destruction:${d.batch}`]) };
+  // the destruction stands once recorded: files that cannot be removed now are removed at the next start
+  const removed = await removeDestroyedFiles(ctx, destroyed.id).catch((e: Error) => {
+    ctx.log.warn(`已销毁档案的文件暂时无法移出附件库（${e.message}），下次打开档案库时会自动完成。`);
+    return undefined;
+  });
+  const filesRemoved = removed ?? (await findBatch(ctx.db, d.batch)).destruction?.filesRemoved ?? 0;
+  return {
+    batch: d.batch,
+    destroyed: destroyed.items,
+    filesRemoved,
+    ...(removed === undefined ? { filesPending: true } : {}),
+    documents: await officeDocuments(ctx.db, [`destruction:${d.batch}`]),
+  };
 }
