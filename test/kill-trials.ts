@@ -211,7 +211,7 @@ await trials(
 
 // ---- destroy: nothing destroyed, or everything destroyed, recorded and its files out of the store ----
 // A batch of a demo archive's items, appraised 拟销毁 by the clerk; the admin approves its destruction.
-env.SANWU_PASSWORD = 'trials-password-1';
+(env as Record<string, string>).SANWU_PASSWORD = 'trials-password-1';
 const appraised = join(tmp, 'appraised');
 await must(['demo', '--db', appraised, '--communities', '1', '--records', '140', '--users']);
 await must(['file', '--db', appraised, '--year', '2025', '--as', 'clerk']);

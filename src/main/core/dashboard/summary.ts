@@ -1,9 +1,9 @@
 // 工作台: the year's counts and the warnings that link to the records behind them.
 import type { DashboardSummary, DashboardWarning } from '../../../shared/api';
 import type { CompletenessGrid } from '../../../shared/audit';
-import type { Retention } from '../../../shared/vocabulary';
 import type { ArchiveContext } from '../context';
-import { dueForAppraisal } from '../retention/expiry';
+import { isoDay } from '../context';
+import { dueCount } from '../lifecycle/appraisal';
 import { completenessGrid } from '../standards';
 import { mergePeriodShortfalls } from '../standards/wording';
 
@@ -21,23 +21,10 @@ async function countsBy(ctx: ArchiveContext, year: number, column: 'affair' | 's
   return Object.fromEntries(rows.map((r) => [r[column], Number(r.n)]));
 }
 
-/** Filed items of any year whose retention has run out (待鉴定 candidates). */
+/** Filed items of any year whose term in force has run out: to be appraised (鉴定 page). */
 async function appraisalWarnings(ctx: ArchiveContext): Promise<DashboardWarning[]> {
-  const rows = await ctx.db
-    .selectFrom('records')
-    .select(['year', 'retention', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', '在保')
-    .where('voided_at', 'is', null)
-    .groupBy(['year', 'retention'])
-    .execute();
-  const now = ctx.clock.now();
-  return rows
-    .filter((r) => dueForAppraisal(r.year, r.retention as Retention, now))
-    .map((r) => ({
-      kind: 'appraisal-due' as const,
-      message: `${r.year} 年保管期限为${r.retention}的 ${Number(r.n)} 件档案已到期，应进行鉴定`,
-      link: link({ year: r.year, retention: r.retention, status: '在保' }),
-    }));
+  const n = await dueCount(ctx.db, isoDay(ctx.clock.now()));
+  return n === 0 ? [] : [{ kind: 'appraisal-due', message: `${n} 件档案保管期限已满，应进行鉴定`, link: '/appraisal' }];
 }
 
 const LISTED = 3;

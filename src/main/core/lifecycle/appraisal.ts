@@ -57,6 +57,20 @@ async function dueRows(db: Reader, asOf: string, communityId: number | null) {
   );
 }
 
+/** How many items are due for appraisal as of a date (the 工作台's warning). */
+export async function dueCount(db: Reader, asOf: string): Promise<number> {
+  const row = await db
+    .selectFrom('records')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', '在保')
+    .where('item_no', 'is not', null)
+    .where('voided_at', 'is', null)
+    .where('retention', '<>', '永久')
+    .where(dueSql(asOf))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 async function scopeOf(ctx: ArchiveContext, db: Reader, input: Scope): Promise<{ asOf: string; communityId: number | null }> {
   const s = appraisalScopeSchema.parse(input);
   const communityId = s.community ? (await requireCommunityByName(db, s.community)).id : null;

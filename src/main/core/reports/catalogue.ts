@@ -2,7 +2,9 @@
 // 保管期限; its boxes. A box holds one cell only (one 问题 of a volume) and 盒号 run from 1 in each
 // volume. Items with a recorded 盒号 keep it; the rest are boxed in 件号 order, up to a 50 mm box's
 // worth of pages, numbered after the volume's recorded boxes. Shared by the docx and xlsx renderings.
+import { RETENTIONS } from '../../../shared/vocabulary';
 import type { ArchiveContext } from '../context';
+import { retentionCode } from '../retention/schedule';
 import { compactDate } from './dates';
 import { scopedRecords, type ReportRecord } from './records';
 import type { ReportScope } from './scope';
@@ -12,8 +14,22 @@ export const CATALOGUE_COLUMNS = ['序号', '档号', '文号', '责任者', '�
 /** A title the archivist wrote (not on the document) is shown in [ ]. */
 export const catalogueTitle = (r: ReportRecord): string => (r.titleSupplied ? `[${r.title}]` : r.title);
 
+/**
+ * The term a filed item's 档号 names (its volume's): an appraisal may since have given it another,
+ * which the 备注 then says (lifecycle/appraisal.ts).
+ */
+const TERM_OF_CODE = new Map(RETENTIONS.map((r) => [retentionCode(r), r]));
+export const filedTerm = (code: string | null | undefined, retention: string): string => (code ? (TERM_OF_CODE.get(code) ?? retention) : retention);
+
 export function catalogueRow(r: ReportRecord, n: number): string[] {
-  const note = [r.status === '已销毁' || r.status === '已移交' ? r.status : '', r.notes].filter(Boolean).join('；');
+  const filed = filedTerm(r.archivalParts?.retentionCode, r.retention);
+  const note = [
+    r.status === '已销毁' || r.status === '已移交' || r.status === '移交中' ? r.status : '',
+    filed !== r.retention ? `经鉴定保管期限改为${r.retention}` : '',
+    r.notes,
+  ]
+    .filter(Boolean)
+    .join('；');
   return [String(n), r.archivalCode ?? '', r.docNumber, r.responsible, catalogueTitle(r), compactDate(r.date), r.secrecy, r.pages?.toString() ?? '', note];
 }
 
@@ -34,26 +50,28 @@ export interface CatalogueVolume {
 }
 
 const volumeKeyOf = (fonds: string | null, category: string, year: number | null, retention: string) => `${fonds}|${category}|${year}|${retention}`;
-export const volumeKey = (r: ReportRecord): string => volumeKeyOf(r.archivalParts?.fondsCode ?? null, r.categoryCode, r.archivalParts?.year ?? null, r.retention);
+export const volumeKey = (r: ReportRecord): string =>
+  volumeKeyOf(r.archivalParts?.fondsCode ?? null, r.categoryCode, r.archivalParts?.year ?? null, filedTerm(r.archivalParts?.retentionCode, r.retention));
 
 export async function catalogueVolumes(ctx: ArchiveContext, scope: ReportScope): Promise<Map<string, CatalogueVolume>> {
   const out = new Map<string, CatalogueVolume>();
   const rows = await scopedRecords(ctx.db, scope)
-    .select(['fonds_code', 'category_code', 'filing_year', 'retention', 'problem_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['fonds_code', 'category_code', 'filing_year', 'retention_code', 'problem_code', (eb) => eb.fn.countAll<number>().as('n')])
     .where('item_no', 'is not', null)
-    .groupBy(['fonds_code', 'category_code', 'filing_year', 'retention', 'problem_code'])
+    .groupBy(['fonds_code', 'category_code', 'filing_year', 'retention_code', 'problem_code'])
     .orderBy('problem_code')
     .execute();
   const names = new Map(scope.communities.map((c) => [c.code, c.name]));
   for (const r of rows) {
-    const key = volumeKeyOf(r.fonds_code, r.category_code, r.filing_year, r.retention);
+    const retention = filedTerm(r.retention_code, '');
+    const key = volumeKeyOf(r.fonds_code, r.category_code, r.filing_year, retention);
     const v = out.get(key) ?? {
       key,
       fondsCode: r.fonds_code ?? '',
       fondsName: names.get(r.fonds_code ?? '') ?? '',
       categoryCode: r.category_code,
       year: r.filing_year ?? scope.year,
-      retention: r.retention,
+      retention,
       problems: '',
       items: 0,
     };
@@ -91,6 +109,7 @@ interface BoxItem {
   category_code: string;
   filing_year: number | null;
   retention: string;
+  retention_code: string | null;
   problem_code: string | null;
   item_no: number;
   box_no: number | null;
@@ -104,7 +123,7 @@ function newBox(r: BoxItem, volume: string, boxNo: number): Box {
     fondsCode: r.fonds_code ?? '',
     year: r.filing_year ?? 0,
     categoryCode: r.category_code,
-    retention: r.retention,
+    retention: filedTerm(r.retention_code, r.retention),
     problemCode: r.problem_code ?? '',
     boxNo,
     firstItem: r.item_no,
@@ -118,7 +137,7 @@ function newBox(r: BoxItem, volume: string, boxNo: number): Box {
 
 export async function catalogueBoxes(ctx: ArchiveContext, scope: ReportScope): Promise<Box[]> {
   const items = (await scopedRecords(ctx.db, scope)
-    .select(['fonds_code', 'category_code', 'filing_year', 'retention', 'problem_code', 'item_no', 'box_no', 'pages', 'status'])
+    .select(['fonds_code', 'category_code', 'filing_year', 'retention', 'retention_code', 'problem_code', 'item_no', 'box_no', 'pages', 'status'])
     .where('item_no', 'is not', null)
     .orderBy('fonds_code')
     .orderBy('category_code')
@@ -129,7 +148,7 @@ export async function catalogueBoxes(ctx: ArchiveContext, scope: ReportScope): P
     .execute()) as BoxItem[];
   const byVolume = new Map<string, BoxItem[]>();
   for (const r of items) {
-    const key = volumeKeyOf(r.fonds_code, r.category_code, r.filing_year, r.retention);
+    const key = volumeKeyOf(r.fonds_code, r.category_code, r.filing_year, filedTerm(r.retention_code, r.retention));
     const list = byVolume.get(key);
     if (list) list.push(r);
     else byVolume.set(key, [r]);

@@ -2,7 +2,8 @@
 // 到期年度 and status; 到期鉴定清单 = the items due for appraisal on the report date; and the draft
 // 销毁清册 of those items (destruction-list.ts: a signable cover per 全宗, 会计 items in their layout).
 import type { ArchiveContext } from '../../context';
-import { dueForAppraisal, expiryYear } from '../../retention/expiry';
+import { expiryOf, keptExpiries } from '../../lifecycle/terms';
+import type { Retention } from '../../../../shared/vocabulary';
 import { catalogueTitle } from '../catalogue';
 import { iterateRecords, type ReportRecord } from '../records';
 import type { ReportScope } from '../scope';
@@ -10,10 +11,16 @@ import { addDestructionList, type DestructionFonds, type DestructionLayout } fro
 import { addSheet, pace, sheetHeading, writeRow, writeWorkbook } from './sheet';
 
 const itemYear = (r: ReportRecord) => r.archivalParts?.year ?? r.year;
-const SETTLED = new Set(['已销毁', '已移交']);
+const SETTLED = new Set(['已销毁', '移交中', '已移交']);
+
+/** The last year of the term in force: the item's own, or the one an appraisal gave it (lifecycle/terms.ts). */
+type Expiry = (r: ReportRecord) => number | null;
 
 /** Due for appraisal on the report date, and not already destroyed or transferred. */
-const isDue = (r: ReportRecord, asOf: Date): boolean => !SETTLED.has(r.status) && dueForAppraisal(itemYear(r), r.retention, asOf);
+const isDue = (r: ReportRecord, asOf: Date, expiry: Expiry): boolean => {
+  const last = expiry(r);
+  return !SETTLED.has(r.status) && last !== null && asOf.getFullYear() > last;
+};
 
 const COLUMNS = [
   { header: '序号', width: 6 },
@@ -41,6 +48,8 @@ function destructionGroups(due: ReportRecord[], layout: DestructionLayout): Dest
 
 export async function writeRetentionChecklist(ctx: ArchiveContext, file: string, scope: ReportScope, signal?: AbortSignal): Promise<void> {
   const asOf = scope.reportDate;
+  const kept = await keptExpiries(ctx.db);
+  const expiry: Expiry = (r) => expiryOf(itemYear(r), r.retention as Retention, kept.get(r.id));
   const heading = (name: string, note?: string) => sheetHeading({ unit: scope.office.name, name, measure: '件', date: asOf, note });
   await writeWorkbook(file, async (wb) => {
     const all = addSheet(wb, '检查清单', heading('档案保管期限检查清单', `${scope.year}年度及以前各年度的档案`), [...COLUMNS, { header: '是否到期', width: 8 }], { landscape: true });
@@ -50,9 +59,9 @@ export async function writeRetentionChecklist(ctx: ArchiveContext, file: string,
     const dueItems: ReportRecord[] = [];
     for await (const r of iterateRecords(ctx, scope, { throughYear: true }, 'catalogue')) {
       await pace(items + 1, signal);
-      const due = isDue(r, asOf);
+      const due = isDue(r, asOf, expiry);
       if (due) dueItems.push(r);
-      writeRow(all, [++items, r.community, r.archivalCode ?? '（未归档）', catalogueTitle(r), itemYear(r), r.retention, expiryYear(itemYear(r), r.retention) ?? '永久', r.status, due ? '是' : '否']);
+      writeRow(all, [++items, r.community, r.archivalCode ?? '（未归档）', catalogueTitle(r), itemYear(r), r.retention, expiry(r) ?? '永久', r.status, due ? '是' : '否']);
     }
     all.commit();
 
@@ -68,7 +77,7 @@ export async function writeRetentionChecklist(ctx: ArchiveContext, file: string,
       [...COLUMNS, { header: '鉴定意见', width: 12 }, { header: '延长期限', width: 9 }],
       { landscape: true },
     );
-    dueItems.forEach((r, n) => writeRow(due, [n + 1, r.community, r.archivalCode ?? '', catalogueTitle(r), itemYear(r), r.retention, expiryYear(itemYear(r), r.retention), r.status, '', '']));
+    dueItems.forEach((r, n) => writeRow(due, [n + 1, r.community, r.archivalCode ?? '', catalogueTitle(r), itemYear(r), r.retention, expiry(r), r.status, '', '']));
     due.commit();
 
     for (const layout of ['documents', 'accounting'] as const) {
