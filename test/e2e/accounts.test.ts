@@ -3,7 +3,6 @@
 // a 档案员 imports and files; a 管理员 adds a user; the history names each; sign-out and the 30-minute
 // lock. And browser mode leaks nothing to other local servers: no cookie holds the token or a session,
 // and a page on another port cannot tell whether an attachment exists.
-import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,12 +10,11 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
+import { menu, PASSWORD, sanwu, signIn as signInAt } from './accounts';
 import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
 import { YEAR } from './demo';
 import { serve, type Served } from './server';
 
-const ROOT = join(import.meta.dirname, '../..');
-const PASSWORD = 'demo-pass-2025';
 const WAIT = 30_000;
 let tmp: { dir: string; cleanup: () => void };
 let server: Served;
@@ -24,16 +22,6 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
-
-function sanwu(...args: string[]): string {
-  return execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, SANWU_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 600_000,
-  });
-}
 
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-accounts-');
@@ -53,24 +41,7 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
-async function signIn(p: Page, username: string, password = PASSWORD): Promise<void> {
-  await p.goto(`${server.origin}/`);
-  const card = p.getByTestId('sign-in');
-  await card.or(p.getByTestId('signed-in-user')).first().waitFor();
-  if (await p.getByTestId('signed-in-user').isVisible()) {
-    await menu(p, '退出登录');
-    await card.waitFor();
-  }
-  await card.getByLabel('用户名').fill(username);
-  await card.getByLabel('密码').fill(password);
-  await card.getByRole('button', { name: '登录' }).click();
-  await p.getByTestId('signed-in-user').waitFor();
-}
-
-async function menu(p: Page, item: string): Promise<void> {
-  await p.getByTestId('signed-in-user').click();
-  await p.getByRole('menuitem', { name: item }).click();
-}
+const signIn = (p: Page, username: string, password = PASSWORD): Promise<void> => signInAt(p, server.origin, username, password);
 
 const navItems = (p: Page) => p.locator('.ant-layout-sider .ant-menu-item').allInnerTexts();
 
@@ -157,7 +128,7 @@ describe('查阅 (viewer)', () => {
 describe('档案员 (clerk)', () => {
   it('imports a workbook and files the year; the history names the clerk', async () => {
     await signIn(page, 'clerk');
-    expect(await navItems(page)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '设置']);
+    expect(await navItems(page)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '鉴定', '移交', '设置']);
     const [community] = await apiCall<{ name: string }[]>(page, 'communities.list');
     const template = join(tmp.dir, 'template.xlsx');
     sanwu('template', '--out', template);
@@ -263,7 +234,7 @@ describe('an archive without accounts', () => {
       const notice = p.getByTestId('first-admin-notice');
       await notice.waitFor();
       // not a blocking dialog: the pages work underneath it
-      expect(await navItems(p)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '设置']);
+      expect(await navItems(p)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '鉴定', '移交', '设置']);
       expect(await p.getByTestId('signed-in-user').count()).toBe(0);
       await screenshot(p, 'first-admin-notice');
       await notice.getByRole('button', { name: '创建管理员账号' }).click();

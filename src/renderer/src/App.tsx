@@ -3,10 +3,12 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  ClockCircleOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   ImportOutlined,
+  SendOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Spin, Typography } from 'antd';
@@ -18,6 +20,7 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { ArchiveProvider, useArchive } from './hooks/useArchive';
 import { AuthProvider, useAuth, useCan } from './hooks/useAuth';
 import { navigate, useHashRoute } from './hooks/useHashRoute';
+import { AppraisalPage } from './pages/appraisal/AppraisalPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
@@ -26,6 +29,7 @@ import { RecordsPage } from './pages/records/RecordsPage';
 import { ReportPage } from './pages/report/ReportPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { SignInPage } from './pages/signin/SignInPage';
+import { TransferPage } from './pages/transfer/TransferPage';
 
 interface PageDef {
   path: string;
@@ -43,6 +47,8 @@ const PAGES: PageDef[] = [
   { path: '/audit', label: '考评', icon: <AuditOutlined />, render: (p) => <AuditPage params={p} /> },
   { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, needs: 'check.run', render: () => <CheckPage /> },
   { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'report.build', render: () => <ReportPage /> },
+  { path: '/appraisal', label: '鉴定', icon: <ClockCircleOutlined />, needs: 'appraisal.open', render: (p) => <AppraisalPage params={p} /> },
+  { path: '/transfer', label: '移交', icon: <SendOutlined />, needs: 'transfer.build', render: () => <TransferPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 

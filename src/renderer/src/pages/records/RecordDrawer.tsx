@@ -10,6 +10,7 @@ import { AffairTag, RecordStatusTag } from '../../components/StatusTags';
 import { formatDate, formatMoney } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { HoldControl } from './HoldControl';
 import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
 import { useCan } from '../../hooks/useAuth';
@@ -68,6 +69,7 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
               style={{ marginBottom: 16 }}
             />
           )}
+          {!voided && <HoldControl record={r} hold={d.hold} onChanged={changed} />}
           <Descriptions
             size="small"
             column={2}
