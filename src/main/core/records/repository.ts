@@ -165,7 +165,7 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
     if (before.item_no !== null) {
       const locked = LOCKED_WHEN_FILED.filter((k) => p[k] !== undefined && p[k] !== (before as Record<string, unknown>)[k]);
       if (locked.length > 0) {
-        throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），不能再改类别、事项、成文日期或保管期限；如需调整保管期限，请通过鉴定办理。`);
+        throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），不能再改类别、事项、成文日期或保管期限；如需调整保管期限，请在“鉴定”页通过到期鉴定办理（继续保存并给出新的保管期限）。`);
       }
     }
     const rules = await loadRecordRules(trx);
