@@ -42,6 +42,11 @@ describe('process-role lint rules', () => {
     'src/main/handlers/uses-sqlite.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
     'src/main/core/db/sqlite/engine.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
     'src/main/core/db/sqlite/uses-cli.ts': "import { runCli } from '../../../cli/main';\nexport const r = runCli;\n",
+    'src/main/core/records/uses-pg.ts': "import pg from 'pg';\nexport const p = pg;\n",
+    'src/main/handlers/uses-pg.ts': "import pg from 'pg';\nexport const p = pg;\n",
+    'src/main/core/db/sqlite/uses-pg.ts': "import pg from 'pg';\nexport const p = pg;\n",
+    'src/main/core/db/postgres/engine.ts': "import pg from 'pg';\nexport const p = pg;\n",
+    'src/main/core/db/postgres/uses-sqlite.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
     'src/preload/uses-node.ts': "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
     'src/renderer/src/pages/uses-db.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
     'src/renderer/src/pages/uses-core.ts': "import { openArchive } from '../../../main/core/archive';\nexport const o = openArchive;\n",
@@ -57,6 +62,10 @@ describe('process-role lint rules', () => {
     ['src/main/core/records/uses-sqlite.ts', 'eslint(no-restricted-imports)'],
     ['src/main/handlers/uses-sqlite.ts', 'eslint(no-restricted-imports)'],
     ['src/main/core/db/sqlite/uses-cli.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/core/records/uses-pg.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/handlers/uses-pg.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/core/db/sqlite/uses-pg.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/core/db/postgres/uses-sqlite.ts', 'eslint(no-restricted-imports)'],
     ['src/preload/uses-node.ts', 'eslint(no-restricted-imports)'],
     ['src/renderer/src/pages/uses-db.ts', 'eslint(no-restricted-imports)'],
     ['src/renderer/src/pages/uses-core.ts', 'eslint(no-restricted-imports)'],
@@ -65,7 +74,7 @@ describe('process-role lint rules', () => {
     expect(result.get(file)).toContain(rule);
   });
 
-  it.each(['src/shared/clean.ts', 'src/main/core/clean.ts', 'src/main/core/db/sqlite/engine.ts', 'src/renderer/src/api/transport.ts'])('%s passes', (file) => {
+  it.each(['src/shared/clean.ts', 'src/main/core/clean.ts', 'src/main/core/db/sqlite/engine.ts', 'src/main/core/db/postgres/engine.ts', 'src/renderer/src/api/transport.ts'])('%s passes', (file) => {
     expect(result.get(file)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 3
+-- user_version = 4
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -132,7 +132,7 @@ CREATE TABLE records (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     voided_at TEXT,
-    void_reason TEXT,
+    void_reason TEXT, version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     UNIQUE (fonds_code, category_code, filing_year, retention_code, problem_code, item_no)
   ) STRICT;
 -- table records_fts
@@ -261,3 +261,6 @@ CREATE TRIGGER records_status_transition BEFORE UPDATE OF status ON records
   BEGIN
     SELECT RAISE(ABORT, 'record status changes only along record_status_transitions');
   END;
+-- trigger records_version
+CREATE TRIGGER records_version AFTER UPDATE ON records WHEN NEW.version = OLD.version
+   BEGIN UPDATE records SET version = OLD.version + 1 WHERE id = NEW.id; END;

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { closeArchive, openArchive, type OpenOptions } from '../core/archive';
 import type { ArchiveContext } from '../core/context';
-import { defaultArchiveDir } from '../core/default-location';
+import { isServerLocation, redactUrl } from '../core/db/location';
+import { defaultArchiveDir, serverWorkDir } from '../core/default-location';
 import type { FlagSpecs, ParsedArgs } from './args';
 import type { CliIO } from './io';
 
@@ -17,9 +18,15 @@ export interface Command {
 
 export const DB_FLAG = { db: { type: 'string' } } as const satisfies FlagSpecs;
 
+/** The archive named by --db, SANWU_DB or the default: a folder (resolved) or a `postgres://` URL. */
 export function archiveDir(args: ParsedArgs, io: CliIO): string {
-  const flag = args.flags.db as string | undefined;
-  return resolve(io.cwd, flag ?? io.env.SANWU_DB ?? defaultArchiveDir(io.env));
+  const location = (args.flags.db as string | undefined) ?? io.env.SANWU_DB ?? defaultArchiveDir(io.env);
+  return isServerLocation(location) ? location.trim() : resolve(io.cwd, location);
+}
+
+/** The archive's location as it may be printed (a server URL without its password). */
+export function shownLocation(location: string): string {
+  return isServerLocation(location) ? redactUrl(location) : location;
 }
 
 export async function withArchive<T>(
@@ -28,7 +35,9 @@ export async function withArchive<T>(
   fn: (ctx: ArchiveContext) => Promise<T>,
   options: OpenOptions = {},
 ): Promise<T> {
-  const ctx = await openArchive(archiveDir(args, io), {
+  const location = archiveDir(args, io);
+  const ctx = await openArchive(location, {
+    workDir: isServerLocation(location) ? serverWorkDir(io.env, location) : undefined,
     clock: io.clock,
     actor: io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli',
     log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },

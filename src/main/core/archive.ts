@@ -1,10 +1,16 @@
-// Opening and creating an archive folder: archive.sqlite + files/ + backups/.
+// Opening and creating an archive: a folder (archive.sqlite + files/ + backups/) or a database on a
+// PostgreSQL server (`postgres://…`), with a local working folder for its backups and file cache.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SanwuError } from '../../shared/errors';
-import { copyDatabase, openDatabase, runMigrations, type Database, type Trx } from './db';
+import { copyDatabase, isServerLocation, openDatabase, openPostgresDatabase, redactUrl, runMigrations, type Database, type Trx } from './db';
+import { serverSlug } from './db/location';
 import type { MigrationList } from './db/migrate';
+import { databaseState } from './db/postgres/migrate';
+import type { DB } from './db/schema';
+import type { Kysely } from 'kysely';
+import { userDataDir } from './default-location';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
 
 export interface OpenOptions {
@@ -17,10 +23,17 @@ export interface OpenOptions {
   initialize?: (ctx: ArchiveContext, trx: Trx) => Promise<void>;
   /** The schema's migrations; tests pass a longer list to exercise upgrades. */
   migrations?: MigrationList;
+  /** A server archive's local working folder (backups, file cache); default: under the user's data folder. */
+  workDir?: string;
 }
 
-export function archivePaths(dir: string): ArchivePaths {
-  const abs = resolve(dir);
+/** `location`: an archive folder, or a `postgres://` URL (whose local working folder is `workDir`). */
+export function archivePaths(location: string, workDir?: string): ArchivePaths {
+  if (isServerLocation(location)) {
+    const dir = resolve(workDir ?? join(userDataDir(process.env), 'servers', serverSlug(location)));
+    return { dir, database: redactUrl(location), files: join(dir, 'cache'), backups: join(dir, 'backups'), server: redactUrl(location) };
+  }
+  const abs = resolve(location);
   return {
     dir: abs,
     database: join(abs, 'archive.sqlite'),
@@ -29,8 +42,14 @@ export function archivePaths(dir: string): ArchivePaths {
   };
 }
 
-export function archiveExists(dir: string): boolean {
-  return existsSync(archivePaths(dir).database);
+export async function archiveExists(location: string): Promise<boolean> {
+  if (!isServerLocation(location)) return existsSync(archivePaths(location).database);
+  const database = await openPostgresDatabase(location, { cacheDir: archivePaths(location).files });
+  try {
+    return (await databaseState(database.read as unknown as Kysely<DB>)) === 'archive';
+  } finally {
+    await database.close();
+  }
 }
 
 function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions): ArchiveContext {
@@ -67,8 +86,34 @@ async function createArchiveFile(paths: ArchivePaths, options: OpenOptions): Pro
   }
 }
 
-export async function openArchive(dir: string, options: OpenOptions = {}): Promise<ArchiveContext> {
-  const paths = archivePaths(dir);
+/** A server archive: the schema created (`create`) or upgraded in one transaction, as for a folder. */
+async function openServerArchive(url: string, options: OpenOptions): Promise<ArchiveContext> {
+  const paths = archivePaths(url, options.workDir);
+  const database = await openPostgresDatabase(url, { cacheDir: paths.files });
+  const ctx = contextOf(paths, database, options);
+  try {
+    const state = await databaseState(database.read as unknown as Kysely<DB>);
+    if (state !== 'archive' && !options.create) {
+      throw new SanwuError(
+        'NOT_AN_ARCHIVE',
+        state === 'empty'
+          ? `数据库 ${paths.server} 中还没有档案库。请先运行 sanwu init --db 加上这个地址创建，或检查地址是否正确。`
+          : `数据库 ${paths.server} 里是别的数据，不是三务档案库，已拒绝打开，未做任何修改。`,
+      );
+    }
+    const initialize = state === 'empty' ? options.initialize : undefined;
+    await runMigrations(database, undefined, { initialize: initialize ? (trx) => initialize(ctx, trx) : undefined });
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  mkdirSync(paths.dir, { recursive: true });
+  return ctx;
+}
+
+export async function openArchive(location: string, options: OpenOptions = {}): Promise<ArchiveContext> {
+  if (isServerLocation(location)) return openServerArchive(location, options);
+  const paths = archivePaths(location);
   if (existsSync(paths.dir) && !statSync(paths.dir).isDirectory()) {
     throw new SanwuError('NOT_AN_ARCHIVE', `${paths.dir} 是一个文件而不是档案文件夹。请用 --db 指向档案文件夹。`);
   }

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { SanwuError } from '../../shared/errors';
-import { storedPath } from '../core/attachments/store';
+import { engineOf } from '../core/db';
 import type { ArchiveContext } from '../core/context';
 
 export interface ServedFile {
@@ -19,7 +19,7 @@ export async function attachmentFile(ctx: ArchiveContext, id: number): Promise<S
     .where('removed_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的附件。`);
-  return { path: storedPath(ctx.paths.files, row.sha256), name: row.original_name, mediaType: row.media_type };
+  return { path: await engineOf(ctx.db).files.localPath(row.sha256), name: row.original_name, mediaType: row.media_type };
 }
 
 /** Downloads offered during this session, by unguessable id (a handler's output names only the id). */

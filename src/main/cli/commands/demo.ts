@@ -3,7 +3,7 @@ import { isSanwuError } from '../../../shared/errors';
 import { generateDemo, type DemoSummary } from '../../core/demo/generate';
 import { planDemo, type DemoOptions, type DemoPlan } from '../../core/demo/plan';
 import { usageError } from '../args';
-import { archiveDir, DB_FLAG, withArchive, type Command } from '../command';
+import { archiveDir, shownLocation, DB_FLAG, withArchive, type Command } from '../command';
 import { printJson, progressToStderr, type CliIO } from '../io';
 
 const command: Command = {
@@ -28,8 +28,8 @@ const command: Command = {
     const summary = await withArchive(args, io, (ctx) => generateDemo(ctx, plan, { onProgress: progressToStderr(io), signal: io.signal }), {
       create: true,
     });
-    if (f.json) printJson(io, { ok: true, db: archiveDir(args, io), ...summary });
-    else printSummary(io, archiveDir(args, io), summary);
+    if (f.json) printJson(io, { ok: true, db: shownLocation(archiveDir(args, io)), ...summary });
+    else printSummary(io, shownLocation(archiveDir(args, io)), summary);
     return 0;
   },
 };

@@ -11,7 +11,7 @@ import { nowIso, type ArchiveContext } from '../context';
 import { problemCode, retentionCode } from '../retention/schedule';
 import { getSetting } from '../settings/store';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE, renderArchivalCode, templateProblems } from './template';
-import { writeSql } from '../db';
+import { engineOf } from '../db/engine';
 import type { Reader } from '../db/handles';
 
 export const filingScopeSchema = z.object({
@@ -57,7 +57,8 @@ interface PlannedCell extends FiledCell {
   parts: CellParts;
 }
 
-async function planFiling(db: Reader, scope: FilingScope): Promise<{ assignments: FilingAssignment[]; cells: PlannedCell[] }> {
+/** `lock`: filing for real, inside its transaction: the year's cell counters are row-locked until it commits. */
+async function planFiling(db: Reader, scope: FilingScope, lock = false): Promise<{ assignments: FilingAssignment[]; cells: PlannedCell[] }> {
   const s = filingScopeSchema.parse(scope);
   const communityId = s.community ? (await requireCommunityByName(db, s.community)).id : undefined;
   const template = await codeTemplate(db);
@@ -73,13 +74,14 @@ async function planFiling(db: Reader, scope: FilingScope): Promise<{ assignments
   const rows = await query.orderBy('records.date').orderBy('records.id').execute();
 
   const lastNo = new Map<string, number>();
-  const cellRows = await db.selectFrom('filing_cells').selectAll().where('year', '=', s.year).execute();
+  const cells = db.selectFrom('filing_cells').selectAll().where('year', '=', s.year);
+  const cellRows = await (lock ? engineOf(db).forUpdate(cells) : cells).execute();
   for (const c of cellRows) {
     lastNo.set(cellKey({ fondsCode: c.fonds_code, categoryCode: c.category_code, year: c.year, retentionCode: c.retention_code, problemCode: c.problem_code }), c.last_item_no);
   }
 
   const assignments: FilingAssignment[] = [];
-  const cells = new Map<string, PlannedCell>();
+  const planned = new Map<string, PlannedCell>();
   for (const r of rows) {
     const cellParts: CellParts = {
       fondsCode: r.fonds_code,
@@ -93,11 +95,11 @@ async function planFiling(db: Reader, scope: FilingScope): Promise<{ assignments
     lastNo.set(key, itemNo);
     const parts = { ...cellParts, itemNo };
     assignments.push({ id: r.id, archivalCode: renderArchivalCode(parts, template), parts });
-    const cell = cells.get(key);
+    const cell = planned.get(key);
     if (cell) cell.to = itemNo;
-    else cells.set(key, { cell: key, from: itemNo, to: itemNo, parts: cellParts });
+    else planned.set(key, { cell: key, from: itemNo, to: itemNo, parts: cellParts });
   }
-  return { assignments, cells: [...cells.values()].sort((a, b) => a.cell.localeCompare(b.cell)) };
+  return { assignments, cells: [...planned.values()].sort((a, b) => a.cell.localeCompare(b.cell)) };
 }
 
 /** The 档号 that `fileYear` would give, without writing anything. */
@@ -110,34 +112,39 @@ const YIELD_EVERY = 1000;
 
 export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: LongTaskOptions = {}): Promise<FilingResult> {
   return ctx.write.transaction(async (trx) => {
-    const { assignments, cells } = await planFiling(trx, scope);
+    const { assignments, cells } = await planFiling(trx, scope, true);
     const at = nowIso(ctx);
     const total = assignments.length;
-    // Raw prepared statements, a slice at a time: filing a whole street office's year is thousands of rows.
-    const update = `UPDATE records SET fonds_code = ?, filing_year = ?, retention_code = ?, problem_code = ?, item_no = ?,
-         archival_code = ?, filed_at = ?, status = '在保', updated_at = ? WHERE id = ? AND item_no IS NULL`;
+    const engine = engineOf(trx);
     const audit: AuditInput[] = [];
-    for (let from = 0; from < total; from += YIELD_EVERY) {
-      opts.onProgress?.({ phase: '归档', done: from, total });
-      await new Promise((r) => setImmediate(r));
-      if (opts.signal?.aborted) throw cancelled();
-      await writeSql(trx, (q) => {
-        for (const a of assignments.slice(from, from + YIELD_EVERY)) {
-          const p = a.parts;
-          try {
-            q.run(update, [p.fondsCode, p.year, p.retentionCode, p.problemCode, p.itemNo, a.archivalCode, at, at, a.id]);
-          } catch (e) {
-            if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-              throw new SanwuError(
-                'CONFLICT',
-                `记录 ${a.id} 的档号 ${a.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
-              );
-            }
-            throw e;
-          }
-          audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, after: { archivalCode: a.archivalCode, ...p, status: '在保', filedAt: at } });
+    for (const [i, a] of assignments.entries()) {
+      if (i % YIELD_EVERY === 0) {
+        opts.onProgress?.({ phase: '归档', done: i, total });
+        await new Promise((r) => setImmediate(r));
+        if (opts.signal?.aborted) throw cancelled();
+      }
+      const p = a.parts;
+      let updated: bigint;
+      try {
+        const result = await trx
+          .updateTable('records')
+          .set({ fonds_code: p.fondsCode, filing_year: p.year, retention_code: p.retentionCode, problem_code: p.problemCode, item_no: p.itemNo, archival_code: a.archivalCode, filed_at: at, status: '在保', updated_at: at })
+          .where('id', '=', a.id)
+          .where('item_no', 'is', null)
+          .executeTakeFirst();
+        updated = result.numUpdatedRows;
+      } catch (e) {
+        if (engine.isUniqueViolation(e)) {
+          throw new SanwuError(
+            'CONFLICT',
+            `记录 ${a.id} 的档号 ${a.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
+          );
         }
-      });
+        throw e;
+      }
+      // Never a skipped number: a record someone else filed meanwhile stops the whole filing.
+      if (updated !== 1n) throw new SanwuError('CONFLICT', `记录 ${a.id} 已被他人归档或改动，本次未归档任何记录。请重新归档。`);
+      audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, after: { archivalCode: a.archivalCode, ...p, status: '在保', filedAt: at } });
     }
     if (opts.signal?.aborted) throw cancelled();
     for (const { parts: p, to } of cells) {

@@ -8,7 +8,7 @@ import { appendAudit } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
 import { MEDIA_TYPES, sniffFormat } from './sniff';
-import { storeBuffer, storeFile, storedPath, type StoredFile } from './store';
+import { engineOf, type StoredFile } from '../db/engine';
 import type { Reader } from '../db/handles';
 
 export function toAttachment(r: AttachmentRow): Attachment {
@@ -41,13 +41,14 @@ export interface StagedAttachment extends StoredFile {
 
 /** Puts a file into the store (outside any transaction: the store is append-only and idempotent). */
 export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path)): Promise<StagedAttachment> {
-  const stored = await storeFile(ctx.paths.files, path);
-  const mediaType = MEDIA_TYPES[sniffFormat(readHead(storedPath(ctx.paths.files, stored.sha256)))];
+  const files = engineOf(ctx.db).files;
+  const stored = await files.putFile(path);
+  const mediaType = MEDIA_TYPES[sniffFormat(await files.head(stored.sha256))];
   return { ...stored, originalName, mediaType };
 }
 
-export function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string): StagedAttachment {
-  const stored = storeBuffer(ctx.paths.files, data);
+export async function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string): Promise<StagedAttachment> {
+  const stored = await engineOf(ctx.db).files.putBuffer(data);
   return { ...stored, originalName, mediaType: MEDIA_TYPES[sniffFormat(data.subarray(0, 4096))] };
 }
 

@@ -78,6 +78,8 @@ export interface RecordsTable {
   updated_at: string;
   voided_at: string | null;
   void_reason: string | null;
+  /** bumped by every change (migration 0008): an edit names the version it read */
+  version: Generated<number>;
 }
 
 export interface FilingCellsTable {

@@ -9,7 +9,7 @@ import type { DB, NewRecordRow } from '../db/schema';
 import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
 import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
-import { writeSql } from '../db';
+import { engineOf } from '../db/engine';
 import type { Reader } from '../db/handles';
 
 export interface RecordRules {
@@ -69,8 +69,7 @@ const SLICE = 2000;
 
 /**
  * Inserts many records inside the caller's transaction (`trx`): validated, deduplicated by
- * fingerprint, each audited. Kysely compiles the statement once; a raw prepared statement runs it
- * per row inside the transaction, since compiling per row would cost more than the insert itself.
+ * fingerprint, each audited. The insert itself is the engine's bulk path (db/engine.ts).
  */
 export async function insertRecords(
   ctx: ArchiveContext,
@@ -82,25 +81,18 @@ export async function insertRecords(
   const r = rules ?? (await loadRecordRules(trx));
   const at = nowIso(ctx);
   const rows = inputs.map((input) => recordRow(r, input, at));
-  const compiled = trx
-    .insertInto('records')
-    .values(rows[0]!)
-    .onConflict((oc) => oc.column('fingerprint').doNothing())
-    .returning('id')
-    .compile();
+  const engine = engineOf(trx);
   const ids: number[] = [];
   const audit: AuditInput[] = [];
   // A slice at a time, yielding between slices: other calls (reads, progress) get their turn meanwhile.
   for (let from = 0; from < rows.length; from += SLICE) {
     if (from > 0) await new Promise((r) => setImmediate(r));
-    await writeSql(trx, (q) => {
-      for (const row of rows.slice(from, from + SLICE)) {
-        const inserted = q.get<{ id: number }>(compiled.sql, Object.values(row));
-        if (!inserted) continue;
-        ids.push(inserted.id);
-        audit.push({ action: 'create', entity: 'record', entityId: inserted.id, after: row, source: row.source });
-      }
-    });
+    const slice = rows.slice(from, from + SLICE);
+    for (const [i, id] of (await engine.insertRecordRows(trx, slice)).entries()) {
+      if (id === null) continue;
+      ids.push(id);
+      audit.push({ action: 'create', entity: 'record', entityId: id, after: slice[i], source: slice[i]!.source });
+    }
   }
   await appendAudit(ctx, trx, audit);
   return { ids, duplicates: rows.length - ids.length };

@@ -1,15 +1,13 @@
-// Record search: Chinese substring terms (trigram FTS for 3+ characters, the character-pair index for
-// 2, LIKE for 1) and filters, paged.
-// A hot path, so the two queries (count, page) are raw prepared statements over a WHERE built here,
-// run on the reader in one snapshot.
+// Record search: Chinese substring terms and filters, paged, newest first. The search index itself is
+// the engine's (db/engine.ts): SQLite's FTS tables, PostgreSQL's trigram and character-pair indexes.
 import type { ArchiveRecord } from '../../../shared/domain';
 import { recordQuerySchema, type RecordQuery } from '../../../shared/schemas';
 import { requireCommunityByName } from '../communities/repository';
 import type { ArchiveContext } from '../context';
+import { engineOf } from '../db/engine';
+import type { SearchPlan } from '../db/engine';
 import { toRecord, type RecordRowWithJoins } from './mapping';
 import { selectRecords } from './repository';
-import { readSql, type Statements } from '../db';
-import { gramToken } from '../db/grams';
 
 export interface SearchResult {
   /** every match, whatever the page */
@@ -17,99 +15,22 @@ export interface SearchResult {
   records: ArchiveRecord[];
 }
 
-/** The trigram tokenizer indexes 3-character windows: shorter terms never match through MATCH. */
-const TRIGRAM = 3;
-const PAIR = 2;
-const TEXT_COLUMNS = ['title', 'responsible', 'doc_number', 'notes'];
-
-/** A term as one FTS5 phrase: double quotes inside are doubled. */
-export const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
-
-const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-interface Where {
-  sql: string;
-  params: (string | number)[];
-}
-
-function whereOf(filters: [column: string, value: string | number | undefined][], terms: string[]): Where {
-  const clauses = ['voided_at IS NULL'];
-  const params: (string | number)[] = [];
-  for (const [column, value] of filters) {
-    if (value === undefined) continue;
-    clauses.push(`${column} = ?`);
-    params.push(value);
-  }
-  for (const term of terms) {
-    const length = [...term].length;
-    if (length >= TRIGRAM) {
-      clauses.push('id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
-      params.push(ftsPhrase(term));
-    } else if (length === PAIR) {
-      clauses.push('id IN (SELECT rowid FROM records_grams WHERE records_grams MATCH ?)');
-      params.push(gramToken(term));
-    } else {
-      clauses.push(`(${TEXT_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-      params.push(...TEXT_COLUMNS.map(() => likePattern(term)));
-    }
-  }
-  return { sql: clauses.join(' AND '), params };
-}
-
-/** The index that answers a term alone, with its MATCH argument; null for 1-character terms. */
-function termIndex(term: string): { table: string; match: string } | null {
-  const length = [...term].length;
-  if (length >= TRIGRAM) return { table: 'records_fts', match: ftsPhrase(term) };
-  if (length === PAIR) return { table: 'records_grams', match: gramToken(term) };
-  return null;
-}
-
-/**
- * The count of a query narrowed only by indexed terms (or by nothing) without visiting the matching
- * rows: the FTS indexes (or the table) count them, less the voided ones. Null otherwise.
- */
-function indexedCount(s: Statements, terms: string[]): number | null {
-  const live = 'NOT IN (SELECT id FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)';
-  if (terms.length === 0) {
-    return s.value<number>('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)')!;
-  }
-  const indexed = terms.map(termIndex);
-  if (indexed.some((t) => t === null)) return null;
-  // One pass over the matches; the voided ids (few) are probed, never the other way round.
-  const matches = indexed.map((t) => `SELECT rowid AS id FROM ${t!.table} WHERE ${t!.table} MATCH ?`).join(' INTERSECT ');
-  return s.value<number>(`SELECT count(*) FROM (${matches}) WHERE id ${live}`, indexed.map((t) => t!.match))!;
-}
-
 export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Promise<SearchResult> {
   const q = recordQuerySchema.parse(query);
   const communityId = q.community ? (await requireCommunityByName(ctx.db, q.community)).id : q.communityId;
-  const terms = (q.q ?? '').split(/\s+/u).filter(Boolean);
-  const filters: [column: string, value: string | number | undefined][] = [
+  const filters: SearchPlan['filters'] = [];
+  for (const [column, value] of [
     ['year', q.year],
     ['community_id', communityId],
     ['affair', q.affair],
     ['kind', q.kind],
     ['retention', q.retention],
     ['status', q.status],
-  ];
-  const where = whereOf(filters, terms);
-  const filtered = filters.some(([, value]) => value !== undefined);
-  // One read snapshot on the reader: only committed rows, whatever a writer has open.
-  const { total, ids } = await readSql(ctx.db, (s) => {
-    const total = (filtered ? null : indexedCount(s, terms)) ?? s.value<number>(`SELECT count(*) FROM records WHERE ${where.sql}`, where.params)!;
-    if (total === 0 || q.limit === 0 || q.offset >= total) return { total, ids: [] };
-    // year is derived from date, so (year, date, id) is the (date, id) order. When matches are dense,
-    // walking records_by_year_date reaches the page long before sorting every match would finish.
-    const rows = s.value<number>('SELECT max(id) FROM records') ?? 0;
-    const walked = ((q.offset + q.limit) * rows) / total;
-    const index = walked < total ? 'INDEXED BY records_by_year_date' : '';
-    const ids = s.values<number>(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY year DESC, date DESC, id DESC LIMIT ? OFFSET ?`, [
-      ...where.params,
-      q.limit,
-      q.offset,
-    ]);
-    return { total, ids };
-  });
+  ] as const) {
+    if (value !== undefined) filters.push([column, value]);
+  }
+  const terms = (q.q ?? '').split(/\s+/u).filter(Boolean);
+  const { total, ids } = await engineOf(ctx.db).search(ctx.db, { filters, terms, limit: q.limit, offset: q.offset });
   if (ids.length === 0) return { total, records: [] };
 
   const found = await selectRecords(ctx.db).where('records.id', 'in', ids).execute();

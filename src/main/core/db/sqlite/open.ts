@@ -6,7 +6,10 @@ import type { LongTaskOptions } from '../../../../shared/domain';
 import { cancelled, SanwuError } from '../../../../shared/errors';
 import type { CommitHooks, Database, ReadDb, Trx } from '../handles';
 import { openReader, openWriter } from './connection';
+import { dirname, join } from 'node:path';
 import { kyselyOn, withRaw } from './driver';
+import { sqliteEngine } from './engine';
+import { diskFileStore } from './files';
 
 /** How long a writer waits for another before giving up (bounded; the user may cancel sooner). */
 export const WRITER_WAIT_MS = 10 * 60_000;
@@ -42,6 +45,8 @@ export interface SqliteOpenOptions {
   create: boolean;
   /** the writer's bounded wait (tests shorten it) */
   waitMs?: number;
+  /** the attachments' folder (default: files/ beside the database file) */
+  filesDir?: string;
 }
 
 export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Database {
@@ -53,8 +58,9 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Da
     writerRaw.close();
     throw e;
   }
-  const writer = kyselyOn(writerRaw);
-  const reader = kyselyOn(readerRaw);
+  const engine = sqliteEngine(diskFileStore(options.filesDir ?? join(dirname(file), 'files')));
+  const writer = kyselyOn(writerRaw, engine);
+  const reader = kyselyOn(readerRaw, engine);
   const waitMs = options.waitMs ?? WRITER_WAIT_MS;
   let hooks: CommitHooks = {};
   /** writers of this process queued or running: the next one says it waits */
@@ -97,6 +103,7 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Da
   }
 
   return {
+    engine,
     read: reader as unknown as ReadDb,
     write: { transaction },
     setCommitHooks: (h) => void (hooks = h),

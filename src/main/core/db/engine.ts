@@ -1,0 +1,89 @@
+// The few places where the two engines differ, each behind one small seam (DESIGN.md, "One office,
+// several clerks"): the search index, the record bulk insert, locking, the attachments' bytes, long
+// reads, and the integrity walks. Everything else in core is Kysely, the same on both engines.
+// Each open database carries its engine; any Kysely handle on it (the reader, a transaction) finds it.
+import type { Readable } from 'node:stream';
+import type { CompiledQuery } from 'kysely';
+import type { ChainVerdict } from '../audit-log/verify';
+import type { ReadDb, Trx } from './handles';
+import type { EngineKind } from './location';
+import type { NewRecordRow } from './schema';
+
+export type { EngineKind } from './location';
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
+/**
+ * The attachments' bytes, content-addressed by SHA-256 and never overwritten: files/ beside
+ * archive.sqlite, or chunked rows in the server's database. Writes are idempotent and may happen
+ * outside the transaction that links them (an unlinked file is a stray that check reports).
+ */
+export interface FileStore {
+  /** Copies a file in while hashing it. */
+  putFile(path: string): Promise<StoredFile>;
+  putBuffer(data: Uint8Array): Promise<StoredFile>;
+  has(sha256: string): Promise<boolean>;
+  /** The first `bytes` bytes (media-type sniffing). */
+  head(sha256: string, bytes?: number): Promise<Uint8Array>;
+  /** The bytes as a stream. */
+  open(sha256: string): Promise<Readable>;
+  /** A local file with the bytes: the store's own file, or a verified copy in the archive's cache. */
+  localPath(sha256: string): Promise<string>;
+  /** Every stored digest, in order. */
+  digests(): AsyncIterable<string>;
+}
+
+/** A search: live records narrowed by equality filters and substring terms, newest first. */
+export interface SearchPlan {
+  filters: [column: SearchFilterColumn, value: string | number][];
+  /** whitespace-free terms, each matched as a substring of the record's searchable text */
+  terms: string[];
+  limit: number;
+  offset: number;
+}
+
+export type SearchFilterColumn = 'year' | 'community_id' | 'affair' | 'kind' | 'retention' | 'status';
+
+export interface SearchPage {
+  /** every match, whatever the page */
+  total: number;
+  ids: number[];
+}
+
+export interface Engine {
+  readonly kind: EngineKind;
+  readonly files: FileStore;
+  /** The search index: ids of one page and the exact total. */
+  search(db: ReadDb, plan: SearchPlan): Promise<SearchPage>;
+  /**
+   * Inserts rows into records (same keys in every row) inside `trx`; a row whose fingerprint already
+   * exists is skipped. The new id of each row, null where skipped.
+   */
+  insertRecordRows(trx: Trx, rows: Omit<NewRecordRow, 'id' | 'year'>[]): Promise<(number | null)[]>;
+  /** The query with a row lock on what it selects, where the engine has row locks (SQLite: one writer holds the whole file). */
+  forUpdate<QB extends { forUpdate(): QB }>(query: QB): QB;
+  /** Whether a driver error is a UNIQUE violation. */
+  isUniqueViolation(e: unknown): boolean;
+  /** Rows of a compiled SELECT, streamed from one consistent snapshot. */
+  streamRows<T>(db: ReadDb, query: CompiledQuery): AsyncGenerator<T>;
+  /** The audit log's hash chain, walked in the engine. */
+  verifyAuditChain(db: ReadDb): Promise<ChainVerdict>;
+}
+
+const engines = new WeakMap<object, Engine>();
+
+/** Called by each engine for the adapter of every Kysely it creates. */
+export function registerEngine(adapter: object, engine: Engine): void {
+  engines.set(adapter, engine);
+}
+
+/** The engine of the database a Kysely handle (reader, writer, transaction) runs on. */
+export function engineOf(db: unknown): Engine {
+  const adapter = (db as { getExecutor(): { adapter: object } }).getExecutor().adapter;
+  const engine = engines.get(adapter);
+  if (!engine) throw new Error('engineOf: not a handle of an open archive');
+  return engine;
+}

@@ -1,0 +1,35 @@
+// SQLite's side of the engine seams (db/engine.ts).
+import { hash } from 'node:crypto';
+import type { Trx } from '../handles';
+import type { Engine, FileStore } from '../engine';
+import { chainHash, chainHashV2With, GENESIS_HASH } from '../../audit-log/append';
+import { verifyChain } from './audit-chain';
+import { withRaw } from './driver';
+import { searchSqlite } from './search';
+import { streamRows } from './snapshot';
+import { writeSql } from './sql';
+
+/**
+ * Kysely compiles the insert once; a raw prepared statement runs it per row inside the transaction,
+ * since compiling per row would cost more than the insert itself.
+ */
+async function insertRecordRows(trx: Trx, rows: Parameters<Engine['insertRecordRows']>[1]): Promise<(number | null)[]> {
+  if (rows.length === 0) return [];
+  const compiled = trx.insertInto('records').values(rows[0]!).onConflict((oc) => oc.column('fingerprint').doNothing()).returning('id').compile();
+  return writeSql(trx, (q) => rows.map((row) => q.get<{ id: number }>(compiled.sql, Object.values(row))?.id ?? null));
+}
+
+export function sqliteEngine(files: FileStore): Engine {
+  return {
+    kind: 'sqlite',
+    files,
+    search: searchSqlite,
+    insertRecordRows,
+    // One writer holds the whole file: nothing to lock row by row.
+    forUpdate: (query) => query,
+    isUniqueViolation: (e) => /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test((e as { code?: string }).code ?? ''),
+    streamRows: (db, query) => streamRows(db, query),
+    verifyAuditChain: (db) =>
+      withRaw(db, (raw) => verifyChain(raw, hash, chainHash, (prev, fields) => chainHashV2With(hash, prev, fields), GENESIS_HASH)),
+  };
+}
