@@ -95,7 +95,10 @@ export interface Attachment {
 export interface AuditEntry {
   id: number;
   at: string;
+  /** the account's user name (or, without accounts, the OS user) */
   actor: string;
+  /** the account's name for people (姓名), where it has one */
+  actorDisplay?: string;
   action: string;
   entity: string;
   entityId: number | null;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAttachment, addAttachmentData } from '../../src/main/core/attachments/repository';
 import { engineOf } from '../../src/main/core/db';
 import { createRecord } from '../../src/main/core/records/repository';
-import { attachmentFile } from '../../src/main/handlers/files';
+import { attachmentFile } from '../../src/main/core/attachments/served';
 import { ENGINES, rawQuery, tempArchive, type TestArchive } from '../helpers/archive';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -92,7 +92,7 @@ export function raw(ctx: Pick<ArchiveContext, 'paths'>): Database.Database {
 /** Row counts of every table that a refused operation must leave unchanged. */
 export function tableCounts(ctx: ArchiveContext): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of ['records', 'attachments', 'communities', 'roster', 'audit_log', 'attestations', 'settings']) {
+  for (const t of ['records', 'attachments', 'communities', 'roster', 'audit_log', 'attestations', 'settings', 'users']) {
     out[t] = (raw(ctx).prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   return out;
@@ -125,7 +125,7 @@ export async function rawQuery<T = Record<string, unknown>>(ctx: Pick<ArchiveCon
 /** Row counts of every table that a refused operation must leave unchanged, on either engine. */
 export async function countTables(ctx: ArchiveContext): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['records', 'attachments', 'communities', 'roster', 'audit_log', 'attestations', 'settings']) {
+  for (const t of ['records', 'attachments', 'communities', 'roster', 'audit_log', 'attestations', 'settings', 'users']) {
     out[t] = Number((await rawQuery<{ n: number }>(ctx, `SELECT count(*) AS n FROM ${t}`))[0]!.n);
   }
   return out;

@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 4
+-- user_version = 5
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -203,7 +203,7 @@ CREATE TABLE users (
     password_hash TEXT NOT NULL,
     created_at TEXT NOT NULL,
     disabled_at TEXT
-  ) STRICT;
+  , failed_signins INTEGER NOT NULL DEFAULT 0 CHECK (failed_signins >= 0), locked_until TEXT, password_set_at TEXT) STRICT;
 -- trigger attachments_no_delete
 CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments BEGIN
     SELECT RAISE(ABORT, 'attachments are never deleted');
@@ -264,3 +264,15 @@ CREATE TRIGGER records_status_transition BEFORE UPDATE OF status ON records
 -- trigger records_version
 CREATE TRIGGER records_version AFTER UPDATE ON records WHEN NEW.version = OLD.version
    BEGIN UPDATE records SET version = OLD.version + 1 WHERE id = NEW.id; END;
+-- trigger users_keep_one_admin
+CREATE TRIGGER users_keep_one_admin BEFORE UPDATE OF role, disabled_at ON users
+   WHEN OLD.role = '管理员' AND OLD.disabled_at IS NULL
+    AND (NEW.role IS NOT '管理员' OR NEW.disabled_at IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM users WHERE role = '管理员' AND disabled_at IS NULL AND id <> OLD.id)
+   BEGIN SELECT RAISE(ABORT, '至少要保留一个在用的管理员。'); END;
+-- trigger users_no_delete
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+   BEGIN SELECT RAISE(ABORT, '用户账号不能删除，只能停用。'); END;
+-- trigger users_no_rename
+CREATE TRIGGER users_no_rename BEFORE UPDATE OF username ON users WHEN NEW.username IS NOT OLD.username
+   BEGIN SELECT RAISE(ABORT, '用户名不能修改（操作日志以用户名记录操作人）。'); END;

@@ -58,7 +58,7 @@ describe('sanwu audit / attest', () => {
     expect(auto.err).toContain('不能人工认定');
     const bad = await cli(...base, '--indicator', 'BJ-MZFZ-01', '--status', 'yes');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--status 只能是 met');
+    expect(bad.err).toContain('--status 应为 met、unmet、na 之一');
     expect((await cli(...base, '--status', 'met')).code).toBe(2);
     expect((await cli(...base, '--indicator', 'BJ-MZFZ-01', '--status', 'met', '--evidence', 'x1')).code).toBe(2);
   });

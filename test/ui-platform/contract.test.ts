@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API, API_METHODS, isApiMethod } from '../../src/shared/api';
+import { ROLES } from '../../src/shared/users';
 import { HANDLERS } from '../../src/main/handlers';
 import { inputError } from '../../src/main/handlers/input-error';
 
@@ -21,8 +22,32 @@ describe('the contract', () => {
   });
 
   it('marks exactly the long methods (progress and cancel)', () => {
-    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual(['check.run', 'import.run', 'report.build']);
-    expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual(['backup.restore', 'shell.showInFolder']);
+    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual(['check.run', 'demo.generate', 'import.files', 'import.run', 'report.build', 'report.write']);
+    expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual([
+      'backup.restore',
+      'backup.write',
+      'demo.generate',
+      'import.files',
+      'report.write',
+      'shell.showInFolder',
+    ]);
+  });
+
+  it('says for every method who may call it and whether it writes', () => {
+    for (const m of API_METHODS) {
+      expect(API[m].role === null || ROLES.includes(API[m].role), m).toBe(true);
+      expect(typeof API[m].writes, m).toBe('boolean');
+    }
+    // callable before signing in: the archive's name (for the sign-in page) and signing in and out
+    expect(API_METHODS.filter((m) => API[m].role === null).sort()).toEqual(['app.info', 'auth.signIn', 'auth.signOut', 'auth.whoami']);
+    // 查阅 writes nothing of the archive; only its own password
+    expect(API_METHODS.filter((m) => API[m].role === '查阅' && API[m].writes)).toEqual(['auth.changePassword']);
+    // accounts and settings are the 管理员's (DESIGN.md "Who acts")
+    for (const m of API_METHODS.filter((x) => x.startsWith('users.'))) expect(API[m].role, m).toBe('管理员');
+    for (const m of ['office.save', 'retention.set', 'codeTemplate.set', 'standards.setInUse', 'backup.restore'] as const) expect(API[m].role, m).toBe('管理员');
+    for (const m of ['records.create', 'records.update', 'records.void', 'attachments.add', 'import.run', 'filing.run', 'audit.attest', 'check.run', 'report.build'] as const) {
+      expect(API[m].role, m).toBe('档案员');
+    }
   });
 
   it('gives every method a zod input schema', () => {

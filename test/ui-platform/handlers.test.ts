@@ -8,15 +8,18 @@ import type { Progress } from '../../src/shared/domain';
 import type { ErrorPayload } from '../../src/shared/errors';
 import { FileOffers } from '../../src/main/handlers/files';
 import { invoke } from '../../src/main/handlers/invoke';
+import { SessionStore } from '../../src/main/core/users/sessions';
 import type { HandlerEnv } from '../../src/main/handlers/types';
 import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 
 let archive: TestArchive;
 const offers = new FileOffers();
+const sessions = new SessionStore();
 const progress: Progress[] = [];
 const env = (mode: 'browser' | 'desktop' = 'browser'): HandlerEnv => ({
   mode,
   version: 'test',
+  sessions,
   onProgress: (p) => progress.push(p),
   links: { attachment: (id) => `/api/attachments/${id}`, download: (path, name) => `/api/downloads/${offers.offer(path, name)}` },
 });

@@ -16,7 +16,8 @@ export interface Command {
   run(args: ParsedArgs, io: CliIO): Promise<number>;
 }
 
-export const DB_FLAG = { db: { type: 'string' } } as const satisfies FlagSpecs;
+/** Every command on an archive: where it is, and who acts (`--as`, needed once it has accounts). */
+export const DB_FLAG = { db: { type: 'string' }, as: { type: 'string' } } as const satisfies FlagSpecs;
 
 /** The archive named by --db, SANWU_DB or the default: a folder (resolved) or a `postgres://` URL. */
 export function archiveDir(args: ParsedArgs, io: CliIO): string {
@@ -29,6 +30,9 @@ export function shownLocation(location: string): string {
   return isServerLocation(location) ? redactUrl(location) : location;
 }
 
+/** Who acts on an archive without accounts: the OS user (SANWU_ACTOR overrides it, for tests and scripts). */
+export const osActor = (io: CliIO): string => io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli';
+
 export async function withArchive<T>(
   args: ParsedArgs,
   io: CliIO,
@@ -39,7 +43,7 @@ export async function withArchive<T>(
   const ctx = await openArchive(location, {
     workDir: isServerLocation(location) ? serverWorkDir(io.env, location) : undefined,
     clock: io.clock,
-    actor: io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli',
+    actor: osActor(io),
     log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
     ...options,
   });

@@ -1,4 +1,5 @@
 // What every core function receives: the open archive and its parameters. No globals.
+import type { Identity } from '../../shared/users';
 import type { ReadDb, WriteDb } from './db/handles';
 
 export interface Clock {
@@ -32,8 +33,10 @@ export interface ArchiveContext {
   close: () => Promise<void>;
   clock: Clock;
   log: Logger;
-  /** Who is acting, written to the audit log. */
+  /** Who is acting, written to the audit log: the signed-in account's name, else the OS user. */
   actor: string;
+  /** The signed-in account (absent on an archive without accounts): its role and display name. */
+  user?: Identity;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -32,8 +32,10 @@ function fieldName(path: PropertyKey[], labels: Record<string, string>): string 
   return parts.length > 0 ? parts.join('·') : '输入';
 }
 
-function reason(issue: z.core.$ZodIssue): string {
-  if (hasChinese(issue.message)) return issue.message;
+/** Why zod refused one value, in Chinese. */
+export function issueReason(issue: z.core.$ZodIssue): string {
+  // a message of our own; zod's English ones may quote Chinese values but start in English
+  if (hasChinese(issue.message) && !/^[A-Za-z]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       // zod leaves the input out of issues; its English text still says what it got
@@ -55,7 +57,7 @@ function reason(issue: z.core.$ZodIssue): string {
 
 export function inputError(error: z.ZodError, method: string): SanwuError {
   const labels = { ...FIELD_LABELS, ...METHOD_LABELS[method] };
-  const issues: ErrorIssue[] = error.issues.map((i) => ({ column: fieldName(i.path, labels), message: reason(i) }));
+  const issues: ErrorIssue[] = error.issues.map((i) => ({ column: fieldName(i.path, labels), message: issueReason(i) }));
   const list = issues.map((i) => `${i.column}：${i.message}`).join('；');
   return new SanwuError('INVALID_INPUT', `输入有误，未做任何修改（${method}）：${list}。请改正后再试。`, issues);
 }

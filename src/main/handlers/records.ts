@@ -1,17 +1,11 @@
 // Records, their attachments and history, and filing (归档).
-import { SanwuError } from '../../shared/errors';
 import { fileYear, previewFiling } from '../core/archival-codes/filing';
 import { addAttachmentData, listAttachments } from '../core/attachments/repository';
+import { requireAttachment } from '../core/attachments/served';
 import { entityHistory } from '../core/audit-log/history';
-import type { ArchiveContext } from '../core/context';
 import { createRecord, getRecord, updateRecord, voidRecord } from '../core/records/repository';
 import { searchRecords } from '../core/records/search';
 import type { Handlers } from './types';
-
-async function requireAttachment(ctx: ArchiveContext, id: number): Promise<void> {
-  const row = await ctx.db.selectFrom('attachments').select('id').where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
-  if (!row) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的附件。`);
-}
 
 export const recordHandlers: Handlers<
   | 'records.search'

@@ -1,16 +1,20 @@
 // `sanwu demo`: create (if needed) and fill a realistic demo archive, deterministic by --seed.
-import { isSanwuError } from '../../../shared/errors';
-import { generateDemo, type DemoSummary } from '../../core/demo/generate';
-import { planDemo, type DemoOptions, type DemoPlan } from '../../core/demo/plan';
+import type { DemoSummary } from '../../../shared/demo';
+import { isSanwuError, SanwuError } from '../../../shared/errors';
+import { passwordSchema, type UserInfo } from '../../../shared/users';
+import { planDemo, type DemoOptions } from '../../core/demo/plan';
 import { usageError } from '../args';
-import { archiveDir, shownLocation, DB_FLAG, withArchive, type Command } from '../command';
-import { printJson, progressToStderr, type CliIO } from '../io';
+import { archiveDir, DB_FLAG, shownLocation, type Command } from '../command';
+import { withContract } from '../contract';
+import { printJson, type CliIO } from '../io';
+import { generatedPassword } from '../passwords';
 
 const command: Command = {
   summary: '生成演示档案库',
-  usage: 'sanwu demo --db DIR [--year 2025] [--communities 12] [--records 300] [--seed 1] [--json]',
+  usage: 'sanwu demo --db DIR [--year 2025] [--communities 12] [--records 300] [--seed 1] [--users] [--json] [--as 用户名]',
   flags: {
     ...DB_FLAG,
+    users: { type: 'boolean' },
     year: { type: 'number' },
     communities: { type: 'number' },
     records: { type: 'number' },
@@ -19,26 +23,31 @@ const command: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    const plan = planOrUsage({
+    const options: DemoOptions = {
       year: f.year as number | undefined,
       communities: f.communities as number | undefined,
       records: f.records as number | undefined,
       seed: f.seed as number | undefined,
-    });
-    const summary = await withArchive(args, io, (ctx) => generateDemo(ctx, plan, { onProgress: progressToStderr(io), signal: io.signal }), {
-      create: true,
-    });
-    if (f.json) printJson(io, { ok: true, db: shownLocation(archiveDir(args, io)), ...summary });
+    };
+    refuseBadOptions(options);
+    const generated = f.users && !io.env.SANWU_PASSWORD ? generatedPassword() : undefined;
+    const usersPassword = f.users ? (io.env.SANWU_PASSWORD ?? generated) : undefined;
+    if (usersPassword !== undefined && !passwordSchema.safeParse(usersPassword).success) {
+      throw new SanwuError('INVALID_INPUT', `环境变量 SANWU_PASSWORD 不能用作演示账号的密码：${passwordSchema.safeParse(usersPassword).error?.issues[0]?.message}。未做任何修改。`);
+    }
+    const { summary, users } = await withContract(args, io, ({ call }) => call('demo.generate', { ...options, usersPassword }), { create: true });
+    if (f.json) printJson(io, { ok: true, db: shownLocation(archiveDir(args, io)), ...summary, ...(f.users ? { users, ...(generated ? { password: generated } : {}) } : {}) });
     else printSummary(io, shownLocation(archiveDir(args, io)), summary);
+    if (f.users && !f.json) printUsers(io, users, generated);
     return 0;
   },
 };
 export default command;
 
-/** Bad option values are usage errors, found before any archive is created. */
-function planOrUsage(options: DemoOptions): DemoPlan {
+/** Bad option values are usage errors, found (by planning, which writes nothing) before any archive is created. */
+function refuseBadOptions(options: DemoOptions): void {
   try {
-    return planDemo(options);
+    planDemo(options);
   } catch (e) {
     if (isSanwuError(e) && e.code === 'INVALID_INPUT') throw usageError(e.message);
     throw e;
@@ -59,4 +68,9 @@ function printSummary(io: CliIO, dir: string, s: DemoSummary): void {
     ...s.gaps.map((g) => `  ${g.community}：${g.description}`),
   ];
   io.stdout(`${lines.join('\n')}\n`);
+}
+
+function printUsers(io: CliIO, users: UserInfo[], generated: string | undefined): void {
+  io.stdout(`用户账号：${users.map((u) => `${u.name}（${u.role}）`).join('、')}。\n`);
+  io.stdout(generated ? `它们的密码是 ${generated}（只显示这一次，请记下；也可用 SANWU_PASSWORD 指定）。\n` : '它们的密码是环境变量 SANWU_PASSWORD 的值。\n');
 }

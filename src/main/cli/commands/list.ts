@@ -1,10 +1,8 @@
 // `sanwu list`: records matching filters and text, as an aligned table or the DESIGN.md JSON shape.
 import type { ArchiveRecord } from '../../../shared/domain';
-import { yearSchema } from '../../../shared/schemas';
-import { AFFAIRS, type Affair } from '../../../shared/vocabulary';
-import { searchRecords } from '../../core/records/search';
-import { usageError } from '../args';
-import { DB_FLAG, withArchive, type Command } from '../command';
+import type { Affair } from '../../../shared/vocabulary';
+import { DB_FLAG, type Command } from '../command';
+import { contractInput, withContract } from '../contract';
 import { printJson } from '../io';
 
 /** Shown in the table when --limit is not given; --json without --limit gives every match. */
@@ -13,7 +11,7 @@ const ALL = 100_000;
 
 const command: Command = {
   summary: '查询档案',
-  usage: 'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字] [--limit N] [--json]',
+  usage: 'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字] [--limit N] [--json] [--as 用户名]',
   flags: {
     ...DB_FLAG,
     year: { type: 'number' },
@@ -26,24 +24,19 @@ const command: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    if (f.affair !== undefined && !AFFAIRS.includes(f.affair as Affair)) {
-      throw usageError(`--affair 应为 ${AFFAIRS.join('、')} 之一，而不是“${f.affair}”`);
-    }
-    if (f.year !== undefined && !yearSchema.safeParse(f.year).success) {
-      throw usageError(`--year 应为 1949 至 2100 之间的年度，而不是“${f.year}”`);
-    }
-    const limit = f.limit as number | undefined;
-    if (limit !== undefined && (limit < 0 || limit > ALL)) throw usageError(`--limit 应为 0 至 ${ALL} 之间的整数`);
-    const result = await withArchive(args, io, (ctx) =>
-      searchRecords(ctx, {
+    const query = contractInput(
+      'records.search',
+      {
         year: f.year as number | undefined,
         community: f.community as string | undefined,
         affair: f.affair as Affair | undefined,
         kind: f.kind as string | undefined,
         q: f.q as string | undefined,
-        limit: limit ?? (f.json ? ALL : TABLE_LIMIT),
-      }),
+        limit: (f.limit as number | undefined) ?? (f.json ? ALL : TABLE_LIMIT),
+      },
+      { year: '--year', community: '--community', affair: '--affair', kind: '--kind', q: '--q', limit: '--limit' },
     );
+    const result = await withContract(args, io, ({ call }) => call('records.search', query));
     if (f.json) {
       printJson(io, { total: result.total, records: result.records.map(listItem) });
       return 0;

@@ -1,6 +1,8 @@
-// One entity's entries in the audit log, newest first (the record page's history).
+// One entity's entries in the audit log, newest first (the record page's history), each naming who
+// acted by the account's display name where it has one.
 import type { AuditEntry } from '../../../shared/domain';
 import type { Reader } from '../db/handles';
+import { displayNames } from '../users/repository';
 
 const parseJson = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
@@ -12,10 +14,12 @@ export async function entityHistory(db: Reader, entity: string, id: number): Pro
     .where('entity_id', '=', id)
     .orderBy('id', 'desc')
     .execute();
+  const names = await displayNames(db, rows.map((r) => r.actor));
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
     actor: r.actor,
+    ...(names.has(r.actor) ? { actorDisplay: names.get(r.actor) } : {}),
     action: r.action,
     entity: r.entity,
     entityId: r.entity_id,

@@ -1,23 +1,37 @@
 // Attachments of one record: list, preview (PDF in a frame, images inline) and adding by choice or drag-and-drop.
 import { InboxOutlined } from '@ant-design/icons';
 import { App, Button, Upload, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Attachment } from '../../../../shared/domain';
-import { api } from '../../api';
+import { api, pageFile, type PageFile } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PlainList } from '../../components/PlainList';
 import { toPayload } from '../../errors';
 import { fileToBase64 } from '../../files';
 import { formatBytes, formatDate } from '../../format';
 
-export function AttachmentsPanel({ recordId, attachments, onAdded }: { recordId: number; attachments: Attachment[]; onAdded: () => void }): React.JSX.Element {
+export function AttachmentsPanel({
+  recordId,
+  attachments,
+  onAdded,
+  canAdd = true,
+}: {
+  recordId: number;
+  attachments: Attachment[];
+  onAdded: () => void;
+  /** the signed-in role may add attachments */
+  canAdd?: boolean;
+}): React.JSX.Element {
   const { message } = App.useApp();
-  const [preview, setPreview] = useState<{ attachment: Attachment; url: string } | null>(null);
+  const [preview, setPreview] = useState<{ attachment: Attachment; file: PageFile } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // a blob: URL lives as long as its preview
+  useEffect(() => () => preview?.file.revoke(), [preview]);
 
   const open = async (a: Attachment): Promise<void> => {
     try {
-      setPreview({ attachment: a, url: await api.call('attachments.url', { id: a.id }) });
+      const file = await pageFile(await api.call('attachments.url', { id: a.id }), a.mediaType);
+      setPreview({ attachment: a, file });
     } catch (e) {
       setError(e);
     }
@@ -44,7 +58,8 @@ export function AttachmentsPanel({ recordId, attachments, onAdded }: { recordId:
           )}
         />
       )}
-      {preview && <Preview attachment={preview.attachment} url={preview.url} />}
+      {preview && <Preview attachment={preview.attachment} url={preview.file.url} />}
+      {canAdd && (
       <Upload.Dragger
         multiple
         showUploadList={false}
@@ -69,6 +84,7 @@ export function AttachmentsPanel({ recordId, attachments, onAdded }: { recordId:
         <p className="ant-upload-text">点击选择文件，或把扫描件、照片拖到这里</p>
         <p className="ant-upload-hint">支持 PDF、OFD、图片等；文件按内容保存，不会被覆盖。</p>
       </Upload.Dragger>
+      )}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useApi } from '../../hooks/useApi';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
+import { useCan } from '../../hooks/useAuth';
 
 export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }): React.JSX.Element {
   const detail = useApi('records.get', id ? { id } : null);
@@ -19,6 +20,7 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
     onChanged();
   };
   const d = id && detail.data?.record.id === id ? detail.data : undefined;
+  const can = useCan();
   const r = d?.record;
 
   return (
@@ -30,12 +32,16 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
       extra={
         r && (
           <Space>
-            <Button danger onClick={() => setVoiding(true)}>
-              作废
-            </Button>
-            <Button type="primary" onClick={() => setEditing(true)}>
-              编辑
-            </Button>
+            {can('records.void') && (
+              <Button danger onClick={() => setVoiding(true)}>
+                作废
+              </Button>
+            )}
+            {can('records.update') && (
+              <Button type="primary" onClick={() => setEditing(true)}>
+                编辑
+              </Button>
+            )}
           </Space>
         )
       }
@@ -76,7 +82,7 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             附件（{d.attachments.length}）
           </Typography.Title>
-          <AttachmentsPanel recordId={r.id} attachments={d.attachments} onAdded={changed} />
+          <AttachmentsPanel recordId={r.id} attachments={d.attachments} onAdded={changed} canAdd={can('attachments.add')} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             修改历史
           </Typography.Title>

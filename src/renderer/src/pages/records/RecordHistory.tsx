@@ -41,7 +41,7 @@ export function RecordHistory({ history }: { history: AuditEntry[] }): React.JSX
           <>
             <Typography.Text strong>{ACTIONS[h.action] ?? h.action}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {formatDate(h.at)} · {h.actor}
+              {formatDate(h.at)} · {h.actorDisplay ?? h.actor}
             </Typography.Text>
             <div>{describe(h)}</div>
           </>

@@ -11,6 +11,7 @@ import { RecordDrawer } from './RecordDrawer';
 import { RecordFilterBar } from './RecordFilterBar';
 import { RecordForm } from './RecordForm';
 import { RecordTable } from './RecordTable';
+import { useCan } from '../../hooks/useAuth';
 
 export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.Element {
   // stable while only the open record changes, so the filter bar and table (memoised) skip re-rendering
@@ -36,18 +37,23 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
     [filterKey, pageSize],
   );
   const startCreating = useCallback(() => setCreating(true), []);
+  const can = useCan();
 
   return (
     <>
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <RecordFilterBar value={filters} onChange={setFilters} />
         <Space>
-          <Button icon={<SnippetsOutlined />} onClick={() => setFiling(true)}>
-            归档
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={startCreating}>
-            新建档案
-          </Button>
+          {can('filing.run') && (
+            <Button icon={<SnippetsOutlined />} onClick={() => setFiling(true)}>
+              归档
+            </Button>
+          )}
+          {can('records.create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={startCreating}>
+              新建档案
+            </Button>
+          )}
         </Space>
       </Space>
       <ErrorAlert error={result.error} />

@@ -9,6 +9,7 @@ import { DATE_FORMAT as DATE, formatDate, toOptions } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useArchive } from '../../hooks/useArchive';
 import { useSave } from './useSave';
+import { useCan } from '../../hooks/useAuth';
 
 interface Values {
   kind: string;
@@ -23,6 +24,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
   const [form] = Form.useForm<Values>();
   const { busy, error, save } = useSave();
   const today = dayjs().format(DATE);
+  const can = useCan();
 
   const add = async (v: Values): Promise<void> => {
     if (!community) return;
@@ -42,6 +44,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
   return (
     <Drawer open={community !== null} onClose={onClose} size={820} title={community ? `${community.name} · 人员与组织` : ''} destroyOnHidden>
       <ErrorAlert error={error ?? roster.error} />
+      {can('roster.add') && (
       <Form<Values> form={form} layout="inline" onFinish={add} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="kind" rules={[{ required: true, message: '请选择类型' }]}>
           <Select aria-label="类型" placeholder="类型" style={{ width: 170 }} options={toOptions(vocabulary?.rosterKinds ?? [])} />
@@ -59,6 +62,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
           添加
         </Button>
       </Form>
+      )}
       <Table<RosterEntry>
         size="small"
         rowKey="id"
@@ -81,7 +85,8 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
             title: '',
             width: 80,
             render: (_: unknown, e) =>
-              !e.endDate && (
+              !e.endDate &&
+              can('roster.end') && (
                 <Popconfirm title={`登记 ${e.name} 于今天（${today}）终止？`} okText="终止" cancelText="取消" onConfirm={() => end(e.id)}>
                   <Button size="small" type="link">
                     终止

@@ -184,6 +184,7 @@ const STATEMENTS = [
   )`,
   `CREATE INDEX attestations_lookup ON attestations (community_id, year, indicator_id, id)`,
 
+  // Accounts are never deleted or renamed (the audit log names them); the last active 管理员 stays.
   `CREATE TABLE users (
     id ${ID},
     username ${T} NOT NULL UNIQUE,
@@ -191,8 +192,26 @@ const STATEMENTS = [
     role ${T} NOT NULL CHECK (role IN ('管理员', '档案员', '查阅')),
     password_hash ${T} NOT NULL,
     created_at ${T} NOT NULL,
-    disabled_at ${T}
+    disabled_at ${T},
+    failed_signins bigint NOT NULL DEFAULT 0 CHECK (failed_signins >= 0),
+    locked_until ${T},
+    password_set_at ${T}
   )`,
+  refuse('users_no_delete', '用户账号不能删除，只能停用。'),
+  `CREATE TRIGGER users_no_delete BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION users_no_delete()`,
+  `CREATE TRIGGER users_no_truncate BEFORE TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION users_no_delete()`,
+  refuse('users_no_rename', '用户名不能修改（操作日志以用户名记录操作人）。'),
+  `CREATE TRIGGER users_no_rename BEFORE UPDATE OF username ON users FOR EACH ROW
+    WHEN (NEW.username IS DISTINCT FROM OLD.username) EXECUTE FUNCTION users_no_rename()`,
+  `CREATE FUNCTION users_keep_one_admin() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM users WHERE role = '管理员' AND disabled_at IS NULL AND id <> OLD.id) THEN
+      RAISE EXCEPTION '至少要保留一个在用的管理员。' USING ERRCODE = 'restrict_violation';
+    END IF;
+    RETURN NEW;
+  END $$`,
+  `CREATE TRIGGER users_keep_one_admin BEFORE UPDATE OF role, disabled_at ON users FOR EACH ROW
+    WHEN (OLD.role = '管理员' AND OLD.disabled_at IS NULL AND (NEW.role IS DISTINCT FROM '管理员' OR NEW.disabled_at IS NOT NULL))
+    EXECUTE FUNCTION users_keep_one_admin()`,
 
   // Status only through transitions ('' as from_status: where a new record may start).
   `CREATE TABLE record_status_transitions (

@@ -3,7 +3,7 @@
 import type { CallReply } from '../../shared/api';
 import type { Progress } from '../../shared/domain';
 import { SanwuError, type ErrorPayload } from '../../shared/errors';
-import type { ServedFile } from '../handlers/files';
+import type { ServedFile } from '../core/attachments/served';
 import type { FileKind, FromCore, ToCore } from './protocol';
 
 interface PendingCall {
@@ -29,14 +29,14 @@ export class CoreChannel {
     this.#send = send;
   }
 
-  call(method: string, input: unknown, taskId: string, onProgress?: (p: Progress) => void): Promise<CallReply> {
+  call(method: string, input: unknown, taskId: string, onProgress?: (p: Progress) => void, session?: string): Promise<CallReply> {
     if (this.#dead) return Promise.resolve({ ok: false, error: this.#dead });
     if (this.#calls.has(taskId)) {
       return Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: `任务 ${taskId} 已在进行中。`, issues: [] } });
     }
     return new Promise((resolve) => {
       this.#calls.set(taskId, { resolve, onProgress });
-      this.#send({ type: 'call', taskId, method, input });
+      this.#send({ type: 'call', taskId, method, input, ...(session ? { session } : {}) });
     });
   }
 

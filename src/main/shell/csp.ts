@@ -1,14 +1,15 @@
 // The one Content-Security-Policy of the renderer: sent as a header by app:// and `sanwu serve`, and
 // repeated in src/renderer/index.html (a test keeps them equal). antd injects <style> elements, hence
-// style-src 'unsafe-inline'; scripts only from the app itself.
+// style-src 'unsafe-inline'; scripts only from the app itself. Files fetched with the session headers
+// become blob: URLs (browser mode), hence blob: for images, frames (PDF) and the page's own reads.
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self'",
+  "connect-src 'self' blob:",
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

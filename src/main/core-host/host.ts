@@ -3,12 +3,14 @@
 // A restore swaps the archive: calls arriving meanwhile wait for the reopened one.
 import { toErrorPayload } from '../../shared/errors';
 import { closeArchive, openArchive } from '../core/archive';
+import { attachmentFile } from '../core/attachments/served';
 import type { ArchiveContext, Logger } from '../core/context';
-import { attachmentFile, FileOffers } from '../handlers/files';
+import { SessionStore } from '../core/users/sessions';
+import { FileOffers } from '../handlers/files';
 import { invoke } from '../handlers/invoke';
 import { throttleProgress } from '../handlers/progress';
 import type { HandlerEnv, HandlerMap } from '../handlers/types';
-import { APP_ORIGIN } from '../app-url';
+import { APP_ORIGIN } from '../shell/app-url';
 import type { CorePort, ToCore } from './protocol';
 
 export interface HostOptions {
@@ -27,6 +29,8 @@ export interface HostedCore {
 
 export async function hostCore(port: CorePort, options: HostOptions): Promise<HostedCore | null> {
   const offers = new FileOffers();
+  // the archive's sign-ins: a restored archive has its own accounts, so they end with the swap
+  const sessions = new SessionStore();
   const running = new Map<string, AbortController>();
   const open = () => openArchive(options.dir, { create: true, actor: options.actor, log: options.log });
   let current = open();
@@ -36,6 +40,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     let reopened!: (c: Promise<ArchiveContext>) => void;
     current = new Promise<ArchiveContext>((resolve) => (reopened = (c) => resolve(c)));
     await closeArchive(ctx);
+    sessions.clear();
     try {
       return await work(ctx.paths.dir);
     } finally {
@@ -43,9 +48,11 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     }
   }
 
-  const envFor = (taskId: string, signal: AbortSignal): HandlerEnv => ({
+  const envFor = (taskId: string, signal: AbortSignal, session: string | undefined): HandlerEnv => ({
     mode: 'desktop',
     version: options.version,
+    sessions,
+    session,
     signal,
     onProgress: throttleProgress((progress) => port.postMessage({ type: 'progress', taskId, progress })),
     links: {
@@ -63,7 +70,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
       const controller = new AbortController();
       running.set(m.taskId, controller);
       try {
-        const reply = await invoke(ctx, m.method, m.input, envFor(m.taskId, controller.signal), options.handlers);
+        const reply = await invoke(ctx, m.method, m.input, envFor(m.taskId, controller.signal, m.session), options.handlers);
         port.postMessage({ type: 'reply', taskId: m.taskId, reply });
       } finally {
         running.delete(m.taskId);

@@ -1,7 +1,7 @@
 // `sanwu serve` from a fresh clone: build the renderer when it is missing or older than its sources.
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SanwuError } from '../../shared/errors';
+import { SanwuError } from '../../../shared/errors';
 
 const SOURCES = ['src/renderer', 'src/shared'];
 

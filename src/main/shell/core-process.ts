@@ -1,7 +1,7 @@
 // Starts the core process (utilityProcess: its own thread and heap) and connects it to a CoreChannel.
 import { shell, utilityProcess } from 'electron';
-import { CoreChannel } from './worker/channel';
-import type { FromCore } from './worker/protocol';
+import { CoreChannel } from '../core-host/channel';
+import type { FromCore } from '../core-host/protocol';
 
 export function startCoreProcess(entry: string, archiveDir: string, version: string, actor: string): CoreChannel {
   const child = utilityProcess.fork(entry, [archiveDir, version, actor], { serviceName: 'sanwu-core', stdio: 'inherit' });

@@ -1,21 +1,25 @@
 // Browser mode: the renderer and the contract over HTTP on 127.0.0.1 (DESIGN.md "browser mode").
 // POST /api/<method> with JSON answers a CallReply; long methods answer a server-sent event stream of
-// TaskEvents, and closing it cancels the task. GET /api/attachments/ID and /api/downloads/ID serve files.
+// TaskEvents, and closing it cancels the task. GET /api/attachments/ID and /api/downloads/ID serve files
+// to the same headers (the page fetches them into blob: URLs). The token and the signed-in session
+// travel as headers only (x-sanwu-token, x-sanwu-session), never as cookies.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API, isApiMethod, type CallReply, type TaskEvent } from '../../shared/api';
-import type { Progress } from '../../shared/domain';
-import { SanwuError, toErrorPayload } from '../../shared/errors';
-import type { ArchiveContext } from '../core/context';
-import { CSP, FILE_CSP } from '../csp';
-import { attachmentFile, FileOffers, type ServedFile } from '../handlers/files';
-import { invoke } from '../handlers/invoke';
-import { throttleProgress } from '../handlers/progress';
-import type { HandlerEnv, HandlerMap } from '../handlers/types';
-import { fileHeaders, mimeTypeOf, resolveStatic } from '../static-files';
-import { checkRequest, cookieName } from './guard';
+import { API, isApiMethod, type CallReply, type TaskEvent } from '../../../shared/api';
+import type { Progress } from '../../../shared/domain';
+import { SanwuError, toErrorPayload } from '../../../shared/errors';
+import { attachmentFile } from '../../core/attachments/served';
+import type { ArchiveContext } from '../../core/context';
+import { SessionStore } from '../../core/users/sessions';
+import { CSP, FILE_CSP } from '../../shell/csp';
+import { FileOffers, type ServedFile } from '../../handlers/files';
+import { invoke } from '../../handlers/invoke';
+import { throttleProgress } from '../../handlers/progress';
+import type { HandlerEnv, HandlerMap } from '../../handlers/types';
+import { fileHeaders, mimeTypeOf, resolveStatic } from '../../shell/static-files';
+import { checkRequest, header, SESSION_HEADER } from './guard';
 
 export interface ServeOptions {
   ctx: ArchiveContext;
@@ -77,21 +81,31 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const { ctx, rendererDir, version } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
   const offers = new FileOffers();
+  const sessions = new SessionStore();
   const running = new Set<AbortController>();
   let port = 0;
 
-  const envFor = (onProgress?: (p: Progress) => void, signal?: AbortSignal): HandlerEnv => ({
+  const envFor = (session: string | undefined, onProgress?: (p: Progress) => void, signal?: AbortSignal): HandlerEnv => ({
     mode: 'browser',
     version,
+    sessions,
+    session,
     onProgress,
     signal,
     links: {
       attachment: (id) => `/api/attachments/${id}`,
-      download: (path, name) => `/api/downloads/${offers.offer(path, name)}`,
+      download: (path, name) => `/api/downloads/${offers.offer(path, name, session)}`,
     },
   });
 
-  async function callLong(method: string, input: unknown, res: ServerResponse): Promise<void> {
+  /** A stored attachment, to a caller the contract lets see it (attachments.url's rule). */
+  async function attachment(id: number, session: string | undefined): Promise<ServedFile> {
+    const reply = await invoke(ctx, 'attachments.url', { id }, envFor(session), options.handlers);
+    if (!reply.ok) throw new SanwuError(reply.error.code, reply.error.message);
+    return attachmentFile(ctx, id);
+  }
+
+  async function callLong(method: string, input: unknown, session: string | undefined, res: ServerResponse): Promise<void> {
     const controller = new AbortController();
     running.add(controller);
     let finished = false;
@@ -102,7 +116,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const send = (event: TaskEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
     const onProgress = throttleProgress((progress) => send({ type: 'progress', progress }));
     try {
-      const reply = await invoke(ctx, method, input, envFor(onProgress, controller.signal), options.handlers);
+      const reply = await invoke(ctx, method, input, envFor(session, onProgress, controller.signal), options.handlers);
       finished = true;
       send({ type: 'done', reply });
       res.end();
@@ -113,14 +127,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const get = req.method === 'GET' || req.method === 'HEAD';
+    const session = header(req.headers, SESSION_HEADER);
     const file = /^\/api\/(attachments|downloads)\/([A-Za-z0-9]+)$/.exec(path);
     if (file && get) {
       const [, kind, id] = file;
       try {
-        if (kind === 'attachments') sendFile(req, res, await attachmentFile(ctx, Number(id)), false);
-        else sendFile(req, res, offers.get(id!), true);
+        if (kind === 'attachments') sendFile(req, res, await attachment(Number(id), session), false);
+        else sendFile(req, res, offers.get(id!, session), true);
       } catch (e) {
-        sendText(res, 404, toErrorPayload(e).message);
+        const error = toErrorPayload(e);
+        sendText(res, error.code === 'AUTH_REQUIRED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 404, error.message);
       }
       return;
     }
@@ -134,8 +150,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } catch (e) {
       return sendJson(res, 413, { ok: false, error: toErrorPayload(e) } satisfies CallReply);
     }
-    if (API[method].long) return callLong(method, input, res);
-    sendJson(res, 200, await invoke(ctx, method, input, envFor(), options.handlers));
+    if (API[method].long) return callLong(method, input, session, res);
+    sendJson(res, 200, await invoke(ctx, method, input, envFor(session), options.handlers));
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -153,7 +169,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const verdict = checkRequest(req.method ?? 'GET', url, req.headers, token, port);
     if (verdict.status !== 200) return sendText(res, verdict.status, verdict.message);
-    if (verdict.setCookie) res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     const work = url.pathname.startsWith('/api/')
       ? handleApi(req, res, url.pathname)
       : req.method === 'GET' || req.method === 'HEAD'

@@ -1,17 +1,17 @@
 // The Electron shell: thin. One hardened window on app://sanwu, the core in its own process, the
 // contract over IPC. Everything it shows comes through window.api.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { app, Menu, session, type BrowserWindow } from 'electron';
-import { defaultArchiveDir, userDataDir } from './core/default-location';
+import { defaultArchiveDir, userDataDir } from '../core/default-location';
 import { startCoreProcess } from './core-process';
-import { registerIpc } from './ipc/register';
+import { registerIpc } from '../transports/ipc/register';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenApp, hardenSession } from './security';
 import { createMainWindow } from './window';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** The built app (package.json's folder or app.asar): out/main, out/preload, out/renderer. */
+const built = (...parts: string[]): string => join(app.getAppPath(), 'out', ...parts);
 
 // The same folder the CLI uses by default (core/default-location.ts).
 app.setPath('userData', userDataDir(process.env));
@@ -34,13 +34,13 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     const dir = process.env.SANWU_DB ?? defaultArchiveDir(process.env);
     const actor = process.env.USERNAME ?? process.env.USER ?? 'desktop';
-    const core = startCoreProcess(join(here, 'worker.js'), dir, app.getVersion(), actor);
+    const core = startCoreProcess(built('main', 'core-host.js'), dir, app.getVersion(), actor);
     core.onReady = (d) => {
       archiveDir = d;
     };
-    serveAppProtocol(session.defaultSession, join(here, '../renderer'), core);
+    serveAppProtocol(session.defaultSession, built('renderer'), core);
     registerIpc(core);
     Menu.setApplicationMenu(buildMenu(() => archiveDir));
-    window = createMainWindow(join(here, '../preload/index.cjs'));
+    window = createMainWindow(built('preload', 'index.cjs'));
   });
 }

@@ -2,11 +2,11 @@
 // attachments and offered downloads. Registered as a privileged standard scheme before `ready`.
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
-import { toErrorPayload } from '../shared/errors';
+import { toErrorPayload } from '../../shared/errors';
 import { APP_SCHEME, routeAppUrl } from './app-url';
 import { CSP, FILE_CSP } from './csp';
 import { fileHeaders, mimeTypeOf } from './static-files';
-import type { CoreChannel } from './worker/channel';
+import type { CoreChannel } from '../core-host/channel';
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

@@ -2,12 +2,12 @@
 import type { CallReply } from '../../shared/api';
 import type { Progress } from '../../shared/domain';
 import type { ErrorPayload } from '../../shared/errors';
-import type { ServedFile } from '../handlers/files';
+import type { ServedFile } from '../core/attachments/served';
 
 export type FileKind = 'attachments' | 'downloads';
 
 export type ToCore =
-  | { type: 'call'; taskId: string; method: string; input: unknown }
+  | { type: 'call'; taskId: string; method: string; input: unknown; session?: string }
   | { type: 'cancel'; taskId: string }
   | { type: 'file'; requestId: string; kind: FileKind; id: string };
 
