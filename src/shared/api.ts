@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { AuditResult, CompletenessGrid } from './audit';
 import type { CheckResult } from './check';
 import type { DemoSummary } from './demo';
-import type { Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
+import type { ArchiveChanges, Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
 import type { ReportResult } from './report';
@@ -113,6 +113,10 @@ export interface AppInfo {
   workingYear: number;
   /** the archive has user accounts: every call but app.info and auth.* needs a signed-in session */
   accounts: boolean;
+  /** where the archive is kept: a folder (SQLite) or a PostgreSQL server shared by several clerks */
+  engine: 'sqlite' | 'postgres';
+  /** a server archive's address, without its password */
+  server?: string;
 }
 
 export interface RetentionRule {
@@ -257,10 +261,12 @@ export const API = {
   'codeTemplate.set': method<{ template: string; example: string }>()(z.object({ template: z.string().trim().min(1).max(200) }), ADMIN),
   'standards.list': method<StandardInfo[]>()(empty, READ),
   'standards.setInUse': method<StandardInfo[]>()(z.object({ ids: z.array(z.string().min(1)) }), ADMIN),
+  /** the newest change, whoever made it: open screens poll it and refresh when it moves */
+  'archive.changes': method<ArchiveChanges>()(empty, READ),
   'records.search': method<{ total: number; records: ArchiveRecord[] }>()(recordQuerySchema, READ),
   'records.get': method<RecordDetail>()(z.object({ id }), READ),
   'records.create': method<ArchiveRecord>()(recordInputSchema, CLERK),
-  'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema }), CLERK),
+  'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema, version: z.number().int().positive().optional() }), CLERK),
   'records.void': method<void>()(z.object({ id, reason: z.string().trim().min(1, '请写明作废原因').max(500) }), CLERK),
   'attachments.add': method<Attachment>()(base64File.extend({ recordId: id }), CLERK),
   'attachments.url': method<string>()(z.object({ id }), READ),

@@ -3,6 +3,7 @@
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
+import { changesHandlers } from './changes';
 import { checkHandlers } from './check';
 import { communityHandlers } from './communities';
 import { dashboardHandlers } from './dashboard';
@@ -23,6 +24,7 @@ export const HANDLERS: HandlerMap = {
   ...recordHandlers,
   ...dashboardHandlers,
   ...importHandlers,
+  ...changesHandlers,
   ...checkHandlers,
   ...reportHandlers,
   ...backupHandlers,

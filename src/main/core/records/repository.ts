@@ -10,6 +10,7 @@ import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
 import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
 import { engineOf } from '../db/engine';
+import { staleEdit } from './versions';
 import type { Reader } from '../db/handles';
 
 export interface RecordRules {
@@ -133,11 +134,17 @@ export async function getRecord(ctx: ArchiveContext, id: number): Promise<Archiv
 
 const LOCKED_WHEN_FILED = ['affair', 'kind', 'date', 'retention'] as const;
 
-export async function updateRecord(ctx: ArchiveContext, id: number, patch: RecordPatch): Promise<ArchiveRecord> {
+/**
+ * `version`: the record's version the edit was made from (ArchiveRecord.version); an edit of a record
+ * changed since then is refused, naming who changed it and when. Without it the edit applies to what
+ * is stored now (callers that just read the record).
+ */
+export async function updateRecord(ctx: ArchiveContext, id: number, patch: RecordPatch, version?: number): Promise<ArchiveRecord> {
   const p = recordPatchSchema.parse(patch);
   await ctx.write.transaction(async (trx) => {
-    const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+    const before = await engineOf(trx).forUpdate(trx.selectFrom('records').selectAll().where('id', '=', id)).executeTakeFirst();
     if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
+    if (version !== undefined && before.version !== version) throw await staleEdit(trx, ctx.clock, id);
     if (before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 已作废，不能修改。`);
     if (before.item_no !== null) {
       const locked = LOCKED_WHEN_FILED.filter((k) => p[k] !== undefined && p[k] !== (before as Record<string, unknown>)[k]);
@@ -150,7 +157,8 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
     const current = toRecord({ ...before, community: '', attachments: 0 });
     const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx));
     const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
-    await trx.updateTable('records').set(changes).where('id', '=', id).execute();
+    const written = await trx.updateTable('records').set(changes).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
+    if (written.numUpdatedRows !== 1n) throw await staleEdit(trx, ctx.clock, id);
     const after = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, after }]);
   });

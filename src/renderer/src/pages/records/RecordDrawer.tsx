@@ -1,6 +1,6 @@
 // The record detail: metadata, attachments with preview and upload, history from the audit log; edit and 作废.
 import { Button, Descriptions, Drawer, Input, Modal, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AffairTag, RecordStatusTag } from '../../components/StatusTags';
@@ -11,8 +11,23 @@ import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
 import { useCan } from '../../hooks/useAuth';
 
-export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }): React.JSX.Element {
+export function RecordDrawer({
+  id,
+  changes = 0,
+  onClose,
+  onChanged,
+}: {
+  id: number | null;
+  /** counts others' changes: each one reloads the record shown */
+  changes?: number;
+  onClose: () => void;
+  onChanged: () => void;
+}): React.JSX.Element {
   const detail = useApi('records.get', id ? { id } : null);
+  const reloadDetail = detail.reload;
+  useEffect(() => {
+    if (changes > 0) reloadDetail();
+  }, [changes, reloadDetail]);
   const [editing, setEditing] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const changed = (): void => {
