@@ -14,7 +14,10 @@ import { APP_ORIGIN } from '../shell/app-url';
 import type { CorePort, ToCore } from './protocol';
 
 export interface HostOptions {
+  /** the archive: a folder, or a postgres:// URL */
   dir: string;
+  /** a server archive's local working folder */
+  workDir?: string;
   version: string;
   actor: string;
   log: Logger;
@@ -32,7 +35,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
   // the archive's sign-ins: a restored archive has its own accounts, so they end with the swap
   const sessions = new SessionStore();
   const running = new Map<string, AbortController>();
-  const open = () => openArchive(options.dir, { create: true, actor: options.actor, log: options.log });
+  const open = () => openArchive(options.dir, { create: true, actor: options.actor, log: options.log, workDir: options.workDir });
   let current = open();
 
   async function replaceArchive<T>(work: (dir: string) => Promise<T>): Promise<T> {
@@ -42,7 +45,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     await closeArchive(ctx);
     sessions.clear();
     try {
-      return await work(ctx.paths.dir);
+      return await work(options.dir);
     } finally {
       reopened(open());
     }

@@ -63,7 +63,7 @@ export function entryHash(prevHash: string, row: AuditRowInput): string {
   return chainHashV2With(hash, prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, row.source]);
 }
 
-function toRow(ctx: ArchiveContext, at: string, e: AuditInput): AuditRowInput {
+function toRow(ctx: Pick<ArchiveContext, 'actor'>, at: string, e: AuditInput): AuditRowInput {
   // JSON text never holds a raw control character, so only the plain strings need unmarking.
   return {
     at: unmarked(at),
@@ -92,7 +92,7 @@ export async function lastHash(db: Kysely<DB>): Promise<string> {
  * follow the last one without a gap on either engine (the writer holds the write lock, so nobody else
  * appends meanwhile; a server's sequences would leave gaps behind rolled-back transactions).
  */
-export async function appendAudit(ctx: ArchiveContext, db: Kysely<DB>, entries: AuditInput[]): Promise<void> {
+export async function appendAudit(ctx: Pick<ArchiveContext, 'clock' | 'actor'>, db: Kysely<DB>, entries: AuditInput[]): Promise<void> {
   if (entries.length === 0) return;
   const last = await lastEntry(db);
   let prev = last.hash;

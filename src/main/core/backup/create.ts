@@ -6,10 +6,11 @@ import { dirname, join, resolve } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
 import type { ArchiveContext } from '../context';
-import { copyDatabase } from '../db';
+import { copyDatabase, engineOf } from '../db';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { getOffice } from '../office/repository';
 import { BACKUP_FORMAT, DATABASE_MEMBER, MANIFEST_NAME, MEMBER_NAME, type BackupManifest } from './manifest';
+import { addStoredFile, exportDatabase } from './server';
 import { TarWriter } from './tar';
 
 export interface BackupResult {
@@ -44,9 +45,11 @@ export async function createBackup(ctx: ArchiveContext, outFile: string, opts: L
   let tar: TarWriter | undefined;
   try {
     opts.onProgress?.({ phase: '备份数据库', done: 0, total: 1 });
-    await copyDatabase(ctx.db, snapshot);
+    // a server archive's rows are written into an archive.sqlite of their own, its files come from the database
+    const server = engineOf(ctx.db).kind === 'postgres' ? await exportDatabase(ctx, snapshot, { signal: opts.signal }) : null;
+    if (!server) await copyDatabase(ctx.db, snapshot);
     if (opts.signal?.aborted) throw cancelled();
-    const files = storedFiles(ctx.paths.files);
+    const files = server ? server.map((f) => `files/${f.sha256.slice(0, 2)}/${f.sha256}`) : storedFiles(ctx.paths.files);
     const total = files.length + 1;
     tar = new TarWriter(partial);
     const members: BackupManifest['members'] = [{ name: DATABASE_MEMBER, ...tar.addFile(DATABASE_MEMBER, snapshot, now) }];
@@ -56,7 +59,7 @@ export async function createBackup(ctx: ArchiveContext, outFile: string, opts: L
         await new Promise((r) => setImmediate(r));
         if (opts.signal?.aborted) throw cancelled();
       }
-      members.push({ name, ...tar.addFile(name, join(ctx.paths.dir, name), now) });
+      members.push({ name, ...(server ? await addStoredFile(tar, ctx, server[i]!, name, now) : tar.addFile(name, join(ctx.paths.dir, name), now)) });
     }
     const office = await getOffice(ctx);
     const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: now.toISOString(), office: office?.name ?? null, schemaVersion: SCHEMA_VERSION, members };

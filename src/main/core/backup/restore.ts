@@ -9,8 +9,9 @@ import { cancelled, SanwuError } from '../../../shared/errors';
 import { archivePaths, closeArchive, openArchive } from '../archive';
 import { appendAudit } from '../audit-log/append';
 import { systemClock, type Clock } from '../context';
-import { databaseFileProblem } from '../db';
+import { databaseFileProblem, isServerLocation } from '../db';
 import { createBackup } from './create';
+import { restoreOntoServer } from './server-restore';
 import { DATABASE_MEMBER, MANIFEST_NAME, manifestSchema, type BackupManifest } from './manifest';
 import { copyMember, readTarIndex, type TarEntry } from './tar';
 
@@ -19,6 +20,8 @@ export interface RestoreOptions extends LongTaskOptions {
   force?: boolean;
   clock?: Clock;
   actor?: string;
+  /** a server archive's local working folder (where the backup is checked and the replaced archive backed up) */
+  workDir?: string;
 }
 
 export interface RestoreResult {
@@ -101,21 +104,8 @@ async function backupPrevious(dir: string, stamp: string, opts: RestoreOptions):
   }
 }
 
-export async function restoreBackup(dir: string, backupFile: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
-  const target = archivePaths(dir).dir;
-  const file = resolve(backupFile);
-  if (!existsSync(file)) throw new SanwuError('NOT_FOUND', `找不到备份文件 ${file}。请检查路径。`);
-  if (!isEmptyDir(target)) {
-    if (!existsSync(archivePaths(target).database)) {
-      throw new SanwuError('CONFLICT', `${target} 不是空文件夹，也不是档案文件夹，未做任何修改。请用 --db 指向一个新的或空的文件夹。`);
-    }
-    if (!opts.force) {
-      throw new SanwuError('CONFLICT', `${target} 里已经有档案库，未做任何修改。如确要用备份替换它，请加 --force（会先把现有档案库备份到其 backups/ 文件夹）。`);
-    }
-  }
-  const clock = opts.clock ?? systemClock;
-  const stamp = `${clock.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
-  const staging = join(dirname(target), `.${basename(target)}.restoring-${stamp}`);
+/** Checks the backup completely and unpacks it into `staging` (removed again if anything is wrong). */
+export async function stageBackup(file: string, staging: string, opts: LongTaskOptions): Promise<BackupManifest> {
   const fd = openSync(file, 'r');
   let manifest: BackupManifest;
   try {
@@ -135,6 +125,27 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
   } finally {
     closeSync(fd);
   }
+  return manifest;
+}
+
+/** `dir`: an archive folder, or a `postgres://` URL (the backup goes onto that server: backup/server.ts). */
+export async function restoreBackup(dir: string, backupFile: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  const file = resolve(backupFile);
+  if (!existsSync(file)) throw new SanwuError('NOT_FOUND', `找不到备份文件 ${file}。请检查路径。`);
+  if (isServerLocation(dir)) return restoreOntoServer(dir, file, opts);
+  const target = archivePaths(dir).dir;
+  if (!isEmptyDir(target)) {
+    if (!existsSync(archivePaths(target).database)) {
+      throw new SanwuError('CONFLICT', `${target} 不是空文件夹，也不是档案文件夹，未做任何修改。请用 --db 指向一个新的或空的文件夹。`);
+    }
+    if (!opts.force) {
+      throw new SanwuError('CONFLICT', `${target} 里已经有档案库，未做任何修改。如确要用备份替换它，请加 --force（会先把现有档案库备份到其 backups/ 文件夹）。`);
+    }
+  }
+  const clock = opts.clock ?? systemClock;
+  const stamp = `${clock.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const staging = join(dirname(target), `.${basename(target)}.restoring-${stamp}`);
+  const manifest = await stageBackup(file, staging, opts);
 
   let previous: string | null = null;
   const replacing = !isEmptyDir(target);

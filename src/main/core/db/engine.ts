@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import type { CompiledQuery } from 'kysely';
 import type { ChainVerdict } from '../audit-log/verify';
-import type { ReadDb, Trx } from './handles';
+import type { ReadDb, Reader, Trx } from './handles';
 import type { EngineKind } from './location';
 import type { NewRecordRow } from './schema';
 
@@ -22,8 +22,8 @@ export interface StoredFile {
  * outside the transaction that links them (an unlinked file is a stray that check reports).
  */
 export interface FileStore {
-  /** Copies a file in while hashing it. */
-  putFile(path: string): Promise<StoredFile>;
+  /** Copies a file in while hashing it; `into`: as part of that transaction (a restore), where the store is the database. */
+  putFile(path: string, into?: Trx): Promise<StoredFile>;
   putBuffer(data: Uint8Array): Promise<StoredFile>;
   has(sha256: string): Promise<boolean>;
   /** The first `bytes` bytes (media-type sniffing). */
@@ -53,6 +53,21 @@ export interface SearchPage {
   ids: number[];
 }
 
+/** A data table of the archive's logical schema, as both engines hold it. */
+export interface TableSpec {
+  name: string;
+  /** stored columns (generated ones left out), in table order */
+  columns: string[];
+  /** the single integer primary key, when the table has one (rows are copied in its order) */
+  key: string | null;
+}
+
+/** A transaction taking another archive's rows as they are (backup, restore, moving engines). */
+export interface BulkLoad {
+  /** Rebuilds what is derived from the rows (search indexes, id sequences) and restores the guards. */
+  finish(): Promise<void>;
+}
+
 export interface Engine {
   readonly kind: EngineKind;
   readonly files: FileStore;
@@ -67,10 +82,19 @@ export interface Engine {
   forUpdate<QB extends { forUpdate(): QB }>(query: QB): QB;
   /** Whether a driver error is a UNIQUE violation. */
   isUniqueViolation(e: unknown): boolean;
+  /** Runs `fn` on one reader connection whose every query sees the same committed state. */
+  readSnapshot<T>(db: ReadDb, fn: (snapshot: Reader) => Promise<T>): Promise<T>;
   /** Rows of a compiled SELECT, streamed from one consistent snapshot. */
   streamRows<T>(db: ReadDb, query: CompiledQuery): AsyncGenerator<T>;
   /** The audit log's hash chain, walked in the engine. */
   verifyAuditChain(db: ReadDb): Promise<ChainVerdict>;
+  /** The archive's data tables (the engine's own machinery left out), each after the tables it refers to. */
+  dataTables(db: Reader): Promise<TableSpec[]>;
+  /**
+   * Readies `trx` to take rows copied whole from another archive: the triggers that guard the app's
+   * own writes (a record starts 未归档, …) stand aside until finish(), which runs inside `trx` too.
+   */
+  beginLoad(trx: Trx): Promise<BulkLoad>;
 }
 
 const engines = new WeakMap<object, Engine>();

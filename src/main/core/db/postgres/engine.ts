@@ -8,8 +8,9 @@ import type { Trx } from '../handles';
 import { verifyChainPostgres } from './audit-chain';
 import { sqlState } from './connect';
 import { serverFileStore } from './files';
+import { beginPostgresLoad, postgresDataTables } from './load';
 import { searchPostgres } from './search';
-import { streamFromPool } from './snapshot';
+import { inSnapshot, streamFromPool } from './snapshot';
 
 /** Rows per INSERT: well under the protocol's 65,535 bound parameters at ~26 columns a row. */
 const ROWS_PER_INSERT = 1000;
@@ -50,7 +51,10 @@ export function postgresEngine(parts: PostgresEngineParts): Engine {
     insertRecordRows,
     forUpdate: (query) => query.forUpdate(),
     isUniqueViolation: (e) => sqlState(e) === '23505',
+    readSnapshot: inSnapshot,
     streamRows: (_db, query) => streamFromPool(parts.readerPool, query),
     verifyAuditChain: (db) => verifyChainPostgres(db, chainHash, GENESIS_HASH),
+    dataTables: postgresDataTables,
+    beginLoad: beginPostgresLoad,
   };
 }

@@ -7,10 +7,14 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync,
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import { SanwuError } from '../../../../shared/errors';
 import { hashFile } from '../../attachments/store';
 import type { FileStore, StoredFile } from '../engine';
+import type { Trx } from '../handles';
+
+type Run = (text: string, params: unknown[]) => Promise<unknown>;
 
 export const CHUNK_BYTES = 1 << 20;
 
@@ -40,25 +44,35 @@ function* chunksOfBuffer(data: Uint8Array): Generator<Buffer> {
 export function serverFileStore(writers: pg.Pool, readers: pg.Pool, cacheDir: string): FileStore {
   const has = async (sha256: string) => (await readers.query('SELECT 1 FROM file_blobs WHERE sha256 = $1', [sha256])).rowCount! > 0;
 
-  /** Writes the pieces under `expected` in one transaction; refuses if they do not hash to it. */
-  async function put(expected: StoredFile, pieces: AsyncIterable<Buffer> | Iterable<Buffer>, at: string): Promise<StoredFile> {
+  /** Writes the pieces under `expected` through `run`; refuses (throws) if they do not hash to it. */
+  async function write(run: Run, expected: StoredFile, pieces: AsyncIterable<Buffer> | Iterable<Buffer>, at: string): Promise<void> {
+    const hash = createHash('sha256');
+    let seq = 0;
+    let size = 0;
+    for await (const piece of pieces) {
+      hash.update(piece);
+      size += piece.length;
+      await run('INSERT INTO file_chunks (sha256, seq, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [expected.sha256, seq++, piece]);
+    }
+    if (hash.digest('hex') !== expected.sha256 || size !== expected.size) {
+      throw new SanwuError('CONFLICT', '附件文件在读取期间被改动，未保存。请确认文件不再变化后重新添加。');
+    }
+    await run('INSERT INTO file_blobs (sha256, size, chunks, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [expected.sha256, size, seq, at]);
+  }
+
+  /** Stores the pieces in one transaction of their own (all or nothing), or in `into`. */
+  async function put(expected: StoredFile, pieces: AsyncIterable<Buffer> | Iterable<Buffer>, at: string, into?: Trx): Promise<StoredFile> {
+    if (into) {
+      const present = await into.executeQuery(CompiledQuery.raw('SELECT 1 FROM file_blobs WHERE sha256 = $1', [expected.sha256]));
+      if (present.rows.length === 0) await write((text, params) => into.executeQuery(CompiledQuery.raw(text, params)), expected, pieces, at);
+      return expected;
+    }
     if (await has(expected.sha256)) return expected;
     const client = await writers.connect();
     let broken = false;
     try {
       await client.query('BEGIN');
-      const hash = createHash('sha256');
-      let seq = 0;
-      let size = 0;
-      for await (const piece of pieces) {
-        hash.update(piece);
-        size += piece.length;
-        await client.query('INSERT INTO file_chunks (sha256, seq, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [expected.sha256, seq++, piece]);
-      }
-      if (hash.digest('hex') !== expected.sha256 || size !== expected.size) {
-        throw new SanwuError('CONFLICT', '附件文件在读取期间被改动，未保存。请确认文件不再变化后重新添加。');
-      }
-      await client.query('INSERT INTO file_blobs (sha256, size, chunks, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [expected.sha256, size, seq, at]);
+      await write((text, params) => client.query(text, params), expected, pieces, at);
       await client.query('COMMIT');
       return expected;
     } catch (e) {
@@ -82,9 +96,9 @@ export function serverFileStore(writers: pg.Pool, readers: pg.Pool, cacheDir: st
   const now = () => new Date().toISOString();
 
   return {
-    async putFile(path) {
+    async putFile(path, into) {
       const expected = { sha256: await hashFile(path), size: statSync(path).size };
-      return put(expected, chunksOfFile(path), now());
+      return put(expected, chunksOfFile(path), now(), into);
     },
     putBuffer(data) {
       const expected = { sha256: createHash('sha256').update(data).digest('hex'), size: data.length };

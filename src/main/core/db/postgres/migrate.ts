@@ -3,6 +3,7 @@
 // holds something else is refused untouched; a new archive's database must class Chinese characters as
 // letters (its LC_CTYPE), or search could not find them.
 import { sql, type Kysely } from 'kysely';
+import type { LongTaskOptions } from '../../../../shared/domain';
 import { SanwuError } from '../../../../shared/errors';
 import type { Database } from '../handles';
 import { planOf, type MigrateOptions, type MigrationList, type MigrationPlan } from '../migrate';
@@ -48,31 +49,64 @@ async function requireChineseLetters(trx: Kysely<DB>): Promise<void> {
   }
 }
 
+/** Applies the pending migrations inside `trx` (which holds the write lock). Returns the names applied. */
+async function applyMigrations(trx: Kysely<DB>, list: MigrationList): Promise<string[]> {
+  // Planned again under the write lock: another clerk's app may have upgraded meanwhile.
+  const state = await databaseState(trx);
+  if (state === 'foreign') {
+    throw new SanwuError('NOT_AN_ARCHIVE', '这个数据库里已有别的数据，不是三务档案库，已拒绝使用，未做任何修改。请换一个空数据库。');
+  }
+  const { pending } = planOf(await appliedMigrations(trx), list);
+  const byName = new Map(list);
+  try {
+    await sql.raw(BOOKKEEPING).execute(trx);
+    for (const name of pending) {
+      await byName.get(name)!.up(trx);
+      if (name === list[0]![0] && state === 'empty') await requireChineseLetters(trx);
+      await sql`INSERT INTO kysely_migration (name, timestamp) VALUES (${name}, ${new Date().toISOString()})`.execute(trx);
+    }
+  } catch (e) {
+    if (e instanceof SanwuError) throw e;
+    throw new SanwuError('INTERNAL', `升级档案库结构失败：${(e as Error).message ?? String(e)}。档案库未被修改。`);
+  }
+  return pending;
+}
+
 /** Applies every pending migration, and `initialize`, in one transaction. Returns the names applied. */
 export async function runPostgresMigrations(db: Database, list: MigrationList = PG_MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {
   const plan = await planPostgresMigrations(db, list);
   if (plan.pending.length === 0 && !options.initialize) return [];
   if (plan.pending.length > 0 && plan.applied.length > 0) await options.beforeUpgrade?.(plan);
   return db.write.transaction(async (trx) => {
-    // Planned again under the write lock: another clerk's app may have upgraded meanwhile.
+    const pending = await applyMigrations(trx, list);
+    await options.initialize?.(trx);
+    return pending;
+  });
+}
+
+/** Every table and function of the archive in this database's schema (the extension's own kept). */
+async function dropArchive(trx: Kysely<DB>): Promise<void> {
+  const tables = (await sql<{ name: string }>`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')`.execute(trx)).rows;
+  if (tables.length > 0) await sql`DROP TABLE ${sql.join(tables.map((t) => sql.table(t.name)))} CASCADE`.execute(trx);
+  const functions = (await sql<{ signature: string }>`SELECT p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`.execute(trx)).rows;
+  for (const f of functions) await sql.raw(`DROP FUNCTION IF EXISTS ${f.signature} CASCADE`).execute(trx);
+}
+
+/**
+ * The archive in this database replaced in ONE transaction (a restore onto the server): what is there
+ * dropped, the schema created anew, then `fill` — so a crash or a refusal at any point leaves the old
+ * archive whole. A database holding something else is refused untouched.
+ */
+export function replaceServerArchive<T>(db: Database, fill: (trx: Kysely<DB>) => Promise<T>, opts?: LongTaskOptions): Promise<T> {
+  return db.write.transaction(async (trx) => {
     const state = await databaseState(trx);
     if (state === 'foreign') {
       throw new SanwuError('NOT_AN_ARCHIVE', '这个数据库里已有别的数据，不是三务档案库，已拒绝使用，未做任何修改。请换一个空数据库。');
     }
-    const { pending } = planOf(await appliedMigrations(trx), list);
-    const byName = new Map(list);
-    try {
-      await sql.raw(BOOKKEEPING).execute(trx);
-      for (const name of pending) {
-        await byName.get(name)!.up(trx);
-        if (name === list[0]![0] && state === 'empty') await requireChineseLetters(trx);
-        await sql`INSERT INTO kysely_migration (name, timestamp) VALUES (${name}, ${new Date().toISOString()})`.execute(trx);
-      }
-    } catch (e) {
-      if (e instanceof SanwuError) throw e;
-      throw new SanwuError('INTERNAL', `升级档案库结构失败：${(e as Error).message ?? String(e)}。档案库未被修改。`);
-    }
-    await options.initialize?.(trx);
-    return pending;
-  });
+    if (state === 'archive') await dropArchive(trx);
+    await applyMigrations(trx, PG_MIGRATIONS);
+    return fill(trx);
+  }, opts);
 }

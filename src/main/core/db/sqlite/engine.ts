@@ -5,8 +5,9 @@ import type { Engine, FileStore } from '../engine';
 import { chainHash, chainHashV2With, GENESIS_HASH } from '../../audit-log/append';
 import { verifyChain } from './audit-chain';
 import { withRaw } from './driver';
+import { beginSqliteLoad, sqliteDataTables } from './load';
 import { searchSqlite } from './search';
-import { streamRows } from './snapshot';
+import { readSnapshot, streamRows } from './snapshot';
 import { writeSql } from './sql';
 
 /**
@@ -28,8 +29,11 @@ export function sqliteEngine(files: FileStore): Engine {
     // One writer holds the whole file: nothing to lock row by row.
     forUpdate: (query) => query,
     isUniqueViolation: (e) => /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test((e as { code?: string }).code ?? ''),
+    readSnapshot,
     streamRows: (db, query) => streamRows(db, query),
     verifyAuditChain: (db) =>
       withRaw(db, (raw) => verifyChain(raw, hash, chainHash, (prev, fields) => chainHashV2With(hash, prev, fields), GENESIS_HASH)),
+    dataTables: sqliteDataTables,
+    beginLoad: beginSqliteLoad,
   };
 }
