@@ -119,6 +119,23 @@ export interface AppInfo {
   server?: string;
 }
 
+/** Where this app's archive is kept, and (desktop) the server it is set to connect to. */
+export interface ConnectionInfo {
+  engine: 'sqlite' | 'postgres';
+  /** the archive in use: its folder, or its server address without the password */
+  location: string;
+  /** desktop: the server saved for this computer (without the password), null for the folder */
+  saved: string | null;
+  /** desktop: the archive can be switched here (browser mode serves the one it was started with) */
+  switchable: boolean;
+}
+
+export interface ServerProbeResult {
+  /** archive: a 三务档案 archive; empty: a new one can be made there; foreign: other data */
+  state: 'archive' | 'empty' | 'foreign';
+  office: string | null;
+}
+
 export interface RetentionRule {
   kind: string;
   affair: Affair;
@@ -221,6 +238,13 @@ export interface BackupResult {
   download?: string;
 }
 
+/** A PostgreSQL server's address (postgres://用户名:密码@服务器:端口/数据库). */
+const serverUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/i, '服务器地址应形如 postgres://用户名:密码@服务器:端口/数据库名');
+
 // ---- the contract ----
 
 export const API = {
@@ -305,6 +329,10 @@ export const API = {
   'report.write': method<ReportResult>()(reportRequest.extend({ out: localPath }), { ...CLERK, long: true, desktopOnly: true }),
   /** desktop: show a finished package or backup in the file manager */
   'shell.showInFolder': method<void>()(z.object({ path: z.string().min(1) }), { ...READ, desktopOnly: true }),
+  /** 设置 → 连接服务器: where the archive is; desktop: test a server, switch to it or back to the folder */
+  'connection.get': method<ConnectionInfo>()(empty, READ),
+  'connection.test': method<ServerProbeResult>()(z.object({ server: serverUrl }), { ...READ, desktopOnly: true }),
+  'connection.set': method<ConnectionInfo>()(z.object({ server: serverUrl.nullable() }), { ...ADMIN, desktopOnly: true }),
   'backup.create': method<BackupResult>()(empty, ADMIN),
   /** the CLI (and the desktop app): the backup written to a file of this computer */
   'backup.write': method<BackupWriteResult>()(z.object({ out: localPath }), { ...ADMIN, desktopOnly: true }),

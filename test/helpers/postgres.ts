@@ -7,8 +7,15 @@ import { inject } from 'vitest';
 /** The role archives are opened as: may log in and own its database, nothing more. */
 export const APP_ROLE = 'sanwu_app';
 
+let adminUrl: string | undefined;
+
+/** The server's admin URL: vitest's global setup provides it; benches set it (setPgAdminUrl). */
 export function pgAdminUrl(): string {
-  return inject('pgAdminUrl');
+  return adminUrl ?? inject('pgAdminUrl');
+}
+
+export function setPgAdminUrl(url: string): void {
+  adminUrl = url;
 }
 
 /** `url` with another user and database. */

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { closeArchive, openArchive, type OpenOptions } from '../core/archive';
 import type { ArchiveContext } from '../core/context';
-import { isServerLocation, redactUrl } from '../core/db/location';
+import { isServerLocation } from '../core/db/location';
 import { defaultArchiveDir, serverWorkDir } from '../core/default-location';
 import type { FlagSpecs, ParsedArgs } from './args';
 import type { CliIO } from './io';
@@ -25,10 +25,7 @@ export function archiveDir(args: ParsedArgs, io: CliIO): string {
   return isServerLocation(location) ? location.trim() : resolve(io.cwd, location);
 }
 
-/** The archive's location as it may be printed (a server URL without its password). */
-export function shownLocation(location: string): string {
-  return isServerLocation(location) ? redactUrl(location) : location;
-}
+export { shownLocation } from '../core/connection';
 
 /** Who acts on an archive without accounts: the OS user (SANWU_ACTOR overrides it, for tests and scripts). */
 export const osActor = (io: CliIO): string => io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli';

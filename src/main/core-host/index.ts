@@ -1,6 +1,8 @@
-// Entry of the core process (Electron utilityProcess.fork): argv = [archive dir, app version, actor].
+// Entry of the core process (Electron utilityProcess.fork): argv = [archive ('' for SANWU_DB, else this
+// computer's choice: core/connection.ts), app version, actor].
 /// <reference types="electron" />
 import type { ToCore } from './protocol';
+import { desktopLocation } from '../core/connection';
 import { hostCore } from './host';
 
 // the last three: whether argv starts with the exec path and module path differs between launchers
@@ -12,5 +14,5 @@ void hostCore(
     postMessage: (message) => parent.postMessage(message),
     onMessage: (listener) => parent.on('message', (event) => listener(event.data as ToCore)),
   },
-  { dir, version, actor, log: { info: (m) => console.log(m), warn: (m) => console.warn(m) } },
+  { dir: dir || desktopLocation(process.env), env: process.env, version, actor, log: { info: (m) => console.log(m), warn: (m) => console.warn(m) } },
 );

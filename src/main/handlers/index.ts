@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { changesHandlers } from './changes';
+import { connectionHandlers } from './connection';
 import { checkHandlers } from './check';
 import { communityHandlers } from './communities';
 import { dashboardHandlers } from './dashboard';
@@ -25,6 +26,7 @@ export const HANDLERS: HandlerMap = {
   ...dashboardHandlers,
   ...importHandlers,
   ...changesHandlers,
+  ...connectionHandlers,
   ...checkHandlers,
   ...reportHandlers,
   ...backupHandlers,
