@@ -53,6 +53,16 @@ describe.each(ENGINES)('records on %s', (engine) => {
     expect((await searchRecords(a.ctx, { q: '记录' })).total).toBe(0);
   });
 
+  it('stores any text exactly, also what array and SQL syntax use, and its audit entries verify', async () => {
+    const odd = ['带"引号"的题名', 'back\\slash\\', '{大括号,逗号}', 'NULL', '', "单'引号", '换\n行\t制表', '表情😀与𠮷', '\x1f'];
+    const rows = odd.map((text, i) => ({ ...base, title: `题名${i}${text || '空'}`, notes: text, responsible: text, fingerprint: `odd-${i}` }));
+    const { ids } = await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, rows));
+    for (const [i, id] of ids.entries()) {
+      expect(await getRecord(a.ctx, id)).toMatchObject({ title: rows[i]!.title, notes: odd[i], responsible: odd[i] });
+    }
+    expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
+  });
+
   it('never hard-deletes: deletes abort, voiding keeps the row', async () => {
     const r = await createRecord(a.ctx, base);
     await expect(rawQuery(a.ctx, 'DELETE FROM records WHERE id = ?', [r.id])).rejects.toThrow(/never deleted/);

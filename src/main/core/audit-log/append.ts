@@ -2,6 +2,7 @@
 import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ArchiveContext } from '../context';
+import { engineOf } from '../db/engine';
 import type { DB } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -104,8 +105,5 @@ export async function appendAudit(ctx: Pick<ArchiveContext, 'clock' | 'actor'>, 
     prev = hash;
     return full;
   });
-  // Chunked so a bulk import stays under the engines' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 2000) {
-    await db.insertInto('audit_log').values(rows.slice(i, i + 2000)).execute();
-  }
+  await engineOf(db).insertRows(db, 'audit_log', rows);
 }

@@ -7,7 +7,7 @@ import type { CompiledQuery } from 'kysely';
 import type { ChainVerdict } from '../audit-log/verify';
 import type { ReadDb, Reader, Trx } from './handles';
 import type { EngineKind } from './location';
-import type { NewRecordRow } from './schema';
+import type { DB, NewRecordRow } from './schema';
 
 export type { EngineKind } from './location';
 
@@ -78,6 +78,8 @@ export interface Engine {
    * exists is skipped. The new id of each row, null where skipped.
    */
   insertRecordRows(trx: Trx, rows: Omit<NewRecordRow, 'id' | 'year'>[]): Promise<(number | null)[]>;
+  /** Inserts rows (all with the same keys) into `table` inside `trx`, in as few statements as the engine allows. */
+  insertRows(trx: Trx, table: keyof DB & string, rows: Record<string, unknown>[]): Promise<void>;
   /** The query with a row lock on what it selects, where the engine has row locks (SQLite: one writer holds the whole file). */
   forUpdate<QB extends { forUpdate(): QB }>(query: QB): QB;
   /** Whether a driver error is a UNIQUE violation. */
