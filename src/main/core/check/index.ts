@@ -8,7 +8,7 @@ import { cancelled } from '../../../shared/errors';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
 import { appendAudit } from '../audit-log/append';
 import { isoDay, type ArchiveContext } from '../context';
-import { withSnapshot, type Statements } from '../db';
+import { engineOf, withSnapshot, type Statements } from '../db';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
@@ -17,6 +17,7 @@ import { startCheckWorker, type CheckWorker } from './check-worker';
 import { auditChainProblems, databaseProblems, type FilingDeadlines } from './integrity';
 import { ASPECTS, problem, type Aspect } from './problems';
 import { countRecords, recordProblems } from './record-checks';
+import { runServerCheck } from './server';
 import { collectScans, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
 
 export const FILING_DEADLINES_SETTING = 'filing.deadlines';
@@ -34,9 +35,12 @@ export async function filingDeadlines(ctx: ArchiveContext): Promise<FilingDeadli
 export interface CheckOptions extends LongTaskOptions {
   /** the full `PRAGMA integrity_check` (every index against its table) instead of `quick_check` */
   full?: boolean;
+  /** false: leave the check out of the audit log (a server archive's copy: check/server.ts audits the server) */
+  audited?: boolean;
 }
 
 export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Promise<CheckResult> {
+  if (engineOf(ctx.db).kind === 'postgres') return runServerCheck(ctx, opts, runCheck);
   const step = (phase: string, done: number, total: number) => {
     if (opts.signal?.aborted) throw cancelled();
     opts.onProgress?.({ phase, done, total });
@@ -47,7 +51,7 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
     // The catalogue is read from a snapshot of its own: one committed state throughout, and the
     // reader stays free for other calls while files are hashed.
     const checked = await withSnapshot(ctx.db, (q) => inspect(ctx, q, opts, step, worker));
-    return await finish(ctx, ...checked, opts.full === true);
+    return await finish(ctx, ...checked, opts.full === true, opts.audited !== false);
   } catch (e) {
     worker.stop();
     throw e;
@@ -119,10 +123,12 @@ async function finish(
   scans: FileScans,
   problems: CheckProblem[],
   full: boolean,
+  audited: boolean,
 ): Promise<CheckResult> {
   const counts: Record<string, number> = { ...checked, files: scans.files, bytes: scans.bytes, problems: problems.length };
   for (const [key, name] of Object.entries(ASPECTS) as [Aspect, string][]) counts[key] = problems.filter((p) => p.aspect === name).length;
   const result: CheckResult = { ok: problems.length === 0, counts, problems };
+  if (!audited) return result;
   try {
     await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts } }]));
   } catch (e) {
