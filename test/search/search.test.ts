@@ -121,6 +121,20 @@ describe.each(ENGINES)('searchRecords on %s', (engine) => {
     expect(r).toMatchObject({ id: ids.meeting, community: '桃源社区', archivalCode: 'S101-WS·2025-D30-JW-0001', status: '在保', attachments: 0 });
   });
 
+  it('counts exactly what it finds, for 2- and 3-character terms too, after voids and edits', async () => {
+    const extra = await a.ctx.write.transaction((trx) =>
+      insertRecords(a.ctx, trx, [1, 2, 3].map((i) => ({ ...rows.meeting!, title: `例会记录第${i}份，Ä大写` }))),
+    );
+    await voidRecord(a.ctx, extra.ids[0]!, '测试');
+    await updateRecord(a.ctx, extra.ids[1]!, { title: '改成别的题名' });
+    for (const q of ['例会', '会记', '例会记', '记录第', 'ä大', 'Ä大写', '大写', '题名', '别的题', '']) {
+      const all = await searchRecords(a.ctx, { q, limit: 1000 });
+      expect(all.total, q).toBe(all.records.length);
+    }
+    expect((await searchRecords(a.ctx, { q: '记录第' })).total).toBe(1);
+    expect((await searchRecords(a.ctx, { q: 'ä大写' })).total).toBe(1);
+  });
+
   it('follows edits through the FTS triggers', async () => {
     await updateRecord(a.ctx, ids.mediation!, { title: '楼道堆物纠纷调解协议书' });
     expect(await found({ q: '楼道堆物' })).toEqual([ids.mediation]);

@@ -1,6 +1,6 @@
 // PostgreSQL's side of moving whole archives (db/transfer.ts): its data tables from the catalogue, and
 // a transaction taking rows as they are — the BEFORE row triggers (guards, the version count) disabled
-// until finish() (ALTER TABLE is transactional), the AFTER ones that keep record_grams working, and the
+// until finish() (ALTER TABLE is transactional), the AFTER ones that keep the search index working, and the
 // identity sequences moved past the ids that came in.
 import { sql, type Kysely } from 'kysely';
 import type { BulkLoad, TableSpec } from '../engine';
@@ -8,8 +8,8 @@ import type { Reader, Trx } from '../handles';
 import type { DB } from '../schema';
 import { parentsFirst } from '../sqlite/load';
 
-/** This engine's own machinery: search pairs, attachment bytes, migration bookkeeping. */
-export const ENGINE_TABLES = ['record_grams', 'file_blobs', 'file_chunks', 'kysely_migration', 'kysely_migration_lock'];
+/** This engine's own machinery: the search index, attachment bytes, migration bookkeeping. */
+export const ENGINE_TABLES = ['record_grams', 'search_term_counts', 'file_blobs', 'file_chunks', 'kysely_migration', 'kysely_migration_lock'];
 
 export async function postgresDataTables(db: Reader): Promise<TableSpec[]> {
   const k = db as unknown as Kysely<DB>;

@@ -243,40 +243,62 @@ const STATEMENTS = [
 
 /**
  * Search (db/postgres/search.ts). Terms of 3+ characters: pg_trgm's GIN index over the searchable
- * columns joined by U+001F (a character no term holds, so no match spans two columns). Terms of 2:
- * record_grams, each record's adjacent character pairs (lower-cased, none with a space, as db/grams.ts
- * makes them for SQLite) as code-point pairs in a bigint array under a GIN index, built from records by
- * triggers. `\s` is spelled out as JavaScript's: the two engines must agree on what a space is.
+ * columns, lower-cased and joined by U+001F (a character no term holds, so no match spans two columns).
+ * Terms of 2: record_grams, each record's adjacent character pairs (lower-cased, none with a space, as
+ * db/grams.ts makes them for SQLite) as code-point pairs in a bigint array under a GIN index. Exact
+ * totals without visiting the matches: search_term_counts, the records holding each pair and each
+ * triple of characters (term 0: every record). All kept by triggers from the records themselves.
+ * `\s` is spelled out as JavaScript's: the two engines must agree on what a space is.
  */
 function searchIndex(): string[] {
   const space = String.raw`[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]`;
+  const code = (i: string) => `ascii(substr(t, ${i}, 1))::bigint`;
+  /** every distinct run of `n` characters (2 or 3) of the lower-cased texts, as one number */
+  const runs = (name: string, n: 2 | 3) => `CREATE FUNCTION ${name}(VARIADIC texts text[]) RETURNS bigint[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT coalesce(array_agg(DISTINCT ${n === 2 ? `${code('i')} * 1114112 + ${code('i + 1')}` : `(${code('i')} * 1114112 + ${code('i + 1')}) * 1114112 + ${code('i + 2')}`}), '{}')
+        FROM unnest(texts) AS u (x), lower(x COLLATE "default") AS t, generate_series(1, length(t) - ${n - 1}) AS i
+       WHERE substr(t, i, ${n}) !~ '${space}'
+    $$`;
+  const cols = (row: string) => ['title', 'responsible', 'doc_number', 'notes'].map((c) => `${row}${c}`).join(', ');
   return [
-    `CREATE FUNCTION sanwu_search_text(title text, responsible text, doc_number text, notes text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT title || chr(31) || responsible || chr(31) || doc_number || chr(31) || notes $$`,
-    `CREATE INDEX records_search_trgm ON records USING gin (sanwu_search_text(title, responsible, doc_number, notes) gin_trgm_ops)`,
-    `CREATE FUNCTION sanwu_grams(VARIADIC texts text[]) RETURNS bigint[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT coalesce(array_agg(DISTINCT ascii(substr(t, i, 1))::bigint * 1114112 + ascii(substr(t, i + 1, 1))), '{}')
-        FROM unnest(texts) AS u (x), lower(x COLLATE "default") AS t, generate_series(1, length(t) - 1) AS i
-       WHERE substr(t, i, 2) !~ '${space}'
-    $$`,
+    `CREATE FUNCTION sanwu_search_text(title text, responsible text, doc_number text, notes text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$ SELECT lower((title || chr(31) || responsible || chr(31) || doc_number || chr(31) || notes) COLLATE "default") $$`,
+    `CREATE INDEX records_search_trgm ON records USING gin (sanwu_search_text(${cols('')}) gin_trgm_ops)`,
+    runs('sanwu_grams', 2),
+    runs('sanwu_triples', 3),
     `CREATE TABLE record_grams (
       record_id bigint PRIMARY KEY REFERENCES records (id),
       grams bigint[] NOT NULL
     )`,
     `CREATE INDEX record_grams_gin ON record_grams USING gin (grams)`,
-    `CREATE FUNCTION records_grams_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-      INSERT INTO record_grams (record_id, grams) SELECT id, sanwu_grams(title, responsible, doc_number, notes) FROM new_records;
+    `CREATE TABLE search_term_counts (
+      term bigint PRIMARY KEY,
+      records bigint NOT NULL CHECK (records >= 0)
+    )`,
+    `CREATE FUNCTION records_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      WITH n AS MATERIALIZED (SELECT id, sanwu_grams(${cols('')}) AS pairs, sanwu_triples(${cols('')}) AS triples FROM new_records),
+           g AS (INSERT INTO record_grams (record_id, grams) SELECT id, pairs FROM n)
+      INSERT INTO search_term_counts AS c (term, records)
+        SELECT term, count(*) FROM (SELECT 0::bigint AS term FROM n UNION ALL SELECT unnest(pairs || triples) FROM n) AS t GROUP BY term ORDER BY term
+        ON CONFLICT (term) DO UPDATE SET records = c.records + excluded.records;
       RETURN NULL;
     END $$`,
-    `CREATE TRIGGER records_grams_insert AFTER INSERT ON records REFERENCING NEW TABLE AS new_records
-      FOR EACH STATEMENT EXECUTE FUNCTION records_grams_insert()`,
-    `CREATE FUNCTION records_grams_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-      UPDATE record_grams SET grams = sanwu_grams(NEW.title, NEW.responsible, NEW.doc_number, NEW.notes) WHERE record_id = NEW.id;
+    `CREATE TRIGGER records_search_insert AFTER INSERT ON records REFERENCING NEW TABLE AS new_records
+      FOR EACH STATEMENT EXECUTE FUNCTION records_search_insert()`,
+    `CREATE FUNCTION records_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      was bigint[] := sanwu_grams(${cols('OLD.')}) || sanwu_triples(${cols('OLD.')});
+      now bigint[] := sanwu_grams(${cols('NEW.')}) || sanwu_triples(${cols('NEW.')});
+    BEGIN
+      UPDATE record_grams SET grams = sanwu_grams(${cols('NEW.')}) WHERE record_id = NEW.id;
+      UPDATE search_term_counts SET records = records - 1 WHERE term IN (SELECT unnest(was) EXCEPT SELECT unnest(now));
+      INSERT INTO search_term_counts AS c (term, records) SELECT term, 1 FROM (SELECT unnest(now) EXCEPT SELECT unnest(was)) AS t (term) ORDER BY term
+        ON CONFLICT (term) DO UPDATE SET records = c.records + 1;
       RETURN NULL;
     END $$`,
-    `CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_number, notes ON records FOR EACH ROW
+    `CREATE TRIGGER records_search_update AFTER UPDATE OF title, responsible, doc_number, notes ON records FOR EACH ROW
       WHEN ((NEW.title, NEW.responsible, NEW.doc_number, NEW.notes) IS DISTINCT FROM (OLD.title, OLD.responsible, OLD.doc_number, OLD.notes))
-      EXECUTE FUNCTION records_grams_update()`,
+      EXECUTE FUNCTION records_search_update()`,
   ];
 }
 
