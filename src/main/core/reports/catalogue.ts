@@ -35,6 +35,9 @@ export async function catalogueParts(ctx: ArchiveContext, scope: ReportScope): P
     .distinct()
     .where('item_no', 'is not', null)
     .orderBy('problem_code')
+    .orderBy('fonds_code')
+    .orderBy('filing_year')
+    .orderBy('retention')
     .execute();
   const names = new Map(scope.communities.map((c) => [c.code, c.name]));
   for (const r of rows) {

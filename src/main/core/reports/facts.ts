@@ -22,7 +22,7 @@ export async function reportFacts(ctx: ArchiveContext, scope: ReportScope): Prom
     monthlyCounts(ctx, scope),
     kindCounts(ctx, scope),
     base.select([(eb) => eb.fn.count<number>('item_no').as('filed'), (eb) => eb.fn.countAll<number>().as('all')]).executeTakeFirstOrThrow(),
-    base.select(['disclosure_channel', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('disclosure_channel').orderBy('n', 'desc').execute(),
+    base.select(['disclosure_channel', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('disclosure_channel').orderBy('n', 'desc').orderBy('disclosure_channel').execute(),
     base
       .select([(eb) => eb.fn.coalesce(eb.fn.sum<number>('income_fen'), eb.val(0)).as('income'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('expense_fen'), eb.val(0)).as('expense')])
       .where('affair', '=', '财务')

@@ -49,6 +49,7 @@ export async function kindCounts(ctx: ArchiveContext, scope: ReportScope): Promi
     .groupBy(['affair', 'kind'])
     .orderBy('affair')
     .orderBy('n', 'desc')
+    .orderBy('kind')
     .execute();
   return rows.map((r) => ({ affair: r.affair as Affair, kind: r.kind, count: Number(r.n) }));
 }

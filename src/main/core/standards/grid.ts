@@ -7,7 +7,7 @@ import { yearSchema } from '../../../shared/schemas';
 import { AFFAIRS, type Affair } from '../../../shared/vocabulary';
 import { listCommunities } from '../communities/repository';
 import type { ArchiveContext } from '../context';
-import { readSql } from '../db';
+import { sql } from 'kysely';
 import { loadKinds } from '../records/vocabulary';
 import { STANDARDS, type Cadence, type Standard } from './catalogue';
 import { asOfDate, periodsOf } from './periods';
@@ -48,12 +48,13 @@ export async function completenessGrid(ctx: ArchiveContext, req: { year: number 
   const inUse = STANDARDS.filter((s) => settings.inUse.includes(s.id));
   const months = periodsOf('monthly', year);
   const counts = new Map<string, number>();
-  const rows = await readSql(ctx.db, (q) =>
-    q.all<{ community_id: number; affair: string; month: number; n: number }>(
-      `SELECT community_id, affair, CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL GROUP BY 1, 2, 3`,
-      [year],
-    ),
-  );
+  const rows = await ctx.db
+    .selectFrom('records')
+    .select(['community_id', 'affair', sql<number>`CAST(substr(date, 6, 2) AS INTEGER)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('year', '=', year)
+    .where('voided_at', 'is', null)
+    .groupBy(['community_id', 'affair', sql`CAST(substr(date, 6, 2) AS INTEGER)`])
+    .execute();
   for (const r of rows) counts.set(`${r.community_id}|${r.affair}|${r.month}`, r.n);
   const byType = new Map<string, Record<Affair, number[]>>();
   const grid: CompletenessGrid = { year, asOf, periods: months.map((m) => m.start.slice(0, 7)), rows: [] };
