@@ -115,11 +115,13 @@ async function postgresSchema(a: TestArchive): Promise<Schema> {
          FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`,
       [name],
     );
+    // an id the table numbers itself (largest + 1, as SQLite's rowid): the <table>_next_id trigger
+    const numbered = (await q(`SELECT 1 FROM pg_trigger WHERE tgrelid = ?::regclass AND tgname = ?`, [name, `${name}_next_id`])).length > 0;
     const columns = info.map((c) => ({
       name: c.name,
       type: typeClass(c.type),
       notNull: c.nullable === 'NO',
-      default: c.identity === 'YES' ? 'identity' : c.generated === 'ALWAYS' ? null : normalDefault(c.dflt),
+      default: c.identity === 'YES' || (numbered && c.name === 'id') ? 'identity' : c.generated === 'ALWAYS' ? null : normalDefault(c.dflt),
       generated: c.generated === 'ALWAYS',
     }));
     const constraints = await q<{ type: string; cols: string[]; ref: string | null; refcols: string[] | null }>(

@@ -14,16 +14,27 @@ import { searchPostgres } from './search';
 import { inSnapshot, streamFromPool } from './snapshot';
 
 /**
- * Ids are drawn from the records sequence first, so each row's id is known whatever the server skips
- * (a duplicate fingerprint): then the rows go in unnested, RETURNING the ids written.
+ * Rows whose fingerprint is already there (or earlier in the batch) are skipped first; the others are
+ * numbered after the largest id, as SQLite numbers them (writers take turns), and go in unnested.
  */
 async function insertRecordRows(trx: Trx, types: TypeCache, rows: Parameters<Engine['insertRecordRows']>[1]): Promise<(number | null)[]> {
   if (rows.length === 0) return [];
-  const drawn = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('records', 'id')) AS id FROM generate_series(1, ${rows.length})`.execute(trx);
-  const ids = drawn.rows.map((r) => r.id);
-  const inserted = await insertUnnest<{ id: number }>(trx, types, 'records', rows.map((row, i) => ({ id: ids[i]!, ...row })), sql`ON CONFLICT (fingerprint) DO NOTHING RETURNING id`);
+  const fingerprints = rows.flatMap((r) => (r.fingerprint ? [r.fingerprint] : []));
+  const seen = new Set(
+    fingerprints.length === 0 ? [] : (await sql<{ fingerprint: string }>`SELECT fingerprint FROM records WHERE fingerprint = ANY(${fingerprints}::text[])`.execute(trx)).rows.map((r) => r.fingerprint),
+  );
+  let next = (await sql<{ id: number }>`SELECT coalesce(max(id), 0) AS id FROM records`.execute(trx)).rows[0]!.id;
+  const ids = rows.map((r) => {
+    if (r.fingerprint) {
+      if (seen.has(r.fingerprint)) return null;
+      seen.add(r.fingerprint);
+    }
+    return ++next;
+  });
+  const fresh = rows.flatMap((row, i) => (ids[i] === null ? [] : [{ id: ids[i]!, ...row }]));
+  const inserted = await insertUnnest<{ id: number }>(trx, types, 'records', fresh, sql`ON CONFLICT (fingerprint) DO NOTHING RETURNING id`);
   const written = new Set(inserted.map((r) => r.id));
-  return ids.map((id) => (written.has(id) ? id : null));
+  return ids.map((id) => (id !== null && written.has(id) ? id : null));
 }
 
 export interface PostgresEngineParts {
