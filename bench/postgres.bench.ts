@@ -64,7 +64,7 @@ async function vacuum(db: TempDatabase): Promise<void> {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {
-    await client.query('VACUUM ANALYZE');
+    for (const table of ['records', 'record_grams', 'search_term_counts', 'audit_log']) await client.query(`VACUUM ANALYZE ${table}`);
   } finally {
     await client.end();
   }

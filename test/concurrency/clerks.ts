@@ -63,7 +63,7 @@ export async function prepareArchive(location: string, workDir?: string): Promis
   }
 }
 
-function runClerk(args: string[]): Promise<ClerkReport> {
+function runClerk(args: string[]): Promise<ClerkReport[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'clerk-process.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -73,12 +73,12 @@ function runClerk(args: string[]): Promise<ClerkReport> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`clerk ${args[1]} exited ${code}: ${stderr.slice(-2000)}`));
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as ClerkReport);
+      resolve(stdout.trim().split('\n').map((line) => JSON.parse(line) as ClerkReport));
     });
   });
 }
 
-/** Runs the clerks at once (`together`) or one after another, then judges the archive. */
+/** Runs the clerks at once (`together`: a process each) or all in one process, one after another, then judges the archive. */
 export async function runClerks(options: {
   location: string;
   workDir?: string;
@@ -95,14 +95,19 @@ export async function runClerks(options: {
     await writeWorkbook(path, c, options.rows);
     books.push(path);
   }
-  const args = (c: number) => [options.location, String(c), books[c - 1]!, String(YEAR), String(shared), String(options.rounds), options.workDir ?? ''];
+  const args = (clerks: number[]) => [
+    options.location,
+    clerks.join(','),
+    clerks.map((c) => books[c - 1]!).join(','),
+    String(YEAR),
+    String(shared),
+    String(options.rounds),
+    options.workDir ?? '',
+  ];
+  const all = Array.from({ length: options.clerks }, (_, i) => i + 1);
   const started = performance.now();
-  const reports: ClerkReport[] = [];
-  if (options.together === false) {
-    for (let c = 1; c <= options.clerks; c++) reports.push(await runClerk(args(c)));
-  } else {
-    reports.push(...(await Promise.all(Array.from({ length: options.clerks }, (_, i) => runClerk(args(i + 1))))));
-  }
+  const reports: ClerkReport[] =
+    options.together === false ? await runClerk(args(all)) : (await Promise.all(all.map((c) => runClerk(args([c]))))).flat();
   const ms = performance.now() - started;
   const { notes, ...judged } = await judge(options.location, options.workDir, shared);
   // an edit that went in but is missing from the text now was overwritten by someone who never saw it
