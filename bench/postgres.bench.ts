@@ -103,7 +103,7 @@ async function insertBench(dir: string): Promise<Record<string, number>> {
   try {
     const floorCtx = await archive(bare.url, join(dir, 'bare'));
     const rules = await loadRecordRules(floorCtx.db);
-    const mapped = rows.map((r) => recordRow(rules, r, '2025-01-01T00:00:00.000Z'));
+    const mapped = rows.map((r) => recordRow(rules, r, '2025-01-01T00:00:00.000Z', '2025-12-31'));
     await closeArchive(floorCtx);
     const columns = Object.keys(mapped[0]!);
     const client = new pg.Client({ connectionString: bare.url });

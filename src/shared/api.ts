@@ -179,7 +179,8 @@ export interface FilingResult {
 }
 
 export interface DashboardWarning {
-  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due';
+  /** empty: the archive (or the year) holds nothing yet; the message says what to do first */
+  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due' | 'empty';
   message: string;
   /** a route in the UI with its query, e.g. /records?year=2025&status=未归档 */
   link: string;
@@ -292,7 +293,11 @@ export const API = {
   'records.create': method<ArchiveRecord>()(recordInputSchema, CLERK),
   'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema, version: z.number().int().positive().optional() }), CLERK),
   'records.void': method<void>()(z.object({ id, reason: z.string().trim().min(1, '请写明作废原因').max(500) }), CLERK),
+  /** undoes 作废 (before filing); audited */
+  'records.restore': method<ArchiveRecord>()(z.object({ id }), CLERK),
   'attachments.add': method<Attachment>()(base64File.extend({ recordId: id }), CLERK),
+  /** an attachment added by mistake to an unfiled record: unlinked (audited), its file stays in the store */
+  'attachments.remove': method<void>()(z.object({ id, reason: z.string().trim().max(500).optional() }), CLERK),
   'attachments.url': method<string>()(z.object({ id }), READ),
   'filing.preview': method<FilingPreviewItem[]>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() }), READ),
   'filing.run': method<FilingResult>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() }), CLERK),

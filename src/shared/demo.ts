@@ -12,6 +12,8 @@ export interface DemoCounts {
 export interface DemoSummary {
   office: StreetOffice;
   year: number;
+  /** the last day dated: 31 Dec, or today while the year runs (nothing is dated after today) */
+  until: string;
   seed: number;
   communities: number;
   /** records dated in the year, by 类别 */

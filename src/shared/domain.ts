@@ -77,6 +77,9 @@ export interface ArchiveRecord {
   archivalParts: ArchivalCodeParts | null;
   boxNo: number | null;
   status: RecordStatus;
+  /** when it was voided (作废), or null; a voided record keeps its status and shows 已作废 */
+  voidedAt: string | null;
+  voidReason: string | null;
   attachments: number;
   createdAt: string;
   updatedAt: string;

@@ -29,7 +29,9 @@ describe.each(ENGINES)('attachment bytes on %s', (engine) => {
     const path = join(a.dir, '扫描件.pdf');
     writeFileSync(path, scan);
     const first = await addAttachment(a.ctx, recordId, path);
-    const again = await addAttachmentData(a.ctx, recordId, scan, '扫描件副本.pdf');
+    // the same scan on another record: stored once
+    const other = (await createRecord(a.ctx, { communityId: 1, affair: '居务', kind: '居务监督委员会例会', title: '另一件例会记录', date: '2025-04-05' })).id;
+    const again = await addAttachmentData(a.ctx, other, scan, '扫描件副本.pdf');
     expect(first).toMatchObject({ sha256: sha(scan), size: scan.length, mediaType: 'application/pdf' });
     expect(again.sha256).toBe(first.sha256);
     const served = await attachmentFile(a.ctx, again.id);

@@ -26,7 +26,7 @@ interface Table {
 
 type Schema = Record<string, Table>;
 
-const ENGINE_OWN = /^(kysely_|sqlite_|records_fts|records_grams|record_grams$|search_term_counts$|file_blobs$|file_chunks$)/;
+const ENGINE_OWN = /^(kysely_|sqlite_|records_fts|records_grams|records_code_|record_grams$|search_term_counts$|file_blobs$|file_chunks$)/;
 /** Indexes only one engine's search needs (the trigram index); the rest must match. */
 const ENGINE_OWN_INDEXES = /^(records_search_trgm|record_grams)/;
 

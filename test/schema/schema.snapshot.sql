@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 5
+-- user_version = 6
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -12,6 +12,8 @@ CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
 CREATE INDEX audit_log_format1 ON audit_log (id) WHERE hash_format = 1;
 -- index records_by_community_year
 CREATE INDEX records_by_community_year ON records (community_id, year, affair, kind);
+-- index records_by_item_no
+CREATE INDEX records_by_item_no ON records (item_no) WHERE item_no IS NOT NULL;
 -- index records_by_kind
 CREATE INDEX records_by_kind ON records (kind, year);
 -- index records_by_status
@@ -135,6 +137,26 @@ CREATE TABLE records (
     void_reason TEXT, version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     UNIQUE (fonds_code, category_code, filing_year, retention_code, problem_code, item_no)
   ) STRICT;
+-- table records_code_fts
+CREATE VIRTUAL TABLE records_code_fts USING fts5 (code, content = '', contentless_delete = 1, tokenize = 'trigram');
+-- table records_code_fts_config
+CREATE TABLE 'records_code_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table records_code_fts_data
+CREATE TABLE 'records_code_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table records_code_fts_docsize
+CREATE TABLE 'records_code_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+-- table records_code_fts_idx
+CREATE TABLE 'records_code_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_code_grams
+CREATE VIRTUAL TABLE records_code_grams USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'ascii');
+-- table records_code_grams_config
+CREATE TABLE 'records_code_grams_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table records_code_grams_data
+CREATE TABLE 'records_code_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table records_code_grams_docsize
+CREATE TABLE 'records_code_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+-- table records_code_grams_idx
+CREATE TABLE 'records_code_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table records_fts
 CREATE VIRTUAL TABLE records_fts USING fts5 (
     title, responsible, doc_number, notes,
@@ -216,6 +238,18 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
   END;
+-- trigger records_code_insert
+CREATE TRIGGER records_code_insert AFTER INSERT ON records WHEN new.archival_code IS NOT NULL BEGIN
+      INSERT INTO records_code_fts (rowid, code) VALUES (new.id, new.archival_code);
+      INSERT INTO records_code_grams (rowid, grams) VALUES (new.id, sanwu_grams(new.archival_code));
+    END;
+-- trigger records_code_update
+CREATE TRIGGER records_code_update AFTER UPDATE OF archival_code ON records BEGIN
+      DELETE FROM records_code_fts WHERE old.archival_code IS NOT NULL AND rowid = old.id;
+      DELETE FROM records_code_grams WHERE old.archival_code IS NOT NULL AND rowid = old.id;
+      INSERT INTO records_code_fts (rowid, code) SELECT new.id, new.archival_code WHERE new.archival_code IS NOT NULL;
+      INSERT INTO records_code_grams (rowid, grams) SELECT new.id, sanwu_grams(new.archival_code) WHERE new.archival_code IS NOT NULL;
+    END;
 -- trigger records_fts_delete
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
     INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes)

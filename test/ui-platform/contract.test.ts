@@ -26,6 +26,8 @@ describe('the contract', () => {
     expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual([
       'backup.restore',
       'backup.write',
+      'connection.set',
+      'connection.test',
       'demo.generate',
       'import.files',
       'report.write',
@@ -66,12 +68,13 @@ describe('the contract', () => {
       { column: '名称', message: '不能为空' },
       { column: '起始日期', message: '不是有效的日期' },
     ]);
-    expect(e.message).toMatch(/^输入有误，未做任何修改（roster\.add）：社区：应为数字；类型：必须填写；名称：不能为空；起始日期：不是有效的日期。/);
+    expect(e.message).toMatch(/^添加人员与组织的输入有误，未做任何修改：社区：应为数字；类型：必须填写；名称：不能为空；起始日期：不是有效的日期。/);
+    expect(e.message).not.toMatch(/[a-z]+\.[a-z]+/i);
   });
 
   it('refuses unknown fields where the input is empty', () => {
     const parsed = API['app.info'].input.safeParse({ sql: 'DROP TABLE records' });
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(inputError(parsed.error, 'app.info').issues[0]?.message).toBe('不认识的字段 sql');
+    if (!parsed.success) expect(inputError(parsed.error, 'app.info').issues[0]?.message).toBe('有 1 项多余的内容，请升级程序后再试');
   });
 });

@@ -101,7 +101,8 @@ describe('records and filing', () => {
     expect(summary.completeness.rows.map((r) => r.community)).toContain('桃源社区');
     const missing = summary.warnings.filter((w) => w.kind === 'missing-period');
     expect(missing.length).toBeGreaterThan(0);
-    expect(missing[0]!.link).toMatch(/^\/records\?year=2025&community=/);
+    expect(missing[0]!.link).toMatch(/^\/audit\?year=2025&community=/);
+    expect(missing.map((m) => m.message)).toContain('桃源社区党务：缺1季度、2季度、3季度、4季度党务公开记录');
     expect(summary.warnings.some((w) => w.kind === 'unfiled')).toBe(false);
   });
 });

@@ -43,11 +43,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
-/** Local calendar day, YYYY-MM-DD. */
-export function isoDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+/** Local calendar day, YYYY-MM-DD (the field rules' "today"). */
+export { isoDay } from '../../shared/fields/dates';
 
 export function nowIso(ctx: Pick<ArchiveContext, 'clock'>): string {
   return ctx.clock.now().toISOString();

@@ -6,7 +6,7 @@ import type { Handlers } from './types';
 
 export const demoHandlers: Handlers<'demo.generate'> = {
   'demo.generate': async (ctx, { usersPassword, ...options }, env) => {
-    const summary = await generateDemo(ctx, planDemo(options), { onProgress: env.onProgress, signal: env.signal });
+    const summary = await generateDemo(ctx, planDemo(options, ctx.clock), { onProgress: env.onProgress, signal: env.signal });
     return { summary, users: usersPassword ? await createDemoUsers(ctx, usersPassword) : [] };
   },
 };

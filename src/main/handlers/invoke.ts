@@ -20,7 +20,7 @@ export async function invoke(
 ): Promise<CallReply> {
   let acting: Acting | null = null;
   try {
-    if (!isApiMethod(method)) throw new SanwuError('NOT_FOUND', `没有名为“${method}”的接口。请升级程序后再试。`);
+    if (!isApiMethod(method)) throw new SanwuError('NOT_FOUND', '界面请求了本程序没有的功能（界面与程序版本不一致），未做任何修改。请升级程序后再试。');
     if (API[method].desktopOnly && env.mode === 'browser') throw desktopOnly(method);
     acting = await authorize(ctx, method, env);
     const parsed = API[method].input.safeParse(input ?? {});

@@ -2,6 +2,7 @@
 import type { DemoSummary } from '../../../shared/demo';
 import { isSanwuError, SanwuError } from '../../../shared/errors';
 import { passwordSchema, type UserInfo } from '../../../shared/users';
+import type { Clock } from '../../core/context';
 import { planDemo, type DemoOptions } from '../../core/demo/plan';
 import { usageError } from '../args';
 import { archiveDir, DB_FLAG, shownLocation, type Command } from '../command';
@@ -29,7 +30,7 @@ const command: Command = {
       records: f.records as number | undefined,
       seed: f.seed as number | undefined,
     };
-    refuseBadOptions(options);
+    refuseBadOptions(options, io.clock);
     const generated = f.users && !io.env.SANWU_PASSWORD ? generatedPassword() : undefined;
     const usersPassword = f.users ? (io.env.SANWU_PASSWORD ?? generated) : undefined;
     if (usersPassword !== undefined && !passwordSchema.safeParse(usersPassword).success) {
@@ -45,9 +46,9 @@ const command: Command = {
 export default command;
 
 /** Bad option values are usage errors, found (by planning, which writes nothing) before any archive is created. */
-function refuseBadOptions(options: DemoOptions): void {
+function refuseBadOptions(options: DemoOptions, clock: Clock): void {
   try {
-    planDemo(options);
+    planDemo(options, clock);
   } catch (e) {
     if (isSanwuError(e) && e.code === 'INVALID_INPUT') throw usageError(e.message);
     throw e;
@@ -58,6 +59,7 @@ function printSummary(io: CliIO, dir: string, s: DemoSummary): void {
   const { added: a } = s;
   const lines = [
     `演示档案库：${dir}（${s.office.name}，种子 ${s.seed}）`,
+    ...(s.until < `${s.year}-12-31` ? [`${s.year}年尚未结束：档案只生成到今天（${s.until}）为止，不写入未来的日期。`] : []),
     `${s.year}年度：${s.communities} 个社区，档案 ${s.records.total} 件（党务 ${s.records.党务}，居务 ${s.records.居务}，财务 ${s.records.财务}），人员与组织 ${s.roster} 条，附件 ${s.attachments} 个。`,
     `另有 ${s.earlierRecords.total} 件换届选举和居民公约档案，成文于 ${s.earlierRecords.years.join('、')} 年。`,
     a.records + a.communities === 0

@@ -36,11 +36,22 @@ export interface FileStore {
   digests(): AsyncIterable<string>;
 }
 
-/** A search: live records narrowed by equality filters and substring terms, newest first. */
+/** A search term: a substring of the text the clerk sees (db/search-index.ts), or a run of 档号 parts. */
+export interface SearchTerm {
+  /** whitespace-free */
+  text: string;
+  /**
+   * The term read as 档号 parts (records/code-query.ts): a condition on the part columns in portable SQL
+   * with `?` placeholders, and the codes that match it exactly (ranked first). Null when it is no code.
+   */
+  code: { sql: string; params: (string | number)[]; exact: string[] } | null;
+}
+
+/** A search: live (or, `voided`, voided) records narrowed by equality filters and terms, newest first. */
 export interface SearchPlan {
   filters: [column: SearchFilterColumn, value: string | number][];
-  /** whitespace-free terms, each matched as a substring of the record's searchable text */
-  terms: string[];
+  terms: SearchTerm[];
+  voided: boolean;
   limit: number;
   offset: number;
 }

@@ -129,6 +129,7 @@ function summarise(plan: DemoPlan, office: StreetOffice, added: DemoCounts): Dem
   return {
     office,
     year: plan.year,
+    until: plan.until,
     seed: plan.seed,
     communities: plan.communities.length,
     records,

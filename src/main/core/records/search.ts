@@ -1,11 +1,16 @@
-// Record search: Chinese substring terms and filters, paged, newest first. The search index itself is
-// the engine's (db/engine.ts): SQLite's FTS tables, PostgreSQL's trigram and character-pair indexes.
+// Record search: Chinese substring terms and filters, paged, newest first, over the text the clerk sees
+// (db/search-index.ts, 档号 included). A term that looks like a 档号 or part of one also finds items by
+// their code parts; exact codes come first, then items whose parts match, then the other matches. The
+// search index itself is the engine's (db/engine.ts): SQLite's FTS tables, PostgreSQL's trigram and
+// character-pair indexes.
 import type { ArchiveRecord } from '../../../shared/domain';
 import { recordQuerySchema, type RecordQuery } from '../../../shared/schemas';
+import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
 import { requireCommunityByName } from '../communities/repository';
 import type { ArchiveContext } from '../context';
-import { engineOf } from '../db/engine';
-import type { SearchPlan } from '../db/engine';
+import { engineOf, type SearchPlan } from '../db/engine';
+import { getSetting } from '../settings/store';
+import { codeForm, codePartsCondition } from './code-query';
 import { toRecord, type RecordRowWithJoins } from './mapping';
 import { selectRecords } from './repository';
 
@@ -29,8 +34,13 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
   ] as const) {
     if (value !== undefined) filters.push([column, value]);
   }
-  const terms = (q.q ?? '').split(/\s+/u).filter(Boolean);
-  const { total, ids } = await engineOf(ctx.db).search(ctx.db, { filters, terms, limit: q.limit, offset: q.offset });
+  const texts = (q.q ?? '').split(/\s+/u).filter(Boolean);
+  const template = texts.length > 0 ? await getSetting(ctx.db, CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE) : DEFAULT_CODE_TEMPLATE;
+  const terms = texts.map((text) => {
+    const code = codePartsCondition(text, template);
+    return { text, code: code ? { ...code, exact: [...new Set([text, codeForm(text)])] } : null };
+  });
+  const { total, ids } = await engineOf(ctx.db).search(ctx.db, { filters, terms, voided: q.voided === true, limit: q.limit, offset: q.offset });
   if (ids.length === 0) return { total, records: [] };
 
   const found = await selectRecords(ctx.db).where('records.id', 'in', ids).execute();

@@ -34,13 +34,13 @@ export async function serverConsistency(db: ReadDb, full: boolean): Promise<{ fi
       say('database', `数据库约束 ${r.name} 未经验证，表中可能有违反它的数据；请由数据库管理员验证约束（VALIDATE CONSTRAINT）。`);
     }
     const grams = await rows(s, sql<{ id: number }>`SELECT r.id FROM records r LEFT JOIN record_grams g ON g.record_id = r.id
-        WHERE g.grams IS DISTINCT FROM sanwu_grams(r.title, r.responsible, r.doc_number, r.notes) ORDER BY r.id LIMIT 100`);
+        WHERE g.grams IS DISTINCT FROM sanwu_grams(r.title, r.responsible, r.doc_number, r.notes, r.archival_code) ORDER BY r.id LIMIT 100`);
     for (const r of grams) say('database', `记录 ${r.id} 的检索索引与记录内容不一致，检索可能查不到它；请重建检索索引。`, r.id);
     const total = await rows(s, sql<{ counted: number; records: number }>`SELECT coalesce((SELECT records FROM search_term_counts WHERE term = 0), 0) AS counted, (SELECT count(*) FROM records) AS records`);
     if (total[0]!.counted !== total[0]!.records) say('database', `检索计数与档案记录数不一致（计 ${total[0]!.counted} 件，实有 ${total[0]!.records} 件），检索的总数会出错；请重建检索索引。`);
     if (full) {
       const off = await rows(s, sql<{ term: number }>`SELECT coalesce(c.term, t.term) AS term FROM search_term_counts c
-          FULL JOIN (SELECT term, count(*) AS records FROM records r, unnest(sanwu_grams(r.title, r.responsible, r.doc_number, r.notes) || sanwu_triples(r.title, r.responsible, r.doc_number, r.notes)) AS term GROUP BY term) AS t USING (term)
+          FULL JOIN (SELECT term, count(*) AS records FROM records r, unnest(sanwu_grams(r.title, r.responsible, r.doc_number, r.notes, r.archival_code) || sanwu_triples(r.title, r.responsible, r.doc_number, r.notes, r.archival_code)) AS term GROUP BY term) AS t USING (term)
          WHERE coalesce(c.term, t.term) <> 0 AND coalesce(c.records, 0) <> coalesce(t.records, 0) LIMIT 10`);
       if (off.length > 0) say('database', `检索计数与记录内容不一致（${off.length} 个检索词），检索的总数会出错；请重建检索索引。`);
     }

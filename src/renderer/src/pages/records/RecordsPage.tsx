@@ -7,7 +7,7 @@ import { useApi } from '../../hooks/useApi';
 import { useArchiveChanges } from '../../hooks/useArchiveChanges';
 import { navigate } from '../../hooks/useHashRoute';
 import { FilingModal } from './FilingModal';
-import { filtersFromParams, toQuery, type RecordFilters } from './filters';
+import { filterParams, filtersFromParams, toQuery, type RecordFilters } from './filters';
 import { RecordDrawer } from './RecordDrawer';
 import { RecordFilterBar } from './RecordFilterBar';
 import { RecordForm } from './RecordForm';
@@ -37,8 +37,8 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
     }, [reloadList]),
   );
 
-  const setFilters = useCallback((next: RecordFilters) => navigate('/records', { ...next }), []);
-  const openRecord = useCallback((id: number | null) => navigate('/records', { ...filters, id: id ?? undefined }), [filters]);
+  const setFilters = useCallback((next: RecordFilters) => navigate('/records', filterParams(next)), []);
+  const openRecord = useCallback((id: number | null) => navigate('/records', { ...filterParams(filters), id: id ?? undefined }), [filters]);
   const onPage = useCallback(
     (p: number, size: number) => {
       setPaging({ filterKey, page: size === pageSize ? p : 1 });
@@ -84,7 +84,7 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
         onSaved={(record) => {
           setCreating(false);
           result.reload();
-          navigate('/records', { ...filters, id: record.id });
+          navigate('/records', { ...filterParams(filters), id: record.id });
         }}
       />
       <FilingModal open={filing} defaultYear={filters.year} onClose={() => setFiling(false)} onFiled={result.reload} />

@@ -1,11 +1,14 @@
 // A community's roster (法律顾问, 人民调解员, 志愿者队伍 …) with date ranges: add entries, end them.
-import { Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Drawer, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
 import type { Community, RosterEntry } from '../../../../shared/domain';
+import { isoDay, parseDate } from '../../../../shared/fields/dates';
+import { ROSTER_LABELS as L } from '../../../../shared/labels';
 import { api } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DATE_FORMAT as DATE, formatDate, toOptions } from '../../format';
+import { parsedRule, parsedValue } from '../../forms/fieldRules';
+import { formatDate, toOptions } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useArchive } from '../../hooks/useArchive';
 import { useSave } from './useSave';
@@ -14,7 +17,8 @@ import { useCan } from '../../hooks/useAuth';
 interface Values {
   kind: string;
   name: string;
-  startDate?: Dayjs | null;
+  /** typed as the import takes it (2025-03-05, 2025/3/5, 2025年3月5日) */
+  startDate?: string;
   note?: string;
 }
 
@@ -23,13 +27,13 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
   const roster = useApi('roster.list', community ? { communityId: community.id } : null);
   const [form] = Form.useForm<Values>();
   const { busy, error, save } = useSave();
-  const today = dayjs().format(DATE);
+  const [today] = useState(() => isoDay(new Date()));
   const can = useCan();
 
   const add = async (v: Values): Promise<void> => {
     if (!community) return;
     const ok = await save(
-      () => api.call('roster.add', { communityId: community.id, kind: v.kind, name: v.name, startDate: v.startDate?.format(DATE) ?? null, note: v.note ?? '' }),
+      () => api.call('roster.add', { communityId: community.id, kind: v.kind, name: v.name, startDate: parsedValue(parseDate, v.startDate), note: v.note ?? '' }),
       '已添加',
     );
     if (ok) {
@@ -52,8 +56,8 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
         <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
           <Input aria-label="名称" placeholder="姓名或组织名称" style={{ width: 170 }} />
         </Form.Item>
-        <Form.Item name="startDate">
-          <DatePicker aria-label="起始日期" format={DATE} placeholder="起始日期" />
+        <Form.Item name="startDate" rules={[parsedRule(parseDate)]}>
+          <Input aria-label={L.startDate} placeholder={`${L.startDate}，如 2025-03-05`} style={{ width: 170 }} autoComplete="off" />
         </Form.Item>
         <Form.Item name="note">
           <Input aria-label="备注" placeholder="备注" style={{ width: 120 }} />

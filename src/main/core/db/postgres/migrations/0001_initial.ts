@@ -119,6 +119,7 @@ const STATEMENTS = [
   `CREATE INDEX records_by_kind ON records (kind, year)`,
   `CREATE INDEX records_by_status ON records (status)`,
   `CREATE INDEX records_voided ON records (id) WHERE voided_at IS NOT NULL`,
+  `CREATE INDEX records_by_item_no ON records (item_no) WHERE item_no IS NOT NULL`,
   refuse('records_no_delete', 'records are never deleted; use appraisal and a destruction list'),
   `CREATE TRIGGER records_no_delete BEFORE DELETE ON records FOR EACH ROW EXECUTE FUNCTION records_no_delete()`,
   `CREATE TRIGGER records_no_truncate BEFORE TRUNCATE ON records FOR EACH STATEMENT EXECUTE FUNCTION records_no_delete()`,
@@ -261,7 +262,8 @@ const STATEMENTS = [
 
 /**
  * Search (db/postgres/search.ts). Terms of 3+ characters: pg_trgm's GIN index over the searchable
- * columns, lower-cased and joined by U+001F (a character no term holds, so no match spans two columns).
+ * columns (the record's text and its 档号), lower-cased and joined by U+001F (a character no term holds,
+ * so no match spans two columns).
  * Terms of 2: record_grams, each record's adjacent character pairs (lower-cased, none with a space, as
  * db/grams.ts makes them for SQLite) as code-point pairs in a bigint array under a GIN index. Exact
  * totals without visiting the matches: search_term_counts, the records holding each pair and each
@@ -277,10 +279,12 @@ function searchIndex(): string[] {
         FROM unnest(texts) AS u (x), lower(x COLLATE "default") AS t, generate_series(1, length(t) - ${n - 1}) AS i
        WHERE substr(t, i, ${n}) !~ '${space}'
     $$`;
-  const cols = (row: string) => ['title', 'responsible', 'doc_number', 'notes'].map((c) => `${row}${c}`).join(', ');
+  // the record's text and its 档号 (db/search-index.ts SEARCH_COLUMNS)
+  const cols = (row: string) => ['title', 'responsible', 'doc_number', 'notes', 'archival_code'].map((c) => `${row}${c}`).join(', ');
   return [
-    `CREATE FUNCTION sanwu_search_text(title text, responsible text, doc_number text, notes text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$ SELECT lower((title || chr(31) || responsible || chr(31) || doc_number || chr(31) || notes) COLLATE "default") $$`,
+    `CREATE FUNCTION sanwu_search_text(title text, responsible text, doc_number text, notes text, archival_code text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$ SELECT lower((title || chr(31) || responsible || chr(31) || doc_number || chr(31) || notes || chr(31) || coalesce(archival_code, '')) COLLATE "default") $$`,
     `CREATE INDEX records_search_trgm ON records USING gin (sanwu_search_text(${cols('')}) gin_trgm_ops)`,
     runs('sanwu_grams', 2),
     runs('sanwu_triples', 3),
@@ -314,9 +318,8 @@ function searchIndex(): string[] {
         ON CONFLICT (term) DO UPDATE SET records = c.records + 1;
       RETURN NULL;
     END $$`,
-    `CREATE TRIGGER records_search_update AFTER UPDATE OF title, responsible, doc_number, notes ON records FOR EACH ROW
-      WHEN ((NEW.title, NEW.responsible, NEW.doc_number, NEW.notes) IS DISTINCT FROM (OLD.title, OLD.responsible, OLD.doc_number, OLD.notes))
-      EXECUTE FUNCTION records_search_update()`,
+    `CREATE TRIGGER records_search_update AFTER UPDATE OF ${cols('')} ON records FOR EACH ROW
+      WHEN ((${cols('NEW.')}) IS DISTINCT FROM (${cols('OLD.')})) EXECUTE FUNCTION records_search_update()`,
   ];
 }
 
