@@ -62,7 +62,7 @@ function ledgerPeakRssMb(dir: string, file: string): number {
     const { writeWorkbook } = await import(${src('reports/xlsx/sheet.ts')});
     const ctx = await openArchive(${JSON.stringify(dir)}, {});
     const scope = await resolveScope(ctx, { year: ${YEAR} });
-    await writeWorkbook(${JSON.stringify(file)}, (wb) => affairSheet(wb, ctx, scope, '党务'));
+    await writeWorkbook(${JSON.stringify(file)}, (wb) => affairSheet(wb, ctx, scope, '党务', { total: 0, disclosed: 0 }));
     await closeArchive(ctx);
     process.stdout.write(String(process.resourceUsage().maxRSS));`;
   const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
@@ -109,7 +109,7 @@ async function ledgerSheet() {
     const ours = async () => {
       let n = 0;
       await writeWorkbook(join(out.dir, 'ledger.xlsx'), async (wb) => {
-        n = await affairSheet(wb, a.ctx, scope, '党务');
+        n = await affairSheet(wb, a.ctx, scope, '党务', { total: 0, disclosed: 0 });
       });
       return n;
     };

@@ -21,7 +21,7 @@ import type { DemoSummary } from './demo';
 import type { ArchiveChanges, Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
-import type { ReportResult } from './report';
+import { reportSettingsOverrideSchema, reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
   communityInputSchema,
   isoDate,
@@ -91,6 +91,8 @@ const reportRequest = z.object({
   communities: z.array(z.string().trim().min(1)).optional(),
   zip: z.boolean().optional(),
   nextSteps: z.string().max(5000).optional(),
+  /** this package only, over the stored report settings */
+  settings: reportSettingsOverrideSchema.optional(),
 });
 const demoRequest = z.object({
   year: z.number().int().optional(),
@@ -332,6 +334,9 @@ export const API = {
   'report.build': method<ReportBuildResult>()(reportRequest, { ...CLERK, long: true }),
   /** the CLI (and the desktop app): the package written into a folder of this computer */
   'report.write': method<ReportResult>()(reportRequest.extend({ out: localPath }), { ...CLERK, long: true, desktopOnly: true }),
+  /** the work report's 发文字号, 签发人, 主送机关 and signature layout (part of making reports: 档案员) */
+  'report.settings.get': method<ReportSettings>()(empty, READ),
+  'report.settings.save': method<ReportSettings>()(reportSettingsSchema, CLERK),
   /** desktop: show a finished package or backup in the file manager */
   'shell.showInFolder': method<void>()(z.object({ path: z.string().min(1) }), { ...READ, desktopOnly: true }),
   /** 设置 → 连接服务器: where the archive is; desktop: test a server, switch to it or back to the folder */

@@ -11,7 +11,7 @@ import { dashboardSummary } from '../../src/main/core/dashboard/summary';
 import { generateDemo } from '../../src/main/core/demo/generate';
 import { planDemo } from '../../src/main/core/demo/plan';
 import { buildReportPackage } from '../../src/main/core/package';
-import { catalogueBoxes, catalogueParts } from '../../src/main/core/reports/catalogue';
+import { catalogueBoxes, catalogueVolumes } from '../../src/main/core/reports/catalogue';
 import { reportFacts } from '../../src/main/core/reports/facts';
 import { iterateRecords } from '../../src/main/core/reports/records';
 import { resolveScope } from '../../src/main/core/reports/scope';
@@ -42,7 +42,7 @@ async function answers(ctx: ArchiveContext, out: string): Promise<Record<string,
     facts: await reportFacts(ctx, scope),
     monthly: await monthlyCounts(ctx, scope),
     kinds: await kindCounts(ctx, scope),
-    parts: [...(await catalogueParts(ctx, scope)).entries()],
+    volumes: [...(await catalogueVolumes(ctx, scope)).entries()],
     boxes: await catalogueBoxes(ctx, scope),
     ledger: await collect(iterateRecords(ctx, scope)),
     catalogue: await collect(iterateRecords(ctx, scope, { filedOnly: true }, 'catalogue')),

@@ -8,6 +8,7 @@ import { cancelled, SanwuError } from '../../../shared/errors';
 import type { ReportRequest, ReportResult } from '../../../shared/report';
 import { isoDay, type ArchiveContext } from '../context';
 import { standardLabel } from '../reports/assessment';
+import { catalogueBoxes, catalogueVolumes } from '../reports/catalogue';
 import { catalogueDocxBuffer } from '../reports/docx/catalogue';
 import { selfAssessmentBuffer } from '../reports/docx/self-assessment';
 import { workReportBuffer } from '../reports/docx/work-report';
@@ -18,6 +19,7 @@ import { reportRequestSchema, resolveScope, type ReportScope } from '../reports/
 import { writeCatalogueWorkbook } from '../reports/xlsx/catalogue';
 import { writeLedger } from '../reports/xlsx/ledger';
 import { writeRetentionChecklist } from '../reports/xlsx/retention-checklist';
+import { loadReportSettings } from '../reports/settings';
 import { runAudit } from '../standards';
 import { writeBagTags } from './bagit';
 import { discard, moveIntoPlace, stagingDir } from './staging';
@@ -74,25 +76,38 @@ export async function buildReportPackage(ctx: ArchiveContext, request: ReportReq
     };
 
     await mkdir(join(data, files.selfAssessments), { recursive: true });
-    const facts = await reportFacts(ctx, scope);
+    const [facts, settings, boxes, volumes] = await Promise.all([reportFacts(ctx, scope), loadReportSettings(ctx.db).then((s) => ({ ...s, ...req.settings })), catalogueBoxes(ctx, scope), catalogueVolumes(ctx, scope)]);
+    // to the second: which of two packages of one office and year is the newer (DESIGN.md, district)
+    const created = scope.reportDate.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const attachments = [
+      `${scope.year}年度三务公开台账`,
+      `各社区自评报告（${perCommunity.length}份）`,
+      `${scope.year}年度归档文件目录`,
+      '档案保管期限检查清单',
+      `${scope.year}年度三务档案数据（电子文件）`,
+    ];
     await step(files.workReport, async () =>
-      writeFile(join(data, files.workReport), await workReportBuffer({ scope, facts, audit, nextSteps: req.nextSteps })),
+      writeFile(
+        join(data, files.workReport),
+        await workReportBuffer({ scope, facts, audit, settings, attachments, catalogue: { volumes: volumes.size, boxes: boxes.length }, nextSteps: req.nextSteps }),
+      ),
     );
     await step(files.ledger, () => writeLedger(ctx, join(data, files.ledger), { scope, monthly: facts.monthly, audit, signal }));
     const evidence = await evidenceIndex(ctx, audit);
     for (const { community, standard } of perCommunity) {
       const file = join(data, files.selfAssessments, `${safeName(community.name)}_${safeName(standardLabel(standard))}自评报告.docx`);
-      await step(relative(data, file), async () => writeFile(file, await selfAssessmentBuffer({ scope, community, standard, evidence })));
+      await step(relative(data, file), async () => writeFile(file, await selfAssessmentBuffer({ scope, community, standard, evidence, settings, asOf: audit.asOf })));
     }
-    await step(files.catalogueDocx, async () => writeFile(join(data, files.catalogueDocx), await catalogueDocxBuffer(ctx, scope)));
-    await step(files.catalogueXlsx, () => writeCatalogueWorkbook(ctx, join(data, files.catalogueXlsx), scope, signal));
+    await step(files.catalogueDocx, async () => writeFile(join(data, files.catalogueDocx), await catalogueDocxBuffer(ctx, scope, boxes)));
+    await step(files.catalogueXlsx, () => writeCatalogueWorkbook(ctx, join(data, files.catalogueXlsx), scope, boxes, signal));
     await step(files.retention, () => writeRetentionChecklist(ctx, join(data, files.retention), scope, signal));
-    await step(files.records, () => writeRecordsJson(ctx, join(data, files.records), scope, signal));
+    await step(files.records, () => writeRecordsJson(ctx, join(data, files.records), scope, audit, created, signal));
     let payload: string[] = [];
     await step('bag-info.txt', async () => {
       payload = await writeBagTags(staging, {
         sourceOrganization: scope.office.name,
         baggingDate: isoDay(scope.reportDate),
+        created,
         externalDescription: `${scope.office.name}${scope.year}年度三务公开报送包（${scope.communities.map((c) => c.name).join('、')}）`,
       });
     });

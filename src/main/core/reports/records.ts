@@ -45,9 +45,9 @@ function query(ctx: ArchiveContext, scope: ReportScope, filter: RecordFilter, or
     order === 'catalogue'
       ? q
           .orderBy('records.fonds_code')
+          .orderBy('records.category_code')
           .orderBy('records.filing_year')
           .orderBy('records.retention_code')
-          .orderBy('records.category_code')
           .orderBy('records.problem_code')
           .orderBy('records.item_no')
       : q.orderBy('communities.code').orderBy('records.date').orderBy('records.id');

@@ -15,6 +15,9 @@ export interface FactRecord {
   incomeFen: number | null;
   fundCategory: string | null;
   attachments: number;
+  /** 档号, null until filed; the title names an unfiled item */
+  code: string | null;
+  title: string;
 }
 
 export interface CommunityFacts {
@@ -35,7 +38,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-type Row = { id: number; community_id: number; affair: string; kind: string; date: string; income_fen: number | null; fund_category: string | null; attachments: number };
+type Row = {
+  id: number;
+  community_id: number;
+  affair: string;
+  kind: string;
+  date: string;
+  income_fen: number | null;
+  fund_category: string | null;
+  attachments: number;
+  archival_code: string | null;
+  title: string;
+};
 
 export async function loadFacts(
   ctx: ArchiveContext,
@@ -50,7 +64,7 @@ export async function loadFacts(
   }
   // One plain statement: a street office's year is tens of thousands of rows, read on every audit.
   const rows = (
-    await sql<Row>`SELECT r.id, r.community_id, r.affair, r.kind, r.date, r.income_fen, r.fund_category,
+    await sql<Row>`SELECT r.id, r.community_id, r.affair, r.kind, r.date, r.income_fen, r.fund_category, r.archival_code, r.title,
               (SELECT count(*) FROM attachments a WHERE a.record_id = r.id AND a.removed_at IS NULL) AS attachments
          FROM records r
         WHERE r.year = ${year} AND r.date <= ${asOf} AND r.voided_at IS NULL
@@ -62,7 +76,7 @@ export async function loadFacts(
   }
   if (earlier.kinds.length > 0 && earlier.fromYear < year) {
     const old = (
-      await sql<Row>`SELECT id, community_id, affair, kind, date, income_fen, fund_category, 0 AS attachments
+      await sql<Row>`SELECT id, community_id, affair, kind, date, income_fen, fund_category, 0 AS attachments, archival_code, title
            FROM records WHERE year >= ${earlier.fromYear} AND year < ${year} AND kind IN (${sql.join(earlier.kinds)}) AND voided_at IS NULL ORDER BY date, id`.execute(
         ctx.db as unknown as Kysely<DB>,
       )
@@ -81,5 +95,15 @@ export async function loadFacts(
 }
 
 function toFact(r: Row): FactRecord {
-  return { id: r.id, affair: r.affair, kind: r.kind, date: r.date, incomeFen: r.income_fen, fundCategory: r.fund_category, attachments: r.attachments };
+  return {
+    id: r.id,
+    affair: r.affair,
+    kind: r.kind,
+    date: r.date,
+    incomeFen: r.income_fen,
+    fundCategory: r.fund_category,
+    attachments: r.attachments,
+    code: r.archival_code,
+    title: r.title,
+  };
 }
