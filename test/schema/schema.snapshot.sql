@@ -170,6 +170,8 @@ CREATE TABLE 'records_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'records_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table records_fts_idx
 CREATE TABLE 'records_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_fts_vocab
+CREATE VIRTUAL TABLE records_fts_vocab USING fts5vocab(records_fts, 'row');
 -- table records_grams
 CREATE VIRTUAL TABLE records_grams USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'ascii');
 -- table records_grams_config
@@ -180,6 +182,8 @@ CREATE TABLE 'records_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'records_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 -- table records_grams_idx
 CREATE TABLE 'records_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_grams_vocab
+CREATE VIRTUAL TABLE records_grams_vocab USING fts5vocab(records_grams, 'row');
 -- table retention_overrides
 CREATE TABLE retention_overrides (
     kind TEXT PRIMARY KEY,

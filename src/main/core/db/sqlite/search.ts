@@ -71,6 +71,29 @@ function whereOf(s: Statements, plan: SearchPlan): Where & { rank: Where | null 
   return { sql: clauses.join(' AND '), params, rank };
 }
 
+const VOIDED_PROBES = 500;
+
+/**
+ * One term of exactly 3 characters (one trigram) or 2 (one pair) held by no 档号, whose folding is
+ * plain (no cased letters): the records holding its token, as the index's vocabulary counts them,
+ * less the voided ones that hold it (each probed). Null otherwise.
+ */
+function vocabularyCount(s: Statements, term: string): number | null {
+  const length = [...term].length;
+  if ((length !== TRIGRAM && length !== PAIR) || term.toLowerCase() !== term.toUpperCase()) return null;
+  if (s.get(CODE_PAIRS_EXIST, [gramsOf(term)]) !== undefined) return null;
+  // each voided record is probed on its own: worth it while they are few
+  if (s.value<number>('SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL')! > VOIDED_PROBES) return null;
+  const [vocab, fts, token] = length === TRIGRAM ? ['records_fts_vocab', 'records_fts', term] : ['records_grams_vocab', 'records_grams', gramToken(term)];
+  const match = length === TRIGRAM ? ftsPhrase(term) : token;
+  const holding = s.value<number>(`SELECT doc FROM ${vocab} WHERE term = ?`, [token]) ?? 0;
+  const voided = s.value<number>(
+    `SELECT count(*) FROM records r INDEXED BY records_voided WHERE r.voided_at IS NOT NULL AND EXISTS (SELECT 1 FROM ${fts} f WHERE ${fts} MATCH ? AND f.rowid = r.id)`,
+    [match],
+  )!;
+  return holding - voided;
+}
+
 /**
  * The count of a query narrowed only by indexed terms (or by nothing) without visiting the matching
  * rows: the FTS indexes (or the table) count them, less the voided ones. Null otherwise.
@@ -79,6 +102,10 @@ function indexedCount(s: Statements, terms: SearchTerm[]): number | null {
   const live = 'NOT IN (SELECT id FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)';
   if (terms.length === 0) {
     return s.value<number>('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)')!;
+  }
+  if (terms.length === 1) {
+    const counted = vocabularyCount(s, terms[0]!.text);
+    if (counted !== null) return counted;
   }
   const indexed = terms.map((t) => termIndex(s, t.text));
   if (indexed.some((t) => t === null)) return null;
