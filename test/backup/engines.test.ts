@@ -10,29 +10,15 @@ import { verifyAuditChain } from '../../src/main/core/audit-log/verify';
 import type { ArchiveContext } from '../../src/main/core/context';
 import { engineOf } from '../../src/main/core/db';
 import type { DB } from '../../src/main/core/db/schema';
-import { runCli } from '../../src/main/cli/main';
-import type { CliIO } from '../../src/main/cli/io';
-import { fixedClock, tempDir } from '../helpers/archive';
+import { sanwuIn } from '../cli/fake-io';
+import { tempDir } from '../helpers/archive';
 import { tempPgDatabase, type TempDatabase } from '../helpers/postgres';
 
 const tmp = tempDir('sanwu-engines-');
 let pg: TempDatabase;
 const home = join(tmp.dir, 'home');
 
-async function sanwu(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { SANWU_ACTOR: 'cli-test', XDG_CONFIG_HOME: home },
-    cwd: tmp.dir,
-    clock: fixedClock(),
-    signal: new AbortController().signal,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const sanwu = (...argv: string[]) => sanwuIn({ cwd: tmp.dir, env: { XDG_CONFIG_HOME: home } }, ...argv);
 
 const ok = async (...argv: string[]) => {
   const r = await sanwu(...argv);

@@ -5,8 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/main';
-import type { CliIO } from '../../src/main/cli/io';
+import { sanwuIn } from './fake-io';
 import { fixedClock, tempDir } from '../helpers/archive';
 import { adminQuery, tempPgDatabase, type TempDatabase } from '../helpers/postgres';
 import { RECORD_HEADERS, recordRow } from '../import/fixtures';
@@ -15,20 +14,15 @@ const tmp = tempDir('sanwu-cli-pg-');
 let pg: TempDatabase;
 const folder = join(tmp.dir, 'folder');
 
-async function sanwu(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { SANWU_ACTOR: 'cli-test', XDG_CONFIG_HOME: join(tmp.dir, 'config'), SANWU_PASSWORD: 'secret-pass-1', SANWU_NEW_PASSWORD: 'secret-pass-1' },
-    cwd: tmp.dir,
-    clock: fixedClock('2026-03-10T10:00:00+08:00'),
-    signal: new AbortController().signal,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const sanwu = (...argv: string[]) =>
+  sanwuIn(
+    {
+      cwd: tmp.dir,
+      env: { XDG_CONFIG_HOME: join(tmp.dir, 'config'), SANWU_PASSWORD: 'secret-pass-1', SANWU_NEW_PASSWORD: 'secret-pass-1' },
+      clock: fixedClock('2026-03-10T10:00:00+08:00'),
+    },
+    ...argv,
+  );
 
 /** The same command on the server and on the folder: both succeed with the same output. */
 async function both(...argv: string[]): Promise<string> {

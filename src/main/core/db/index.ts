@@ -11,7 +11,8 @@ export type { CommitHooks, Database, ReadDb, Reader, SqlParams, Statements, Trx,
 export { engineOf, type Engine, type FileStore, type StoredFile } from './engine';
 export { isServerLocation, redactUrl, type EngineKind } from './location';
 export type { MigrationPlan } from './migrate';
-export { openSqliteDatabase as openDatabase, WAITING_PHASE } from './sqlite/open';
+export { openSqliteDatabase as openDatabase } from './sqlite/open';
+export { WAITING_PHASE } from './turns';
 export { openPostgresDatabase } from './postgres/open';
 export { readSql, writeSql } from './sqlite/sql';
 export { openSnapshot, withSnapshot, type Snapshot } from './sqlite/snapshot';

@@ -3,17 +3,11 @@
 // write lock first — one advisory lock, the audit chain's — so writers take turns as on SQLite, from
 // any number of processes and machines, waiting (bounded, with progress and cancel) for the one before.
 import { sql, type Kysely } from 'kysely';
-import type { LongTaskOptions } from '../../../../shared/domain';
-import { cancelled, SanwuError } from '../../../../shared/errors';
-import type { CommitHooks, Database, ReadDb, Trx } from '../handles';
+import type { Database, ReadDb } from '../handles';
+import { stillWaiting, writerTurns, type Waiting } from '../turns';
 import type { DB } from '../schema';
 import { connectionError, createPool, kyselyOnPool, sqlState } from './connect';
 import { postgresEngine } from './engine';
-
-/** How long a writer waits for another before giving up (bounded; the user may cancel sooner). */
-export const WRITER_WAIT_MS = 10 * 60_000;
-
-export const WAITING_PHASE = '等待其他操作完成';
 
 /** The advisory lock every writer holds for its transaction: 'SANW', as SQLite's application_id. */
 export const WRITE_LOCK = 0x53414e57;
@@ -24,19 +18,13 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * Takes the write lock inside the open transaction. The first try does not wait; after that the wait
  * is in slices (a savepoint each), so progress is told once and cancel and the bound are honoured.
  */
-async function takeWriteLock(trx: Kysely<DB>, opts: LongTaskOptions, started: number, waitMs: number, told: () => void): Promise<void> {
+async function takeWriteLock(trx: Kysely<DB>, waiting: Waiting): Promise<void> {
   const first = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${WRITE_LOCK}) AS ok`.execute(trx);
   if (first.rows[0]!.ok) return;
-  told();
+  waiting.told();
   await sql`SET LOCAL lock_timeout = '250ms'`.execute(trx);
   for (;;) {
-    if (opts.signal?.aborted) throw cancelled();
-    if (Date.now() - started > waitMs) {
-      throw new SanwuError(
-        'CONFLICT',
-        `另一位用户或另一个操作正在写入档案库，等了 ${Math.round(waitMs / 60_000)} 分钟仍未结束，本次操作未执行，档案库未改动。请等它完成后再试。`,
-      );
-    }
+    stillWaiting(waiting, '另一位用户或另一个操作');
     await sql`SAVEPOINT sanwu_wait`.execute(trx);
     try {
       await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
@@ -69,50 +57,25 @@ export async function openPostgresDatabase(url: string, options: PostgresOpenOpt
     await Promise.allSettled([read.destroy(), writer.destroy()]);
     throw connectionError(e, url);
   }
-  const waitMs = options.waitMs ?? WRITER_WAIT_MS;
-  let hooks: CommitHooks = {};
-  /** writers of this process queued or running: the next one says it waits */
-  let writers = 0;
-
-  async function transaction<T>(fn: (trx: Trx) => Promise<T>, opts: LongTaskOptions = {}): Promise<T> {
-    const started = Date.now();
-    let said = false;
-    const told = () => {
-      if (said) return;
-      said = true;
-      opts.onProgress?.({ phase: WAITING_PHASE, done: 0, total: 1 });
-    };
-    if (writers > 0) told();
-    writers++;
-    try {
-      const value = await writer.connection().execute(async (conn) => {
+  const turns = writerTurns(
+    writer,
+    {
+      begin: async (conn, waiting) => {
         await sql`BEGIN`.execute(conn);
-        try {
-          await takeWriteLock(conn, opts, started, waitMs, told);
-          const result = await fn(conn);
-          await hooks.beforeCommit?.(conn);
-          await sql`COMMIT`.execute(conn);
-          return result;
-        } catch (e) {
-          await sql`ROLLBACK`.execute(conn).catch(() => {});
-          throw e;
-        }
-      });
-      hooks.afterCommit?.();
-      return value;
-    } catch (e) {
-      if (opts.signal?.aborted && !(e instanceof SanwuError)) throw cancelled();
-      throw connectionError(e, url);
-    } finally {
-      writers--;
-    }
-  }
+        await takeWriteLock(conn, waiting);
+      },
+      commit: async (conn) => void (await sql`COMMIT`.execute(conn)),
+      rollback: async (conn) => void (await sql`ROLLBACK`.execute(conn).catch(() => {})),
+      failure: (e) => connectionError(e, url),
+    },
+    options.waitMs,
+  );
 
   return {
     engine,
     read: read as unknown as ReadDb,
-    write: { transaction },
-    setCommitHooks: (h) => void (hooks = h),
+    write: { transaction: turns.transaction },
+    setCommitHooks: turns.setCommitHooks,
     close: async () => {
       await Promise.allSettled([read.destroy(), writer.destroy()]);
     },
