@@ -1,5 +1,6 @@
 // 归档: gives 件号 and 档号 to a year's unfiled records, per cell (全宗 × 门类 × 年度 × 保管期限 × 问题),
 // in date order after the cell's last number. A number once given is never given again.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ArchivalCodeParts, LongTaskOptions } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
@@ -12,7 +13,7 @@ import { problemCode, retentionCode } from '../retention/schedule';
 import { getSetting } from '../settings/store';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE, renderArchivalCode, templateProblems } from './template';
 import { engineOf } from '../db/engine';
-import type { Reader } from '../db/handles';
+import type { Reader, Trx } from '../db/handles';
 
 export const filingScopeSchema = z.object({
   year: yearSchema,
@@ -108,43 +109,61 @@ export async function previewFiling(ctx: ArchiveContext, scope: FilingScope): Pr
   return assignments.map(({ id, archivalCode }) => ({ id, archivalCode }));
 }
 
-const YIELD_EVERY = 1000;
+/** Records given their 档号 per statement (7 bound values each: well under either engine's limit). */
+const BATCH = 1000;
+
+/** The 档号 a batch would give that another record holds already, or that two of the batch would share. */
+async function codeClash(trx: Trx, batch: FilingAssignment[], given: Set<string>): Promise<FilingAssignment | undefined> {
+  for (const a of batch) {
+    if (given.has(a.archivalCode)) return a;
+    given.add(a.archivalCode);
+  }
+  const held = await trx.selectFrom('records').select('archival_code').where('archival_code', 'in', batch.map((a) => a.archivalCode)).executeTakeFirst();
+  return held ? batch.find((a) => a.archivalCode === held.archival_code) : undefined;
+}
+
+/**
+ * Gives a batch of records their 件号 and 档号 in one UPDATE … FROM (VALUES …) (both engines name the
+ * columns column1…); the ids it changed. The first row's casts type every column on PostgreSQL.
+ */
+async function fileBatch(trx: Trx, batch: FilingAssignment[], at: string): Promise<number[]> {
+  const rows = batch.map((a, i) => {
+    const p = a.parts;
+    const n = (v: number) => (i === 0 ? sql`CAST(${v} AS bigint)` : sql`${v}`);
+    return sql`(${n(a.id)}, ${p.fondsCode}, ${n(p.year)}, ${p.retentionCode}, ${p.problemCode}, ${n(p.itemNo)}, ${a.archivalCode})`;
+  });
+  const updated = await sql<{ id: number }>`UPDATE records SET fonds_code = v.column2, filing_year = v.column3, retention_code = v.column4,
+      problem_code = v.column5, item_no = v.column6, archival_code = v.column7, filed_at = ${at}, status = '在保', updated_at = ${at}
+      FROM (VALUES ${sql.join(rows)}) AS v WHERE records.id = v.column1 AND records.item_no IS NULL RETURNING records.id`.execute(trx);
+  return updated.rows.map((r) => r.id);
+}
 
 export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: LongTaskOptions = {}): Promise<FilingResult> {
   return ctx.write.transaction(async (trx) => {
     const { assignments, cells } = await planFiling(trx, scope, true);
     const at = nowIso(ctx);
     const total = assignments.length;
-    const engine = engineOf(trx);
     const audit: AuditInput[] = [];
-    for (const [i, a] of assignments.entries()) {
-      if (i % YIELD_EVERY === 0) {
-        opts.onProgress?.({ phase: '归档', done: i, total });
-        await new Promise((r) => setImmediate(r));
-        if (opts.signal?.aborted) throw cancelled();
+    const given = new Set<string>();
+    for (let from = 0; from < total; from += BATCH) {
+      opts.onProgress?.({ phase: '归档', done: from, total });
+      await new Promise((r) => setImmediate(r));
+      if (opts.signal?.aborted) throw cancelled();
+      const batch = assignments.slice(from, from + BATCH);
+      const clash = await codeClash(trx, batch, given);
+      if (clash) {
+        throw new SanwuError(
+          'CONFLICT',
+          `记录 ${clash.id} 的档号 ${clash.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
+        );
       }
-      const p = a.parts;
-      let updated: bigint;
-      try {
-        const result = await trx
-          .updateTable('records')
-          .set({ fonds_code: p.fondsCode, filing_year: p.year, retention_code: p.retentionCode, problem_code: p.problemCode, item_no: p.itemNo, archival_code: a.archivalCode, filed_at: at, status: '在保', updated_at: at })
-          .where('id', '=', a.id)
-          .where('item_no', 'is', null)
-          .executeTakeFirst();
-        updated = result.numUpdatedRows;
-      } catch (e) {
-        if (engine.isUniqueViolation(e)) {
-          throw new SanwuError(
-            'CONFLICT',
-            `记录 ${a.id} 的档号 ${a.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
-          );
-        }
-        throw e;
-      }
+      const filed = new Set(await fileBatch(trx, batch, at));
       // Never a skipped number: a record someone else filed meanwhile stops the whole filing.
-      if (updated !== 1n) throw new SanwuError('CONFLICT', `记录 ${a.id} 已被他人归档或改动，本次未归档任何记录。请重新归档。`);
-      audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, after: { archivalCode: a.archivalCode, ...p, status: '在保', filedAt: at } });
+      const missed = batch.find((a) => !filed.has(a.id));
+      if (missed) throw new SanwuError('CONFLICT', `记录 ${missed.id} 已被他人归档或改动，本次未归档任何记录。请重新归档。`);
+      for (const a of batch) {
+        audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, after: { archivalCode: a.archivalCode, ...a.parts, status: '在保', filedAt: at } });
+      }
     }
     if (opts.signal?.aborted) throw cancelled();
     for (const { parts: p, to } of cells) {

@@ -39,7 +39,7 @@ export async function serverConsistency(db: ReadDb, full: boolean): Promise<{ fi
     const total = await rows(s, sql<{ counted: number; records: number }>`SELECT coalesce((SELECT records FROM search_term_counts WHERE term = 0), 0) AS counted, (SELECT count(*) FROM records) AS records`);
     if (total[0]!.counted !== total[0]!.records) say('database', `检索计数与档案记录数不一致（计 ${total[0]!.counted} 件，实有 ${total[0]!.records} 件），检索的总数会出错；请重建检索索引。`);
     if (full) {
-      const off = await rows(s, sql<{ term: number }>`SELECT coalesce(c.term, t.term) AS term FROM search_term_counts c
+      const off = await rows(s, sql<{ term: string }>`SELECT coalesce(c.term, t.term)::text AS term FROM search_term_counts c
           FULL JOIN (SELECT term, count(*) AS records FROM records r, unnest(sanwu_grams(r.title, r.responsible, r.doc_number, r.notes, r.archival_code) || sanwu_triples(r.title, r.responsible, r.doc_number, r.notes, r.archival_code)) AS term GROUP BY term) AS t USING (term)
          WHERE coalesce(c.term, t.term) <> 0 AND coalesce(c.records, 0) <> coalesce(t.records, 0) LIMIT 10`);
       if (off.length > 0) say('database', `检索计数与记录内容不一致（${off.length} 个检索词），检索的总数会出错；请重建检索索引。`);

@@ -307,19 +307,24 @@ function searchIndex(): string[] {
     END $$`,
     `CREATE TRIGGER records_search_insert AFTER INSERT ON records REFERENCING NEW TABLE AS new_records
       FOR EACH STATEMENT EXECUTE FUNCTION records_search_insert()`,
-    `CREATE FUNCTION records_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-      was bigint[] := sanwu_grams(${cols('OLD.')}) || sanwu_triples(${cols('OLD.')});
-      now bigint[] := sanwu_grams(${cols('NEW.')}) || sanwu_triples(${cols('NEW.')});
-    BEGIN
-      UPDATE record_grams SET grams = sanwu_grams(${cols('NEW.')}) WHERE record_id = NEW.id;
-      UPDATE search_term_counts SET records = records - 1 WHERE term IN (SELECT unnest(was) EXCEPT SELECT unnest(now));
-      INSERT INTO search_term_counts AS c (term, records) SELECT term, 1 FROM (SELECT unnest(now) EXCEPT SELECT unnest(was)) AS t (term) ORDER BY term
-        ON CONFLICT (term) DO UPDATE SET records = c.records + 1;
+    // one pass per UPDATE statement (filing a year is one statement): the terms each changed record
+    // gained and lost, summed over the statement, moved into the counts
+    `CREATE FUNCTION records_search_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      WITH changed AS MATERIALIZED (
+             SELECT n.id, sanwu_grams(${cols('n.')}) AS pairs,
+                    sanwu_grams(${cols('o.')}) || sanwu_triples(${cols('o.')}) AS was,
+                    sanwu_grams(${cols('n.')}) || sanwu_triples(${cols('n.')}) AS now
+               FROM new_records n JOIN old_records o USING (id)
+              WHERE (${cols('n.')}) IS DISTINCT FROM (${cols('o.')})),
+           g AS (UPDATE record_grams r SET grams = c.pairs FROM changed c WHERE r.record_id = c.id),
+           delta AS (SELECT term, sum(d) AS d FROM (SELECT unnest(now) AS term, 1 AS d FROM changed UNION ALL SELECT unnest(was), -1 FROM changed) AS t
+                      GROUP BY term HAVING sum(d) <> 0),
+           counted AS (UPDATE search_term_counts c SET records = c.records + delta.d FROM delta WHERE c.term = delta.term RETURNING c.term)
+      INSERT INTO search_term_counts (term, records) SELECT term, d FROM delta WHERE term NOT IN (SELECT term FROM counted) ORDER BY term;
       RETURN NULL;
     END $$`,
-    `CREATE TRIGGER records_search_update AFTER UPDATE OF ${cols('')} ON records FOR EACH ROW
-      WHEN ((${cols('NEW.')}) IS DISTINCT FROM (${cols('OLD.')})) EXECUTE FUNCTION records_search_update()`,
+    `CREATE TRIGGER records_search_update AFTER UPDATE ON records REFERENCING OLD TABLE AS old_records NEW TABLE AS new_records
+      FOR EACH STATEMENT EXECUTE FUNCTION records_search_update()`,
   ];
 }
 
