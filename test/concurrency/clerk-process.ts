@@ -39,6 +39,8 @@ async function work(clerk: string, workbook: string): Promise<void> {
         } catch (e) {
           if (!isSanwuError(e) || !/请刷新后再改/.test(e.message)) throw e;
           out.refused++;
+          // as a clerk would: read the message, refresh, then try again
+          await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
         }
       }
     }

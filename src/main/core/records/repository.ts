@@ -156,6 +156,11 @@ const LOCKED_WHEN_FILED = ['affair', 'kind', 'date', 'retention'] as const;
  */
 export async function updateRecord(ctx: ArchiveContext, id: number, patch: RecordPatch, version?: number): Promise<ArchiveRecord> {
   const p = recordPatchSchema.parse(patch);
+  // an edit from a version already gone is refused at once, without waiting for the writers' turn
+  if (version !== undefined) {
+    const now = await ctx.db.selectFrom('records').select('version').where('id', '=', id).executeTakeFirst();
+    if (now && now.version !== version) throw await staleEdit(ctx.db, ctx.clock, id);
+  }
   await ctx.write.transaction(async (trx) => {
     const before = await engineOf(trx).forUpdate(trx.selectFrom('records').selectAll().where('id', '=', id)).executeTakeFirst();
     if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
