@@ -24,6 +24,7 @@ import type { ImportResult } from './import';
 import { reportSettingsOverrideSchema, reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
   communityInputSchema,
+  communityRenameSchema,
   isoDate,
   recordInputSchema,
   recordPatchSchema,
@@ -221,6 +222,8 @@ export interface RestoreOutput {
   /** when the backup was made */
   createdAt: string;
   attachments: number;
+  /** what was noted while checking it (e.g. a signature this computer cannot verify) */
+  notices?: string[];
 }
 
 export interface BackupWriteResult {
@@ -277,7 +280,9 @@ export const API = {
     ADMIN,
   ),
   'communities.list': method<Community[]>()(empty, READ),
-  'communities.save': method<Community>()(communityInputSchema, CLERK),
+  'communities.save': method<Community>()(communityInputSchema.extend({ id: id.optional() }), CLERK),
+  /** renaming a community or changing its 全宗号: explicit and confirmed */
+  'communities.rename': method<Community>()(communityRenameSchema, ADMIN),
   'roster.list': method<RosterEntry[]>()(z.object({ communityId: id.optional() }), READ),
   'roster.add': method<RosterEntry[]>()(rosterInputSchema, CLERK),
   'roster.end': method<void>()(z.object({ id, endDate: isoDate }), CLERK),
@@ -330,7 +335,7 @@ export const API = {
     CLERK,
   ),
   'audit.grid': method<CompletenessGrid>()(z.object({ year: yearSchema }), READ),
-  'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional() }).strict(), { ...CLERK, long: true }),
+  'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional(), fix: z.boolean().optional() }).strict(), { ...CLERK, long: true }),
   'report.build': method<ReportBuildResult>()(reportRequest, { ...CLERK, long: true }),
   /** the CLI (and the desktop app): the package written into a folder of this computer */
   'report.write': method<ReportResult>()(reportRequest.extend({ out: localPath }), { ...CLERK, long: true, desktopOnly: true }),

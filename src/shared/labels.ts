@@ -87,6 +87,42 @@ export const COLUMN_LABELS: Record<string, string> = {
   box_no: RECORD_LABELS.boxNo,
   original_name: '文件名',
   void_reason: '作废原因',
+  // the rest of the columns an audit entry records of a row (audit-log/states.ts)
+  id: RECORD_LABELS.id,
+  community_id: RECORD_LABELS.communityId,
+  title_supplied: RECORD_LABELS.titleSupplied,
+  category_code: '门类',
+  fonds_code: '全宗号',
+  filing_year: '归档年度',
+  retention_code: '保管期限代码',
+  problem_code: '问题代码',
+  item_no: '件号',
+  filed_at: '归档时间',
+  fingerprint: '导入指纹',
+  source: '来源',
+  created_at: '登记时间',
+  updated_at: '修改时间',
+  voided_at: '作废时间',
+  record_id: '所属记录',
+  sha256: '文件摘要',
+  size: '文件大小',
+  media_type: '文件类型',
+  removed_at: '移除时间',
+  code: '全宗号（社区代码）',
+  name: '名称',
+  type: COMMUNITY_LABELS.type,
+  households: COMMUNITY_LABELS.households,
+  population: COMMUNITY_LABELS.population,
+  area_km2: COMMUNITY_LABELS.areaKm2,
+  resident_units: COMMUNITY_LABELS.residentUnits,
+  station_area: COMMUNITY_LABELS.stationArea,
+  weekly_hours: COMMUNITY_LABELS.weeklyHours,
+  retired_at: '撤销时间',
+  start_date: ROSTER_LABELS.startDate,
+  end_date: ROSTER_LABELS.endDate,
+  note: ROSTER_LABELS.note,
+  year: RECORD_LABELS.year,
+  last_item_no: '已编到的件号',
 };
 
 /** Every input field name of the contract, for refusals that name the field. */
@@ -135,12 +171,15 @@ export const INPUT_LABELS: Record<string, string> = {
   fingerprint: '导入指纹',
   source: '来源',
   usersPassword: '演示账号的密码',
+  fix: '移入隔离',
+  confirm: '确认',
 };
 
 /** Where a field name means something else for one method. */
 export const METHOD_INPUT_LABELS: Partial<Record<ApiMethod, Record<string, string>>> = {
   'roster.add': { kind: ROSTER_LABELS.kind },
   'communities.save': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
+  'communities.rename': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
   'office.save': { name: '街道名称', code: '街道代码' },
   'retention.set': { kind: RECORD_LABELS.kind },
   'users.add': { name: '用户名' },
@@ -166,6 +205,7 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'office.save': '保存街道信息',
   'communities.list': '读取社区列表',
   'communities.save': '保存社区',
+  'communities.rename': '更改社区名称或全宗号',
   'roster.list': '读取人员与组织',
   'roster.add': '添加人员与组织',
   'roster.end': '登记离任或撤销',
@@ -223,6 +263,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   detach: '移除附件',
   file: '归档',
   import: '导入',
+  baseline: '升级时登记现状',
+  rename: '更改名称或全宗号',
 };
 
 /** Media types by name: "PDF 文件", "PNG 图片", never application/pdf. */

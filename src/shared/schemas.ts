@@ -73,6 +73,16 @@ export const communityInputSchema = z.object({
 });
 export type CommunityInput = z.input<typeof communityInputSchema>;
 
+/** Renaming a community or changing its 全宗号: explicit and confirmed (communities.rename). */
+export const communityRenameSchema = z.object({
+  id: z.number().int().positive(),
+  name: communityInputSchema.shape.name,
+  code: communityInputSchema.shape.code,
+  /** the clerk confirmed the change */
+  confirm: z.literal(true, { error: '更改社区名称或全宗号需要确认。' }),
+});
+export type CommunityRename = z.input<typeof communityRenameSchema>;
+
 export const rosterInputSchema = z.object({
   communityId: z.number().int().positive(),
   kind: z.string().trim().min(1).max(50),

@@ -10,6 +10,8 @@ import { storedPath } from '../../src/main/core/attachments/store';
 import { verifyAuditChain } from '../../src/main/core/audit-log/verify';
 import { runCheck } from '../../src/main/core/check';
 import { createRecord, getRecord, voidRecord } from '../../src/main/core/records/repository';
+import { decodeState } from '../../src/main/core/audit-log/states';
+import { entityHistory } from '../../src/main/core/audit-log/history';
 import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
@@ -79,9 +81,11 @@ describe('removing an attachment', () => {
     expect(row.removed_at).not.toBeNull();
     expect(existsSync(storedPath(a.ctx.paths.files, png.sha256))).toBe(true);
     const entry = raw(a.ctx).prepare(`SELECT entity, entity_id, before, after FROM audit_log WHERE action = 'detach'`).get() as Record<string, string>;
-    expect(entry).toMatchObject({ entity: 'record', entity_id: r.id });
-    expect(JSON.parse(entry.before!)).toMatchObject({ id: png.id, sha256: png.sha256, originalName: '错传的照片.png' });
-    expect(JSON.parse(entry.after!)).toMatchObject({ id: png.id, sha256: png.sha256, reason: '传错了' });
+    // the attachment's own entry: as it was (and why it goes), and its whole state now (reconciliation)
+    expect(entry).toMatchObject({ entity: 'attachment', entity_id: png.id });
+    expect(JSON.parse(entry.before!)).toMatchObject({ id: png.id, sha256: png.sha256, originalName: '错传的照片.png', reason: '传错了' });
+    expect(decodeState('attachment', entry.after!)).toMatchObject({ id: png.id, record_id: r.id, sha256: png.sha256, removed_at: row.removed_at });
+    expect((await entityHistory(a.ctx.db, 'record', r.id)).some((h) => h.action === 'detach')).toBe(true);
     expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
     // the duplicate rule looks at linked files only
     await addAttachmentData(a.ctx, r.id, PNG, '照片.png');

@@ -24,7 +24,7 @@ export async function sanwuIn(
   const io: CliIO = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    env: { SANWU_ACTOR: 'cli-test', ...where.env },
+    env: { SANWU_ACTOR: 'cli-test', SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR, ...where.env },
     cwd: where.cwd ?? process.cwd(),
     clock: where.clock ?? fixedClock(),
     signal: where.signal ?? new AbortController().signal,

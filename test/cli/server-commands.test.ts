@@ -45,7 +45,10 @@ afterAll(async () => {
 
 describe('the CLI on a server archive', () => {
   it('init creates the archive on the server and refuses to do it twice', async () => {
-    for (const db of [pg.url, folder]) expect((await sanwu('init', '--db', db, '--name', '幸福路街道办事处', '--code', '659002')).code).toBe(0);
+    for (const db of [pg.url, folder]) {
+      const made = await sanwu('init', '--db', db, '--name', '幸福路街道办事处', '--code', '659002');
+      expect(made.code, made.stderr).toBe(0);
+    }
     const again = await sanwu('init', '--db', pg.url, '--name', '别的街道');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('已经有档案库');

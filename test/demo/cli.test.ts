@@ -12,7 +12,7 @@ function fakeIO(cwd: string) {
   const io: CliIO = {
     stdout: (t) => (out.stdout += t),
     stderr: (t) => (out.stderr += t),
-    env: {},
+    env: { SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR },
     cwd,
     clock: fixedClock(),
     signal: new AbortController().signal,

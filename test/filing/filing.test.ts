@@ -82,7 +82,9 @@ describe.each(ENGINES)('filing on %s', (engine) => {
     expect(await value('SELECT count(*) FROM records WHERE filed_at IS NULL')).toBe(0);
     const cells = await rawQuery(a.ctx, 'SELECT fonds_code, category_code, year, retention_code, problem_code, last_item_no FROM filing_cells ORDER BY 1, 2, 4, 5');
     expect(cells).toContainEqual({ fonds_code: 'S101', category_code: 'WS', year: 2025, retention_code: 'D30', problem_code: 'JW', last_item_no: 2 });
-    expect(await value(`SELECT count(*) FROM audit_log WHERE action = 'file'`)).toBe(5);
+    expect(await value(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'record'`)).toBe(5);
+    // each counter's move is audited too, with its new state
+    expect(await value(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'filing_cell'`)).toBe(cells.length);
     expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
   });
 

@@ -51,7 +51,7 @@ export async function tempArchive(
 ): Promise<TestArchive> {
   const { dir, cleanup } = tempDir();
   const where = await tempLocation(options.engine ?? 'sqlite', dir);
-  const ctx = await openArchive(where.location, { create: true, clock: options.clock ?? fixedClock(), actor: 'test', workDir: where.workDir });
+  const ctx = await openArchive(where.location, { create: true, clock: options.clock ?? fixedClock(), actor: 'test', workDir: where.workDir, anchorDir: process.env.SANWU_ANCHOR_DIR ?? join(dir, 'anchors') });
   await saveOffice(ctx, { name: options.office ?? '幸福路街道', code: '659002' });
   for (const c of options.communities ?? [{ code: 'S101', name: '桃源社区', type: '城市', households: 1274 }]) {
     await saveCommunity(ctx, c);

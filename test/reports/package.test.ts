@@ -98,8 +98,8 @@ describe('the annual reporting package', () => {
   });
 
   it('writes records.json that its versioned schema reads: the year\'s unvoided records, attachment digests, profiles and audit', () => {
-    const text = JSON.parse(readFileSync(join(result.path, 'data/records.json'), 'utf8'));
-    const parsed = recordsJsonSchema.safeParse(text);
+    const doc = JSON.parse(readFileSync(join(result.path, 'data/records.json'), 'utf8'));
+    const parsed = recordsJsonSchema.safeParse(doc);
     expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
     const json = parsed.data!;
     expect(json).toMatchObject({ schema: 'sanwu.records/2', office: { name: '幸福路街道' }, year: YEAR, asOf: '2025-12-31', generatedAt: '2025-12-31T02:00:00Z' });
@@ -133,10 +133,10 @@ describe('the annual reporting package', () => {
   });
 
   it('a reader refuses a records.json of another version or shape', () => {
-    const raw = JSON.parse(readFileSync(join(result.path, 'data/records.json'), 'utf8'));
-    expect(recordsJsonSchema.safeParse({ ...raw, schema: 'sanwu.records/1' }).success).toBe(false);
-    expect(recordsJsonSchema.safeParse({ ...raw, records: [{ ...raw.records[0], disclosure: 'yes' }] }).success).toBe(false);
-    expect(recordsJsonSchema.safeParse({ ...raw, communities: [{ ...raw.communities[0], audit: [{ ...raw.communities[0].audit[0], score: '85' }] }] }).success).toBe(false);
+    const doc = JSON.parse(readFileSync(join(result.path, 'data/records.json'), 'utf8'));
+    expect(recordsJsonSchema.safeParse({ ...doc, schema: 'sanwu.records/1' }).success).toBe(false);
+    expect(recordsJsonSchema.safeParse({ ...doc, records: [{ ...doc.records[0], disclosure: 'yes' }] }).success).toBe(false);
+    expect(recordsJsonSchema.safeParse({ ...doc, communities: [{ ...doc.communities[0], audit: [{ ...doc.communities[0].audit[0], score: '85' }] }] }).success).toBe(false);
   });
 
   it('replaces an earlier package of the same year only when the new one is complete', async () => {
@@ -170,7 +170,7 @@ describe('sanwu report', () => {
   async function cli(...argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd: a.dir, clock: fixedClock(), signal: new AbortController().signal };
+    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR }, cwd: a.dir, clock: fixedClock(), signal: new AbortController().signal };
     return { code: await runCli(argv, io), stdout, stderr };
   }
 

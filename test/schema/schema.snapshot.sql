@@ -24,6 +24,12 @@ CREATE INDEX records_by_year_date ON records (year, date);
 CREATE INDEX records_voided ON records (id) WHERE voided_at IS NOT NULL;
 -- index roster_by_community
 CREATE INDEX roster_by_community ON roster (community_id, kind);
+-- table archive_identity
+CREATE TABLE archive_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    uuid TEXT NOT NULL CHECK (length(uuid) = 32),
+    created_at TEXT NOT NULL
+  ) STRICT;
 -- table attachments
 CREATE TABLE attachments (
     id INTEGER PRIMARY KEY,
@@ -230,6 +236,14 @@ CREATE TABLE users (
     created_at TEXT NOT NULL,
     disabled_at TEXT
   , failed_signins INTEGER NOT NULL DEFAULT 0 CHECK (failed_signins >= 0), locked_until TEXT, password_set_at TEXT) STRICT;
+-- trigger archive_identity_no_delete
+CREATE TRIGGER archive_identity_no_delete BEFORE DELETE ON archive_identity BEGIN
+    SELECT RAISE(ABORT, 'an archive keeps its identity');
+  END;
+-- trigger archive_identity_no_update
+CREATE TRIGGER archive_identity_no_update BEFORE UPDATE ON archive_identity BEGIN
+    SELECT RAISE(ABORT, 'an archive keeps its identity');
+  END;
 -- trigger attachments_no_delete
 CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments BEGIN
     SELECT RAISE(ABORT, 'attachments are never deleted');

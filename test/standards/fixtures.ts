@@ -53,7 +53,7 @@ export async function indicator(ctx: ArchiveContext, id: string, year = 2025, co
 export async function sanwu(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: {}, cwd, clock: fixedClock(), signal: new AbortController().signal };
+  const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: { SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR }, cwd, clock: fixedClock(), signal: new AbortController().signal };
   const code = await runCli(argv, io);
   return { code, out, err };
 }

@@ -85,7 +85,7 @@ describe('roster, staffing and profile', () => {
     await addRoster(ctx, '专职党建工作者', [{}]);
     await addRoster(ctx, '专职工作人员', [{}, {}, {}]);
     expect(await indicator(ctx, 'BJ-NCSQ-45', 2025, '杏园村')).toMatchObject({ status: 'partial', missing: ['专职工作人员截至2025年12月31日在任3名，应至少5名（按1274户计）'] });
-    await saveCommunity(ctx, { code: 'C201', name: '杏园村', type: '农村', households: 450, stationArea: 40 });
+    await saveCommunity(ctx, { id: 1, code: 'C201', name: '杏园村', type: '农村', households: 450, stationArea: 40 });
     expect(await indicator(ctx, 'BJ-NCSQ-45', 2025, '杏园村')).toMatchObject({
       status: 'met',
       basis: ['截至2025年12月31日在任专职党建工作者1名', '截至2025年12月31日在任专职工作人员3名（按450户应至少2名）'],
@@ -98,10 +98,10 @@ describe('roster, staffing and profile', () => {
     expect(await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).toMatchObject({ status: 'partial', missing: ['服务站面积40平方米，应不低于50平方米'] });
     expect(await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['社区概况缺每周服务时长（应不低于40小时）'] });
     // 0 is a figure entered, not a missing one
-    await saveCommunity(ctx, { code: 'C201', name: '杏园村', type: '农村', stationArea: 0, weeklyHours: 0 });
+    await saveCommunity(ctx, { id: 1, code: 'C201', name: '杏园村', type: '农村', stationArea: 0, weeklyHours: 0 });
     expect(await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['服务站面积0平方米，应不低于50平方米'] });
     expect(await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['每周服务时长0小时，应不低于40小时'] });
-    await saveCommunity(ctx, { code: 'C201', name: '杏园村', type: '农村', stationArea: 50, weeklyHours: 45 });
+    await saveCommunity(ctx, { id: 1, code: 'C201', name: '杏园村', type: '农村', stationArea: 50, weeklyHours: 45 });
     expect(await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).toMatchObject({ status: 'met', basis: ['服务站面积50平方米'] });
     expect((await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).status).toBe('met');
   });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { closeArchive, openArchive, type OpenOptions } from '../core/archive';
 import type { ArchiveContext } from '../core/context';
 import { isServerLocation } from '../core/db/location';
-import { defaultArchiveDir, serverWorkDir } from '../core/default-location';
+import { defaultAnchorDir, defaultArchiveDir, serverWorkDir } from '../core/default-location';
 import type { FlagSpecs, ParsedArgs } from './args';
 import type { CliIO } from './io';
 
@@ -42,6 +42,7 @@ export async function withArchive<T>(
     clock: io.clock,
     actor: osActor(io),
     log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
+    anchorDir: defaultAnchorDir(io.env),
     ...options,
   });
   try {

@@ -26,6 +26,8 @@ export interface HostOptions {
   version: string;
   actor: string;
   log: Logger;
+  /** where the audit log's anchor is kept, outside the archive (default-location.ts) */
+  anchorDir?: string | null;
   /** the contract's handlers (tests substitute one to drive a long task) */
   handlers?: HandlerMap;
 }
@@ -42,7 +44,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
   const running = new Map<string, AbortController>();
   let location = options.dir;
   const openAt = (where: string) =>
-    openArchive(where, { create: true, actor: options.actor, log: options.log, workDir: isServerLocation(where) && options.env ? serverWorkDir(options.env, where) : options.workDir });
+    openArchive(where, { create: true, actor: options.actor, log: options.log, workDir: isServerLocation(where) && options.env ? serverWorkDir(options.env, where) : options.workDir, anchorDir: options.anchorDir });
   const open = () => openAt(location);
   let current = open();
 

@@ -3,6 +3,7 @@
 /// <reference types="electron" />
 import type { ToCore } from './protocol';
 import { desktopLocation } from '../core/connection';
+import { defaultAnchorDir } from '../core/default-location';
 import { hostCore } from './host';
 
 // the last three: whether argv starts with the exec path and module path differs between launchers
@@ -14,5 +15,5 @@ void hostCore(
     postMessage: (message) => parent.postMessage(message),
     onMessage: (listener) => parent.on('message', (event) => listener(event.data as ToCore)),
   },
-  { dir: dir || desktopLocation(process.env), env: process.env, version, actor, log: { info: (m) => console.log(m), warn: (m) => console.warn(m) } },
+  { dir: dir || desktopLocation(process.env), env: process.env, version, actor, anchorDir: defaultAnchorDir(process.env), log: { info: (m) => console.log(m), warn: (m) => console.warn(m) } },
 );

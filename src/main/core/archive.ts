@@ -1,17 +1,20 @@
 // Opening and creating an archive: a folder (archive.sqlite + files/ + backups/) or a database on a
 // PostgreSQL server (`postgres://…`), with a local working folder for its backups and file cache.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { SanwuError } from '../../shared/errors';
-import { copyDatabase, isServerLocation, openDatabase, openPostgresDatabase, redactUrl, runMigrations, type Database, type Trx } from './db';
+import { AnchorStore } from './audit-log/anchor';
+import { anchorHooks } from './audit-log/anchoring';
+import { copyDatabase, isServerLocation, openDatabase, openPostgresDatabase, redactUrl, runMigrations, type Database, type ReadDb } from './db';
 import { serverSlug } from './db/location';
 import type { MigrationList } from './db/migrate';
 import { databaseState } from './db/postgres/migrate';
 import type { DB } from './db/schema';
-import type { Kysely } from 'kysely';
 import { userDataDir } from './default-location';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
+import { recoverFolder, recoverPlaced } from './recovery';
+import { transientName } from './transient';
 
 export interface OpenOptions {
   clock?: Clock;
@@ -19,12 +22,22 @@ export interface OpenOptions {
   actor?: string;
   /** Create the folder and an empty archive when there is none. */
   create?: boolean;
-  /** A new archive's first rows, written in the transaction that creates it (all or nothing). */
-  initialize?: (ctx: ArchiveContext, trx: Trx) => Promise<void>;
+  /**
+   * A new archive's first rows (its office, its first 管理员), written into it before it is put in
+   * place: a crash leaves no archive or a whole one.
+   */
+  initialize?: (ctx: ArchiveContext) => Promise<void>;
   /** The schema's migrations; tests pass a longer list to exercise upgrades. */
   migrations?: MigrationList;
   /** A server archive's local working folder (backups, file cache); default: under the user's data folder. */
   workDir?: string;
+  /**
+   * The folder that keeps the audit log's anchor and its key, outside the archive (the CLI and the
+   * desktop app pass one in the user's profile: default-location.ts). Null or absent: not anchored.
+   */
+  anchorDir?: string | null;
+  /** how long a writer waits for another before giving up (tests shorten it) */
+  writerWaitMs?: number;
 }
 
 /** `location`: an archive folder, or a `postgres://` URL (whose local working folder is `workDir`). */
@@ -52,13 +65,18 @@ export async function archiveExists(location: string): Promise<boolean> {
   }
 }
 
+/** The context over an open database; every write moves the anchor along (audit-log/anchoring.ts). */
 function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions): ArchiveContext {
+  const clock = options.clock ?? systemClock;
+  const anchors = options.anchorDir ? new AnchorStore(options.anchorDir) : null;
+  if (anchors) database.setCommitHooks(anchorHooks({ store: anchors, dir: paths.dir, clock, shared: paths.server !== undefined }));
   return {
     paths,
     db: database.read,
     write: database.write,
     close: () => database.close(),
-    clock: options.clock ?? systemClock,
+    anchors,
+    clock,
     log: options.log ?? silentLogger,
     actor: options.actor ?? 'system',
   };
@@ -70,13 +88,14 @@ function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions
  */
 async function createArchiveFile(paths: ArchivePaths, options: OpenOptions): Promise<void> {
   mkdirSync(paths.dir, { recursive: true });
-  const building = `${paths.database}.init-${randomBytes(6).toString('hex')}`;
+  // A new archive at this folder starts its own anchor (an earlier, unfinished one may have left one).
+  if (options.anchorDir) new AnchorStore(options.anchorDir).forget(paths.dir);
+  const building = join(paths.dir, transientName('archive.sqlite.', 'init'));
   try {
     const database = openDatabase(building, { create: true });
     try {
-      const ctx = contextOf(paths, database, options);
-      const initialize = options.initialize;
-      await runMigrations(database, options.migrations, { initialize: initialize ? (trx) => initialize(ctx, trx) : async () => {} });
+      await runMigrations(database, options.migrations, { initialize: async () => {} });
+      await options.initialize?.(contextOf(paths, database, options));
     } finally {
       await database.close();
     }
@@ -89,7 +108,8 @@ async function createArchiveFile(paths: ArchivePaths, options: OpenOptions): Pro
 /** A server archive: the schema created (`create`) or upgraded in one transaction, as for a folder. */
 async function openServerArchive(url: string, options: OpenOptions): Promise<ArchiveContext> {
   const paths = archivePaths(url, options.workDir);
-  const database = await openPostgresDatabase(url, { cacheDir: paths.files });
+  const database = await openPostgresDatabase(url, { cacheDir: paths.files, waitMs: options.writerWaitMs });
+  mkdirSync(paths.dir, { recursive: true }); // the anchor is kept by this folder's path
   const ctx = contextOf(paths, database, options);
   try {
     const state = await databaseState(database.read as unknown as Kysely<DB>);
@@ -102,12 +122,15 @@ async function openServerArchive(url: string, options: OpenOptions): Promise<Arc
       );
     }
     const initialize = state === 'empty' ? options.initialize : undefined;
-    await runMigrations(database, undefined, { initialize: initialize ? (trx) => initialize(ctx, trx) : undefined });
+    // A new archive's schema and first rows in ONE transaction (PostgreSQL's DDL is transactional): the
+    // first rows go in through a context whose reads and writes are that transaction's.
+    await runMigrations(database, undefined, {
+      initialize: initialize ? (trx) => initialize({ ...ctx, db: trx as unknown as ReadDb, write: { transaction: (fn) => fn(trx) } }) : undefined,
+    });
   } catch (e) {
     await database.close();
     throw e;
   }
-  mkdirSync(paths.dir, { recursive: true });
   return ctx;
 }
 
@@ -117,6 +140,9 @@ export async function openArchive(location: string, options: OpenOptions = {}): 
   if (existsSync(paths.dir) && !statSync(paths.dir).isDirectory()) {
     throw new SanwuError('NOT_AN_ARCHIVE', `${paths.dir} 是一个文件而不是档案文件夹。请用 --db 指向档案文件夹。`);
   }
+  // First what a crash left: a restore interrupted in its swap may even have left the folder aside.
+  const log = options.log ?? silentLogger;
+  for (const message of recoverFolder(paths)) log.info(message);
   if (!existsSync(paths.database)) {
     if (!options.create) {
       throw new SanwuError(
@@ -126,16 +152,17 @@ export async function openArchive(location: string, options: OpenOptions = {}): 
     }
     await createArchiveFile(paths, options);
   }
-  const database = openDatabase(paths.database, { create: false });
+  const database = openDatabase(paths.database, { create: false, waitMs: options.writerWaitMs });
   const ctx = contextOf(paths, database, options);
   try {
     await runMigrations(database, options.migrations, { beforeUpgrade: (plan) => backupBeforeMigrating(ctx, plan.applied.length) });
+    mkdirSync(paths.files, { recursive: true });
+    mkdirSync(paths.backups, { recursive: true });
+    for (const message of await recoverPlaced(ctx)) log.info(message);
   } catch (e) {
     await database.close();
     throw e;
   }
-  mkdirSync(paths.files, { recursive: true });
-  mkdirSync(paths.backups, { recursive: true });
   return ctx;
 }
 
@@ -144,7 +171,7 @@ async function backupBeforeMigrating(ctx: ArchiveContext, fromVersion: number): 
   mkdirSync(ctx.paths.backups, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[:.]/g, '-');
   const target = join(ctx.paths.backups, `before-migrate-v${fromVersion}-${stamp}.sqlite`);
-  const partial = join(ctx.paths.backups, `.snapshot-${randomBytes(6).toString('hex')}.sqlite`);
+  const partial = join(ctx.paths.backups, transientName('.', 'snapshot', '.sqlite'));
   try {
     await copyDatabase(ctx.db, partial);
     renameSync(partial, target);

@@ -1,5 +1,6 @@
 // What every core function receives: the open archive and its parameters. No globals.
 import type { Identity } from '../../shared/users';
+import type { AnchorStore } from './audit-log/anchor';
 import type { ReadDb, WriteDb } from './db/handles';
 
 export interface Clock {
@@ -31,6 +32,8 @@ export interface ArchiveContext {
   write: WriteDb;
   /** Closes both connections (closeArchive). */
   close: () => Promise<void>;
+  /** Where the audit log's head is anchored, outside the archive (null: not anchored). */
+  anchors: AnchorStore | null;
   clock: Clock;
   log: Logger;
   /** Who is acting, written to the audit log: the signed-in account's name, else the OS user. */

@@ -20,3 +20,11 @@ export function defaultArchiveDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platf
 export function serverWorkDir(env: NodeJS.ProcessEnv, url: string, platform: NodeJS.Platform = process.platform): string {
   return join(userDataDir(env, platform), 'servers', serverSlug(url));
 }
+
+/**
+ * Where the audit log's anchor and its signing key live: outside every archive, in the user's profile
+ * (SANWU_ANCHOR_DIR overrides, e.g. for tests or a folder only the 管理员 may write).
+ */
+export function defaultAnchorDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  return env.SANWU_ANCHOR_DIR ?? join(userDataDir(env, platform), 'anchors');
+}

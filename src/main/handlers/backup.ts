@@ -18,7 +18,7 @@ export const backupHandlers: Handlers<'backup.create' | 'backup.write' | 'backup
     // a server archive's working folder (ctx.paths.dir) is where its replaced archive is backed up
     const workDir = ctx.paths.server ? ctx.paths.dir : undefined;
     const result = await env.replaceArchive((dir) =>
-      restoreBackup(dir, path, { force: true, workDir, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress }),
+      restoreBackup(dir, path, { force: true, workDir, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress, anchorDir: ctx.anchors?.dir ?? null, log: ctx.log }),
     );
     return { restored: true, ...result };
   },

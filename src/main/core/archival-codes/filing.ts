@@ -12,6 +12,7 @@ import { nowIso, type ArchiveContext } from '../context';
 import { problemCode, retentionCode } from '../retention/schedule';
 import { getSetting } from '../settings/store';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE, renderArchivalCode, templateProblems } from './template';
+import { stateColumn } from '../db';
 import { engineOf } from '../db/engine';
 import type { Reader, Trx } from '../db/handles';
 
@@ -124,18 +125,20 @@ async function codeClash(trx: Trx, batch: FilingAssignment[], given: Set<string>
 
 /**
  * Gives a batch of records their 件号 and 档号 in one UPDATE … FROM (VALUES …) (both engines name the
- * columns column1…); the ids it changed. The first row's casts type every column on PostgreSQL.
+ * columns column1…): each record changed, with its state now (audited). The first row's casts type
+ * every column on PostgreSQL.
  */
-async function fileBatch(trx: Trx, batch: FilingAssignment[], at: string): Promise<number[]> {
+async function fileBatch(trx: Trx, batch: FilingAssignment[], at: string): Promise<Map<number, string>> {
   const rows = batch.map((a, i) => {
     const p = a.parts;
     const n = (v: number) => (i === 0 ? sql`CAST(${v} AS bigint)` : sql`${v}`);
     return sql`(${n(a.id)}, ${p.fondsCode}, ${n(p.year)}, ${p.retentionCode}, ${p.problemCode}, ${n(p.itemNo)}, ${a.archivalCode})`;
   });
-  const updated = await sql<{ id: number }>`UPDATE records SET fonds_code = v.column2, filing_year = v.column3, retention_code = v.column4,
+  const updated = await sql<{ id: number; state: string }>`UPDATE records SET fonds_code = v.column2, filing_year = v.column3, retention_code = v.column4,
       problem_code = v.column5, item_no = v.column6, archival_code = v.column7, filed_at = ${at}, status = '在保', updated_at = ${at}
-      FROM (VALUES ${sql.join(rows)}) AS v WHERE records.id = v.column1 AND records.item_no IS NULL RETURNING records.id`.execute(trx);
-  return updated.rows.map((r) => r.id);
+      FROM (VALUES ${sql.join(rows)}) AS v WHERE records.id = v.column1 AND records.item_no IS NULL
+      RETURNING records.id, ${sql.raw(engineOf(trx).stateSql('record', 'records'))} AS state`.execute(trx);
+  return new Map(updated.rows.map((r) => [r.id, r.state]));
 }
 
 export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: LongTaskOptions = {}): Promise<FilingResult> {
@@ -157,21 +160,22 @@ export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: Lo
           `记录 ${clash.id} 的档号 ${clash.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
         );
       }
-      const filed = new Set(await fileBatch(trx, batch, at));
+      const filed = await fileBatch(trx, batch, at);
       // Never a skipped number: a record someone else filed meanwhile stops the whole filing.
       const missed = batch.find((a) => !filed.has(a.id));
       if (missed) throw new SanwuError('CONFLICT', `记录 ${missed.id} 已被他人归档或改动，本次未归档任何记录。请重新归档。`);
-      for (const a of batch) {
-        audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, after: { archivalCode: a.archivalCode, ...a.parts, status: '在保', filedAt: at } });
-      }
+      for (const a of batch) audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, afterJson: filed.get(a.id)! });
     }
     if (opts.signal?.aborted) throw cancelled();
+    // The counters move in step, each change audited with the counter's new state.
     for (const { parts: p, to } of cells) {
-      await trx
+      const { state } = await trx
         .insertInto('filing_cells')
         .values({ fonds_code: p.fondsCode, category_code: p.categoryCode, year: p.year, retention_code: p.retentionCode, problem_code: p.problemCode, last_item_no: to })
         .onConflict((oc) => oc.columns(['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code']).doUpdateSet({ last_item_no: to }))
-        .execute();
+        .returning(stateColumn(trx, 'filing_cell').as('state'))
+        .executeTakeFirstOrThrow();
+      audit.push({ action: 'file', entity: 'filing_cell', afterJson: state });
     }
     await appendAudit(ctx, trx, audit);
     opts.onProgress?.({ phase: '归档', done: total, total });

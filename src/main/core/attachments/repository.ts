@@ -7,14 +7,16 @@ import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Attachment } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
-import { appendAudit } from '../audit-log/append';
+import { appendAudit, type AuditInput } from '../audit-log/append';
+import { engineOf, stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
 import { attachmentRefusal } from './acceptance';
 import { MEDIA_TYPES, sniffFormat } from './sniff';
-import { engineOf, type StoredFile } from '../db/engine';
-import type { Reader } from '../db/handles';
+import { placingFiles } from '../recovery';
 import { hashFile } from './store';
+import type { FilePlacing, StoredFile } from '../db/engine';
+import type { Reader } from '../db/handles';
 
 export function toAttachment(r: AttachmentRow): Attachment {
   return {
@@ -44,16 +46,22 @@ export interface StagedAttachment extends StoredFile {
   mediaType: string;
 }
 
-/** Puts a file into the store (outside any transaction: the store is append-only and idempotent). */
-export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path)): Promise<StagedAttachment> {
-  const files = engineOf(ctx.db).files;
-  const stored = await files.putFile(path);
-  const mediaType = MEDIA_TYPES[sniffFormat(await files.head(stored.sha256))];
+/**
+ * Where a file goes into the store: a folder's store notes what it places in `journal` (recovery.ts);
+ * a server's store writes the bytes in `trx`, the transaction that links them (all or nothing).
+ */
+export type Placing = FilePlacing;
+
+/** Puts a file into the store (append-only, idempotent). */
+export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path), placing: Placing = {}): Promise<StagedAttachment> {
+  // judged by the file's first bytes (a server's store may hold them only in the uncommitted `trx`)
+  const mediaType = MEDIA_TYPES[sniffFormat(readHead(path))];
+  const stored = await engineOf(ctx.db).files.putFile(path, placing);
   return { ...stored, originalName, mediaType };
 }
 
-export async function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string): Promise<StagedAttachment> {
-  const stored = await engineOf(ctx.db).files.putBuffer(data);
+export async function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string, placing: Placing = {}): Promise<StagedAttachment> {
+  const stored = await engineOf(ctx.db).files.putBuffer(data, placing);
   return { ...stored, originalName, mediaType: MEDIA_TYPES[sniffFormat(data.subarray(0, 4096))] };
 }
 
@@ -67,15 +75,18 @@ export async function linkAttachments(
 ): Promise<Attachment[]> {
   const at = nowIso(ctx);
   const out: Attachment[] = [];
+  const audit: AuditInput[] = [];
   for (const f of files) {
-    const row = await trx
+    const { state, ...row } = await trx
       .insertInto('attachments')
       .values({ record_id: recordId, sha256: f.sha256, size: f.size, media_type: f.mediaType, original_name: f.originalName, created_at: at })
       .returningAll()
+      .returning(stateColumn(trx, 'attachment').as('state'))
       .executeTakeFirstOrThrow();
     out.push(toAttachment(row));
+    audit.push({ action: 'attach', entity: 'attachment', entityId: row.id, afterJson: state, source });
   }
-  await appendAudit(ctx, trx, out.map((a) => ({ action: 'attach', entity: 'record', entityId: recordId, after: a, source })));
+  await appendAudit(ctx, trx, audit);
   return out;
 }
 
@@ -84,12 +95,12 @@ interface Offered {
   name: string;
   head: Uint8Array;
   sha256: () => Promise<string>;
-  stage: () => Promise<StagedAttachment> | StagedAttachment;
+  stage: (placing: Placing) => Promise<StagedAttachment>;
 }
 
 /**
  * Checks the file against the record and the acceptance rules, then stores and links it in one
- * transaction. Nothing reaches the store before the checks pass.
+ * transaction (under a journal of the files it places). Nothing reaches the store before the checks pass.
  */
 async function attach(ctx: ArchiveContext, recordId: number, file: Offered, source?: string): Promise<Attachment> {
   const record = await ctx.db.selectFrom('records').select(['id', 'voided_at']).where('id', '=', recordId).executeTakeFirst();
@@ -109,13 +120,14 @@ async function attach(ctx: ArchiveContext, recordId: number, file: Offered, sour
     const message = `“${file.name}”与这件档案已有的附件“${same.original_name}”内容相同，未重复添加`;
     throw new SanwuError('CONFLICT', `${message}。`, [{ record: recordId, file: file.name, message }]);
   }
-  const staged = await file.stage();
-  const [a] = await ctx.write.transaction((trx) => linkAttachments(ctx, trx, recordId, [staged], source));
+  const [a] = await placingFiles(ctx, (journal) =>
+    ctx.write.transaction(async (trx) => linkAttachments(ctx, trx, recordId, [await file.stage({ journal, trx })], source)),
+  );
   return a!;
 }
 
 export function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName = basename(path)): Promise<Attachment> {
-  return attach(ctx, recordId, { name: originalName, head: readHead(path), sha256: () => hashFile(path), stage: () => stageFile(ctx, path, originalName) });
+  return attach(ctx, recordId, { name: originalName, head: readHead(path), sha256: () => hashFile(path), stage: (placing) => stageFile(ctx, path, originalName, placing) });
 }
 
 /** An uploaded file (the UI sends bytes, not paths). */
@@ -123,7 +135,7 @@ export async function addAttachmentData(ctx: ArchiveContext, recordId: number, d
   if (data.length === 0) throw new SanwuError('INVALID_INPUT', `附件“${originalName}”是空文件，未添加。`);
   const head = data.subarray(0, 4096);
   const sha256 = async () => createHash('sha256').update(data).digest('hex');
-  return attach(ctx, recordId, { name: originalName, head, sha256, stage: () => stageBuffer(ctx, data, originalName) }, source);
+  return attach(ctx, recordId, { name: originalName, head, sha256, stage: (placing) => stageBuffer(ctx, data, originalName, placing) }, source);
 }
 
 export async function listAttachments(db: Reader, recordId: number): Promise<Attachment[]> {

@@ -13,6 +13,8 @@ export interface AuditInput {
   entityId?: number | null;
   before?: unknown;
   after?: unknown;
+  /** `after` already as JSON text: a row's recorded state (audit-log/states.ts) */
+  afterJson?: string;
   source?: string | null;
 }
 
@@ -73,7 +75,7 @@ function toRow(ctx: Pick<ArchiveContext, 'actor'>, at: string, e: AuditInput): A
     entity: unmarked(e.entity),
     entity_id: e.entityId ?? null,
     before: e.before === undefined ? null : JSON.stringify(e.before),
-    after: e.after === undefined ? null : JSON.stringify(e.after),
+    after: e.afterJson ?? (e.after === undefined ? null : JSON.stringify(e.after)),
     source: e.source === undefined || e.source === null ? null : unmarked(e.source),
   };
 }

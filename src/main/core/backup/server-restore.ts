@@ -8,6 +8,8 @@ import { rmSync } from 'node:fs';
 import { Kysely } from 'kysely';
 import { SanwuError } from '../../../shared/errors';
 import { archivePaths, closeArchive, openArchive } from '../archive';
+import { AnchorStore } from '../audit-log/anchor';
+import { headOf, identityOf } from '../audit-log/anchoring';
 import { systemClock } from '../context';
 import { openPostgresDatabase, redactUrl } from '../db';
 import { databaseState } from '../db/postgres/migrate';
@@ -30,11 +32,12 @@ export async function restoreOntoServer(url: string, file: string, opts: Restore
     }
     const stamp = `${clock.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
     const staging = join(paths.dir, `.restoring-${stamp}`);
-    const manifest = await stageBackup(file, staging, opts);
+    const anchors = opts.anchorDir ? new AnchorStore(opts.anchorDir) : null;
+    const { manifest, notices } = await stageBackup(file, staging, anchors, opts);
     try {
       let previous: string | null = null;
       if (state === 'archive') {
-        const current = await openArchive(url, { clock, actor, workDir: paths.dir });
+        const current = await openArchive(url, { clock, actor, workDir: paths.dir, anchorDir: opts.anchorDir, log: opts.log });
         try {
           previous = (await createBackup(current, join(paths.backups, `before-restore-${stamp}.tar`))).file;
         } finally {
@@ -43,11 +46,17 @@ export async function restoreOntoServer(url: string, file: string, opts: Restore
       }
       const staged = await openArchive(staging, { clock, actor });
       try {
-        await loadOntoServer({ clock, actor }, server, staged.db, staging, { from: file, backupCreatedAt: manifest.createdAt, previous }, opts);
+        const audit = { from: file, backupCreatedAt: manifest.createdAt, previous, anchor: manifest.anchor ?? null };
+        await loadOntoServer({ clock, actor }, server, staged.db, staging, audit, opts);
       } finally {
         await closeArchive(staged);
       }
-      return { dir: redactUrl(url), createdAt: manifest.createdAt, office: manifest.office, attachments: manifest.members.length - 1, previous };
+      // Another, verified log is in place: this computer anchors it from its head on.
+      if (anchors) {
+        const [archive, head] = await server.write.transaction(async (trx) => [await identityOf(trx), await headOf(trx)] as const);
+        if (archive) anchors.reset(paths.dir, archive, head, clock.now().toISOString());
+      }
+      return { dir: redactUrl(url), createdAt: manifest.createdAt, office: manifest.office, attachments: manifest.members.length - 1, previous, notices };
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }

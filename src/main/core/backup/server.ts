@@ -9,7 +9,7 @@ import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
 import type { ArchiveContext } from '../context';
 import { appendAudit } from '../audit-log/append';
-import { engineOf, openDatabase, runMigrations, type ReadDb } from '../db';
+import { engineOf, openDatabase, readSql, runMigrations, type ReadDb, type Statements } from '../db';
 import { replaceServerArchive } from '../db/postgres/migrate';
 import type { Database } from '../db/handles';
 import { copyArchive } from '../db/transfer';
@@ -20,14 +20,25 @@ export interface StoredDigest {
   size: number;
 }
 
-/** Writes the server archive's rows into a new SQLite archive at `target`; returns the stored files its attachments name. */
-export async function exportDatabase(ctx: ArchiveContext, target: string, opts: LongTaskOptions = {}): Promise<StoredDigest[]> {
+/**
+ * Writes the server archive's rows into a new SQLite archive at `target` (from one snapshot); returns
+ * what `inside` reads of that copy and the stored files its attachments name.
+ */
+export async function exportDatabase<T>(
+  ctx: ArchiveContext,
+  target: string,
+  inside: (q: Statements) => T extends PromiseLike<unknown> ? never : T,
+  opts: LongTaskOptions = {},
+): Promise<{ state: T; stored: StoredDigest[] }> {
   const database = openDatabase(target, { create: true });
   try {
     await runMigrations(database, undefined, {
       initialize: (trx) => engineOf(ctx.db).readSnapshot(ctx.db, (snapshot) => copyArchive(snapshot, trx, opts)).then(() => undefined),
     });
-    return await database.read.selectFrom('attachments').select(['sha256', 'size']).distinct().orderBy('sha256').execute();
+    return {
+      state: await readSql(database.read, inside),
+      stored: await database.read.selectFrom('attachments').select(['sha256', 'size']).distinct().orderBy('sha256').execute(),
+    };
   } finally {
     await database.close();
   }
@@ -69,7 +80,7 @@ export async function loadOntoServer(
           if (opts.signal?.aborted) throw cancelled();
         }
         const path = join(staging, 'files', sha256.slice(0, 2), sha256);
-        if (existsSync(path)) await store.putFile(path, trx);
+        if (existsSync(path)) await store.putFile(path, { trx });
       }
       await appendAudit(ctx, trx, [{ action: 'restore', entity: 'archive', after: audit }]);
       return { rows, files: digests.length };

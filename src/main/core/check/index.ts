@@ -8,6 +8,7 @@ import { cancelled } from '../../../shared/errors';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
 import { appendAudit } from '../audit-log/append';
 import { isoDay, type ArchiveContext } from '../context';
+import { headIn, judgeAnchor, type AnchorJudgement } from '../audit-log/anchoring';
 import { engineOf, withSnapshot, type Statements } from '../db';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
@@ -15,10 +16,12 @@ import { getSetting } from '../settings/store';
 import { attachmentChecker, loadAttachments, type CheckAttachment } from './attachment-checks';
 import { startCheckWorker, type CheckWorker } from './check-worker';
 import { auditChainProblems, databaseProblems, type FilingDeadlines } from './integrity';
-import { ASPECTS, problem, type Aspect } from './problems';
+import { ASPECTS, problem, recordRefs, type Aspect } from './problems';
+import { reconcileProblems, sequenceProblems } from './reconcile';
+import { quarantine, walkStore, type StoreFinding } from './store-walk';
 import { countRecords, recordProblems } from './record-checks';
 import { runServerCheck } from './server';
-import { collectScans, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
+import { collectScans, presentByPrefix, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
 
 export const FILING_DEADLINES_SETTING = 'filing.deadlines';
 
@@ -35,8 +38,13 @@ export async function filingDeadlines(ctx: ArchiveContext): Promise<FilingDeadli
 export interface CheckOptions extends LongTaskOptions {
   /** the full `PRAGMA integrity_check` (every index against its table) instead of `quick_check` */
   full?: boolean;
-  /** false: leave the check out of the audit log (a server archive's copy: check/server.ts audits the server) */
-  audited?: boolean;
+  /** move what does not belong in the store (and nothing references) into a quarantine folder */
+  fix?: boolean;
+  /**
+   * A server archive's copy (check/server.ts): its check is not audited here (the server's log gets
+   * it), and its log is judged against the server archive's anchor.
+   */
+  copyOf?: Pick<ArchiveContext, 'anchors' | 'paths'>;
 }
 
 export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Promise<CheckResult> {
@@ -50,8 +58,11 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
   try {
     // The catalogue is read from a snapshot of its own: one committed state throughout, and the
     // reader stays free for other calls while files are hashed.
-    const checked = await withSnapshot(ctx.db, (q) => inspect(ctx, q, opts, step, worker));
-    return await finish(ctx, ...checked, opts.full === true, opts.audited !== false);
+    const [checked, scans, problems, anchored, store] = await withSnapshot(ctx.db, (q) => inspect(ctx, q, opts, step, worker));
+    const fixed = opts.fix ? quarantine(ctx.paths.dir, store, ctx.clock.now().toISOString().replace(/[:.]/g, '-')) : [];
+    const moved = new Set(fixed.map((f) => f.from));
+    const left = problems.filter((p) => !store.some((f) => moved.has(f.path) && f.problem === p));
+    return await finish(ctx, checked, scans, left, anchored, opts.full === true, fixed, opts.copyOf === undefined);
   } catch (e) {
     worker.stop();
     throw e;
@@ -68,7 +79,7 @@ async function inspect(
   opts: CheckOptions,
   step: (phase: string, done: number, total: number) => void,
   worker: CheckWorker,
-): Promise<[Checked, FileScans, CheckProblem[]]> {
+): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement, StoreFinding[]]> {
   const attachments = loadAttachments(q);
   const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
   const workerErrors = worker.scan(scan);
@@ -98,17 +109,32 @@ async function inspect(
   // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
   judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
   step('校验附件', scan.hashes.length, scan.hashes.length);
-  problems.push(...checker.problems());
+  // The whole store against every digest any attachment row holds (removed ones keep their bytes).
+  const referenced = new Set(scan.hashes);
+  for (const h of q.values<string>('SELECT DISTINCT sha256 FROM attachments WHERE removed_at IS NOT NULL')) referenced.add(h);
+  const store = walkStore(ctx.paths.files, referenced, presentByPrefix(scan));
+  problems.push(...checker.problems(), ...store.map((f) => f.problem));
   step('检查操作日志', 0, 1);
   const chain = await worker.chain.catch((e: Error) => e);
   if (chain instanceof Error) {
     // The default self-test leaves the audit log to this walk: a page it cannot read is a finding.
     problems.push(problem('database', 'integrity', null, `操作日志无法读取（${chain.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
   } else problems.push(...auditChainProblems(q, chain.breaks));
+  const head = headIn(q);
+  if (!(chain instanceof Error)) problems.push(...sequenceProblems(q, head.seq, chain.entries));
+  step('核对数据与操作日志', 0, 1);
+  const found = await worker.reconcile.catch((e: Error) => e);
+  if (found instanceof Error) {
+    problems.push(problem('database', 'integrity', null, `无法核对数据与操作日志（${found.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
+  } else problems.push(...reconcileProblems(found, recordRefs(q)));
+  const of = opts.copyOf ?? ctx;
+  const anchored = judgeAnchor(of.anchors, of.paths.dir, q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null, head, (seq) => q.value<string>('SELECT hash FROM audit_log WHERE id = ?', [seq]), ctx.clock.now().toISOString(), of.paths.server !== undefined);
+  problems.push(...anchored.problems.map((message) => problem('audit-anchor', 'authenticity', null, message)));
   step('检查数据库', 0, 1);
   problems.push(...databaseProblems(await worker.database));
   step('检查数据库', 1, 1);
-  return [{ records: countRecords(q), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries }, scans, problems];
+  const checked = { records: countRecords(q), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries };
+  return [checked, scans, problems, anchored, store];
 }
 
 interface Checked {
@@ -122,15 +148,19 @@ async function finish(
   checked: Checked,
   scans: FileScans,
   problems: CheckProblem[],
+  judged: AnchorJudgement,
   full: boolean,
+  fixed: { from: string; to: string }[],
   audited: boolean,
 ): Promise<CheckResult> {
   const counts: Record<string, number> = { ...checked, files: scans.files, bytes: scans.bytes, problems: problems.length };
   for (const [key, name] of Object.entries(ASPECTS) as [Aspect, string][]) counts[key] = problems.filter((p) => p.aspect === name).length;
-  const result: CheckResult = { ok: problems.length === 0, counts, problems };
+  const notices = judged.notice ? [judged.notice] : [];
+  if (fixed.length > 0) notices.push(`已把附件库中 ${fixed.length} 个不属于档案的文件移入隔离文件夹 ${fixed[0]!.to.split('/').slice(0, 2).join('/')}（未删除，可核实后处理）。`);
+  const result: CheckResult = { ok: problems.length === 0, counts, problems, anchor: judged.anchor, notices, ...(fixed.length > 0 ? { fixed } : {}) };
   if (!audited) return result;
   try {
-    await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts } }]));
+    await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts, ...(fixed.length > 0 ? { quarantined: fixed } : {}) } }]));
   } catch (e) {
     // A damaged database must still get its report.
     ctx.log.warn(`检查结果未能记入操作日志：${(e as Error).message}`);

@@ -4,7 +4,9 @@
 // Each open database carries its engine; any Kysely handle on it (the reader, a transaction) finds it.
 import type { Readable } from 'node:stream';
 import type { CompiledQuery } from 'kysely';
+import type { StateEntity } from '../audit-log/states';
 import type { ChainVerdict } from '../audit-log/verify';
+import type { PlacedJournal } from '../attachments/store';
 import type { ReadDb, Reader, Trx } from './handles';
 import type { EngineKind } from './location';
 import type { DB, NewRecordRow } from './schema';
@@ -17,14 +19,23 @@ export interface StoredFile {
 }
 
 /**
+ * How a file is put in: a folder's store notes the files it places in `journal` (taken out again if
+ * the write fails, recovery.ts); a server's store writes the bytes in `trx`, the transaction of the write.
+ */
+export interface FilePlacing {
+  journal?: PlacedJournal;
+  trx?: Trx;
+}
+
+/**
  * The attachments' bytes, content-addressed by SHA-256 and never overwritten: files/ beside
  * archive.sqlite, or chunked rows in the server's database. Writes are idempotent and may happen
  * outside the transaction that links them (an unlinked file is a stray that check reports).
  */
 export interface FileStore {
-  /** Copies a file in while hashing it; `into`: as part of that transaction (a restore), where the store is the database. */
-  putFile(path: string, into?: Trx): Promise<StoredFile>;
-  putBuffer(data: Uint8Array): Promise<StoredFile>;
+  /** Copies a file in while hashing it; `placing`: how a failed write is undone (attachments/repository.ts). */
+  putFile(path: string, placing?: FilePlacing): Promise<StoredFile>;
+  putBuffer(data: Uint8Array, placing?: FilePlacing): Promise<StoredFile>;
   has(sha256: string): Promise<boolean>;
   /** The first `bytes` bytes (media-type sniffing). */
   head(sha256: string, bytes?: number): Promise<Uint8Array>;
@@ -86,19 +97,29 @@ export interface Engine {
   search(db: ReadDb, plan: SearchPlan): Promise<SearchPage>;
   /**
    * Inserts rows into records (same keys in every row) inside `trx`; a row whose fingerprint already
-   * exists is skipped. The new id of each row, null where skipped.
+   * exists is skipped. Each row's new id and recorded state (stateSql), null where skipped.
    */
-  insertRecordRows(trx: Trx, rows: Omit<NewRecordRow, 'id' | 'year'>[]): Promise<(number | null)[]>;
+  insertRecordRows(trx: Trx, rows: Omit<NewRecordRow, 'id' | 'year'>[]): Promise<({ id: number; state: string } | null)[]>;
   /** Inserts rows (all with the same keys) into `table` inside `trx`, in as few statements as the engine allows. */
   insertRows(trx: Trx, table: keyof DB & string, rows: Record<string, unknown>[]): Promise<void>;
   /** The query with a row lock on what it selects, where the engine has row locks (SQLite: one writer holds the whole file). */
   forUpdate<QB extends { forUpdate(): QB }>(query: QB): QB;
+  /**
+   * Runs `fn` inside `trx` so that if it fails, the transaction goes on as before (PostgreSQL: under a
+   * savepoint, since a failed statement would end the whole transaction; SQLite: as it is).
+   */
+  attempt<T>(trx: Trx, fn: () => Promise<T>): Promise<T>;
   /** Whether a driver error is a UNIQUE violation. */
   isUniqueViolation(e: unknown): boolean;
   /** Runs `fn` on one reader connection whose every query sees the same committed state. */
   readSnapshot<T>(db: ReadDb, fn: (snapshot: Reader) => Promise<T>): Promise<T>;
   /** Rows of a compiled SELECT, streamed from one consistent snapshot. */
   streamRows<T>(db: ReadDb, query: CompiledQuery): AsyncGenerator<T>;
+  /**
+   * SQL for the recorded state of `entity`'s row (audit-log/states.ts; columns of `alias` when given):
+   * the same text on both engines.
+   */
+  stateSql(entity: StateEntity, alias?: string): string;
   /** The audit log's hash chain, walked in the engine. */
   verifyAuditChain(db: ReadDb): Promise<ChainVerdict>;
   /** The archive's data tables (the engine's own machinery left out), each after the tables it refers to. */

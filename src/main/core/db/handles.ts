@@ -50,12 +50,18 @@ export interface Database {
   engine: Engine;
   read: ReadDb;
   write: WriteDb;
-  /** Called inside every write transaction just before it commits, and after it has committed. */
+  /** Installs what runs around every write transaction (after it begins, before and after it commits). */
   setCommitHooks(hooks: CommitHooks): void;
   close(): Promise<void>;
 }
 
+/** What the archive does around every write transaction (its audit anchor). */
 export interface CommitHooks {
+  /** right after the transaction begins; returns that transaction's own hooks */
+  begin(trx: Trx): Promise<TransactionHooks>;
+}
+
+export interface TransactionHooks {
   beforeCommit?: (trx: Trx) => Promise<void>;
   afterCommit?: () => void;
 }

@@ -155,7 +155,15 @@ export interface UsersTable {
   password_set_at: string | null;
 }
 
+/** The archive's identity (migration 0003): one row, set once. */
+export interface ArchiveIdentityTable {
+  id: number;
+  uuid: string;
+  created_at: string;
+}
+
 export interface DB {
+  archive_identity: ArchiveIdentityTable;
   street_office: StreetOfficeTable;
   communities: CommunitiesTable;
   roster: RosterTable;

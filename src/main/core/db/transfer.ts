@@ -2,7 +2,8 @@
 // backup is written as archive.sqlite; a backup is restored onto a server): both are at the same
 // logical schema (test/schema/parity.test.ts), so every data table goes across as it is, ids included,
 // parents before children, in pages. Rows the migrations put in (the status transitions) are already
-// there and must be the same.
+// there and must be the same, except the archive's identity, which the copy takes from its source (a
+// restored archive is the same archive: its anchor goes on).
 import { sql, type Kysely } from 'kysely';
 import { SanwuError } from '../../../shared/errors';
 import { cancelled } from '../../../shared/errors';
@@ -34,6 +35,9 @@ async function insertRows(trx: Trx, t: TableSpec, rows: Row[]): Promise<void> {
 
 const same = (a: Row[], b: Row[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** Tables the migrations fill with rows of each archive's own: the copy's are the source's. */
+const OWN_ROWS = new Set(['archive_identity']);
+
 /**
  * Copies every data table of `source` into `target` (a transaction on a database at the same schema
  * whose data tables are empty), returning the rows copied per table.
@@ -52,7 +56,12 @@ export async function copyArchive(source: Reader, target: Trx, opts: LongTaskOpt
   for (const [i, t] of tables.entries()) {
     opts.onProgress?.({ phase: '复制数据', done: i, total: tables.length });
     if (opts.signal?.aborted) throw cancelled();
-    const present = await rowsOf(target, { ...t, key: null }, null);
+    let present = await rowsOf(target, { ...t, key: null }, null);
+    if (present.length > 0 && OWN_ROWS.has(t.name)) {
+      // the load has stood the guards aside (an archive keeps its identity: this one takes its source's)
+      await sql`DELETE FROM ${sql.table(t.name)}`.execute(target);
+      present = [];
+    }
     if (present.length > 0) {
       // filled by the migrations on both sides: reference data, the same or the schemas differ
       if (!same(present, await rowsOf(source, { ...t, key: null }, null))) {

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
-import type { CommitHooks, Trx, WriteDb } from './handles';
+import type { CommitHooks, TransactionHooks, Trx, WriteDb } from './handles';
 import type { DB } from './schema';
 
 /** How long a writer waits for another before giving up (bounded; the user may cancel sooner). */
@@ -41,7 +41,7 @@ export interface TurnSteps {
 }
 
 export function writerTurns(writer: Kysely<DB>, steps: TurnSteps, waitMs = WRITER_WAIT_MS): WriteDb & { setCommitHooks(h: CommitHooks): void } {
-  let hooks: CommitHooks = {};
+  let hooks: CommitHooks = { begin: async () => ({}) };
   /** writers of this process queued or running: the next one says it waits */
   let writers = 0;
 
@@ -59,13 +59,15 @@ export function writerTurns(writer: Kysely<DB>, steps: TurnSteps, waitMs = WRITE
     };
     if (writers > 0) waiting.told();
     writers++;
+    let mine: TransactionHooks = {};
     try {
       const value = await writer.connection().execute(
         async (conn) => {
           await steps.begin(conn, waiting);
           try {
+            mine = await hooks.begin(conn);
             const result = await fn(conn);
-            await hooks.beforeCommit?.(conn);
+            await mine.beforeCommit?.(conn);
             await steps.commit(conn);
             return result;
           } catch (e) {
@@ -75,7 +77,7 @@ export function writerTurns(writer: Kysely<DB>, steps: TurnSteps, waitMs = WRITE
         },
         { signal: opts.signal },
       );
-      hooks.afterCommit?.();
+      mine.afterCommit?.();
       return value;
     } catch (e) {
       if (opts.signal?.aborted && !(e instanceof SanwuError)) throw cancelled();

@@ -8,9 +8,10 @@ import { cancelled } from '../../../shared/errors';
 import { communityInputSchema } from '../../../shared/schemas';
 import { readHead, stageFile, type StagedAttachment, linkAttachments } from '../attachments/repository';
 import { MEDIA_TYPES, sniffFormat } from '../attachments/sniff';
-import { hashFile } from '../attachments/store';
+import { hashFile, type PlacedJournal } from '../attachments/store';
 import { toCommunity, upsertCommunity } from '../communities/repository';
 import type { ArchiveContext } from '../context';
+import { placingFiles } from '../recovery';
 import type { DB } from '../db/schema';
 import { insertRecords, loadRecordRules } from '../records/repository';
 import { insertRoster } from '../roster/repository';
@@ -84,13 +85,13 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
     done += n;
     opts.onProgress?.({ phase: '写入', done, total });
   };
-  // Staged after validation, inside the transaction: a rollback leaves only unreferenced files in
-  // the append-only store, which is harmless.
+  // Staged after validation, inside the transaction.
   const staged = new Map<string, Promise<StagedAttachment>>();
-  const stage = (ref: AttachmentRef) => {
+  let journal: PlacedJournal | undefined;
+  const stage = (ref: AttachmentRef, trx: Kysely<DB>) => {
     let s = staged.get(ref.path);
     if (!s) {
-      s = opts.dryRun ? inspectFile(ref) : stageFile(ctx, ref.path, basename(ref.written));
+      s = opts.dryRun ? inspectFile(ref) : stageFile(ctx, ref.path, basename(ref.written), { journal, trx });
       staged.set(ref.path, s);
     }
     return s;
@@ -124,7 +125,7 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
       counts.records += ids.length;
       for (const [i, d] of fresh.entries()) {
         if (d.attachments.length === 0) continue;
-        const files = await Promise.all(d.attachments.map(stage));
+        const files = await Promise.all(d.attachments.map((ref) => stage(ref, trx)));
         counts.attachments += (await linkAttachments(ctx, trx, ids[i]!, files, d.source)).length;
       }
       advance(chunk.length);
@@ -133,7 +134,12 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
   };
 
   try {
-    await ctx.write.transaction(run, opts);
+    // Files go into the store inside the transaction, under a journal: a failed or killed import takes
+    // out again those no committed row references (recovery.ts).
+    await placingFiles(ctx, (j) => {
+      journal = j;
+      return ctx.write.transaction(run, opts);
+    });
   } catch (e) {
     if (!(e instanceof DryRunRollback)) throw e;
   }

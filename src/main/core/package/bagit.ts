@@ -13,6 +13,8 @@ export interface BagInfo {
   /** ISO 8601 to the second: a district keeps the later of two packages of one office and year */
   created: string;
   externalDescription: string;
+  /** the archive's audit-log head, signed with the key kept outside the archive (Sanwu-Audit-Anchor) */
+  auditAnchor?: string;
 }
 
 /** bag-info.txt's lines, in order: the one place they are composed. */
@@ -23,6 +25,7 @@ export function bagInfoFields(info: BagInfo, payloadOxum: string): [string, stri
     ['Sanwu-Created', info.created],
     ['Payload-Oxum', payloadOxum],
     ['External-Description', info.externalDescription],
+    ...(info.auditAnchor ? ([['Sanwu-Audit-Anchor', info.auditAnchor]] as [string, string][]) : []),
   ];
 }
 

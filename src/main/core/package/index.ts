@@ -23,6 +23,8 @@ import { loadReportSettings } from '../reports/settings';
 import { runAudit } from '../standards';
 import { writeBagTags } from './bagit';
 import { discard, moveIntoPlace, stagingDir } from './staging';
+import { besideTarget, clearOutput } from '../transient';
+import { headOf } from '../audit-log/anchoring';
 import { zipBag } from './zip';
 
 /** Windows refuses these in file names; an office, community or standard name could hold one. */
@@ -47,6 +49,14 @@ async function assessment(ctx: ArchiveContext, scope: ReportScope): Promise<Audi
   return { ...audit, communities: audit.communities.filter((c) => selected.has(c.community)) };
 }
 
+/** The archive's audit-log head when the package was made, signed when anchoring is on (bag-info.txt). */
+async function anchorLine(ctx: ArchiveContext): Promise<string> {
+  const head = await headOf(ctx.db);
+  const archive = (await ctx.db.selectFrom('archive_identity').select('uuid').where('id', '=', 1).executeTakeFirst())?.uuid ?? '';
+  const signed = ctx.anchors?.sign(archive, head, ctx.clock.now().toISOString());
+  return `archive=${archive} seq=${head.seq} hash=${head.hash}${signed ? ` at=${signed.at} key=${signed.key} mac=${signed.mac}` : ''}`;
+}
+
 export async function buildReportPackage(ctx: ArchiveContext, request: ReportRequest, opts: LongTaskOptions = {}): Promise<ReportResult> {
   const parsed = reportRequestSchema.safeParse(request);
   if (!parsed.success) throw new SanwuError('INVALID_INPUT', `报送包参数不正确：${parsed.error.issues.map((i) => i.message).join('；')}。`);
@@ -54,9 +64,11 @@ export async function buildReportPackage(ctx: ArchiveContext, request: ReportReq
   const scope = await resolveScope(ctx, req);
   const outDir = resolve(req.outDir);
   await mkdir(outDir, { recursive: true });
+  for (const message of clearOutput(outDir)) ctx.log.info(message);
   const name = bagName(scope.office.name, scope.year);
   const target = join(outDir, name);
   const staging = await stagingDir(target);
+  const zipStaging = besideTarget(`${target}.zip`, 'partial');
   const data = join(staging, 'data');
   const files = payloadNames(scope.year);
   const { signal, onProgress } = opts;
@@ -109,20 +121,21 @@ export async function buildReportPackage(ctx: ArchiveContext, request: ReportReq
         baggingDate: isoDay(scope.reportDate),
         created,
         externalDescription: `${scope.office.name}${scope.year}年度三务公开报送包（${scope.communities.map((c) => c.name).join('、')}）`,
+        auditAnchor: await anchorLine(ctx),
       });
     });
 
     const zipPath = req.zip ? `${target}.zip` : undefined;
-    if (zipPath) await step(`${name}.zip`, () => zipBag(staging, name, `${staging}.zip`));
+    if (zipPath) await step(`${name}.zip`, () => zipBag(staging, name, zipStaging));
     // the last chance to cancel: from here both moves happen, so no half-published package
     if (signal?.aborted) throw cancelled();
     await moveIntoPlace(staging, target);
-    if (zipPath) await moveIntoPlace(`${staging}.zip`, zipPath);
+    if (zipPath) await moveIntoPlace(zipStaging, zipPath);
     onProgress?.({ phase: '报送包', done: total, total, message: '完成' });
     return { path: target, zipPath, files: payload };
   } catch (e) {
     await discard(staging);
-    await discard(`${staging}.zip`);
+    await discard(zipStaging);
     throw e;
   }
 }

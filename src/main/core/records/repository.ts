@@ -11,6 +11,7 @@ import type { DB, NewRecordRow } from '../db/schema';
 import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
 import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
+import { stateColumn } from '../db';
 import { engineOf } from '../db/engine';
 import { staleEdit } from './versions';
 import type { Reader } from '../db/handles';
@@ -104,10 +105,10 @@ export async function insertRecords(
   for (let from = 0; from < rows.length; from += SLICE) {
     if (from > 0) await new Promise((r) => setImmediate(r));
     const slice = rows.slice(from, from + SLICE);
-    for (const [i, id] of (await engine.insertRecordRows(trx, slice)).entries()) {
-      if (id === null) continue;
-      ids.push(id);
-      audit.push({ action: 'create', entity: 'record', entityId: id, after: slice[i], source: slice[i]!.source });
+    for (const [i, inserted] of (await engine.insertRecordRows(trx, slice)).entries()) {
+      if (inserted === null) continue;
+      ids.push(inserted.id);
+      audit.push({ action: 'create', entity: 'record', entityId: inserted.id, afterJson: inserted.state, source: slice[i]!.source });
     }
   }
   await appendAudit(ctx, trx, audit);
@@ -177,10 +178,15 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
     const current = toRecord({ ...before, community: '', attachments: 0 });
     const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx), isoDay(ctx.clock.now()));
     const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
-    const written = await trx.updateTable('records').set(changes).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
-    if (written.numUpdatedRows !== 1n) throw await staleEdit(trx, ctx.clock, id);
-    const after = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, after }]);
+    const written = await trx
+      .updateTable('records')
+      .set(changes)
+      .where('id', '=', id)
+      .where('version', '=', before.version)
+      .returning(stateColumn(trx, 'record').as('state'))
+      .executeTakeFirst();
+    if (!written) throw await staleEdit(trx, ctx.clock, id);
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, afterJson: written.state }]);
   });
   return getRecord(ctx, id);
 }
@@ -195,8 +201,13 @@ export async function voidRecord(ctx: ArchiveContext, id: number, reason: string
     }
     if (before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 已于 ${before.voided_at.slice(0, 10)} 作废，无需再次作废。`);
     const at = nowIso(ctx);
-    await trx.updateTable('records').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', id).execute();
-    await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, after: { voided_at: at, void_reason: reason } }]);
+    const { state } = await trx
+      .updateTable('records')
+      .set({ voided_at: at, void_reason: reason, updated_at: at })
+      .where('id', '=', id)
+      .returning(stateColumn(trx, 'record').as('state'))
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, afterJson: state }]);
   });
 }
 
@@ -208,10 +219,13 @@ export async function restoreRecord(ctx: ArchiveContext, id: number): Promise<Ar
     if (!before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 没有作废，无需恢复。`);
     if (before.item_no !== null) throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），不能恢复。`);
     const at = nowIso(ctx);
-    await trx.updateTable('records').set({ voided_at: null, void_reason: null, updated_at: at }).where('id', '=', id).execute();
-    await appendAudit(ctx, trx, [
-      { action: 'restore', entity: 'record', entityId: id, before: { voided_at: before.voided_at, void_reason: before.void_reason }, after: { voided_at: null, void_reason: null } },
-    ]);
+    const { state } = await trx
+      .updateTable('records')
+      .set({ voided_at: null, void_reason: null, updated_at: at })
+      .where('id', '=', id)
+      .returning(stateColumn(trx, 'record').as('state'))
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'restore', entity: 'record', entityId: id, before: { voided_at: before.voided_at, void_reason: before.void_reason }, afterJson: state }]);
   });
   return getRecord(ctx, id);
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { RosterEntry } from '../../../shared/domain';
 import { rosterInputSchema, type RosterInput } from '../../../shared/schemas';
 import { appendAudit } from '../audit-log/append';
+import { stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { DB, RosterRow } from '../db/schema';
 import type { Reader } from '../db/handles';
@@ -47,11 +48,11 @@ export async function insertRoster(ctx: ArchiveContext, trx: Kysely<DB>, inputs:
         updated_at: at,
       })
       .onConflict((oc) => oc.column('fingerprint').doNothing())
-      .returningAll()
+      .returning(['id', stateColumn(trx, 'roster').as('state')])
       .executeTakeFirst();
     if (row) {
       inserted++;
-      audit.push({ action: 'create', entity: 'roster', entityId: row.id, after: toRosterEntry(row), source: e.source ?? null });
+      audit.push({ action: 'create', entity: 'roster', entityId: row.id, afterJson: row.state, source: e.source ?? null });
     }
   }
   await appendAudit(ctx, trx, audit);
@@ -65,7 +66,12 @@ export async function addRosterEntry(ctx: ArchiveContext, input: RosterInput): P
 export async function endRosterEntry(ctx: ArchiveContext, id: number, endDate: string): Promise<void> {
   await ctx.write.transaction(async (trx) => {
     const before = await trx.selectFrom('roster').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await trx.updateTable('roster').set({ end_date: endDate, updated_at: nowIso(ctx) }).where('id', '=', id).execute();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'roster', entityId: id, before: toRosterEntry(before), after: { ...toRosterEntry(before), endDate } }]);
+    const { state } = await trx
+      .updateTable('roster')
+      .set({ end_date: endDate, updated_at: nowIso(ctx) })
+      .where('id', '=', id)
+      .returning(stateColumn(trx, 'roster').as('state'))
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'roster', entityId: id, before: toRosterEntry(before), afterJson: state }]);
   });
 }

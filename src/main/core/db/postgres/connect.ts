@@ -92,7 +92,8 @@ export function connectionError(e: unknown, url: string): unknown {
   const where = redactUrl(url);
   const code = (e as { code?: string }).code;
   const message = (e as Error).message ?? String(e);
-  if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
+  const syscall = (e as { syscall?: string }).syscall;
+  if (code === 'ECONNREFUSED' || (code === 'ENOENT' && syscall === 'connect') || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
     return new SanwuError('UNAVAILABLE', `连接不上数据库服务器（${where}）：服务器没有运行，或地址、端口不对。请确认 PostgreSQL 已启动、地址无误后再试。`);
   }
   if (code === 'ENOTFOUND') return new SanwuError('UNAVAILABLE', `找不到数据库服务器（${where}）。请检查服务器名称。`);

@@ -3,7 +3,7 @@
 // with the records, every stored file whole, nothing stored that no attachment names; with `full`,
 // amcheck's verification of every B-tree index (where the amcheck extension is installed).
 import { sql, type Kysely } from 'kysely';
-import type { ReadDb } from '../handles';
+import type { ReadDb, WriteDb } from '../handles';
 import type { DB } from '../schema';
 import { inSnapshot } from './snapshot';
 
@@ -13,11 +13,13 @@ export interface ServerFinding {
   message: string;
   /** the record concerned, where there is one */
   record?: number;
+  /** a stored file no attachment names (check --fix moves it out) */
+  stray?: string;
 }
 
 const rows = async <T>(db: Kysely<DB>, query: ReturnType<typeof sql<T>>): Promise<T[]> => (await query.execute(db)).rows;
 
-export async function serverConsistency(db: ReadDb, full: boolean): Promise<{ findings: ServerFinding[]; amcheck: boolean | null }> {
+export async function serverConsistency(db: ReadDb, full: boolean): Promise<{ findings: ServerFinding[]; amcheck: boolean | null; strays: string[] }> {
   return inSnapshot(db, async (s) => {
     const findings: ServerFinding[] = [];
     const say = (kind: ServerFinding['kind'], message: string, record?: number) => findings.push({ kind, message, ...(record ? { record } : {}) });
@@ -52,8 +54,10 @@ export async function serverConsistency(db: ReadDb, full: boolean): Promise<{ fi
     for (const r of await rows(s, sql<{ sha256: string }>`SELECT DISTINCT c.sha256 FROM file_chunks c WHERE NOT EXISTS (SELECT 1 FROM file_blobs b WHERE b.sha256 = c.sha256) ORDER BY 1`)) {
       say('store', `数据库中有不属于任何文件的附件数据块（${r.sha256.slice(0, 12)}…），可能是写入中断的残留。`);
     }
+    const strays: string[] = [];
     for (const r of await rows(s, sql<{ sha256: string }>`SELECT b.sha256 FROM file_blobs b WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256) ORDER BY 1`)) {
-      say('store', `数据库中存有未被任何档案引用的文件 ${r.sha256.slice(0, 12)}…（多为导入中断的残留，或被人为放入）。`);
+      findings.push({ kind: 'store', message: `数据库中存有未被任何档案引用的文件 ${r.sha256.slice(0, 12)}…（多为导入中断的残留，或被人为放入）；可用“检查并隔离”移出。`, stray: r.sha256 });
+      strays.push(r.sha256);
     }
     let amcheck: boolean | null = null;
     if (full) {
@@ -79,6 +83,16 @@ export async function serverConsistency(db: ReadDb, full: boolean): Promise<{ fi
         }
       }
     }
-    return { findings, amcheck };
+    return { findings, amcheck, strays };
+  });
+}
+
+/** Takes a stored file that no attachment names out of the database (after check --fix saved a copy). */
+export async function removeStoredFile(ctx: { write: WriteDb }, sha256: string): Promise<void> {
+  await ctx.write.transaction(async (trx) => {
+    const named = await trx.selectFrom('attachments').select('id').where('sha256', '=', sha256).executeTakeFirst();
+    if (named) return;
+    await sql`DELETE FROM file_chunks WHERE sha256 = ${sha256}`.execute(trx);
+    await sql`DELETE FROM file_blobs WHERE sha256 = ${sha256}`.execute(trx);
   });
 }

@@ -11,13 +11,14 @@ import { sqlState } from './connect';
 import { serverFileStore } from './files';
 import { beginPostgresLoad, postgresDataTables } from './load';
 import { searchPostgres } from './search';
+import { stateSqlPostgres } from './states';
 import { inSnapshot, streamFromPool } from './snapshot';
 
 /**
  * Rows whose fingerprint is already there (or earlier in the batch) are skipped first; the others are
  * numbered after the largest id, as SQLite numbers them (writers take turns), and go in unnested.
  */
-async function insertRecordRows(trx: Trx, types: TypeCache, rows: Parameters<Engine['insertRecordRows']>[1]): Promise<(number | null)[]> {
+async function insertRecordRows(trx: Trx, types: TypeCache, rows: Parameters<Engine['insertRecordRows']>[1]): Promise<({ id: number; state: string } | null)[]> {
   if (rows.length === 0) return [];
   const fingerprints = rows.flatMap((r) => (r.fingerprint ? [r.fingerprint] : []));
   const seen = new Set(
@@ -32,9 +33,15 @@ async function insertRecordRows(trx: Trx, types: TypeCache, rows: Parameters<Eng
     return ++next;
   });
   const fresh = rows.flatMap((row, i) => (ids[i] === null ? [] : [{ id: ids[i]!, ...row }]));
-  const inserted = await insertUnnest<{ id: number }>(trx, types, 'records', fresh, sql`ON CONFLICT (fingerprint) DO NOTHING RETURNING id`);
-  const written = new Set(inserted.map((r) => r.id));
-  return ids.map((id) => (id !== null && written.has(id) ? id : null));
+  const inserted = await insertUnnest<{ id: number; state: string }>(
+    trx,
+    types,
+    'records',
+    fresh,
+    sql`ON CONFLICT (fingerprint) DO NOTHING RETURNING id, ${sql.raw(stateSqlPostgres('record'))} AS state`,
+  );
+  const written = new Map(inserted.map((r) => [r.id, r]));
+  return ids.map((id) => (id !== null ? (written.get(id) ?? null) : null));
 }
 
 export interface PostgresEngineParts {
@@ -52,10 +59,22 @@ export function postgresEngine(parts: PostgresEngineParts): Engine {
     insertRecordRows: (trx, rows) => insertRecordRows(trx, types, rows),
     insertRows: async (trx, table, rows) => void (await insertUnnest(trx, types, table, rows)),
     forUpdate: (query) => query.forUpdate(),
+    attempt: async (trx, fn) => {
+      await sql`SAVEPOINT sanwu_attempt`.execute(trx);
+      try {
+        const value = await fn();
+        await sql`RELEASE SAVEPOINT sanwu_attempt`.execute(trx);
+        return value;
+      } catch (e) {
+        await sql`ROLLBACK TO SAVEPOINT sanwu_attempt`.execute(trx);
+        throw e;
+      }
+    },
     isUniqueViolation: (e) => sqlState(e) === '23505',
     readSnapshot: inSnapshot,
     streamRows: (_db, query) => streamFromPool(parts.readerPool, query),
     verifyAuditChain: (db) => verifyChainPostgres(db, chainHash, GENESIS_HASH),
+    stateSql: (entity, alias) => stateSqlPostgres(entity, alias),
     dataTables: postgresDataTables,
     beginLoad: beginPostgresLoad,
   };

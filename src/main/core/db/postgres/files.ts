@@ -96,13 +96,13 @@ export function serverFileStore(writers: pg.Pool, readers: pg.Pool, cacheDir: st
   const now = () => new Date().toISOString();
 
   return {
-    async putFile(path, into) {
+    async putFile(path, placing) {
       const expected = { sha256: await hashFile(path), size: statSync(path).size };
-      return put(expected, chunksOfFile(path), now(), into);
+      return put(expected, chunksOfFile(path), now(), placing?.trx);
     },
-    putBuffer(data) {
+    putBuffer(data, placing) {
       const expected = { sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
-      return put(expected, chunksOfBuffer(data), now());
+      return put(expected, chunksOfBuffer(data), now(), placing?.trx);
     },
     has,
     async head(sha256, bytes = 4096) {

@@ -9,8 +9,8 @@ const DIGEST = /^[0-9a-f]{64}$/;
 
 export function diskFileStore(filesDir: string): FileStore {
   return {
-    putFile: (path) => storeFile(filesDir, path),
-    putBuffer: async (data) => storeBuffer(filesDir, data),
+    putFile: (path, placing) => storeFile(filesDir, path, placing?.journal),
+    putBuffer: async (data, placing) => storeBuffer(filesDir, data, placing?.journal),
     has: async (sha256) => existsSync(storedPath(filesDir, sha256)),
     head: async (sha256, bytes = 4096) => {
       const handle = await open(storedPath(filesDir, sha256), 'r');

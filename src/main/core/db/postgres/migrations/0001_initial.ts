@@ -256,9 +256,42 @@ const STATEMENTS = [
   `CREATE TRIGGER records_status_transition BEFORE UPDATE OF status ON records FOR EACH ROW
     WHEN (NEW.status IS DISTINCT FROM OLD.status) EXECUTE FUNCTION records_status_transition()`,
 
+  // The archive's identity: random, set once, never changed (its anchor is kept under it).
+  `CREATE TABLE archive_identity (
+    id bigint PRIMARY KEY CHECK (id = 1),
+    uuid ${T} NOT NULL CHECK (length(uuid) = 32),
+    created_at ${T} NOT NULL
+  )`,
+  ...nextId('archive_identity'),
+  `INSERT INTO archive_identity (id, uuid, created_at) VALUES (1, replace(gen_random_uuid()::text, '-', ''), to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
+  refuse('archive_identity_keep', 'an archive keeps its identity'),
+  `CREATE TRIGGER archive_identity_no_update BEFORE UPDATE ON archive_identity FOR EACH ROW EXECUTE FUNCTION archive_identity_keep()`,
+  `CREATE TRIGGER archive_identity_no_delete BEFORE DELETE ON archive_identity FOR EACH ROW EXECUTE FUNCTION archive_identity_keep()`,
+  `CREATE TRIGGER archive_identity_no_truncate BEFORE TRUNCATE ON archive_identity FOR EACH STATEMENT EXECUTE FUNCTION archive_identity_keep()`,
+
+  ...stateJson(),
   ...searchIndex(),
   ...fileStore(),
 ];
+
+/**
+ * A row's recorded state (audit-log/states.ts) as the text SQLite's json_object/json_array write, so the
+ * audit log holds the same bytes whichever engine wrote it (db/postgres/states.ts builds the object):
+ * integers as they are, text JSON-quoted (to_json escapes exactly as SQLite does), REAL with a decimal
+ * point ('2.0', '1.0e+20'), NULL as null.
+ */
+function stateJson(): string[] {
+  return [
+    `CREATE FUNCTION sanwu_json(x text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(to_json(x)::text, 'null') $$`,
+    `CREATE FUNCTION sanwu_json(x bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(x::text, 'null') $$`,
+    `CREATE FUNCTION sanwu_json(x double precision) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT CASE WHEN x IS NULL THEN 'null'
+                  WHEN x = 0 THEN '0.0'
+                  WHEN x = trunc(x) AND abs(x) < 1e17 THEN trunc(x)::numeric::text || '.0'
+                  ELSE regexp_replace(x::text, '^(-?[0-9]+)(e)', '\\1.0\\2') END
+    $$`,
+  ];
+}
 
 /**
  * Search (db/postgres/search.ts). Terms of 3+ characters: pg_trgm's GIN index over the searchable
