@@ -2,7 +2,6 @@
 // unsealed layout, they are kept in the archive, and the next package's work report carries them.
 // (report-settings-postgres.test.ts: the same on a PostgreSQL archive.)
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
