@@ -4,7 +4,7 @@
 // own machinery (SQLite's FTS tables, PostgreSQL's record_grams and file store) is left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
-import { PG_MATCHES_SQLITE } from '../../src/main/core/db/postgres/migrations';
+import { PG_MATCHES_SQLITE, PG_MIGRATIONS } from '../../src/main/core/db/postgres/migrations';
 import { rawQuery, tempArchive, type TestArchive } from '../helpers/archive';
 
 interface Column {
@@ -164,8 +164,10 @@ describe('the two engines’ schemas', () => {
     await Promise.all([sqlite?.close(), postgres?.close()]);
   });
 
-  it('PostgreSQL’s migrations reach the newest SQLite migration', () => {
+  it('PostgreSQL’s migrations reach the newest SQLite migration, each after 0001 named as the SQLite one it mirrors', () => {
     expect(PG_MATCHES_SQLITE).toBe(MIGRATIONS.at(-1)![0]);
+    const sqliteNames = MIGRATIONS.map(([name]) => name);
+    for (const [name] of PG_MIGRATIONS.slice(1)) expect(sqliteNames).toContain(name);
   });
 
   it('end at the same tables, columns and constraints', async () => {

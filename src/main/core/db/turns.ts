@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
-import type { CommitHooks, TransactionHooks, Trx, WriteDb } from './handles';
+import type { Engine } from './engine';
+import type { CommitHooks, Database, ReadDb, TransactionHooks, Trx, WriteDb } from './handles';
 import type { DB } from './schema';
 
 /** How long a writer waits for another before giving up (bounded; the user may cancel sooner). */
@@ -88,4 +89,10 @@ export function writerTurns(writer: Kysely<DB>, steps: TurnSteps, waitMs = WRITE
   }
 
   return { transaction, setCommitHooks: (h) => void (hooks = h) };
+}
+
+/** An open database of either engine: its reader, and its writer whose transactions take turns through `steps`. */
+export function databaseOf(parts: { engine: Engine; reader: Kysely<DB>; writer: Kysely<DB>; steps: TurnSteps; waitMs?: number; close(): Promise<void> }): Database {
+  const turns = writerTurns(parts.writer, parts.steps, parts.waitMs);
+  return { engine: parts.engine, read: parts.reader as unknown as ReadDb, write: { transaction: turns.transaction }, setCommitHooks: turns.setCommitHooks, close: parts.close };
 }

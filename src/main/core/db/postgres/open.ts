@@ -3,8 +3,8 @@
 // write lock first — one advisory lock, the audit chain's — so writers take turns as on SQLite, from
 // any number of processes and machines, waiting (bounded, with progress and cancel) for the one before.
 import { sql, type Kysely } from 'kysely';
-import type { Database, ReadDb } from '../handles';
-import { stillWaiting, writerTurns, type Waiting } from '../turns';
+import type { Database } from '../handles';
+import { databaseOf, stillWaiting, type Waiting } from '../turns';
 import type { DB } from '../schema';
 import { connectionError, createPool, kyselyOnPool, sqlState } from './connect';
 import { postgresEngine } from './engine';
@@ -57,9 +57,11 @@ export async function openPostgresDatabase(url: string, options: PostgresOpenOpt
     await Promise.allSettled([read.destroy(), writer.destroy()]);
     throw connectionError(e, url);
   }
-  const turns = writerTurns(
+  return databaseOf({
+    engine,
+    reader: read,
     writer,
-    {
+    steps: {
       begin: async (conn, waiting) => {
         await sql`BEGIN`.execute(conn);
         await takeWriteLock(conn, waiting);
@@ -68,16 +70,9 @@ export async function openPostgresDatabase(url: string, options: PostgresOpenOpt
       rollback: async (conn) => void (await sql`ROLLBACK`.execute(conn).catch(() => {})),
       failure: (e) => connectionError(e, url),
     },
-    options.waitMs,
-  );
-
-  return {
-    engine,
-    read: read as unknown as ReadDb,
-    write: { transaction: turns.transaction },
-    setCommitHooks: turns.setCommitHooks,
+    waitMs: options.waitMs,
     close: async () => {
       await Promise.allSettled([read.destroy(), writer.destroy()]);
     },
-  };
+  });
 }

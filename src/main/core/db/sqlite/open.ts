@@ -2,8 +2,8 @@
 // turn behind writers in this process and in others) and a reader beside it (WAL: it sees only what
 // has been committed, and never waits for a write to finish).
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Database, ReadDb } from '../handles';
-import { stillWaiting, writerTurns, type Waiting } from '../turns';
+import type { Database } from '../handles';
+import { databaseOf, stillWaiting, type Waiting } from '../turns';
 import { openReader, openWriter } from './connection';
 import { dirname, join } from 'node:path';
 import { kyselyOn, withRaw } from './driver';
@@ -14,7 +14,11 @@ const isBusy = (e: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test((e as { cod
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** BEGIN IMMEDIATE takes SQLite's write lock now, or fails at once if another connection holds it: retried until it is free. */
+/**
+ * BEGIN IMMEDIATE takes SQLite's write lock now, or fails at once if another connection holds it:
+ * retried until it is free, soon (SQLite cannot say when it is released: a long pause would leave the
+ * lock idle between writers of many processes, a try costs next to nothing).
+ */
 async function beginImmediate(raw: BetterSqlite3.Database, waiting: Waiting): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -25,7 +29,7 @@ async function beginImmediate(raw: BetterSqlite3.Database, waiting: Waiting): Pr
     }
     waiting.told();
     stillWaiting(waiting, '另一个操作（其他窗口或命令）');
-    await pause(Math.min(20 * 2 ** attempt, 250));
+    await pause(Math.min(5 * 2 ** attempt, 40));
   }
 }
 
@@ -49,9 +53,11 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Da
   const engine = sqliteEngine(diskFileStore(options.filesDir ?? join(dirname(file), 'files')));
   const writer = kyselyOn(writerRaw, engine);
   const reader = kyselyOn(readerRaw, engine);
-  const turns = writerTurns(
+  return databaseOf({
+    engine,
+    reader,
     writer,
-    {
+    steps: {
       begin: (conn, waiting) => withRaw(conn, (raw) => beginImmediate(raw, waiting)),
       commit: (conn) => withRaw(conn, (raw) => void raw.exec('COMMIT')),
       rollback: (conn) =>
@@ -59,17 +65,10 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Da
           if (raw.inTransaction) raw.exec('ROLLBACK');
         }),
     },
-    options.waitMs,
-  );
-
-  return {
-    engine,
-    read: reader as unknown as ReadDb,
-    write: { transaction: turns.transaction },
-    setCommitHooks: turns.setCommitHooks,
+    waitMs: options.waitMs,
     close: async () => {
       await reader.destroy();
       await writer.destroy();
     },
-  };
+  });
 }

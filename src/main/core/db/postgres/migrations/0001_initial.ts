@@ -341,13 +341,13 @@ function searchIndex(): string[] {
     `CREATE TRIGGER records_search_insert AFTER INSERT ON records REFERENCING NEW TABLE AS new_records
       FOR EACH STATEMENT EXECUTE FUNCTION records_search_insert()`,
     // one pass per UPDATE statement (filing a year is one statement): the terms each changed record
-    // gained and lost, summed over the statement, moved into the counts
+    // gained and lost, summed over the statement, moved into the counts (its pairs as they were: the
+    // row of record_grams)
     `CREATE FUNCTION records_search_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
       WITH changed AS MATERIALIZED (
-             SELECT n.id, sanwu_grams(${cols('n.')}) AS pairs,
-                    sanwu_grams(${cols('o.')}) || sanwu_triples(${cols('o.')}) AS was,
-                    sanwu_grams(${cols('n.')}) || sanwu_triples(${cols('n.')}) AS now
-               FROM new_records n JOIN old_records o USING (id)
+             SELECT n.id, p.pairs, r.grams || sanwu_triples(${cols('o.')}) AS was, p.pairs || sanwu_triples(${cols('n.')}) AS now
+               FROM new_records n JOIN old_records o USING (id) JOIN record_grams r ON r.record_id = n.id,
+                    LATERAL (SELECT sanwu_grams(${cols('n.')}) AS pairs) AS p
               WHERE (${cols('n.')}) IS DISTINCT FROM (${cols('o.')})),
            g AS (UPDATE record_grams r SET grams = c.pairs FROM changed c WHERE r.record_id = c.id),
            delta AS (SELECT term, sum(d) AS d FROM (SELECT unnest(now) AS term, 1 AS d FROM changed UNION ALL SELECT unnest(was), -1 FROM changed) AS t
