@@ -3,29 +3,13 @@
 // store. Text is COLLATE "C" (code-point order and comparison, as SQLite's BINARY); SQLite INTEGER is
 // bigint, REAL double precision. Never edit once landed: add a numbered migration beside it.
 import { sql, type Kysely } from 'kysely';
+import { ID, T, nextId, refuse } from './ddl';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
 }
 
-const T = 'text COLLATE "C"';
-/**
- * SQLite's INTEGER PRIMARY KEY: an id not given is the table's largest + 1 (nextId), as SQLite numbers
- * rows — no gaps behind rolled-back work, the same ids on both engines. Writers take turns (open.ts).
- */
-const ID = 'bigint PRIMARY KEY';
-const nextId = (table: string) => [
-  `CREATE FUNCTION ${table}_next_id() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-    NEW.id := coalesce((SELECT max(id) FROM ${table}), 0) + 1;
-    RETURN NEW;
-  END $$`,
-  `CREATE TRIGGER ${table}_next_id BEFORE INSERT ON ${table} FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION ${table}_next_id()`,
-];
 const RETENTIONS = `('永久', '定期30年', '定期10年')`;
-
-/** A trigger function raising `message` (the same words as SQLite's RAISE(ABORT, …)). */
-const refuse = (name: string, message: string) =>
-  `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}' USING ERRCODE = 'restrict_violation'; END $$`;
 
 const STATEMENTS = [
   `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
