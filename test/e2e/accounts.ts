@@ -7,15 +7,16 @@ import type { Page } from 'playwright-core';
 const ROOT = join(import.meta.dirname, '../..');
 export const PASSWORD = 'demo-pass-2025';
 
-/** `sanwu …` with SANWU_PASSWORD set, for `--as` and `demo --users`. */
-export function sanwu(...args: string[]): string {
-  return execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, SANWU_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 600_000,
-  });
+/** `sanwu …` with SANWU_PASSWORD set (for `--as` and `demo --users`) and the suite's archive environment. */
+export function sanwuWith(env: () => NodeJS.ProcessEnv): (...args: string[]) => string {
+  return (...args) =>
+    execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env(), SANWU_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 600_000,
+    });
 }
 
 export async function menu(p: Page, item: string): Promise<void> {

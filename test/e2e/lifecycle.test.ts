@@ -9,32 +9,45 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
-import { sanwu, signIn as signInAt } from './accounts';
+import { adminQuery } from '../helpers/postgres';
+import { sanwuWith, signIn as signInAt } from './accounts';
 import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
 import { YEAR } from './demo';
+import { E2E_ENGINE, e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 const WAIT = 30_000;
 /** A day on which the year's 定期10年 items are due (their term runs through 2035). */
 const AS_OF = `${YEAR + 11}-01-01`;
 let tmp: { dir: string; cleanup: () => void };
+/** a folder, or a database (lifecycle-postgres.test.ts runs this suite there) */
+let archive: E2eArchive;
 let db: string;
+const sanwu = sanwuWith(() => archive.env);
 let server: Served;
 let browser: Browser;
 let page: Page;
 let errors: string[];
 let communities: string[];
 let batch: number;
-/** The batch's items to destroy: id and the store paths of their files. */
+/** The batch's items to destroy: id and the digests of their files. */
 let doomed: { id: number; files: string[] }[];
+
+/** Whether the store holds a file's bytes: in the folder's files/, or in the server's database. */
+async function stored(sha256: string): Promise<boolean> {
+  if (E2E_ENGINE === 'sqlite') return existsSync(join(db, 'files', sha256.slice(0, 2), sha256));
+  return (await adminQuery('SELECT 1 FROM file_blobs WHERE sha256 = $1', [sha256], new URL(db).pathname.slice(1))).length > 0;
+}
+const storedOf = async (digests: string[]): Promise<boolean[]> => Promise.all(digests.map(stored));
 
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-lifecycle-');
-  db = join(tmp.dir, 'archive');
+  archive = await e2eArchive(tmp.dir);
+  db = archive.location;
   sanwu('demo', '--db', db, '--year', String(YEAR), '--communities', '2', '--records', '140', '--users');
   // the demo's earlier years too (a few items each): the check must be clean before the lifecycle
   for (let year = YEAR - 10; year <= YEAR; year++) sanwu('file', '--db', db, '--year', String(year), '--as', 'clerk');
-  server = await serve(db);
+  server = await serve(db, archive.env);
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   context.setDefaultTimeout(WAIT);
@@ -48,6 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await archive?.drop();
   tmp?.cleanup();
 });
 
@@ -142,11 +156,11 @@ describe('档案员 appraises', () => {
     doomed = await Promise.all(
       proposed.map(async (i) => {
         const r = await apiCall<{ attachments: { sha256: string }[] }>(page, 'records.get', { id: i.id });
-        return { id: i.id, files: r.attachments.map((a) => join(db, 'files', a.sha256.slice(0, 2), a.sha256)) };
+        return { id: i.id, files: r.attachments.map((a) => a.sha256) };
       }),
     );
     expect(doomed.flatMap((x) => x.files).length).toBeGreaterThan(0);
-    expect(doomed.flatMap((x) => x.files).every((f) => existsSync(f))).toBe(true);
+    expect((await storedOf(doomed.flatMap((x) => x.files))).every(Boolean)).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -180,7 +194,7 @@ describe('管理员 approves the destruction', () => {
     await form.getByText(/已冻结（涉及未结诉讼案件），涉及未结事项的档案不得销毁/).waitFor();
     const statuses = await apiCall<{ items: { status: string }[] }>(page, 'appraisal.get', { batch });
     expect(statuses.items.filter((i) => i.status === '已销毁')).toEqual([]);
-    expect(doomed.flatMap((x) => x.files).every((f) => existsSync(f))).toBe(true);
+    expect((await storedOf(doomed.flatMap((x) => x.files))).every(Boolean)).toBe(true);
   });
 
   it('releases the hold, approves: items 已销毁, their files gone, the final 销毁清册 kept, the check clean', async () => {
@@ -189,6 +203,8 @@ describe('管理员 approves the destruction', () => {
     const dialog = page.getByRole('dialog').filter({ hasText: '解除冻结：' });
     await dialog.getByLabel('解除说明').fill('案件已结案');
     await dialog.getByRole('button', { name: '解除冻结' }).click();
+    // the modal closes once the release is recorded (an error would show in it)
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('holds-table').getByText('没有冻结中的档案').waitFor();
 
     const d = await openBatch();
@@ -207,7 +223,7 @@ describe('管理员 approves the destruction', () => {
       expect(r.record.status).toBe('已销毁');
       expect(r.attachments.length).toBe(x.files.length); // metadata and digests stay
     }
-    expect(doomed.flatMap((x) => x.files).filter((f) => existsSync(f))).toEqual([]);
+    expect((await storedOf(doomed.flatMap((x) => x.files))).some(Boolean)).toBe(false);
 
     await page.goto(`${server.origin}/#/check`);
     await page.getByRole('button', { name: '开始检查' }).click();

@@ -6,7 +6,7 @@ import { fileYear } from '../../src/main/core/archival-codes/filing';
 import { addAttachmentData } from '../../src/main/core/attachments/repository';
 import { createRecord } from '../../src/main/core/records/repository';
 import type { RecordInput } from '../../src/shared/schemas';
-import { tempArchive, type TestArchive } from '../helpers/archive';
+import { tempArchive, type EngineName, type TestArchive } from '../helpers/archive';
 
 export const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
 
@@ -17,8 +17,8 @@ export interface LifecycleArchive extends TestArchive {
 
 const base = { communityId: 1, affair: '居务' as const, responsible: '桃源社区居民委员会' };
 
-export async function lifecycleArchive(): Promise<LifecycleArchive> {
-  const a = await tempArchive({ communities: [{ code: 'S101', name: '桃源社区', type: '城市' }, { code: 'S102', name: '杏花社区', type: '城市' }] });
+export async function lifecycleArchive(engine: EngineName = 'sqlite'): Promise<LifecycleArchive> {
+  const a = await tempArchive({ engine, communities: [{ code: 'S101', name: '桃源社区', type: '城市' }, { code: 'S102', name: '杏花社区', type: '城市' }] });
   const ids: Record<string, number> = {};
   const add = async (key: string, input: Partial<RecordInput> & { title: string; date: string; kind: string }, scan: string | null) => {
     const r = await createRecord(a.ctx, { ...base, ...input } as RecordInput);

@@ -26,6 +26,17 @@ export async function digestLive(db: Reader, sha256: string): Promise<boolean> {
   return o !== undefined;
 }
 
+/** The files whose bytes the store must hold (storedDigestsSql's), with their sizes, by digest. */
+export function storedFiles(db: Reader): Promise<{ sha256: string; size: number }[]> {
+  return db
+    .selectFrom('attachments')
+    .select(['sha256', 'size'])
+    .where('record_id', 'not in', (eb) => eb.selectFrom('records').select('id').where('status', '=', '已销毁'))
+    .union(db.selectFrom('office_files').select(['sha256', 'size']))
+    .orderBy('sha256')
+    .execute();
+}
+
 /**
  * The digests whose bytes the store must hold (a backup copies them, a restore accepts only them): every
  * attachment's but those of destroyed records, and the office documents'. `lifecycle`: the database has

@@ -17,6 +17,7 @@ async function countsBy(ctx: ArchiveContext, year: number, column: 'affair' | 's
     .where('year', '=', year)
     .where('voided_at', 'is', null)
     .groupBy(column)
+    .orderBy(column)
     .execute();
   return Object.fromEntries(rows.map((r) => [r[column], Number(r.n)]));
 }

@@ -93,14 +93,14 @@ export async function openAppraisal(ctx: ArchiveContext, input: Scope = {}): Pro
     const batch = await trx
       .insertInto('appraisal_batches')
       .values({ as_of: asOf, community_id: communityId, opened_at: at, opened_by: ctx.actor })
-      .returning(['id', stateColumn('appraisal_batch').as('state')])
+      .returning(['id', stateColumn(trx, 'appraisal_batch').as('state')])
       .executeTakeFirstOrThrow();
     const audit: AuditInput[] = [{ action: 'appraisal-open', entity: 'appraisal_batch', entityId: batch.id, afterJson: batch.state }];
     for (let i = 0; i < items.length; i += 200) {
       const rows = await trx
         .insertInto('appraisal_items')
         .values(items.slice(i, i + 200).map((it) => ({ batch_id: batch.id, record_id: it.id, retention_before: it.retention, due_from: it.dueFrom })))
-        .returning(['id', stateColumn('appraisal_item').as('state')])
+        .returning(['id', stateColumn(trx, 'appraisal_item').as('state')])
         .execute();
       for (const r of rows) audit.push({ action: 'create', entity: 'appraisal_item', entityId: r.id, afterJson: r.state });
     }
@@ -150,7 +150,7 @@ export async function decideAppraisal(ctx: ArchiveContext, input: z.input<typeof
         .set({ decision: d.decision, new_retention: d.retention ?? null, reason: d.reason, decided_at: at, decided_by: ctx.actor })
         .where('batch_id', '=', d.batch)
         .where('record_id', 'in', ids.slice(i, i + 500))
-        .returning(['id', stateColumn('appraisal_item').as('state')])
+        .returning(['id', stateColumn(trx, 'appraisal_item').as('state')])
         .execute();
       for (const r of rows) audit.push({ action: 'appraisal-decide', entity: 'appraisal_item', entityId: r.id, afterJson: r.state });
     }
@@ -188,7 +188,7 @@ export async function closeAppraisal(ctx: ArchiveContext, input: z.input<typeof 
           .updateTable('appraisal_items')
           .set({ expires_year: termEnd(closeYear, i.new_retention as Retention) })
           .where('id', '=', i.item_id)
-          .returning(stateColumn('appraisal_item').as('state'))
+          .returning(stateColumn(trx, 'appraisal_item').as('state'))
           .executeTakeFirstOrThrow();
         audit.push({ action: 'appraisal-term', entity: 'appraisal_item', entityId: i.item_id, afterJson: state });
       }
@@ -196,7 +196,7 @@ export async function closeAppraisal(ctx: ArchiveContext, input: z.input<typeof 
         .updateTable('appraisal_batches')
         .set({ closed_at: nowIso(ctx), closed_by: ctx.actor, closed_on: closedOn, group_members: JSON.stringify(c.group), opinion: c.opinion })
         .where('id', '=', c.batch)
-        .returning(stateColumn('appraisal_batch').as('state'))
+        .returning(stateColumn(trx, 'appraisal_batch').as('state'))
         .executeTakeFirstOrThrow();
       audit.push({ action: 'appraisal-close', entity: 'appraisal_batch', entityId: c.batch, afterJson: closed.state });
       await appendAudit(ctx, trx, audit);

@@ -9,14 +9,14 @@
 // Every item file is copied while hashed and its digest compared with the one registered: a file that
 // changed in the store stops the transfer (a carrier must not pass a damaged file on).
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { cancelled, SanwuError } from '../../../shared/errors';
 import type { LongTaskOptions } from '../../../shared/domain';
-import { storedPath } from '../attachments/store';
+import type { FileStore } from '../db';
 import { safeName } from '../file-names';
 import { compactDate } from '../reports/dates';
 import { xmlText } from '../reports/docx/raw-table';
@@ -115,7 +115,7 @@ export function catalogueXml(items: CarrierItem[], names: Map<number, string[]>)
 }
 
 /** Copies one stored file to `to`, hashing what is read; refuses one whose bytes are not the registered ones. */
-async function copyVerified(filesDir: string, f: CarrierFile, to: string, item: CarrierItem): Promise<void> {
+async function copyVerified(store: FileStore, f: CarrierFile, to: string, item: CarrierItem): Promise<void> {
   const hash = createHash('sha256');
   let size = 0;
   const tap = new Transform({
@@ -126,9 +126,9 @@ async function copyVerified(filesDir: string, f: CarrierFile, to: string, item: 
     },
   });
   try {
-    await pipeline(createReadStream(storedPath(filesDir, f.sha256)), tap, createWriteStream(to));
+    await pipeline(await store.open(f.sha256), tap, createWriteStream(to));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw damaged(item, f, '在档案文件夹中找不到');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as { code?: string }).code === 'NOT_FOUND') throw damaged(item, f, '在档案中找不到');
     throw e;
   }
   if (hash.digest('hex') !== f.sha256 || size !== f.size) throw damaged(item, f, '与登记的 SHA-256 摘要不符（已被改动或损坏）');
@@ -145,7 +145,7 @@ const sha = (data: string | Uint8Array) => createHash('sha256').update(data).dig
  */
 export async function writeCarrier(
   dir: string,
-  filesDir: string,
+  store: FileStore,
   items: CarrierItem[],
   /** 说明文件.TXT line by line, and the 其他/ files but 数字摘要.txt, once the item files are written */
   describe: (written: Omit<WrittenCarrier, 'digests'>) => Promise<{ readme: string[]; documents: { name: string; data: Uint8Array }[] }>,
@@ -170,7 +170,7 @@ export async function writeCarrier(
       if (files % 20 === 0) opts.onProgress?.({ phase: '复制电子档案', done: files, total });
       const rel = itemFilePath(item, f, n);
       await mkdir(dirname(join(dir, rel)), { recursive: true });
-      await copyVerified(filesDir, f, join(dir, rel), item);
+      await copyVerified(store, f, join(dir, rel), item);
       // the one place a carrier's PDFs are copied: the 归档章 goes on the copy, never on the stored original
       if (opts.stampPdf && f.mediaType === 'application/pdf') {
         await put(rel, await opts.stampPdf(await readFile(join(dir, rel)), item.stamp));

@@ -1,15 +1,13 @@
-// The stored bytes of destroyed items leave the store — the one removal the archive ever makes —
-// after the destruction committed, in a transaction of its own (under the write lock, so no writer is
-// about to link the same bytes meanwhile): every file of the batch's destroyed items that no live
+// The stored bytes of destroyed items leave the store (files/ or the server's database) — the one
+// removal the archive ever makes — after the destruction committed, in a transaction of its own (under
+// the write lock, so no writer is about to link the same bytes meanwhile): every file of the batch's destroyed items that no live
 // record (nor an office document) holds is removed, and the destruction records how many and when. A
 // crash before that commit leaves files_removed_at empty: the next start of any command finishes the
 // job (finishDestructions), so a destruction is never left half done.
-import { rmSync } from 'node:fs';
 import { appendAudit } from '../audit-log/append';
 import { digestLive } from '../attachments/references';
-import { storedPath } from '../attachments/store';
 import { nowIso, type ArchiveContext } from '../context';
-import { stateColumn } from '../db';
+import { engineOf, stateColumn } from '../db';
 
 /** Removes the destroyed items' files of one destruction: how many left the store (null: done before). */
 export async function removeDestroyedFiles(ctx: ArchiveContext, destructionId: number): Promise<number | null> {
@@ -28,14 +26,14 @@ export async function removeDestroyedFiles(ctx: ArchiveContext, destructionId: n
     const removed: string[] = [];
     for (const { sha256 } of digests) {
       if (await digestLive(trx, sha256)) continue;
-      rmSync(storedPath(ctx.paths.files, sha256), { force: true });
+      await engineOf(trx).files.remove(sha256, trx);
       removed.push(sha256);
     }
     const { state } = await trx
       .updateTable('destructions')
       .set({ files_removed: removed.length, files_removed_at: nowIso(ctx) })
       .where('id', '=', destructionId)
-      .returning(stateColumn('destruction').as('state'))
+      .returning(stateColumn(trx, 'destruction').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'destroy-files', entity: 'destruction', entityId: destructionId, before: { files: removed }, afterJson: state }]);
     return removed.length;

@@ -62,7 +62,7 @@ export async function approveDestruction(ctx: ArchiveContext, input: z.input<typ
       const { id, state } = await trx
         .insertInto('destructions')
         .values({ batch_id: d.batch, approver: approver.name, supervisor1: first, supervisor2: second, destroyed_on: d.date, approved_at: nowIso(ctx), items: items.length })
-        .returning(['id', stateColumn('destruction').as('state')])
+        .returning(['id', stateColumn(trx, 'destruction').as('state')])
         .executeTakeFirstOrThrow();
       await appendAudit(ctx, trx, [{ action: 'destroy', entity: 'destruction', entityId: id, afterJson: state }]);
       await stepRecords(ctx, trx, items.map((i) => i.record_id), 'destroy');

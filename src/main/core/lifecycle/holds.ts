@@ -83,7 +83,7 @@ export async function setHold(ctx: ArchiveContext, recordId: number, reason: str
     const { id, state } = await trx
       .insertInto('holds')
       .values({ record_id: recordId, reason, held_at: nowIso(ctx), held_by: ctx.actor })
-      .returning(['id', stateColumn('hold').as('state')])
+      .returning(['id', stateColumn(trx, 'hold').as('state')])
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'hold', entity: 'hold', entityId: id, afterJson: state }]);
   });
@@ -102,7 +102,7 @@ export async function releaseHold(ctx: ArchiveContext, recordId: number, note?: 
       .updateTable('holds')
       .set({ released_at: nowIso(ctx), released_by: ctx.actor, release_note: note ?? null })
       .where('id', '=', held.id)
-      .returning(stateColumn('hold').as('state'))
+      .returning(stateColumn(trx, 'hold').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'release', entity: 'hold', entityId: held.id, afterJson: state }]);
     return held.id;

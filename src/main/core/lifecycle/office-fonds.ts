@@ -1,8 +1,8 @@
 // The street office's own fonds (全宗): the documents of its appraisals, destructions and transfers
 // (鉴定意见书, 销毁清册, 移交登记表) are items of the office's own archive — its code from `init --code`
 // as 全宗号, 门类 WS, 永久, 问题 DA (档案工作) — numbered in their own cell like any filed item (a 件号
-// is never re-used), their files in the same content-addressed store as the records' attachments, so
-// that fixity, backups and the store check cover them.
+// is never re-used), their files in the same content-addressed store as the records' attachments (a folder's
+// files/, a server's database), so that fixity, backups and the store check cover them.
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SanwuError } from '../../../shared/errors';
@@ -12,9 +12,10 @@ import { codeTemplate } from '../archival-codes/filing';
 import { archivalCodePattern, renderArchivalCode } from '../archival-codes/template';
 import type { ServedFile } from '../attachments/served';
 import { stageBuffer } from '../attachments/repository';
-import { storedPath, type PlacedJournal } from '../attachments/store';
+import type { PlacedJournal } from '../attachments/store';
 import { isoDay, nowIso, type ArchiveContext } from '../context';
 import { stateColumn } from '../db';
+import { engineOf } from '../db/engine';
 import { safeName } from '../file-names';
 import { besideTarget } from '../transient';
 import type { Reader, Trx } from '../db/handles';
@@ -71,16 +72,16 @@ export async function fileOfficeDocuments(ctx: ArchiveContext, trx: Trx, journal
     const { id, state } = await trx
       .insertInto('office_records')
       .values({ ...cell, retention: OFFICE_CELL.retention, item_no: itemNo, archival_code: code, kind: d.kind, title: d.title, responsible: fonds.name, date, act, created_at: at, created_by: ctx.actor })
-      .returning(['id', stateColumn('office_record').as('state')])
+      .returning(['id', stateColumn(trx, 'office_record').as('state')])
       .executeTakeFirstOrThrow();
     ids.push(id);
     audit.push({ action: 'create', entity: 'office_record', entityId: id, afterJson: state });
     for (const f of d.files) {
-      const staged = stageBuffer(ctx, f.data, f.name, journal);
+      const staged = await stageBuffer(ctx, f.data, f.name, { journal, trx });
       const file = await trx
         .insertInto('office_files')
         .values({ office_record_id: id, sha256: staged.sha256, size: staged.size, media_type: staged.mediaType, name: f.name, created_at: at })
-        .returning(['id', stateColumn('office_file').as('state')])
+        .returning(['id', stateColumn(trx, 'office_file').as('state')])
         .executeTakeFirstOrThrow();
       audit.push({ action: 'attach', entity: 'office_file', entityId: file.id, afterJson: file.state });
     }
@@ -119,7 +120,7 @@ export function actLabel(act: string): string {
 export async function officeFile(ctx: ArchiveContext, id: number): Promise<ServedFile> {
   const row = await ctx.db.selectFrom('office_files').select(['sha256', 'name', 'media_type']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的本单位档案文件。`);
-  return { path: storedPath(ctx.paths.files, row.sha256), name: row.name, mediaType: row.media_type };
+  return { path: await engineOf(ctx.db).files.localPath(row.sha256), name: row.name, mediaType: row.media_type };
 }
 
 /** Copies the files of some documents into `out` (the CLI's --out), each written whole then renamed into place. */
@@ -133,7 +134,7 @@ export async function exportOfficeFiles(ctx: ArchiveContext, ids: number[], out:
     const target = join(dir, safeName(r.name));
     const partial = besideTarget(target, 'partial');
     try {
-      await copyFile(storedPath(ctx.paths.files, r.sha256), partial);
+      await copyFile(await engineOf(ctx.db).files.localPath(r.sha256), partial);
       await rename(partial, target);
     } finally {
       await rm(partial, { force: true });

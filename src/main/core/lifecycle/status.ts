@@ -40,7 +40,7 @@ export async function stepRecords(ctx: ArchiveContext, trx: Trx, ids: number[], 
       .where('id', 'in', chunk)
       .where('status', '=', from)
       .where('voided_at', 'is', null)
-      .returning(['id', stateColumn('record').as('state')])
+      .returning(['id', stateColumn(trx, 'record').as('state')])
       .execute();
     if (rows.length !== new Set(chunk).size) {
       const moved = new Set(rows.map((r) => r.id));

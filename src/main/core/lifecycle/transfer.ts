@@ -15,7 +15,7 @@ import { transferConfirmSchema, transferScopeSchema, type TransferInfo, type Tra
 import { appendAudit, type AuditInput } from '../audit-log/append';
 import { requireCommunityByName } from '../communities/repository';
 import { nowIso, type ArchiveContext } from '../context';
-import { stateColumn } from '../db';
+import { engineOf, stateColumn } from '../db';
 import type { Reader } from '../db/handles';
 import { safeName } from '../file-names';
 import { discard, moveIntoPlace, stagingDir } from '../package/staging';
@@ -125,7 +125,7 @@ export async function transferYear(ctx: ArchiveContext, input: Scope, outDir: st
   try {
     const facts = { office: office.name, receiver, carrier, year: s.year, communities: names, date: ctx.clock.now() };
     let documents: { name: string; data: Uint8Array }[] = [];
-    const written = await writeCarrier(staging, ctx.paths.files, carrierItems, async (w) => {
+    const written = await writeCarrier(staging, engineOf(ctx.db).files, carrierItems, async (w) => {
       const made = await transferDocuments(facts, carrierItems, w);
       documents = made.documents;
       return made;
@@ -143,14 +143,14 @@ export async function transferYear(ctx: ArchiveContext, input: Scope, outDir: st
         const t = await trx
           .insertInto('transfers')
           .values({ carrier, year: s.year, communities: JSON.stringify(communities.map((c) => c.name)), path: target, items: items.length, files: written.files, bytes: written.bytes, created_at: at, created_by: ctx.actor })
-          .returning(['id', stateColumn('transfer').as('state')])
+          .returning(['id', stateColumn(trx, 'transfer').as('state')])
           .executeTakeFirstOrThrow();
         const audit: AuditInput[] = [{ action: 'transfer', entity: 'transfer', entityId: t.id, afterJson: t.state }];
         for (let i = 0; i < carrierItems.length; i += 200) {
           const rows = await trx
             .insertInto('transfer_items')
             .values(carrierItems.slice(i, i + 200).map((c) => ({ transfer_id: t.id, record_id: c.recordId, seq: c.seq })))
-            .returning(['id', stateColumn('transfer_item').as('state')])
+            .returning(['id', stateColumn(trx, 'transfer_item').as('state')])
             .execute();
           for (const r of rows) audit.push({ action: 'create', entity: 'transfer_item', entityId: r.id, afterJson: r.state });
         }
@@ -222,7 +222,7 @@ export async function confirmTransfer(ctx: ArchiveContext, input: z.input<typeof
       .updateTable('transfers')
       .set({ confirmed_at: nowIso(ctx), confirmed_by: ctx.actor })
       .where('id', '=', t.id)
-      .returning(stateColumn('transfer').as('state'))
+      .returning(stateColumn(trx, 'transfer').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'transfer-confirm', entity: 'transfer', entityId: t.id, afterJson: state }]);
     const ids = (await trx.selectFrom('transfer_items').select('record_id').where('transfer_id', '=', t.id).orderBy('seq').execute()).map((r) => r.record_id);
