@@ -63,7 +63,7 @@ export async function catalogueVolumes(ctx: ArchiveContext, scope: ReportScope):
     .orderBy('fonds_code')
     .orderBy('category_code')
     .orderBy('filing_year')
-    .orderBy('retention')
+    .orderBy('retention_code')
     .execute();
   const names = new Map(scope.communities.map((c) => [c.code, c.name]));
   for (const r of rows) {
