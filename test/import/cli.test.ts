@@ -39,6 +39,7 @@ describe('sanwu import', () => {
       imported: { records: 2, communities: 0, roster: 0, attachments: 0 },
       duplicates: 0,
       errors: [],
+      notices: [],
       dryRun: false,
     });
     expect(first.stderr).toContain('[写入] 2/2 100%');

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storedPath } from '../../src/main/core/attachments/store';
 import { verifyAuditChain } from '../../src/main/core/audit-log/verify';
 import { importWorkbooks } from '../../src/main/core/import/import';
-import { MAX_FILE_BYTES, parseFile } from '../../src/main/core/import/parse-file';
+import { parseFile, plainInput } from '../../src/main/core/import/parse-file';
+import { LIMITS } from '../../src/main/core/import/read/limits';
 import { loadKinds } from '../../src/main/core/records/vocabulary';
 import type { Progress } from '../../src/shared/domain';
 import type { ImportRequest } from '../../src/shared/import';
@@ -145,13 +146,13 @@ describe('refusals', () => {
   });
 
   it.each([
-    ['not a workbook', 'x.xlsx', () => Buffer.from('hello, not a workbook'), '“x.xlsx”不是 Excel 工作簿（.xlsx）或 CSV 文件，请用 sanwu template 生成的模板填写后再导入'],
-    ['a legacy .xls', 'old.xls', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), '“old.xls”是旧版 Excel 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 工作簿后再导入'],
+    ['not a workbook', 'x.xlsx', () => Buffer.from('hello, not a workbook'), '“x.xlsx”不是 Excel 工作簿（.xlsx、.xls）、.ods 或 CSV 文件。请在“数据导入”页下载导入模板，填写后再导入'],
+    ['a damaged .xls', 'old.xls', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), '无法读取“old.xls”：文件已损坏或不完整（无法识别其中的表格内容）。请用 Excel 或 WPS 打开它，另存为 .xlsx 工作簿后再导入'],
     [
       'an encrypted workbook',
       'secret.xlsx',
       () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(100)]),
-      '“secret.xlsx”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入',
+      '“secret.xlsx”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 工作簿再导入',
     ],
     ['an empty file', 'empty.xlsx', () => Buffer.alloc(0), '“empty.xlsx”是空文件，没有可导入的内容'],
   ])('refuses %s whole', async (_what, name, bytes, message) => {
@@ -160,13 +161,12 @@ describe('refusals', () => {
   });
 
   it.each([
-    ['no known sheet', { Sheet1: [RECORD_HEADERS, recordRow()] }, '', '“f.xlsx”中没有“档案登记”“社区概况”“人员与组织”工作表（现有：Sheet1），请使用 sanwu template 生成的模板'],
-    ['a missing required column', { 档案登记: [RECORD_HEADERS.filter((h) => h !== '成文日期'), recordRow().slice(0, 15)] }, '档案登记', '缺少必填列“成文日期”。第1行表头须包含：社区、类别、事项、题名、成文日期（列名见 sanwu template 生成的模板）'],
-    ['an empty sheet', { 档案登记: [] as ExcelJS.CellValue[][] }, '档案登记', `工作表是空的：第1行应为表头（${RECORD_HEADERS.join('、')}）`],
+    ['no known sheet', { Sheet1: [RECORD_HEADERS, recordRow()] }, '', '“f.xlsx”中没有“档案登记”“社区概况”“人员与组织”工作表（现有：Sheet1）。请把工作表改为这些名称，或使用导入模板（可在“数据导入”页点“下载模板”获取导入模板）'],
+    ['a missing required column', { 档案登记: [RECORD_HEADERS.filter((h) => h !== '成文日期'), recordRow().slice(0, 15)] }, '档案登记', '第1行表头缺少必填列“成文日期”。表头须包含：社区、类别、事项、题名、成文日期（可在“数据导入”页点“下载模板”获取导入模板）'],
+    ['an empty sheet', { 档案登记: [] as ExcelJS.CellValue[][] }, '档案登记', `工作表是空的：应有一行表头（${RECORD_HEADERS.join('、')}），其下逐行填写。可在“数据导入”页点“下载模板”获取导入模板`],
     ['only a header', { 档案登记: [RECORD_HEADERS] }, '', '“f.xlsx”中没有数据行，只有表头；请在表头下方逐行填写后再导入'],
-    ['a title row above the header', { 档案登记: [['桃源社区2025年档案登记表'], RECORD_HEADERS, recordRow()] }, '档案登记', '表头须在第1行，但第2行才是表头，其上方第1行“桃源社区2025年档案登记表”是标题行（不支持表头上方的合并标题行），请删除表头上方的行后重新导入'],
-    ['no header at all', { 档案登记: [recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow()] }, '档案登记', `没有找到表头：第1行应为列名 ${RECORD_HEADERS.join('、')}（可用 sanwu template 生成模板）`],
-    ['a column twice', { 档案登记: [[...RECORD_HEADERS, '题名'], recordRow()] }, '档案登记', '列“题名”出现了两次（第D列和第Q列），请只保留一列'],
+    ['no header at all', { 档案登记: [recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow(), recordRow()] }, '档案登记', `前 10 行中没有找到表头：应有一行列名，至少包含 社区、类别、事项、题名、成文日期（全部列名：${RECORD_HEADERS.join('、')}）。可在“数据导入”页点“下载模板”获取导入模板`],
+    ['a column twice', { 档案登记: [[...RECORD_HEADERS, '题名'], recordRow()] }, '档案登记', '第1行表头中，列“题名”出现了两次（第D列和第Q列），请只保留一列'],
   ])('refuses a workbook with %s', async (_what, spec, sheet, message) => {
     const r = await refused([await writeBook(join(dir, 'f.xlsx'), spec)]);
     expect(r.errors).toEqual([{ file: 'f.xlsx', sheet, row: null, column: null, message }]);
@@ -184,25 +184,14 @@ describe('refusals', () => {
   it('refuses oversized input cleanly: too many rows, too large a file', async () => {
     const file = await recordsBook(join(dir, 'rows.xlsx'), Array.from({ length: 6 }, () => recordRow()));
     const env = { kinds: await loadKinds(a.ctx.db), today: '2025-12-31', maxRows: 5 };
-    await expect(parseFile(file, env)).rejects.toMatchObject({ sheet: '档案登记', message: '数据超过 5 行，请拆分为多个工作簿后分别导入' });
+    await expect(parseFile(plainInput(file), env)).rejects.toMatchObject({ sheet: '档案登记', message: '数据超过 5 行，请拆分为多个工作簿后分别导入' });
     const huge = join(dir, 'huge.xlsx');
     writeFileSync(huge, '');
-    truncateSync(huge, MAX_FILE_BYTES + 1);
+    truncateSync(huge, LIMITS.fileBytes + 1);
     const r = await refused([huge]);
-    expect(r.errors[0]!.message).toBe('“huge.xlsx”超过 100 MB，请拆分为多个工作簿后分别导入（附件不要放进工作簿，写在“附件”列即可）');
+    expect(r.errors[0]!.message).toBe('“huge.xlsx”超过 100 MB，请拆分为多个工作簿后分别导入（扫描件不要放进工作簿，可与工作簿一起压缩成 .zip 导入）');
   });
 
-  it('refuses a merged title row', async () => {
-    const book = new ExcelJS.Workbook();
-    const ws = book.addWorksheet('档案登记');
-    ws.getCell('A1').value = '2025年档案登记表';
-    ws.mergeCells('A1:P1');
-    ws.addRow(RECORD_HEADERS);
-    ws.addRow(recordRow());
-    await book.xlsx.writeFile(join(dir, 'merged.xlsx'));
-    const r = await refused([join(dir, 'merged.xlsx')]);
-    expect(r.errors[0]!.message).toMatch(/^表头须在第1行，但第2行才是表头.*不支持表头上方的合并标题行/);
-  });
 
   it('refuses the whole request when one of several files is broken, listing the others’ errors too', async () => {
     const good = await recordsBook(join(dir, 'good.xlsx'), [recordRow()]);
@@ -210,7 +199,7 @@ describe('refusals', () => {
     const broken = writeFile(dir, 'broken.xlsx', 'PK\u0003\u0004 truncated');
     const r = await refused([good, bad, broken], { skipInvalid: true });
     expect(r.errors.map((e) => [e.file, e.row])).toEqual([['bad.xlsx', 2], ['broken.xlsx', null]]);
-    expect(r.errors[1]!.message).toMatch(/^无法读取“broken.xlsx”：文件已损坏或不是有效的 .xlsx 工作簿/);
+    expect(r.errors[1]!.message).toMatch(/^无法读取“broken.xlsx”：文件已损坏或不完整/);
   });
 });
 
@@ -336,8 +325,8 @@ describe('attachments', () => {
     ]);
     const r = await refused([file]);
     expect(r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
-      [2, '附件', '“../secret.pdf”位于工作簿所在文件夹之外，只能引用该文件夹内的文件'],
-      [3, '附件', '“link.pdf”链接到工作簿所在文件夹之外的文件，只能引用该文件夹内的文件'],
+      [2, '附件', '“../secret.pdf”位于工作簿所在文件夹之外，只能引用工作簿所在文件夹内的文件'],
+      [3, '附件', '“link.pdf”链接到工作簿所在文件夹之外的文件，只能引用工作簿所在文件夹内的文件'],
       [4, '附件', `“${join(a.dir, 'secret.pdf')}”是绝对路径，请填写相对于工作簿所在文件夹的路径，如 附件/例会记录.pdf`],
       [5, '附件', '找不到文件“missing.pdf”，请把附件放在工作簿所在文件夹内并核对路径和文件名；“folder”不是文件，请填写文件的路径'],
     ]);
@@ -363,7 +352,7 @@ describe('progress and cancellation', () => {
       });
       await expect(cancelledRun).rejects.toMatchObject({ code: 'CANCELLED' });
       expect(tableCounts(b.ctx)).toEqual(before);
-      expect(seen.some((p) => p.phase === '读取' && p.message === 'many.xlsx：已读 2000 行')).toBe(true);
+      expect(seen.some((p) => p.phase === '读取' && p.message === 'many.xlsx：已读 2,000 行')).toBe(true);
       expect(seen.filter((p) => p.phase === '写入').map((p) => p.total)).toContain(3000);
     } finally {
       await b.close();

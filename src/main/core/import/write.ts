@@ -11,6 +11,7 @@ import { MEDIA_TYPES, sniffFormat } from '../attachments/sniff';
 import { hashFile } from '../attachments/store';
 import { toCommunity, upsertCommunity } from '../communities/repository';
 import type { ArchiveContext } from '../context';
+import { beginBulkIndexing } from '../db/bulk-index';
 import type { DB } from '../db/schema';
 import { insertRecords, loadRecordRules } from '../records/repository';
 import { insertRoster } from '../roster/repository';
@@ -73,10 +74,12 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
   const counts: WriteCounts = { records: 0, communities: 0, roster: 0, attachments: 0, duplicates: 0 };
   const total = plan.communities.length + plan.roster.length + plan.records.length;
   let done = 0;
-  const advance = (n: number) => {
-    if (opts.signal?.aborted) throw cancelled();
+  const advance = async (n: number) => {
     done += n;
-    opts.onProgress?.({ phase: '写入', done, total });
+    opts.onProgress?.({ phase: '写入', done, total, message: `已写入 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 行` });
+    // Let progress out and a cancel in (the inserts themselves never leave the thread).
+    await new Promise((r) => setImmediate(r));
+    if (opts.signal?.aborted) throw cancelled();
   };
   // Staged after validation, inside the transaction: a rollback leaves only unreferenced files in
   // the append-only store, which is harmless.
@@ -92,18 +95,19 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
 
   const run = async (trx: Kysely<DB>) => {
     counts.communities = await writeCommunities(ctx, trx, plan.communities);
-    advance(plan.communities.length);
+    await advance(plan.communities.length);
     const idOf = new Map((await trx.selectFrom('communities').select(['id', 'name']).execute()).map((c) => [c.name, c.id]));
 
     await inChunks(plan.roster, async (chunk) => {
       const r = await insertRoster(ctx, trx, chunk.map((d) => ({ ...d.input, communityId: idOf.get(d.communityName)! })));
       counts.roster += r.inserted;
       counts.duplicates += r.duplicates;
-      advance(chunk.length);
+      await advance(chunk.length);
     });
 
     const rules = await loadRecordRules(trx);
     const seen = new Set<string>();
+    const indexing = beginBulkIndexing(ctx.sqlite);
     await inChunks(plan.records, async (chunk) => {
       const fingerprints = chunk.map((d) => d.fingerprint);
       const existing = await trx.selectFrom('records').select('fingerprint').where('fingerprint', 'in', fingerprints).execute();
@@ -121,8 +125,11 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
         const files = await Promise.all(d.attachments.map(stage));
         counts.attachments += (await linkAttachments(ctx, trx, ids[i]!, files, d.source)).length;
       }
-      advance(chunk.length);
+      await advance(chunk.length);
     });
+    indexing.finish((indexed, all) =>
+      opts.onProgress?.({ phase: '索引', done: indexed, total: all, message: `正在建立检索索引：${indexed.toLocaleString('en-US')} / ${all.toLocaleString('en-US')} 件` }),
+    );
     if (opts.dryRun) throw new DryRunRollback();
   };
 
