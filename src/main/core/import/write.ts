@@ -11,7 +11,7 @@ import { MEDIA_TYPES, sniffFormat } from '../attachments/sniff';
 import { hashFile } from '../attachments/store';
 import { toCommunity, upsertCommunity } from '../communities/repository';
 import type { ArchiveContext } from '../context';
-import { beginBulkIndexing } from '../db/bulk-index';
+import { beginBulkIndexing, withBulkCache } from '../db/bulk-index';
 import type { DB } from '../db/schema';
 import { insertRecords, loadRecordRules } from '../records/repository';
 import { insertRoster } from '../roster/repository';
@@ -134,7 +134,7 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
   };
 
   try {
-    await ctx.db.transaction().execute(run);
+    await withBulkCache(ctx.sqlite, () => ctx.db.transaction().execute(run));
   } catch (e) {
     if (!(e instanceof DryRunRollback)) throw e;
   }

@@ -1,0 +1,172 @@
+// "Done when" of issue 12: the same records, written by other software, import the same. The template
+// filled with openpyxl is the reference; LibreOffice re-saves it as .xlsx, .xls and .ods; openpyxl's
+// write-only mode, exceljs and SheetJS write it anew; a sheet with a merged title row and shuffled
+// columns; a .zip of the workbook with its scans (UTF-8 names, and GBK names as Chinese Windows zips).
+// Every one imports exactly the reference's records, communities, roster and attachments.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importWorkbooks } from '../../src/main/core/import/import';
+import { writeTemplate } from '../../src/main/core/import/template';
+import type { ImportResult } from '../../src/shared/import';
+import { tempArchive, tempDir } from '../helpers/archive';
+import { COMMUNITY_HEADERS, RECORD_HEADERS, ROSTER_HEADERS } from './fixtures';
+import { importedContent } from './imported';
+import { copyInto, exceljsBook, hasOpenpyxl, hasSoffice, libreOfficeSave, openpyxlBook, pythonZip, sheetjsBook, type SheetSpec, type Value } from './writers';
+
+if (!hasOpenpyxl || !hasSoffice) console.warn('test/import/other-writers.test.ts skipped: python3-openpyxl or LibreOffice (soffice) is not installed.');
+
+const d = (date: string) => ({ date });
+/** 档案登记 rows in the template's column order: real dates, text dates, amounts as text and numbers, 附件. */
+const RECORDS: Value[][] = [
+  ['桃源社区', '居务', '居务监督委员会例会', '居务监督委员会3月例会记录', '桃源社区居务监督委员会', '', d('2025-03-05'), '2025/3/8', '公开栏', 2, null, null, null, null, '纪要&<>"\'另附', '附件/3月例会记录.pdf；附件/公开栏照片.jpg'],
+  ['桃源社区', '财务', '惠民资金公开', '2025年第一季度惠民资金使用情况公开', '桃源社区居民委员会', '桃财〔2025〕1号', '2025年4月1日', d('2025-04-03'), '公开栏', 3, '定期30年', '20,000.00', 1234.5, '惠民资金', null, '附件/惠民资金.pdf'],
+  ['梅园社区', '党务', '主题党日', '梅园社区党支部５月主题党日活动记录', '梅园社区党支部', '', '2025-05-20', null, '公开栏', 1, null, null, null, null, '  前后有空格  ', null],
+  ['梅园社区', '居务', '居民会议', '梅园社区2025年居民会议决议', '梅园社区居民委员会', '梅居〔2025〕2号', d('2025-06-30'), '2025-07-02', '微信群', 4, '永久', null, null, null, null, '附件/公开栏照片.jpg'],
+];
+const COMMUNITIES: Value[][] = [['梅园社区', 'S102', '农村', 800, 2000, 1.1, 5, 200, 40]];
+const ROSTER: Value[][] = [
+  ['桃源社区', '法律顾问', '张明（某某律师事务所）', d('2024-01-01'), null, '每月驻点两次'],
+  ['梅园社区', '志愿者队伍', '梅园志愿队', '2023-05-01', null, null],
+];
+
+const book = (records: Value[][] = RECORDS, headers: string[] = RECORD_HEADERS): SheetSpec[] => [
+  { name: '档案登记', rows: [headers, ...records] },
+  { name: '社区概况', rows: [COMMUNITY_HEADERS, ...COMMUNITIES] },
+  { name: '人员与组织', rows: [ROSTER_HEADERS, ...ROSTER] },
+];
+
+const SCANS: Record<string, string> = {
+  '附件/3月例会记录.pdf': '%PDF-1.4 3月例会记录',
+  '附件/公开栏照片.jpg': '\xff\xd8\xff\xe0 公开栏照片',
+  '附件/惠民资金.pdf': '%PDF-1.4 惠民资金',
+};
+
+function withScans(dir: string): string {
+  for (const [rel, text] of Object.entries(SCANS)) {
+    mkdirSync(join(dir, '附件'), { recursive: true });
+    writeFileSync(join(dir, rel), text, 'latin1');
+  }
+  return dir;
+}
+
+let tmp: { dir: string; cleanup: () => void };
+let reference: Awaited<ReturnType<typeof importedContent>>;
+let filled: string;
+
+/** Imports the files into a fresh archive; returns the result and what the archive then holds. */
+async function importFresh(files: string[]): Promise<{ result: ImportResult; content: Awaited<ReturnType<typeof importedContent>> }> {
+  const a = await tempArchive();
+  try {
+    const result = await importWorkbooks(a.ctx, { files });
+    return { result, content: await importedContent(a.ctx) };
+  } finally {
+    await a.close();
+  }
+}
+
+beforeAll(async () => {
+  if (!hasOpenpyxl || !hasSoffice) return;
+  tmp = tempDir('sanwu-writers-');
+  const template = join(tmp.dir, '模板.xlsx');
+  await writeTemplate(template);
+  // the template has its header rows: the clerk's rows go below them
+  const rowsOnly = book().map((s) => ({ ...s, rows: s.rows.slice(1) }));
+  filled = openpyxlBook(join(withScans(join(tmp.dir, 'filled')), '桃源梅园2025.xlsx'), rowsOnly, { template });
+  const { result, content } = await importFresh([filled]);
+  expect(result.errors).toEqual([]);
+  expect(result).toMatchObject({ ok: true, imported: { records: 4, communities: 1, roster: 2, attachments: 4 } });
+  reference = content;
+}, 60_000);
+afterAll(() => tmp?.cleanup());
+
+describe.skipIf(!hasOpenpyxl || !hasSoffice)('workbooks written by other software import the same records', () => {
+  it('the reference holds what the rows say', () => {
+    const byTitle = new Map(reference.records.map((r) => [r.title, r]));
+    expect([...byTitle.keys()].sort()).toEqual(RECORDS.map((r) => String(r[3])).sort());
+    expect(byTitle.get('居务监督委员会3月例会记录')).toMatchObject({ date: '2025-03-05', disclosureDate: '2025-03-08', notes: '纪要&<>"\'另附' });
+    expect(byTitle.get('居务监督委员会3月例会记录')!.attachments.map((x) => x.name)).toEqual(['3月例会记录.pdf', '公开栏照片.jpg']);
+    expect(byTitle.get('2025年第一季度惠民资金使用情况公开')).toMatchObject({ date: '2025-04-01', disclosureDate: '2025-04-03', incomeFen: 2_000_000, expenseFen: 123_450, retention: '定期30年' });
+    expect(byTitle.get('梅园社区党支部５月主题党日活动记录')).toMatchObject({ community: '梅园社区', date: '2025-05-20', notes: '前后有空格' });
+    expect(byTitle.get('梅园社区2025年居民会议决议')).toMatchObject({ date: '2025-06-30', retention: '永久', channel: '微信群' });
+    expect(reference.roster).toHaveLength(2);
+    expect(reference.communities).toHaveLength(2);
+  });
+
+  it.each([['xlsx'], ['xls'], ['ods']] as const)('LibreOffice re-saved as .%s', async (format) => {
+    const file = libreOfficeSave(filled, format, withScans(join(tmp.dir, `lo-${format}`)));
+    const { result, content } = await importFresh([file]);
+    expect(result.errors).toEqual([]);
+    expect(content).toEqual(reference);
+  }, 120_000);
+
+  it('openpyxl in write-only mode (as pandas writes)', async () => {
+    const file = openpyxlBook(join(withScans(join(tmp.dir, 'write-only')), 'w.xlsx'), book(), { writeOnly: true });
+    const { result, content } = await importFresh([file]);
+    expect(result.errors).toEqual([]);
+    expect(content).toEqual(reference);
+  });
+
+  it('exceljs and SheetJS (.xlsx, .xls, .ods)', async () => {
+    const dir = withScans(join(tmp.dir, 'libs'));
+    const files = [
+      await exceljsBook(join(dir, 'exceljs.xlsx'), book()),
+      sheetjsBook(join(dir, 'sheetjs.xlsx'), book(), 'xlsx'),
+      sheetjsBook(join(dir, 'sheetjs.xls'), book(), 'biff8'),
+      sheetjsBook(join(dir, 'sheetjs.ods'), book(), 'ods'),
+    ];
+    for (const file of files) {
+      const { result, content } = await importFresh([file]);
+      expect(result.errors, file).toEqual([]);
+      expect(content, file).toEqual(reference);
+    }
+  });
+
+  it('a merged title row, shuffled columns and an extra column, said in notices', async () => {
+    const order = [3, 0, 15, 6, 1, 2, 5, 4, 14, 13, 12, 11, 10, 9, 8, 7];
+    const shuffle = (r: Value[]) => ['序号', ...order.map((i) => r[i]!)];
+    const spec = book(
+      RECORDS.map((r, i) => [i + 1, ...shuffle(r).slice(1)]),
+      shuffle(RECORD_HEADERS) as string[],
+    );
+    spec[0]!.rows.unshift(['2025年度桃源、梅园社区档案登记表']);
+    spec[0]!.merges = ['A1:Q1'];
+    const file = openpyxlBook(join(withScans(join(tmp.dir, 'shuffled')), '登记表.xlsx'), spec);
+    for (const f of [file, libreOfficeSave(file, 'xls', withScans(join(tmp.dir, 'shuffled-xls')))]) {
+      const { result, content } = await importFresh([f]);
+      expect(result.errors).toEqual([]);
+      expect(content).toEqual(reference);
+      expect(result.notices.map((n) => [n.sheet, n.row, n.message])).toEqual([
+        ['档案登记', 2, '表头在第2行，其上方的第1行“2025年度桃源、梅园社区档案登记表”是标题或说明，已跳过'],
+        ['档案登记', 2, '第2行表头中的“序号”不是导入模板中的列，这些列已忽略'],
+      ]);
+    }
+  }, 120_000);
+
+  it('a .zip of the workbook and its scans, with UTF-8 or GBK (Windows) names', async () => {
+    for (const gbk of [false, true]) {
+      const zip = pythonZip(join(tmp.dir, `报送${gbk ? '-gbk' : ''}.zip`), [
+        { name: '2025年报送/桃源梅园2025.xlsx', file: filled, gbk },
+        ...Object.keys(SCANS).map((rel) => ({ name: `2025年报送/${rel}`, file: join(tmp.dir, 'filled', rel), gbk })),
+        { name: '2025年报送/附件/未登记的照片.jpg', text: 'x', gbk },
+      ]);
+      const { result, content } = await importFresh([zip]);
+      expect(result.errors).toEqual([]);
+      expect(content).toEqual(reference);
+      expect(result.notices.map((n) => n.message)).toEqual(['压缩包中有 1 个文件没有被任何一行的“附件”列引用，没有导入：“2025年报送/附件/未登记的照片.jpg”']);
+    }
+  });
+
+  it('copies of the same rows sent again add nothing, whatever program wrote them', async () => {
+    const a = await tempArchive();
+    try {
+      const dir = withScans(join(tmp.dir, 'again'));
+      const first = await importWorkbooks(a.ctx, { files: [copyInto(dir, filled)] });
+      expect(first.imported.records).toBe(4);
+      const again = await importWorkbooks(a.ctx, { files: [libreOfficeSave(filled, 'ods', dir)] });
+      expect(again).toMatchObject({ ok: true, imported: { records: 0, roster: 0, attachments: 0 }, duplicates: 6 });
+    } finally {
+      await a.close();
+    }
+  }, 120_000);
+});
