@@ -131,12 +131,15 @@ with zipfile.ZipFile(spec['out'], 'w', zipfile.ZIP_DEFLATED) as z:
     for e in spec['entries']:
         info = (GbkName if e.get('gbk') else zipfile.ZipInfo)(e['name'], (2025, 3, 5, 10, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
+        if e.get('symlink'):
+            info.create_system = 3
+            info.external_attr = 0o120777 << 16
         data = open(e['file'], 'rb').read() if 'file' in e else e.get('text', '').encode('utf-8')
         z.writestr(info, data)
 `;
 
 /** A .zip written by Python's zipfile: entries from files or text; `gbk` names as Chinese Windows writes them. */
-export function pythonZip(out: string, entries: ({ name: string; gbk?: boolean } & ({ file: string } | { text: string }))[]): string {
+export function pythonZip(out: string, entries: ({ name: string; gbk?: boolean; symlink?: boolean } & ({ file: string } | { text: string }))[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'sanwu-py-'));
   try {
     const file = join(dir, 'spec.json');

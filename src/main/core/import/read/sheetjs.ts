@@ -12,6 +12,8 @@ import { LIMITS } from './limits';
 const SOURCE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 const fs = require('node:fs');
+// SheetJS is a large script: reuse its compiled code across workers and runs
+require('node:module').enableCompileCache?.();
 const XLSX = require(w.xlsx);
 // SheetJS reports some oddities on the console; the reader's verdict is what counts.
 console.error = console.warn = console.log = () => {};

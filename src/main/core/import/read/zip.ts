@@ -52,6 +52,7 @@ export interface ZipLimits {
   totalBytes: number;
 }
 
+const SPLIT = '请分成几个较小的文件分别导入';
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -99,7 +100,7 @@ export function zipEntries(src: ZipSource, limits: ZipLimits): ZipEntry[] {
   if (count === 0xffff || dirStart === 0xffffffff || dirSize === 0xffffffff) {
     throw unreadable((f) => `“${f}”是 ZIP64 格式（超过 4 GB 或条目过多），无法导入；请拆分后重新压缩`);
   }
-  if (count > limits.entries) throw tooLarge(`含有 ${count} 个文件，超过 ${limits.entries} 个的上限`);
+  if (count > limits.entries) throw tooLarge(`含有 ${count} 个文件，超过 ${limits.entries} 个的上限`, SPLIT);
   if (dirSize > count * (46 + 3 * 0xffff)) throw damaged('zip 目录已损坏');
   const dir = read(dirStart, dirSize);
   const entries: ZipEntry[] = [];
@@ -126,9 +127,9 @@ export function zipEntries(src: ZipSource, limits: ZipLimits): ZipEntry[] {
     }
     if (seen.has(name)) throw damaged(`条目“${name}”出现了两次`);
     seen.add(name);
-    if (size > limits.entryBytes) throw tooLarge(`中的“${name}”解压后有 ${Math.round(size / 1048576)} MB，超过上限`);
+    if (size > limits.entryBytes) throw tooLarge(`中的“${name}”解压后有 ${Math.round(size / 1048576)} MB，超过上限`, SPLIT);
     total += size;
-    if (total > limits.totalBytes) throw tooLarge(`解压后超过 ${Math.round(limits.totalBytes / 1048576)} MB 的上限`);
+    if (total > limits.totalBytes) throw tooLarge(`解压后超过 ${Math.round(limits.totalBytes / 1048576)} MB 的上限`, SPLIT);
     const head = read(local, 30);
     if (head.readUInt32LE(0) !== LOCAL) throw damaged('zip 文件头已损坏');
     const dataStart = local + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
