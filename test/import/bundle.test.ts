@@ -92,7 +92,7 @@ describe.skipIf(!hasOpenpyxl)('a .zip of workbooks and scans', () => {
     const zip = pythonZip(join(dir, 'locked.zip'), entries());
     const bytes = readFileSync(zip);
     // set the "encrypted" flag of every central directory entry
-    for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) bytes[at + 8] |= 1;
+    for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) bytes.writeUInt8(bytes.readUInt8(at + 8) | 1, at + 8);
     writeFileSync(zip, bytes);
     expect((await refused(zip)).errors[0]!.message).toBe('“locked.zip”中的文件设有密码（已加密），无法读取；请取消密码后重新保存或压缩再导入');
     const scansOnly = pythonZip(join(dir, 'scans.zip'), [{ name: '记录.pdf', text: 'x' }]);
