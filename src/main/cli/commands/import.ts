@@ -1,4 +1,5 @@
-// `sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json]`
+// `sanwu import --db DIR FILE... [--dry-run] [--skip-invalid] [--json]`: .xlsx, .xls, .ods, .csv, or a .zip of
+// workbooks with their scans.
 import { resolve } from 'node:path';
 import { usageError } from '../args';
 import { describeImportError } from '../../core/import/describe';
@@ -7,7 +8,7 @@ import { DB_FLAG, withArchive, type Command } from '../command';
 import { printJson, progressToStderr } from '../io';
 
 const command: Command = {
-  summary: '导入社区报送的工作簿（.xlsx 或 CSV）',
+  summary: '导入社区报送的工作簿（.xlsx、.xls、.ods、CSV，或连同扫描件压缩的 .zip）',
   usage: 'sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json]',
   flags: { ...DB_FLAG, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: true,
@@ -18,6 +19,7 @@ const command: Command = {
     const result = await withArchive(args, io, (ctx) =>
       importWorkbooks(ctx, { files, dryRun, skipInvalid: args.flags['skip-invalid'] === true }, { onProgress: progressToStderr(io), signal: io.signal }),
     );
+    for (const n of result.notices) io.stderr(`提示：${describeImportError(n)}\n`);
     for (const e of result.errors) io.stderr(`${describeImportError(e)}\n`);
     if (args.flags.json) printJson(io, result);
     const { records, communities, roster, attachments } = result.imported;

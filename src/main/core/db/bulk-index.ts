@@ -45,7 +45,7 @@ function indexTriggers(sqlite: Database.Database): IndexTrigger[] {
 
 export interface BulkIndexing {
   /** Indexes every record inserted since begin (batch by batch, reporting the records done), then restores the triggers. */
-  finish(onBatch?: (done: number, total: number) => void): void;
+  finish(onBatch?: (done: number, total: number) => Promise<void> | void): Promise<void>;
 }
 
 const BATCH = 10_000;
@@ -58,13 +58,13 @@ export function beginBulkIndexing(sqlite: Database.Database): BulkIndexing {
   const from = last();
   for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
   return {
-    finish(onBatch) {
+    async finish(onBatch) {
       const to = last();
       const statements = triggers.flatMap((t) => t.bulk.map((sql) => sqlite.prepare(sql)));
       for (let at = from; at < to; at += BATCH) {
         const end = Math.min(to, at + BATCH);
         for (const s of statements) s.run(at, end);
-        onBatch?.(end - from, to - from);
+        await onBatch?.(end - from, to - from);
       }
       for (const t of triggers) sqlite.exec(t.sql);
     },

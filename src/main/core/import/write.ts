@@ -127,9 +127,11 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
       }
       await advance(chunk.length);
     });
-    indexing.finish((indexed, all) =>
-      opts.onProgress?.({ phase: '索引', done: indexed, total: all, message: `正在建立检索索引：${indexed.toLocaleString('en-US')} / ${all.toLocaleString('en-US')} 件` }),
-    );
+    await indexing.finish(async (indexed, all) => {
+      opts.onProgress?.({ phase: '索引', done: indexed, total: all, message: `正在建立检索索引：${indexed.toLocaleString('en-US')} / ${all.toLocaleString('en-US')} 件` });
+      await new Promise((r) => setImmediate(r));
+      if (opts.signal?.aborted) throw cancelled();
+    });
     if (opts.dryRun) throw new DryRunRollback();
   };
 
