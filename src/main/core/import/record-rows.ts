@@ -1,6 +1,6 @@
 // 档案登记 rows -> record inputs. Checks what the cell types cannot: 事项 against 类别 and the
 // archive's vocabulary, dates against today, then the record schema itself.
-import { recordInputSchema, type RecordInput } from '../../../shared/schemas';
+import { recordInputSchema, type RecordInputParsed } from '../../../shared/schemas';
 import type { Affair, Retention } from '../../../shared/vocabulary';
 import type { KindIndex } from '../records/vocabulary';
 import { RECORDS_SHEET, type RecordField } from './columns';
@@ -14,7 +14,8 @@ export interface RecordDraft {
   /** file!sheet!row, kept in the record and its audit entry */
   source: string;
   communityName: string;
-  input: Omit<RecordInput, 'communityId'>;
+  /** as the record schema gave it back (trimmed, defaults filled): written without parsing again */
+  input: Omit<RecordInputParsed, 'communityId'>;
   attachments: AttachmentRef[];
   fingerprint: string;
 }
@@ -70,11 +71,9 @@ export function recordDraft(
     notes: (v.notes as string | null) ?? '',
     source: at.source,
   };
-  if (issues.length === 0) {
-    const checked = recordInputSchema.safeParse({ ...input, communityId: 1 });
-    if (!checked.success) issues.push(...schemaIssues(checked.error, HEADERS));
-  }
-  if (issues.length > 0) return { draft: null, issues };
+  const checked = issues.length === 0 ? recordInputSchema.safeParse({ ...input, communityId: 1 }) : null;
+  if (checked && !checked.success) issues.push(...schemaIssues(checked.error, HEADERS));
+  if (issues.length > 0 || !checked?.success) return { draft: null, issues };
   const communityName = v.community as string;
   const attachments = (v.attachments as AttachmentRef[] | null) ?? [];
   const fingerprint = rowFingerprint('record', [
@@ -96,5 +95,6 @@ export function recordDraft(
     // the paths as written, so moving the whole folder keeps the fingerprint
     attachments.map((a) => a.written),
   ]);
-  return { draft: { row: at.row, source: at.source, communityName, input: { ...input, fingerprint }, attachments, fingerprint }, issues };
+  const { communityId: _, ...parsed } = checked.data;
+  return { draft: { row: at.row, source: at.source, communityName, input: { ...parsed, fingerprint }, attachments, fingerprint }, issues };
 }

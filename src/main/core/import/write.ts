@@ -118,7 +118,8 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
         return true;
       });
       counts.duplicates += chunk.length - fresh.length;
-      const { ids } = await insertRecords(ctx, trx, fresh.map((d) => ({ ...d.input, communityId: idOf.get(d.communityName)! })), rules);
+      const inputs = fresh.map((d) => ({ ...d.input, communityId: idOf.get(d.communityName)! }));
+      const { ids } = await insertRecords(ctx, trx, inputs, rules, { parsed: true });
       counts.records += ids.length;
       for (const [i, d] of fresh.entries()) {
         if (d.attachments.length === 0) continue;
