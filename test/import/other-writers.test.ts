@@ -3,6 +3,7 @@
 // write-only mode, exceljs and SheetJS write it anew; a sheet with a merged title row and shuffled
 // columns; a .zip of the workbook with its scans (UTF-8 names, and GBK names as Chinese Windows zips).
 // Every one imports exactly the reference's records, communities, roster and attachments.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../../src/main/core/import/import';
@@ -12,7 +13,7 @@ import { tempArchive, tempDir } from '../helpers/archive';
 import { RECORD_HEADERS } from './fixtures';
 import { importedContent } from './imported';
 import { book, RECORDS, SCANS, withScans } from './same-records';
-import { copyInto, exceljsBook, hasOpenpyxl, hasSoffice, libreOfficeSave, openpyxlBook, pythonZip, sheetjsBook, type Value } from './writers';
+import { copyInto, exceljsBook, hasOpenpyxl, hasSoffice, libreOfficeSave, openpyxlBook, PYTHON, pythonZip, sheetjsBook, type Value } from './writers';
 
 if (!hasOpenpyxl || !hasSoffice) console.warn('test/import/other-writers.test.ts skipped: python3-openpyxl or LibreOffice (soffice) is not installed.');
 
@@ -122,6 +123,26 @@ describe.skipIf(!hasOpenpyxl || !hasSoffice)('workbooks written by other softwar
       expect(result.notices.map((n) => n.message)).toEqual(['压缩包中有 1 个文件没有被任何一行的“附件”列引用，没有导入：“2025年报送/附件/未登记的照片.jpg”']);
     }
   });
+
+  it('skip-invalid on an .xls: the refused row and its reason go to an .xlsx beside it, as openpyxl reads it back', async () => {
+    const dir = withScans(join(tmp.dir, 'skip-xls'));
+    const rows = [...RECORDS.slice(0, 2), ['桃源社区', '居务', '居民会议', '日期有误的一件', '', '', '2025-13-45', null, null, null, null, null, null, null, null, null]];
+    const xls = libreOfficeSave(openpyxlBook(join(dir, '有误.xlsx'), book(rows)), 'xls', join(dir, 'xls'));
+    withScans(join(dir, 'xls'));
+    const a = await tempArchive();
+    try {
+      const r = await importWorkbooks(a.ctx, { files: [xls], skipInvalid: true });
+      expect(r).toMatchObject({ ok: true, imported: { records: 2 }, errorWorkbooks: [join(dir, 'xls', '有误.错误.xlsx')] });
+      const read = execFileSync(PYTHON, ['-c', 'import sys, json, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])["档案登记"]; print(json.dumps([[c for c in r] for r in ws.iter_rows(values_only=True)], ensure_ascii=False, default=str))', r.errorWorkbooks![0]!], { encoding: 'utf8' });
+      const [header, refused, ...rest] = JSON.parse(read) as unknown[][];
+      expect(header!.at(-1)).toBe('错误原因');
+      expect(refused!.slice(0, 4)).toEqual(['桃源社区', '居务', '居民会议', '日期有误的一件']);
+      expect(String(refused!.at(-1))).toMatch(/^成文日期：/);
+      expect(rest).toEqual([]);
+    } finally {
+      await a.close();
+    }
+  }, 120_000);
 
   it('copies of the same rows sent again add nothing, whatever program wrote them', async () => {
     const a = await tempArchive();
