@@ -2,7 +2,6 @@
 // relationships (absolute or relative targets, any names, any zip order), inline strings, no shared
 // strings or styles part, no cell or row references, namespace prefixes, the 1904 date system, escaped
 // characters, rich text with phonetic runs, UTF-16 parts. Each is read to the same rows.
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../../src/main/core/import/import';
