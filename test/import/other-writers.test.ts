@@ -10,9 +10,9 @@ import { importWorkbooks } from '../../src/main/core/import/import';
 import { writeTemplate } from '../../src/main/core/import/template';
 import type { ImportResult } from '../../src/shared/import';
 import { tempArchive, tempDir } from '../helpers/archive';
-import { RECORD_HEADERS } from './fixtures';
+import { COMMUNITY_HEADERS, RECORD_HEADERS } from './fixtures';
 import { importedContent } from './imported';
-import { book, RECORDS, SCANS, withScans } from './same-records';
+import { book, COMMUNITIES, RECORDS, SCANS, withoutScans, withScans } from './same-records';
 import { copyInto, exceljsBook, hasOpenpyxl, hasSoffice, libreOfficeSave, openpyxlBook, PYTHON, pythonZip, sheetjsBook, type Value } from './writers';
 
 if (!hasOpenpyxl || !hasSoffice) console.warn('test/import/other-writers.test.ts skipped: python3-openpyxl or LibreOffice (soffice) is not installed.');
@@ -123,6 +123,26 @@ describe.skipIf(!hasOpenpyxl || !hasSoffice)('workbooks written by other softwar
       expect(result.notices.map((n) => n.message)).toEqual(['压缩包中有 1 个文件没有被任何一行的“附件”列引用，没有导入：“2025年报送/附件/未登记的照片.jpg”']);
     }
   });
+
+  it('hidden sheets stay unread in .xls and .ods too (LibreOffice keeps them hidden)', async () => {
+    const dir = join(tmp.dir, 'hidden');
+    const rows = withoutScans().slice(2);
+    const file = openpyxlBook(join(dir, '隐藏.xlsx'), [
+      { name: '档案登记', rows: [RECORD_HEADERS, ...rows] },
+      { name: ' 档案登记 ', rows: [RECORD_HEADERS, ...withoutScans().slice(0, 2)], state: 'hidden' },
+      { name: '社区概况', rows: [COMMUNITY_HEADERS, ...COMMUNITIES] },
+    ]);
+    for (const f of [file, libreOfficeSave(file, 'xls', dir), libreOfficeSave(file, 'ods', dir)]) {
+      const a = await tempArchive();
+      try {
+        const r = await importWorkbooks(a.ctx, { files: [f] });
+        expect(r, f).toMatchObject({ ok: true, imported: { records: 2 } });
+        expect(r.notices.map((n) => n.message), f).toEqual(['工作表“ 档案登记 ”是隐藏的，没有读取；如需导入，请在 Excel 或 WPS 中取消隐藏后再导入']);
+      } finally {
+        await a.close();
+      }
+    }
+  }, 120_000);
 
   it('skip-invalid on an .xls: the refused row and its reason go to an .xlsx beside it, as openpyxl reads it back', async () => {
     const dir = withScans(join(tmp.dir, 'skip-xls'));

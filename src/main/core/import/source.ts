@@ -104,14 +104,19 @@ export async function openBook(path: string, onBytes: (at: number) => void, sign
       }
       if (kind === 'ods') {
         const book = await openWithSheetjs(path, size, signal);
-        const wanted = new Set(book.sheets.map((s) => s.name).filter((n) => SHEETS.some((d) => d.name === clean(n))));
-        const hidden = await hiddenOdsTables(pkg, wanted);
-        close();
-        return { sheets: book.sheets.map((s) => ({ ...s, hidden: s.hidden || hidden.has(s.name) })), size, close };
+        try {
+          const wanted = new Set(book.sheets.map((s) => s.name).filter((n) => SHEETS.some((d) => d.name === clean(n))));
+          const hidden = await hiddenOdsTables(pkg, wanted);
+          close();
+          return { ...book, sheets: book.sheets.map((s) => ({ ...s, hidden: s.hidden || hidden.has(s.name) })) };
+        } catch (e) {
+          book.close();
+          throw e;
+        }
       }
       if (kind === 'sheetjs') {
         close();
-        return { ...(await openWithSheetjs(path, size, signal)), close };
+        return await openWithSheetjs(path, size, signal);
       }
       throw unreadable(NOT_A_WORKBOOK);
     }
@@ -119,7 +124,7 @@ export async function openBook(path: string, onBytes: (at: number) => void, sign
       // An encrypted .xlsx is an OLE container holding an "EncryptionInfo" stream (its name in UTF-16).
       if (size <= LIMITS.sheetjsFileBytes && readFileSync(path).includes(Buffer.from('EncryptionInfo', 'utf16le'))) throw unreadable(ENCRYPTED);
       close();
-      return { ...(await openWithSheetjs(path, size, signal)), close };
+      return await openWithSheetjs(path, size, signal);
     }
     if (ext === '.csv' || ext === '.txt') {
       const data = readFileSync(path);

@@ -7,7 +7,7 @@ export const LIMITS = {
   fileBytes: 100 * MB,
   /** .xls and .ods are read whole by SheetJS (in a worker with its own heap limit) */
   sheetjsFileBytes: 30 * MB,
-  sheetjsHeapMb: 320,
+  sheetjsHeapMb: 240,
   sheetjsSeconds: 120,
   /** data rows of one import file, all sheets together */
   rows: 200_000,

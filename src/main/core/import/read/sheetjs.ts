@@ -1,6 +1,7 @@
 // .xls (Excel 97–2003), .ods and .xlsb through SheetJS (@e965/xlsx, the maintained build). SheetJS
 // reads a file whole, so it runs in a worker thread with its own heap limit and a time limit: a
-// hostile file costs that worker, never the import. Cells come back as the .xlsx reader gives them.
+// hostile file costs that worker, never the import. Rows come back in chunks, at most a few ahead of
+// the reader (a shared credit counter), as the .xlsx reader gives them.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { cancelled } from '../../../../shared/errors';
@@ -17,7 +18,14 @@ require('node:module').enableCompileCache?.();
 const XLSX = require(w.xlsx);
 // SheetJS reports some oddities on the console; the reader's verdict is what counts.
 console.error = console.warn = console.log = () => {};
+const credit = new Int32Array(w.credit);
 const post = (m) => parentPort.postMessage(m);
+/** Waits until the reader has room for another chunk. */
+const postChunk = (m) => {
+  while (Atomics.load(credit, 0) <= 0) Atomics.wait(credit, 0, Atomics.load(credit, 0), 1000);
+  Atomics.sub(credit, 0, 1);
+  post(m);
+};
 let wb;
 try {
   wb = XLSX.read(fs.readFileSync(w.path), { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellHTML: false, sheetRows: w.maxRows });
@@ -49,11 +57,13 @@ wb.SheetNames.forEach((name, index) => {
     for (let c = 0; c < cells.length; c++) if (cells[c]) values[c + 1] = value(cells[c]);
     rows.push({ number: r + 1, values });
     if (rows.length === 2000) {
-      post({ type: 'rows', index, rows });
+      postChunk({ type: 'rows', index, rows });
       rows = [];
     }
   }
-  post({ type: 'rows', index, rows });
+  postChunk({ type: 'rows', index, rows, last: true });
+  // what has been handed over need not stay in this heap
+  delete wb.Sheets[name];
 });
 post({ type: 'done' });
 `;
@@ -61,46 +71,85 @@ post({ type: 'done' });
 type Message =
   | { type: 'error'; message: string }
   | { type: 'book'; sheets: { name: string; hidden: boolean }[] }
-  | { type: 'rows'; index: number; rows: SourceRow[] }
+  | { type: 'rows'; index: number; rows: SourceRow[]; last?: boolean }
   | { type: 'done' };
 
 const encrypted = (file: string) => `“${file}”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 工作簿再导入`;
+const RESAVE = '请在 Excel 或 WPS 中另存为 .xlsx 工作簿后再导入';
+/** chunks of 2,000 rows the worker may be ahead of the reader */
+const AHEAD = 2;
 
-/** Reads the whole workbook in a worker; the rows are then handed out sheet by sheet. */
-export function openWithSheetjs(path: string, size: number, signal?: AbortSignal): Promise<SourceBook> {
-  if (size > LIMITS.sheetjsFileBytes) {
-    return Promise.reject(tooLarge(`超过 ${LIMITS.sheetjsFileBytes / 1048576} MB（旧版 .xls 和 .ods 文件的上限）`, '请在 Excel 或 WPS 中另存为 .xlsx 工作簿后再导入'));
-  }
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(SOURCE, {
-      eval: true,
-      execArgv: [],
-      workerData: { xlsx: createRequire(import.meta.url).resolve('@e965/xlsx'), path, maxRows: LIMITS.rows + 10 },
-      resourceLimits: { maxOldGenerationSizeMb: LIMITS.sheetjsHeapMb, maxYoungGenerationSizeMb: 32 },
-    });
-    let sheets: { name: string; hidden: boolean; rows: SourceRow[] }[] = [];
-    let settled = false;
-    const finish = (fault: Error | null) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
-      void worker.terminate();
-      if (fault) reject(fault);
-      else resolve({ sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows })), size });
-    };
-    const abort = () => finish(cancelled());
-    const timer = setTimeout(() => finish(tooLarge(`读取超过 ${LIMITS.sheetjsSeconds} 秒仍未完成`, '请在 Excel 或 WPS 中另存为 .xlsx 工作簿后再导入')), LIMITS.sheetjsSeconds * 1000);
-    signal?.addEventListener('abort', abort, { once: true });
-    worker.on('message', (m: Message) => {
-      if (m.type === 'error') finish(/password|ECMA-376 Encrypt|ODS Encryption|Encryption (scheme|Flags)/i.test(m.message) ? unreadable(encrypted) : damaged('无法识别其中的表格内容'));
-      else if (m.type === 'book') sheets = m.sheets.map((s) => ({ ...s, rows: [] }));
-      else if (m.type === 'rows') sheets[m.index]?.rows.push(...m.rows);
-      else finish(null);
-    });
-    worker.on('error', (e: Error & { code?: string }) =>
-      finish(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge('内容过多，读取时超出内存上限', '请在 Excel 或 WPS 中另存为 .xlsx 工作簿后再导入') : damaged('无法识别其中的表格内容')),
-    );
-    worker.on('exit', () => finish(damaged('无法识别其中的表格内容')));
+/** Opens the workbook in a worker; its sheets' rows arrive as they are read, in sheet order. */
+export async function openWithSheetjs(path: string, size: number, signal?: AbortSignal): Promise<SourceBook & { close(): void }> {
+  if (size > LIMITS.sheetjsFileBytes) throw tooLarge(`超过 ${LIMITS.sheetjsFileBytes / 1048576} MB（旧版 .xls 和 .ods 文件的上限）`, RESAVE);
+  const credit = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.store(credit, 0, AHEAD);
+  const worker = new Worker(SOURCE, {
+    eval: true,
+    execArgv: [],
+    workerData: { xlsx: createRequire(import.meta.url).resolve('@e965/xlsx'), path, maxRows: LIMITS.rows + 10, credit: credit.buffer },
+    resourceLimits: { maxOldGenerationSizeMb: LIMITS.sheetjsHeapMb, maxYoungGenerationSizeMb: 32 },
   });
+  const chunks: Extract<Message, { type: 'rows' }>[] = [];
+  let fault: Error | null = null;
+  let finished = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  const stop = (e: Error | null) => {
+    if (finished) return;
+    finished = true;
+    fault ??= e;
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+    void worker.terminate();
+    notify();
+  };
+  const abort = () => stop(cancelled());
+  const timer = setTimeout(() => stop(tooLarge(`读取超过 ${LIMITS.sheetjsSeconds} 秒仍未完成`, RESAVE)), LIMITS.sheetjsSeconds * 1000);
+  signal?.addEventListener('abort', abort, { once: true });
+  let book: { name: string; hidden: boolean }[] | null = null;
+  worker.on('message', (m: Message) => {
+    if (m.type === 'error') stop(/password|ECMA-376 Encrypt|ODS Encryption|Encryption (scheme|Flags)/i.test(m.message) ? unreadable(encrypted) : damaged('无法识别其中的表格内容'));
+    else if (m.type === 'book') {
+      // SheetJS has read the file: the time limit was for that
+      clearTimeout(timer);
+      book = m.sheets;
+    }
+    else if (m.type === 'rows') chunks.push(m);
+    else stop(null);
+    notify();
+  });
+  worker.on('error', (e: Error & { code?: string }) =>
+    stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge('内容过多，读取时超出内存上限', RESAVE) : damaged('无法识别其中的表格内容')),
+  );
+  worker.on('exit', () => stop(finished ? null : damaged('无法识别其中的表格内容')));
+  const next = () => new Promise<void>((r) => (wake = r));
+
+  while (!book && !finished) await next();
+  if (fault) throw fault;
+  if (!book) throw damaged('无法识别其中的表格内容');
+
+  /** The rows of sheet `index`, taken off the queue as they arrive; a sheet not read is skipped over. */
+  async function* rowsOf(index: number): AsyncGenerator<SourceRow> {
+    for (;;) {
+      const at = chunks.findIndex((c) => c.index <= index);
+      if (at < 0) {
+        if (fault) throw fault;
+        if (finished) return;
+        await next();
+        continue;
+      }
+      const [chunk] = chunks.splice(at, 1);
+      Atomics.add(credit, 0, 1);
+      Atomics.notify(credit, 0);
+      if (chunk!.index < index) continue;
+      yield* chunk!.rows;
+      if (chunk!.last) return;
+    }
+  }
+  const sheets = (book as { name: string; hidden: boolean }[]).map((s, i) => ({ ...s, rows: rowsOf(i) }));
+  return { sheets, size, close: () => stop(null) };
 }
