@@ -2,7 +2,7 @@
 // each audited with its source row. A dry run takes the same path and rolls back at the end.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
 import { communityInputSchema } from '../../../shared/schemas';
@@ -110,7 +110,9 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
     const indexing = beginBulkIndexing(ctx.sqlite);
     await inChunks(plan.records, async (chunk) => {
       const fingerprints = chunk.map((d) => d.fingerprint);
-      const existing = await trx.selectFrom('records').select('fingerprint').where('fingerprint', 'in', fingerprints).execute();
+      // one bound JSON list, not 500 parameters: Kysely compiles a small statement
+      const list = sql<string>`(SELECT value FROM json_each(${JSON.stringify(fingerprints)}))`;
+      const existing = await trx.selectFrom('records').select('fingerprint').where('fingerprint', 'in', list).execute();
       for (const e of existing) seen.add(e.fingerprint!);
       const fresh = chunk.filter((d) => {
         if (seen.has(d.fingerprint)) return false;
