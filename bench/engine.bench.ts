@@ -6,6 +6,7 @@ import { saveCommunity } from '../src/main/core/communities/repository';
 import type { ArchiveContext } from '../src/main/core/context';
 import { insertRecords, loadRecordRules, recordRow, voidRecord } from '../src/main/core/records/repository';
 import { searchRecords } from '../src/main/core/records/search';
+import { fileYear } from '../src/main/core/archival-codes/filing';
 import type { RecordInput } from '../src/shared/schemas';
 import { AFFAIRS, DEFAULT_VOCABULARY } from '../src/shared/vocabulary';
 import { tempDir } from '../test/helpers/archive';
@@ -73,7 +74,7 @@ async function insertBench(root: string) {
   // The floor: the same rows, already mapped, through one prepared INSERT in one transaction.
   const bare = await freshArchive(join(root, 'bare'));
   const rules = await loadRecordRules(bare.db);
-  const mapped = rows.map((r) => recordRow(rules, r, '2025-01-01T00:00:00.000Z'));
+  const mapped = rows.map((r) => recordRow(rules, r, '2025-01-01T00:00:00.000Z', '2025-12-31'));
   const columns = Object.keys(mapped[0]!);
   const stmt = bare.sqlite.prepare(`INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   const floor = await withCpu(() => bare.sqlite.transaction(() => { for (const m of mapped) stmt.run(...Object.values(m)); })());
@@ -118,10 +119,19 @@ async function searchBench(ctx: ArchiveContext) {
     ['searchRare', ['原件存社区', '社发〔2019〕17号', '无此内容的词']],
     ['searchEmpty', ['']],
   ];
-  for (const [name, terms] of sets) {
+  const record = async (name: string, terms: string[]) => {
     const m = await measure(terms);
     Object.assign(figures, { [`${name}P95Ms`]: m.p95, [`${name}MedianMs`]: m.median, [`${name}CpuP95Ms`]: m.cpuP95, [`${name}MeanHits`]: m.meanHits });
-  }
+  };
+  for (const [name, terms] of sets) await record(name, terms);
+  // 档号 search: file every year (the search index follows each new 档号), then codes and parts of codes
+  const filing = await withCpu(async () => {
+    for (let year = 2016; year <= 2025; year++) await fileYear(ctx, { year });
+  });
+  Object.assign(figures, { fileAllMs: round(filing.ms, 0) });
+  const codes = ctx.sqlite.prepare('SELECT archival_code FROM records WHERE archival_code IS NOT NULL AND id % 9973 = 0 LIMIT 6').pluck().all() as string[];
+  await record('searchFullCode', codes);
+  await record('searchCodePart', ['S101', 'S107-WS', '0001', 'D30-JW-0012', 'S113-WS·2019', '2021-D10']);
   return figures;
 }
 

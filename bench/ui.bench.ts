@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch } from '../test/e2e/browser';
+import { apiCall, launch } from '../test/e2e/browser';
 import { createDemo } from '../test/e2e/demo';
 import { serve } from '../test/e2e/server';
 import { tempDir } from '../test/helpers/archive';
@@ -68,7 +68,8 @@ function timeBareSearch(page: Page, query: string): Promise<number> {
     const input: Record<string, unknown> = { limit: 100, offset: 0 };
     for (const [k, v] of new URLSearchParams(q)) input[k] = /^\d+$/.test(v) ? Number(v) : v;
     const t0 = performance.now();
-    await (await fetch('/api/records.search', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json();
+    const headers = { 'Content-Type': 'application/json', 'x-sanwu-token': localStorage.getItem('sanwu.token') ?? '' };
+    await (await fetch('/api/records.search', { method: 'POST', headers, body: JSON.stringify(input) })).json();
     return performance.now() - t0;
   }, query);
 }
@@ -86,8 +87,9 @@ export default async function uiBench(): Promise<Record<string, number>> {
     const first = await context.newPage();
     await first.goto('about:blank');
     const blankPssMb = largestRendererPssMb();
-    await first.goto(server.url); // sets the session cookie
-    const total = (await first.evaluate(async () => (await (await fetch('/api/records.search', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"limit":0}' })).json()) as { value: { total: number } })).value.total;
+    await first.goto(server.url); // the page keeps the token (web storage of this origin) for later pages
+    await first.waitForFunction(() => localStorage.getItem('sanwu.token') !== null);
+    const total = (await apiCall<{ total: number }>(first, 'records.search', { limit: 0 })).total;
     await first.close();
 
     // first load: a fresh page (cold JS heap, warm HTTP cache as on a clerk's second day) until rows show

@@ -11,11 +11,11 @@ ipcRenderer.on(PROGRESS_CHANNEL, (_event, taskId: string, progress: Progress) =>
 
 const api: ApiBridge = {
   mode: 'desktop',
-  async call(method, input, taskId, onProgress) {
+  async call(method, input, taskId, onProgress, session) {
     if (typeof method !== 'string' || typeof taskId !== 'string') throw new TypeError('api.call(method, input, taskId)');
     if (onProgress) listeners.set(taskId, onProgress);
     try {
-      return (await ipcRenderer.invoke(CALL_CHANNEL, method, input, taskId)) as CallReply;
+      return (await ipcRenderer.invoke(CALL_CHANNEL, method, input, taskId, typeof session === 'string' ? session : undefined)) as CallReply;
     } finally {
       listeners.delete(taskId);
     }

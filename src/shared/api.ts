@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import type { AuditResult, CompletenessGrid } from './audit';
 import type { CheckResult } from './check';
+import type { DemoSummary } from './demo';
 import type { Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
@@ -31,25 +32,50 @@ import {
   rosterInputSchema,
   yearSchema,
 } from './schemas';
+import { displaySchema, passwordSchema, roleSchema, usernameSchema, type Identity, type Role, type SignedIn, type UserInfo } from './users';
 import type { Affair, Retention } from './vocabulary';
 
 /** A phantom carrier of the output type; never read at run time. */
 declare const OUTPUT: unique symbol;
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
+  /** the least role that may call it once the archive has accounts; null: anyone, signed in or not */
+  role: Role | null;
+  /** changes the archive (records, settings, accounts, the audit log) */
+  writes: boolean;
   long: boolean;
-  /** only in the desktop app (browser mode answers with an error saying so) */
+  /** not over HTTP: the desktop app and the CLI only (it takes or reveals paths on this computer) */
   desktopOnly: boolean;
+  /** a refusal of any kind (bad input included) is written to the audit log: sign-in and accounts */
+  auditRefusals: boolean;
   readonly [OUTPUT]?: O;
 }
 
+interface MethodFlags {
+  role: Role | null;
+  writes: boolean;
+  long?: boolean;
+  desktopOnly?: boolean;
+  auditRefusals?: boolean;
+}
+
 function method<O>() {
-  return <I extends z.ZodType>(input: I, flags: { long?: boolean; desktopOnly?: boolean } = {}): MethodSpec<I, O> => ({
+  return <I extends z.ZodType>(input: I, flags: MethodFlags): MethodSpec<I, O> => ({
     input,
+    role: flags.role,
+    writes: flags.writes,
     long: flags.long ?? false,
     desktopOnly: flags.desktopOnly ?? false,
+    auditRefusals: flags.auditRefusals ?? false,
   });
 }
+
+/** The rights of DESIGN.md "Who acts", as flags. */
+const PUBLIC = { role: null, writes: false } as const;
+const READ = { role: '查阅', writes: false } as const;
+const CLERK = { role: '档案员', writes: true } as const;
+const ADMIN = { role: '管理员', writes: true } as const;
+const ACCOUNTS = { role: '管理员', writes: true, auditRefusals: true } as const;
 
 const empty = z.object({}).strict();
 const id = z.number().int().positive();
@@ -58,16 +84,35 @@ const base64File = z.object({
   dataBase64: z.string().max(200 * 1024 * 1024),
 });
 
+/** A file or folder on this computer (CLI and desktop only). */
+const localPath = z.string().trim().min(1).max(4096);
+const reportRequest = z.object({
+  year: yearSchema,
+  communities: z.array(z.string().trim().min(1)).optional(),
+  zip: z.boolean().optional(),
+  nextSteps: z.string().max(5000).optional(),
+});
+const demoRequest = z.object({
+  year: z.number().int().optional(),
+  communities: z.number().int().optional(),
+  records: z.number().int().optional(),
+  seed: z.number().int().optional(),
+  /** create the accounts admin, clerk and viewer with this password */
+  usersPassword: passwordSchema.optional(),
+});
+
 // ---- output shapes not already in src/shared ----
 
 export interface AppInfo {
   office: StreetOffice | null;
   archiveDir: string;
   version: string;
-  mode: 'desktop' | 'browser';
+  mode: 'desktop' | 'browser' | 'cli';
   schemaVersion: number;
   /** the year the pages open on: the latest year with records up to this year, else this year */
   workingYear: number;
+  /** the archive has user accounts: every call but app.info and auth.* needs a signed-in session */
+  accounts: boolean;
 }
 
 export interface RetentionRule {
@@ -113,7 +158,8 @@ export interface FilingResult {
 }
 
 export interface DashboardWarning {
-  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due';
+  /** empty: the archive (or the year) holds nothing yet; the message says what to do first */
+  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due' | 'empty';
   message: string;
   /** a route in the UI with its query, e.g. /records?year=2025&status=未归档 */
   link: string;
@@ -143,6 +189,29 @@ export interface ReportBuildResult extends ReportResult {
   downloadUrl?: string;
 }
 
+export interface RestoreOutput {
+  restored: boolean;
+  office: string | null;
+  /** where the replaced archive was saved */
+  previous: string | null;
+  dir: string;
+  /** when the backup was made */
+  createdAt: string;
+  attachments: number;
+}
+
+export interface BackupWriteResult {
+  file: string;
+  attachments: number;
+  bytes: number;
+}
+
+export interface DemoResult {
+  summary: DemoSummary;
+  /** the accounts made (none unless asked) */
+  users: UserInfo[];
+}
+
 export interface BackupResult {
   path: string;
   /** browser mode: the backup file to download */
@@ -152,39 +221,70 @@ export interface BackupResult {
 // ---- the contract ----
 
 export const API = {
-  'app.info': method<AppInfo>()(empty),
+  'app.info': method<AppInfo>()(empty, PUBLIC),
+  'auth.signIn': method<SignedIn>()(
+    z.object({ username: z.string().trim().min(1, '请填写用户名').max(100), password: z.string().min(1, '请填写密码').max(200) }),
+    { role: null, writes: true, auditRefusals: true },
+  ),
+  'auth.signOut': method<void>()(empty, PUBLIC),
+  'auth.whoami': method<Identity | null>()(empty, PUBLIC),
+  /** one's own password: the old one proves it is the owner at the keyboard */
+  'auth.changePassword': method<void>()(
+    z.object({ oldPassword: z.string().min(1, '请填写原密码').max(200), newPassword: passwordSchema }),
+    { role: '查阅', writes: true, auditRefusals: true },
+  ),
+  'users.list': method<UserInfo[]>()(empty, { role: '管理员', writes: false }),
+  'users.add': method<UserInfo>()(
+    z.object({ name: usernameSchema, role: roleSchema, display: displaySchema.optional(), password: passwordSchema }),
+    ACCOUNTS,
+  ),
+  'users.disable': method<UserInfo>()(z.object({ name: usernameSchema }), ACCOUNTS),
+  'users.enable': method<UserInfo>()(z.object({ name: usernameSchema }), ACCOUNTS),
+  'users.setRole': method<UserInfo>()(z.object({ name: usernameSchema, role: roleSchema }), ACCOUNTS),
+  'users.setPassword': method<UserInfo>()(z.object({ name: usernameSchema, password: passwordSchema }), ACCOUNTS),
   'office.save': method<StreetOffice>()(
     z.object({ name: z.string().trim().min(1, '街道名称不能为空').max(100), code: z.string().trim().max(20).optional() }),
+    ADMIN,
   ),
-  'communities.list': method<Community[]>()(empty),
-  'communities.save': method<Community>()(communityInputSchema),
-  'roster.list': method<RosterEntry[]>()(z.object({ communityId: id.optional() })),
-  'roster.add': method<RosterEntry[]>()(rosterInputSchema),
-  'roster.end': method<void>()(z.object({ id, endDate: isoDate })),
-  'vocabulary.get': method<VocabularyInfo>()(empty),
-  'retention.list': method<RetentionRule[]>()(empty),
-  'retention.set': method<RetentionRule>()(z.object({ kind: z.string().trim().min(1), retention: retentionSchema })),
-  'codeTemplate.get': method<{ template: string; isDefault: boolean; example: string }>()(empty),
-  'codeTemplate.set': method<{ template: string; example: string }>()(z.object({ template: z.string().trim().min(1).max(200) })),
-  'standards.list': method<StandardInfo[]>()(empty),
-  'standards.setInUse': method<StandardInfo[]>()(z.object({ ids: z.array(z.string().min(1)) })),
-  'records.search': method<{ total: number; records: ArchiveRecord[] }>()(recordQuerySchema),
-  'records.get': method<RecordDetail>()(z.object({ id })),
-  'records.create': method<ArchiveRecord>()(recordInputSchema),
-  'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema })),
-  'records.void': method<void>()(z.object({ id, reason: z.string().trim().min(1, '请写明作废原因').max(500) })),
-  'attachments.add': method<Attachment>()(base64File.extend({ recordId: id })),
-  'attachments.url': method<string>()(z.object({ id })),
-  'filing.preview': method<FilingPreviewItem[]>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() })),
-  'filing.run': method<FilingResult>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() })),
-  'dashboard.summary': method<DashboardSummary>()(z.object({ year: yearSchema })),
-  'import.template': method<DownloadFile>()(empty),
+  'communities.list': method<Community[]>()(empty, READ),
+  'communities.save': method<Community>()(communityInputSchema, CLERK),
+  'roster.list': method<RosterEntry[]>()(z.object({ communityId: id.optional() }), READ),
+  'roster.add': method<RosterEntry[]>()(rosterInputSchema, CLERK),
+  'roster.end': method<void>()(z.object({ id, endDate: isoDate }), CLERK),
+  'vocabulary.get': method<VocabularyInfo>()(empty, READ),
+  'retention.list': method<RetentionRule[]>()(empty, READ),
+  'retention.set': method<RetentionRule>()(z.object({ kind: z.string().trim().min(1), retention: retentionSchema }), ADMIN),
+  'codeTemplate.get': method<{ template: string; isDefault: boolean; example: string }>()(empty, READ),
+  'codeTemplate.set': method<{ template: string; example: string }>()(z.object({ template: z.string().trim().min(1).max(200) }), ADMIN),
+  'standards.list': method<StandardInfo[]>()(empty, READ),
+  'standards.setInUse': method<StandardInfo[]>()(z.object({ ids: z.array(z.string().min(1)) }), ADMIN),
+  'records.search': method<{ total: number; records: ArchiveRecord[] }>()(recordQuerySchema, READ),
+  'records.get': method<RecordDetail>()(z.object({ id }), READ),
+  'records.create': method<ArchiveRecord>()(recordInputSchema, CLERK),
+  'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema }), CLERK),
+  'records.void': method<void>()(z.object({ id, reason: z.string().trim().min(1, '请写明作废原因').max(500) }), CLERK),
+  /** undoes 作废 (before filing); audited */
+  'records.restore': method<ArchiveRecord>()(z.object({ id }), CLERK),
+  'attachments.add': method<Attachment>()(base64File.extend({ recordId: id }), CLERK),
+  /** an attachment added by mistake to an unfiled record: unlinked (audited), its file stays in the store */
+  'attachments.remove': method<void>()(z.object({ id, reason: z.string().trim().max(500).optional() }), CLERK),
+  'attachments.url': method<string>()(z.object({ id }), READ),
+  'filing.preview': method<FilingPreviewItem[]>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() }), READ),
+  'filing.run': method<FilingResult>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() }), CLERK),
+  'dashboard.summary': method<DashboardSummary>()(z.object({ year: yearSchema }), READ),
+  'import.template': method<DownloadFile>()(empty, READ),
   'import.run': method<ImportRunResult>()(
     z.object({ files: z.array(base64File).min(1, '请选择至少一个工作簿'), dryRun: z.boolean().default(false), skipInvalid: z.boolean().default(false) }),
-    { long: true },
+    { ...CLERK, long: true },
+  ),
+  /** the CLI (and the desktop app): workbooks by path, so 附件 paths relative to them resolve */
+  'import.files': method<ImportResult>()(
+    z.object({ files: z.array(localPath).min(1, '请指定要导入的工作簿文件'), dryRun: z.boolean().default(false), skipInvalid: z.boolean().default(false) }),
+    { ...CLERK, long: true, desktopOnly: true },
   ),
   'audit.run': method<AuditResult>()(
     z.object({ year: yearSchema, standard: z.string().min(1).optional(), community: z.string().min(1).optional() }),
+    READ,
   ),
   'audit.attest': method<void>()(
     z.object({
@@ -195,26 +295,25 @@ export const API = {
       note: z.string().trim().max(2000).optional(),
       evidence: z.array(id).optional(),
     }),
+    CLERK,
   ),
-  'audit.grid': method<CompletenessGrid>()(z.object({ year: yearSchema })),
-  'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional() }).strict(), { long: true }),
-  'report.build': method<ReportBuildResult>()(
-    z.object({
-      year: yearSchema,
-      communities: z.array(z.string().trim().min(1)).optional(),
-      zip: z.boolean().optional(),
-      nextSteps: z.string().max(5000).optional(),
-    }),
-    { long: true },
-  ),
+  'audit.grid': method<CompletenessGrid>()(z.object({ year: yearSchema }), READ),
+  'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional() }).strict(), { ...CLERK, long: true }),
+  'report.build': method<ReportBuildResult>()(reportRequest, { ...CLERK, long: true }),
+  /** the CLI (and the desktop app): the package written into a folder of this computer */
+  'report.write': method<ReportResult>()(reportRequest.extend({ out: localPath }), { ...CLERK, long: true, desktopOnly: true }),
   /** desktop: show a finished package or backup in the file manager */
-  'shell.showInFolder': method<void>()(z.object({ path: z.string().min(1) }), { desktopOnly: true }),
-  'backup.create': method<BackupResult>()(empty),
+  'shell.showInFolder': method<void>()(z.object({ path: z.string().min(1) }), { ...READ, desktopOnly: true }),
+  'backup.create': method<BackupResult>()(empty, ADMIN),
+  /** the CLI (and the desktop app): the backup written to a file of this computer */
+  'backup.write': method<BackupWriteResult>()(z.object({ out: localPath }), { ...ADMIN, desktopOnly: true }),
   /** desktop: replaces the open archive by the backup (the current one is backed up first) */
-  'backup.restore': method<{ restored: boolean; office: string | null; previous: string | null }>()(
+  'backup.restore': method<RestoreOutput>()(
     z.object({ path: z.string().trim().min(1, '请填写备份文件的完整路径') }),
-    { desktopOnly: true },
+    { ...ADMIN, desktopOnly: true },
   ),
+  /** the CLI: fills a realistic demo archive (and with `users`, the accounts admin, clerk, viewer) */
+  'demo.generate': method<DemoResult>()(demoRequest, { ...ADMIN, long: true, desktopOnly: true }),
 } as const;
 
 export type ApiSpec = typeof API;
@@ -245,7 +344,8 @@ export interface Api {
  * not survive the bridge either). */
 export interface ApiBridge {
   readonly mode: 'desktop';
-  call(method: string, input: unknown, taskId: string, onProgress?: (p: Progress) => void): Promise<CallReply>;
+  /** `session`: the signed-in session (auth.signIn's), on an archive with accounts */
+  call(method: string, input: unknown, taskId: string, onProgress?: (p: Progress) => void, session?: string): Promise<CallReply>;
   cancel(taskId: string): void;
 }
 

@@ -51,11 +51,14 @@ export interface AttestRequest {
   evidence?: number[];
 }
 
-/** Completeness grid: communities × periods × 类别, counts against what the standards expect. */
+/** Completeness grid: communities × months × 类别, from the same evaluation as 考评. */
 export interface CompletenessCell {
+  /** records dated in the month */
   count: number;
-  /** records the standards expect in this period (0 when nothing is expected) */
+  /** the standards' periodic requirements due in this month (0 when nothing is due) */
   expected: number;
+  /** the requirements not met, in 考评's words (e.g. 缺11月居务监督委员会例会记录); empty: 齐全 */
+  missing: string[];
 }
 
 export interface CompletenessGrid {

@@ -77,6 +77,9 @@ export interface ArchiveRecord {
   archivalParts: ArchivalCodeParts | null;
   boxNo: number | null;
   status: RecordStatus;
+  /** when it was voided (作废), or null; a voided record keeps its status and shows 已作废 */
+  voidedAt: string | null;
+  voidReason: string | null;
   attachments: number;
   createdAt: string;
   updatedAt: string;
@@ -95,7 +98,10 @@ export interface Attachment {
 export interface AuditEntry {
   id: number;
   at: string;
+  /** the account's user name (or, without accounts, the OS user) */
   actor: string;
+  /** the account's name for people (姓名), where it has one */
+  actorDisplay?: string;
   action: string;
   entity: string;
   entityId: number | null;

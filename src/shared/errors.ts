@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'UNAVAILABLE' // the feature is not in this build (yet), or not in this mode (desktop only)
   | 'USAGE'
+  | 'AUTH_REQUIRED' // the archive has accounts and the call has no valid session
+  | 'AUTH_FAILED' // sign-in refused: wrong name or password, disabled or locked account
+  | 'FORBIDDEN' // the signed-in account's role is below the method's
   | 'INTERNAL';
 
 /** Where a problem is: a workbook cell, a record, a file. */

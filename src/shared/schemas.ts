@@ -1,5 +1,6 @@
 // zod schemas for every input that crosses a boundary into core (CLI, IPC, HTTP, import).
 import { z } from 'zod';
+import { MIN_PAGES } from './fields/record';
 import { AFFAIRS, COMMUNITY_TYPES, RECORD_STATUSES, RETENTIONS } from './vocabulary';
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -32,7 +33,7 @@ export const recordInputSchema = z.object({
   date: isoDate,
   disclosureDate: isoDate.nullable().optional(),
   disclosureChannel: z.string().trim().max(50).nullable().optional(),
-  pages: z.number().int().min(0).max(100000).nullable().optional(),
+  pages: z.number().int().min(MIN_PAGES, `页数应不小于 ${MIN_PAGES}`).max(100000).nullable().optional(),
   /** Left out: from the retention schedule by kind. */
   retention: retentionSchema.optional(),
   income: money,
@@ -92,6 +93,8 @@ export const recordQuerySchema = z.object({
   retention: retentionSchema.optional(),
   status: statusSchema.optional(),
   q: z.string().trim().max(200).optional(),
+  /** true: only voided records (已作废); otherwise voided records are left out */
+  voided: z.boolean().optional(),
   limit: z.number().int().min(0).max(100000).optional().default(100),
   offset: z.number().int().min(0).optional().default(0),
 });

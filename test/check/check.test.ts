@@ -144,7 +144,9 @@ describe('runCheck', () => {
 
   it('finds duplicate 文号+题名, bad enumerations, implausible dates and missing metadata', async () => {
     const dupDoc = await addRecord(a.ctx, { date: '2025-01-06', title: '第1次例会记录', docNumber: '桃居〔2025〕1号' });
-    const future = await addRecord(a.ctx, { date: '2026-03-01', title: '未来的记录', disclosureDate: '2026-02-01' });
+    // every way in refuses such dates now: planted by SQL, as an older version or a raw edit would leave them
+    const future = await addRecord(a.ctx, { date: '2025-03-01', title: '未来的记录' });
+    a.ctx.sqlite.prepare(`UPDATE records SET date = '2026-03-01', disclosure_date = '2026-02-01' WHERE id = ?`).run(future);
     a.ctx.sqlite.prepare(`UPDATE records SET disclosure_channel = '广播', pages = NULL WHERE id = ?`).run(ids[3]);
     const r = await runCheck(a.ctx);
     expect(r.problems.map((p) => [p.type, p.record])).toEqual([
@@ -153,7 +155,7 @@ describe('runCheck', () => {
       ['date', future],
       ['metadata', ids[3]],
     ]);
-    expect(r.problems[2]!.message).toContain('成文日期 2026-03-01 晚于今天；公开日期 2026-02-01 早于成文日期 2026-03-01');
+    expect(r.problems[2]!.message).toContain('成文日期 2026-03-01 晚于今天（2025-12-31）；公开日期 2026-02-01 早于成文日期 2026-03-01；公开日期 2026-02-01 晚于今天（2025-12-31）');
     expect(r.problems[3]!.message).toContain('缺少页数');
   });
 

@@ -57,7 +57,7 @@ describe('sanwu file', () => {
   it.each([
     [['file', '--db', 'X'], 2, /缺少选项 --year/],
     [['file', '--db', 'X', '--year', 'abc'], 2, /需要一个整数/],
-    [['file', '--db', 'X', '--year', '1800'], 2, /1949 至 2100/],
+    [['file', '--db', 'X', '--year', '1800'], 2, /--year 不能小于 1949/],
     [['file', '--db', 'X', '--year', '2025', '--bogus'], 2, /不认识的选项 --bogus/],
   ])('refuses bad usage %j with exit %i', async (argv, code, message) => {
     const run = await sanwu(argv as string[]);

@@ -2,6 +2,7 @@ import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { attachmentFiles } from '../../src/main/core/demo/attachment-files';
 import { makePdf } from '../../src/main/core/demo/pdf';
+import { fixedClock } from '../helpers/archive';
 import { planDemo } from '../../src/main/core/demo/plan';
 import { makePng } from '../../src/main/core/demo/png';
 import { sniffFormat } from '../../src/main/core/attachments/sniff';
@@ -56,9 +57,9 @@ describe('demo attachments', () => {
   });
 
   it('gives every planned record its own deterministic, small, valid files', () => {
-    const plan = planDemo({ year: 2025, communities: 2, records: 150, seed: 5 });
+    const plan = planDemo({ year: 2025, communities: 2, records: 150, seed: 5 }, fixedClock());
     const files = plan.communities.flatMap((c) => c.records.flatMap((r) => attachmentFiles(r, c.community)));
-    const again = planDemo({ year: 2025, communities: 2, records: 150, seed: 5 });
+    const again = planDemo({ year: 2025, communities: 2, records: 150, seed: 5 }, fixedClock());
     const filesAgain = again.communities.flatMap((c) => c.records.flatMap((r) => attachmentFiles(r, c.community)));
     expect(filesAgain).toEqual(files);
     expect(files.length).toBeGreaterThan(100);

@@ -36,7 +36,7 @@ const content = (ctx: ArchiveContext) => ({
 describe('sanwu demo (core)', () => {
   it('writes the plan: --records per community in the year, office, rosters, stored attachments, a sound audit chain; a re-run adds nothing', async () => {
     const ctx = await freshArchive();
-    const summary = await generateDemo(ctx, planDemo(OPTIONS));
+    const summary = await generateDemo(ctx, planDemo(OPTIONS, fixedClock()));
     const perCommunity = rows(ctx, `SELECT community_id, count(*) AS n FROM records WHERE year = 2025 GROUP BY community_id`);
     expect(perCommunity.map((r) => r.n)).toEqual([150, 150]);
     expect(summary.records.total).toBe(300);
@@ -52,16 +52,16 @@ describe('sanwu demo (core)', () => {
     }
     expect(verifyAuditChain(ctx).breaks).toEqual([]);
 
-    const again = await generateDemo(ctx, planDemo(OPTIONS));
+    const again = await generateDemo(ctx, planDemo(OPTIONS, fixedClock()));
     expect(again.added).toEqual({ communities: 0, records: 0, roster: 0, attachments: 0 });
     expect(tableCounts(ctx)).toEqual(counts);
   });
 
   it('is deterministic by seed, down to the attachment hashes; another seed differs', async () => {
     const [a, b, c] = [await freshArchive(), await freshArchive(), await freshArchive()];
-    await generateDemo(a, planDemo(OPTIONS));
-    await generateDemo(b, planDemo(OPTIONS));
-    await generateDemo(c, planDemo({ ...OPTIONS, seed: 2 }));
+    await generateDemo(a, planDemo(OPTIONS, fixedClock()));
+    await generateDemo(b, planDemo(OPTIONS, fixedClock()));
+    await generateDemo(c, planDemo({ ...OPTIONS, seed: 2 }, fixedClock()));
     expect(content(b)).toEqual(content(a));
     expect(content(a).attachments.length).toBeGreaterThan(50);
     const hashes = (ctx: ArchiveContext) => content(ctx).attachments.map((x) => x.sha256);
@@ -71,7 +71,7 @@ describe('sanwu demo (core)', () => {
 
   it('leaves the audits true gaps to find in the database', async () => {
     const ctx = await freshArchive();
-    const plan = planDemo({ ...OPTIONS, communities: 12 });
+    const plan = planDemo({ ...OPTIONS, communities: 12 }, fixedClock());
     const summary = await generateDemo(ctx, plan);
     // a community without one month of 居务监督委员会例会
     const short = rows(
@@ -107,10 +107,10 @@ describe('sanwu demo (core)', () => {
     const before = tableCounts(ctx);
     const early = new AbortController();
     early.abort();
-    await expect(generateDemo(ctx, planDemo(OPTIONS), { signal: early.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(generateDemo(ctx, planDemo(OPTIONS, fixedClock()), { signal: early.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
     const midway = new AbortController();
     const progress: number[] = [];
-    const run = generateDemo(ctx, planDemo(OPTIONS), {
+    const run = generateDemo(ctx, planDemo(OPTIONS, fixedClock()), {
       signal: midway.signal,
       onProgress: (p) => {
         progress.push(p.done);
@@ -127,7 +127,7 @@ describe('sanwu demo (core)', () => {
     const ctx = await freshArchive();
     await saveCommunity(ctx, { code: 'S102', name: '光华社区' });
     const before = tableCounts(ctx);
-    await expect(generateDemo(ctx, planDemo(OPTIONS))).rejects.toThrow(/S102 光华社区（演示数据要用 S102 幸福里社区）/);
+    await expect(generateDemo(ctx, planDemo(OPTIONS, fixedClock()))).rejects.toThrow(/S102 光华社区（演示数据要用 S102 幸福里社区）/);
     expect(tableCounts(ctx)).toEqual(before);
   });
 });

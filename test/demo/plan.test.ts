@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../helpers/archive';
 import { planDemo, type CommunityPlan } from '../../src/main/core/demo/plan';
 import { requiredStaff } from '../../src/main/core/demo/roster';
 import { DEFAULT_VOCABULARY, AFFAIRS } from '../../src/shared/vocabulary';
 
 const YEAR = 2025;
-const plan12 = planDemo({ year: YEAR, communities: 12, records: 150, seed: 7 });
+const plan12 = planDemo({ year: YEAR, communities: 12, records: 150, seed: 7 }, fixedClock());
 const AS_OF = `${YEAR}-12-31`;
 
 const byName = (name: string) => plan12.communities.find((c) => c.community.name === name)!;
@@ -18,9 +19,9 @@ const quartersOfDisclosures = (c: CommunityPlan, affair: string) =>
 
 describe('demo plan', () => {
   it('is deterministic by seed, and another seed gives other data', () => {
-    const again = planDemo({ year: YEAR, communities: 12, records: 150, seed: 7 });
+    const again = planDemo({ year: YEAR, communities: 12, records: 150, seed: 7 }, fixedClock());
     expect(JSON.stringify(again)).toBe(JSON.stringify(plan12));
-    const other = planDemo({ year: YEAR, communities: 12, records: 150, seed: 8 });
+    const other = planDemo({ year: YEAR, communities: 12, records: 150, seed: 8 }, fixedClock());
     expect(other.communities.map((c) => c.records.map((r) => r.title))).not.toEqual(plan12.communities.map((c) => c.records.map((r) => r.title)));
   });
 
@@ -36,7 +37,7 @@ describe('demo plan', () => {
   });
 
   it('covers every kind of the vocabulary within the year, even with one community', () => {
-    for (const p of [plan12, planDemo({ year: YEAR, communities: 1, records: 150, seed: 3 })]) {
+    for (const p of [plan12, planDemo({ year: YEAR, communities: 1, records: 150, seed: 3 }, fixedClock())]) {
       const present = new Set(p.communities.flatMap((c) => c.records.map((r) => r.kind)));
       const missing = AFFAIRS.flatMap((a) => DEFAULT_VOCABULARY.kinds[a]).filter((k) => !present.has(k));
       expect(missing).toEqual([]);
@@ -134,16 +135,16 @@ describe('demo plan', () => {
   });
 
   it('only adds items when --records grows', () => {
-    const bigger = planDemo({ year: YEAR, communities: 2, records: 160, seed: 7 });
-    const smaller = planDemo({ year: YEAR, communities: 2, records: 150, seed: 7 });
+    const bigger = planDemo({ year: YEAR, communities: 2, records: 160, seed: 7 }, fixedClock());
+    const smaller = planDemo({ year: YEAR, communities: 2, records: 150, seed: 7 }, fixedClock());
     const prints = (p: typeof bigger) => new Map(p.communities.flatMap((c) => c.records.map((r) => [r.fingerprint, r.title])));
     const big = prints(bigger);
     for (const [fp, title] of prints(smaller)) expect(big.get(fp)).toBe(title);
   });
 
   it('refuses too few records or bad options in Chinese', () => {
-    expect(() => planDemo({ records: 20 })).toThrow(/--records 20 太少.*请给 --records \d+ 或更多/);
-    expect(() => planDemo({ communities: 31 })).toThrow(/社区数最多为 30/);
-    expect(() => planDemo({ year: 1990 })).toThrow(/年度应在 2000 至 2100 之间/);
+    expect(() => planDemo({ records: 20 }, fixedClock())).toThrow(/--records 20 太少.*请给 --records \d+ 或更多/);
+    expect(() => planDemo({ communities: 31 }, fixedClock())).toThrow(/社区数最多为 30/);
+    expect(() => planDemo({ year: 1990 }, fixedClock())).toThrow(/年度应在 2000 至 2100 之间/);
   });
 });

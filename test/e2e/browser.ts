@@ -37,11 +37,15 @@ export async function pick(page: Page, scope: Page | Locator, label: string, opt
   await dropdown.waitFor({ state: 'hidden' });
 }
 
-/** One API call from inside the page (same origin, the session cookie), as the UI itself makes it. */
+/** One API call from inside the page, as the UI itself makes it: same origin, the token and session
+ * headers from web storage (never a cookie). */
 export async function apiCall<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
   return page.evaluate(
     async ([m, body]) => {
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const token = localStorage.getItem('sanwu.token');
+      const session = sessionStorage.getItem('sanwu.session');
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(token ? { 'x-sanwu-token': token } : {}), ...(session ? { 'x-sanwu-session': session } : {}) };
+      const res = await fetch(`/api/${m}`, { method: 'POST', headers, body: JSON.stringify(body) });
       const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
       if (!reply.ok) throw new Error(`${reply.error?.code}: ${reply.error?.message}`);
       return reply.value;

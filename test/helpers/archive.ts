@@ -46,7 +46,7 @@ export async function tempArchive(
 /** Row counts of every table that a refused operation must leave unchanged. */
 export function tableCounts(ctx: ArchiveContext): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of ['records', 'attachments', 'communities', 'roster', 'audit_log', 'attestations', 'settings']) {
+  for (const t of ['records', 'attachments', 'communities', 'roster', 'audit_log', 'attestations', 'settings', 'users']) {
     out[t] = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   return out;

@@ -121,7 +121,7 @@ export function sheetjsBook(out: string, sheets: SheetSpec[], bookType: 'xlsx' |
 }
 
 const PYZIP = `
-import json, sys, zipfile
+import base64, json, sys, zipfile
 class GbkName(zipfile.ZipInfo):
     # as Windows' "Send to compressed folder" writes names: GBK bytes, no UTF-8 flag
     def _encodeFilenameFlags(self):
@@ -134,16 +134,17 @@ with zipfile.ZipFile(spec['out'], 'w', zipfile.ZIP_DEFLATED) as z:
         if e.get('symlink'):
             info.create_system = 3
             info.external_attr = 0o120777 << 16
-        data = open(e['file'], 'rb').read() if 'file' in e else e.get('text', '').encode('utf-8')
+        data = open(e['file'], 'rb').read() if 'file' in e else base64.b64decode(e['base64']) if 'base64' in e else e.get('text', '').encode('utf-8')
         z.writestr(info, data)
 `;
 
-/** A .zip written by Python's zipfile: entries from files or text; `gbk` names as Chinese Windows writes them. */
-export function pythonZip(out: string, entries: ({ name: string; gbk?: boolean; symlink?: boolean } & ({ file: string } | { text: string }))[]): string {
+/** A .zip written by Python's zipfile: entries from files, text (UTF-8) or bytes; `gbk` names as Chinese Windows writes them. */
+export function pythonZip(out: string, entries: ({ name: string; gbk?: boolean; symlink?: boolean } & ({ file: string } | { text: string } | { bytes: Buffer }))[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'sanwu-py-'));
   try {
     const file = join(dir, 'spec.json');
-    writeFileSync(file, JSON.stringify({ out, entries }));
+    const encoded = entries.map((e) => ('bytes' in e ? { ...e, bytes: undefined, base64: e.bytes.toString('base64') } : e));
+    writeFileSync(file, JSON.stringify({ out, entries: encoded }));
     execFileSync(PYTHON, ['-c', PYZIP, file], { stdio: 'pipe' });
   } finally {
     rmSync(dir, { recursive: true, force: true });

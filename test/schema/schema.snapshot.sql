@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 2
+-- user_version = 4
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -12,6 +12,8 @@ CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
 CREATE INDEX audit_log_format1 ON audit_log (id) WHERE hash_format = 1;
 -- index records_by_community_year
 CREATE INDEX records_by_community_year ON records (community_id, year, affair, kind);
+-- index records_by_item_no
+CREATE INDEX records_by_item_no ON records (item_no) WHERE item_no IS NOT NULL;
 -- index records_by_kind
 CREATE INDEX records_by_kind ON records (kind, year);
 -- index records_by_status
@@ -128,6 +130,26 @@ CREATE TABLE records (
     void_reason TEXT,
     UNIQUE (fonds_code, category_code, filing_year, retention_code, problem_code, item_no)
   ) STRICT;
+-- table records_code_fts
+CREATE VIRTUAL TABLE records_code_fts USING fts5 (code, content = '', contentless_delete = 1, tokenize = 'trigram');
+-- table records_code_fts_config
+CREATE TABLE 'records_code_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table records_code_fts_data
+CREATE TABLE 'records_code_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table records_code_fts_docsize
+CREATE TABLE 'records_code_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+-- table records_code_fts_idx
+CREATE TABLE 'records_code_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_code_grams
+CREATE VIRTUAL TABLE records_code_grams USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'ascii');
+-- table records_code_grams_config
+CREATE TABLE 'records_code_grams_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table records_code_grams_data
+CREATE TABLE 'records_code_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table records_code_grams_docsize
+CREATE TABLE 'records_code_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+-- table records_code_grams_idx
+CREATE TABLE 'records_code_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table records_fts
 CREATE VIRTUAL TABLE records_fts USING fts5 (
     title, responsible, doc_number, notes,
@@ -196,7 +218,7 @@ CREATE TABLE users (
     password_hash TEXT NOT NULL,
     created_at TEXT NOT NULL,
     disabled_at TEXT
-  ) STRICT;
+  , failed_signins INTEGER NOT NULL DEFAULT 0 CHECK (failed_signins >= 0), locked_until TEXT, password_set_at TEXT) STRICT;
 -- trigger attachments_no_delete
 CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments BEGIN
     SELECT RAISE(ABORT, 'attachments are never deleted');
@@ -209,6 +231,18 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
   END;
+-- trigger records_code_insert
+CREATE TRIGGER records_code_insert AFTER INSERT ON records WHEN new.archival_code IS NOT NULL BEGIN
+      INSERT INTO records_code_fts (rowid, code) VALUES (new.id, new.archival_code);
+      INSERT INTO records_code_grams (rowid, grams) VALUES (new.id, sanwu_grams(new.archival_code));
+    END;
+-- trigger records_code_update
+CREATE TRIGGER records_code_update AFTER UPDATE OF archival_code ON records BEGIN
+      DELETE FROM records_code_fts WHERE old.archival_code IS NOT NULL AND rowid = old.id;
+      DELETE FROM records_code_grams WHERE old.archival_code IS NOT NULL AND rowid = old.id;
+      INSERT INTO records_code_fts (rowid, code) SELECT new.id, new.archival_code WHERE new.archival_code IS NOT NULL;
+      INSERT INTO records_code_grams (rowid, grams) SELECT new.id, sanwu_grams(new.archival_code) WHERE new.archival_code IS NOT NULL;
+    END;
 -- trigger records_fts_delete
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
     INSERT INTO records_fts (records_fts, rowid, title, responsible, doc_number, notes)
@@ -241,3 +275,15 @@ CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_numb
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');
   END;
+-- trigger users_keep_one_admin
+CREATE TRIGGER users_keep_one_admin BEFORE UPDATE OF role, disabled_at ON users
+   WHEN OLD.role = '管理员' AND OLD.disabled_at IS NULL
+    AND (NEW.role IS NOT '管理员' OR NEW.disabled_at IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM users WHERE role = '管理员' AND disabled_at IS NULL AND id <> OLD.id)
+   BEGIN SELECT RAISE(ABORT, '至少要保留一个在用的管理员。'); END;
+-- trigger users_no_delete
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+   BEGIN SELECT RAISE(ABORT, '用户账号不能删除，只能停用。'); END;
+-- trigger users_no_rename
+CREATE TRIGGER users_no_rename BEFORE UPDATE OF username ON users WHEN NEW.username IS NOT OLD.username
+   BEGIN SELECT RAISE(ABORT, '用户名不能修改（操作日志以用户名记录操作人）。'); END;

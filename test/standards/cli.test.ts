@@ -7,10 +7,11 @@ import { addRecords, monthDates, sanwu } from './fixtures';
 
 let a: TestArchive;
 let ids: number[];
+let disclosure: number;
 beforeAll(async () => {
   a = await tempArchive({ communities: [{ code: 'S101', name: '桃源社区' }, { code: 'C201', name: '杏园村', type: '农村', households: 500 }] });
   ids = await addRecords(a.ctx, '居务监督委员会例会', monthDates(2025, [1, 2, 4, 5, 6, 8, 9, 10, 11, 12]));
-  await addRecords(a.ctx, '居务公开', ['2025-02-01']);
+  disclosure = (await addRecords(a.ctx, '居务公开', ['2025-02-01']))[0]!;
 });
 afterAll(() => a.close());
 
@@ -58,7 +59,7 @@ describe('sanwu audit / attest', () => {
     expect(auto.err).toContain('不能人工认定');
     const bad = await cli(...base, '--indicator', 'BJ-MZFZ-01', '--status', 'yes');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--status 只能是 met');
+    expect(bad.err).toContain('--status 应为 met、unmet、na 之一');
     expect((await cli(...base, '--status', 'met')).code).toBe(2);
     expect((await cli(...base, '--indicator', 'BJ-MZFZ-01', '--status', 'met', '--evidence', 'x1')).code).toBe(2);
   });
@@ -70,9 +71,15 @@ describe('completeness grid and score arithmetic', () => {
     expect(grid.periods).toHaveLength(12);
     expect(grid.periods[0]).toBe('2025-01');
     const row = grid.rows.find((r) => r.community === '桃源社区' && r.affair === '居务')!;
-    // 居务: monthly 居务监督委员会例会 + 普法挂图张贴, and quarterly 居务 disclosure in the quarter's last month.
-    expect(row.cells.map((c) => c.expected)).toEqual([2, 2, 3, 2, 2, 3, 2, 2, 3, 2, 2, 3]);
+    // 居务: monthly 居务监督委员会例会 + 普法挂图张贴, quarterly 居务 disclosure in the quarter's last month,
+    // and in February the disclosure posted without its attachment.
+    expect(row.cells.map((c) => c.expected)).toEqual([2, 3, 3, 2, 2, 3, 2, 2, 3, 2, 2, 3]);
     expect(row.cells.map((c) => c.count)).toEqual([1, 2, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1]);
+    // the same words as 考评's BJ-MZFZ-02 (缺3月、7月居务监督委员会例会记录), month by month
+    expect(row.cells[2]!.missing).toEqual(['缺3月居务监督委员会例会记录', '缺3月普法挂图张贴记录']);
+    expect(row.cells[6]!.missing).toEqual(['缺7月居务监督委员会例会记录', '缺7月普法挂图张贴记录']);
+    expect(row.cells[1]!.missing).toEqual([`1条居务公开记录没有留存附件（记录编号 ${disclosure}）`, '缺2月普法挂图张贴记录']);
+    expect(row.cells[11]!.missing).toEqual(['缺4季度居务公开记录', '缺12月普法挂图张贴记录']);
     const village = grid.rows.find((r) => r.community === '杏园村' && r.affair === '居务')!;
     expect(village.cells[2]!.expected).toBe(4); // plus the quarterly 居民代表会议 of BJ-NCSQ
     const party = grid.rows.find((r) => r.community === '桃源社区' && r.affair === '党务')!;
@@ -83,7 +90,10 @@ describe('completeness grid and score arithmetic', () => {
     const b = await tempArchive({ clock: fixedClock('2025-02-10T10:00:00+08:00') });
     try {
       const grid = await completenessGrid(b.ctx, { year: 2025 });
-      expect(grid.rows.find((r) => r.affair === '居务')!.cells.map((c) => c.expected)).toEqual([2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      // the running quarter is due in the as-of month, as 考评 counts it
+      const row = grid.rows.find((r) => r.affair === '居务')!;
+      expect(row.cells.map((c) => c.expected)).toEqual([2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      expect(row.cells[1]!.missing).toContain('缺1季度居务公开记录');
     } finally {
       await b.close();
     }

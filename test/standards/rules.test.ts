@@ -32,7 +32,9 @@ describe('counting rules over the year', () => {
 
   it('yearly does not count records dated after the as-of date', async () => {
     const { ctx } = await open(fixedClock('2025-06-30T12:00:00+08:00'));
-    await addRecords(ctx, '法治宣传年度计划', ['2025-07-15']);
+    // every way in refuses a future date now: planted by SQL
+    const [id] = await addRecords(ctx, '法治宣传年度计划', ['2025-06-15']);
+    ctx.sqlite.prepare(`UPDATE records SET date = '2025-07-15' WHERE id = ?`).run(id);
     expect((await indicator(ctx, 'BJ-MZFZ-09')).status).toBe('pending');
   });
 
@@ -91,6 +93,10 @@ describe('roster, staffing and profile', () => {
     const { ctx } = a;
     expect(await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).toMatchObject({ status: 'partial', missing: ['服务站面积40平方米，应不低于50平方米'] });
     expect(await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['社区概况缺每周服务时长（应不低于40小时）'] });
+    // 0 is a figure entered, not a missing one
+    await saveCommunity(ctx, { code: 'C201', name: '杏园村', type: '农村', stationArea: 0, weeklyHours: 0 });
+    expect(await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['服务站面积0平方米，应不低于50平方米'] });
+    expect(await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['每周服务时长0小时，应不低于40小时'] });
     await saveCommunity(ctx, { code: 'C201', name: '杏园村', type: '农村', stationArea: 50, weeklyHours: 45 });
     expect((await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).status).toBe('met');
     expect((await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).status).toBe('met');

@@ -2,8 +2,8 @@
 // external links, static paths.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternal, isTrustedSender, routeAppUrl } from '../../src/main/app-url';
-import { fileHeaders, mimeTypeOf, resolveStatic } from '../../src/main/static-files';
+import { isAllowedExternal, isTrustedSender, routeAppUrl } from '../../src/main/shell/app-url';
+import { fileHeaders, mimeTypeOf, resolveStatic } from '../../src/main/shell/static-files';
 
 const root = resolve('/opt/sanwu/out/renderer');
 

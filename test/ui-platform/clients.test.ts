@@ -8,7 +8,7 @@ import type { Progress } from '../../src/shared/domain';
 import { cancelled, SanwuError } from '../../src/shared/errors';
 import { HANDLERS } from '../../src/main/handlers';
 import type { HandlerMap } from '../../src/main/handlers/types';
-import { startServer, type RunningServer } from '../../src/main/server/server';
+import { startServer, type RunningServer } from '../../src/main/transports/http/server';
 import { browserClient } from '../../src/renderer/src/api/browser';
 import { desktopClient } from '../../src/renderer/src/api/desktop';
 import { tempArchive, type TestArchive } from '../helpers/archive';
@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('the browser-mode client', () => {
-  const client = () => browserClient(`http://127.0.0.1:${server.port}`, { 'X-Sanwu-Token': server.token });
+  const client = () => browserClient(`http://127.0.0.1:${server.port}`, () => ({ 'X-Sanwu-Token': server.token }));
 
   it('calls a method and returns its typed value', async () => {
     const communities = await client().call('communities.list', {});
@@ -61,7 +61,7 @@ describe('the browser-mode client', () => {
   });
 
   it('says the link expired when the token is wrong', async () => {
-    const error = await browserClient(`http://127.0.0.1:${server.port}`, { 'X-Sanwu-Token': 'nope' })
+    const error = await browserClient(`http://127.0.0.1:${server.port}`, () => ({ 'X-Sanwu-Token': 'nope' }))
       .call('app.info', {})
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'USAGE' });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API, API_METHODS, isApiMethod } from '../../src/shared/api';
+import { ROLES } from '../../src/shared/users';
 import { HANDLERS } from '../../src/main/handlers';
 import { inputError } from '../../src/main/handlers/input-error';
 
@@ -21,8 +22,32 @@ describe('the contract', () => {
   });
 
   it('marks exactly the long methods (progress and cancel)', () => {
-    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual(['check.run', 'import.run', 'report.build']);
-    expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual(['backup.restore', 'shell.showInFolder']);
+    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual(['check.run', 'demo.generate', 'import.files', 'import.run', 'report.build', 'report.write']);
+    expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual([
+      'backup.restore',
+      'backup.write',
+      'demo.generate',
+      'import.files',
+      'report.write',
+      'shell.showInFolder',
+    ]);
+  });
+
+  it('says for every method who may call it and whether it writes', () => {
+    for (const m of API_METHODS) {
+      expect(API[m].role === null || ROLES.includes(API[m].role), m).toBe(true);
+      expect(typeof API[m].writes, m).toBe('boolean');
+    }
+    // callable before signing in: the archive's name (for the sign-in page) and signing in and out
+    expect(API_METHODS.filter((m) => API[m].role === null).sort()).toEqual(['app.info', 'auth.signIn', 'auth.signOut', 'auth.whoami']);
+    // 查阅 writes nothing of the archive; only its own password
+    expect(API_METHODS.filter((m) => API[m].role === '查阅' && API[m].writes)).toEqual(['auth.changePassword']);
+    // accounts and settings are the 管理员's (DESIGN.md "Who acts")
+    for (const m of API_METHODS.filter((x) => x.startsWith('users.'))) expect(API[m].role, m).toBe('管理员');
+    for (const m of ['office.save', 'retention.set', 'codeTemplate.set', 'standards.setInUse', 'backup.restore'] as const) expect(API[m].role, m).toBe('管理员');
+    for (const m of ['records.create', 'records.update', 'records.void', 'attachments.add', 'import.run', 'filing.run', 'audit.attest', 'check.run', 'report.build'] as const) {
+      expect(API[m].role, m).toBe('档案员');
+    }
   });
 
   it('gives every method a zod input schema', () => {
@@ -41,12 +66,13 @@ describe('the contract', () => {
       { column: '名称', message: '不能为空' },
       { column: '起始日期', message: '不是有效的日期' },
     ]);
-    expect(e.message).toMatch(/^输入有误，未做任何修改（roster\.add）：社区：应为数字；类型：必须填写；名称：不能为空；起始日期：不是有效的日期。/);
+    expect(e.message).toMatch(/^添加人员与组织的输入有误，未做任何修改：社区：应为数字；类型：必须填写；名称：不能为空；起始日期：不是有效的日期。/);
+    expect(e.message).not.toMatch(/[a-z]+\.[a-z]+/i);
   });
 
   it('refuses unknown fields where the input is empty', () => {
     const parsed = API['app.info'].input.safeParse({ sql: 'DROP TABLE records' });
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(inputError(parsed.error, 'app.info').issues[0]?.message).toBe('不认识的字段 sql');
+    if (!parsed.success) expect(inputError(parsed.error, 'app.info').issues[0]?.message).toBe('有 1 项多余的内容，请升级程序后再试');
   });
 });

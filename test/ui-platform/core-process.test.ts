@@ -10,9 +10,9 @@ import { closeArchive } from '../../src/main/core/archive';
 import type { ArchiveContext } from '../../src/main/core/context';
 import { HANDLERS } from '../../src/main/handlers';
 import type { HandlerMap } from '../../src/main/handlers/types';
-import { CoreChannel } from '../../src/main/worker/channel';
-import { hostCore, type HostedCore } from '../../src/main/worker/host';
-import type { FromCore, ToCore } from '../../src/main/worker/protocol';
+import { CoreChannel } from '../../src/main/core-host/channel';
+import { hostCore, type HostedCore } from '../../src/main/core-host/host';
+import type { FromCore, ToCore } from '../../src/main/core-host/protocol';
 import { tempDir } from '../helpers/archive';
 
 const tmp = tempDir();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP } from '../../src/main/csp';
+import { CSP } from '../../src/main/shell/csp';
 
 const root = join(import.meta.dirname, '../..');
 const source = (path: string): string => readFileSync(join(root, path), 'utf8');
@@ -12,7 +12,7 @@ const source = (path: string): string => readFileSync(join(root, path), 'utf8');
 const code = (path: string): string => source(path).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
 describe('the window', () => {
-  const win = code('src/main/window.ts');
+  const win = code('src/main/shell/window.ts');
 
   it('isolates the page: contextIsolation, sandbox, no Node, web security on', () => {
     expect(win).toMatch(/contextIsolation:\s*true/);
@@ -28,14 +28,14 @@ describe('the window', () => {
 
   it('loads app://sanwu, never file://', () => {
     expect(win).toMatch(/loadURL\(`\$\{APP_ORIGIN\}\/index\.html`\)/);
-    expect(code('src/main/app-url.ts')).toMatch(/APP_ORIGIN = `\$\{APP_SCHEME\}:\/\/\$\{APP_HOST\}`/);
-    for (const f of ['src/main/index.ts', 'src/main/window.ts', 'src/main/protocol.ts']) expect(code(f)).not.toMatch(/file:\/\/|loadFile\(/);
+    expect(code('src/main/shell/app-url.ts')).toMatch(/APP_ORIGIN = `\$\{APP_SCHEME\}:\/\/\$\{APP_HOST\}`/);
+    for (const f of ['src/main/shell/index.ts', 'src/main/shell/window.ts', 'src/main/shell/protocol.ts']) expect(code(f)).not.toMatch(/file:\/\/|loadFile\(/);
   });
 });
 
 describe('the app', () => {
-  const index = code('src/main/index.ts');
-  const security = code('src/main/security.ts');
+  const index = code('src/main/shell/index.ts');
+  const security = code('src/main/shell/security.ts');
 
   it('hardens every web contents and the session before any window exists', () => {
     expect(index).toMatch(/app\.enableSandbox\(\)/);
@@ -62,13 +62,13 @@ describe('the app', () => {
     const calls = security.match(/shell\.openExternal\([^)]*\)/g) ?? [];
     expect(calls).toHaveLength(1);
     expect(security).toMatch(/if \(isAllowedExternal\(url\)\) void shell\.openExternal\(url\);/);
-    for (const f of ['src/main/index.ts', 'src/main/window.ts', 'src/main/menu.ts', 'src/main/protocol.ts', 'src/main/core-process.ts']) {
+    for (const f of ['src/main/shell/index.ts', 'src/main/shell/window.ts', 'src/main/shell/menu.ts', 'src/main/shell/protocol.ts', 'src/main/shell/core-process.ts']) {
       expect(code(f), f).not.toMatch(/openExternal/);
     }
   });
 
   it('registers app:// as a privileged standard scheme before ready, and serves it through the traversal guard', () => {
-    const protocol = code('src/main/protocol.ts');
+    const protocol = code('src/main/shell/protocol.ts');
     expect(protocol).toMatch(/registerSchemesAsPrivileged\(\[\s*\{ scheme: APP_SCHEME, privileges: \{ standard: true, secure: true/);
     expect(index.indexOf('registerAppScheme()')).toBeLessThan(index.indexOf('app.whenReady()'));
     expect(protocol).toMatch(/const route = routeAppUrl\(rendererDir, request\.url\);\s*if \(!route\) return text\(403/);
@@ -76,15 +76,15 @@ describe('the app', () => {
   });
 
   it('answers IPC only for its own page and runs the core in another process', () => {
-    const ipc = code('src/main/ipc/register.ts');
+    const ipc = code('src/main/transports/ipc/register.ts');
     expect(ipc.match(/isTrustedSender\(event\.senderFrame\?\.url\)/g)).toHaveLength(2);
     expect(ipc).toMatch(/!isApiMethod\(method\)/);
-    expect(code('src/main/core-process.ts')).toMatch(/utilityProcess\.fork\(/);
+    expect(code('src/main/shell/core-process.ts')).toMatch(/utilityProcess\.fork\(/);
     expect(index).not.toMatch(/core\/archive|openArchive/);
   });
 
   it('reveals finished packages with showItemInFolder', () => {
-    expect(code('src/main/core-process.ts')).toMatch(/channel\.onReveal = \(path\) => shell\.showItemInFolder\(path\)/);
+    expect(code('src/main/shell/core-process.ts')).toMatch(/channel\.onReveal = \(path\) => shell\.showItemInFolder\(path\)/);
   });
 });
 
@@ -104,7 +104,7 @@ describe('the preload', () => {
     expect(code('src/preload/channels.ts')).not.toMatch(/^import /m);
     const config = code('electron.vite.config.ts');
     expect(config).toMatch(/preload: \{[\s\S]*?output: \{ format: 'cjs', entryFileNames: '\[name\]\.cjs' \}/);
-    expect(code('src/main/index.ts')).toMatch(/preload\/index\.cjs/);
+    expect(code('src/main/shell/index.ts')).toMatch(/built\('preload', 'index\.cjs'\)/);
   });
 });
 

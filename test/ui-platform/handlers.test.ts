@@ -8,15 +8,18 @@ import type { Progress } from '../../src/shared/domain';
 import type { ErrorPayload } from '../../src/shared/errors';
 import { FileOffers } from '../../src/main/handlers/files';
 import { invoke } from '../../src/main/handlers/invoke';
+import { SessionStore } from '../../src/main/core/users/sessions';
 import type { HandlerEnv } from '../../src/main/handlers/types';
 import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 
 let archive: TestArchive;
 const offers = new FileOffers();
+const sessions = new SessionStore();
 const progress: Progress[] = [];
 const env = (mode: 'browser' | 'desktop' = 'browser'): HandlerEnv => ({
   mode,
   version: 'test',
+  sessions,
   onProgress: (p) => progress.push(p),
   links: { attachment: (id) => `/api/attachments/${id}`, download: (path, name) => `/api/downloads/${offers.offer(path, name)}` },
 });
@@ -98,7 +101,8 @@ describe('records and filing', () => {
     expect(summary.completeness.rows.map((r) => r.community)).toContain('桃源社区');
     const missing = summary.warnings.filter((w) => w.kind === 'missing-period');
     expect(missing.length).toBeGreaterThan(0);
-    expect(missing[0]!.link).toMatch(/^\/records\?year=2025&community=/);
+    expect(missing[0]!.link).toMatch(/^\/audit\?year=2025&community=/);
+    expect(missing.map((m) => m.message)).toContain('桃源社区党务：缺1季度、2季度、3季度、4季度党务公开记录');
     expect(summary.warnings.some((w) => w.kind === 'unfiled')).toBe(false);
   });
 });

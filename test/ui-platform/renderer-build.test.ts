@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildRenderer, rendererStale } from '../../src/main/server/renderer-build';
+import { buildRenderer, rendererStale } from '../../src/main/transports/http/renderer-build';
 import { tempDir } from '../helpers/archive';
 
 const tmp = tempDir();

@@ -35,8 +35,8 @@ describe('sanwu serve', () => {
     const match = /^http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{32})$/.exec(first);
     expect(match, first).not.toBeNull();
     const port = Number(match![1]);
-    expect((await request(port, '/')).status).toBe(401);
-    const page = await request(port, `/?token=${match![2]}`);
+    expect((await request(port, '/api/app.info', { body: {} })).status).toBe(401);
+    const page = await request(port, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root"></div>');
     const info = await request(port, '/api/app.info', { body: {}, headers: { 'X-Sanwu-Token': match![2]! } });

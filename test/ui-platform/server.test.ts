@@ -6,7 +6,7 @@ import type { CallReply, TaskEvent } from '../../src/shared/api';
 import { cancelled } from '../../src/shared/errors';
 import { HANDLERS } from '../../src/main/handlers';
 import type { HandlerMap } from '../../src/main/handlers/types';
-import { startServer, type RunningServer } from '../../src/main/server/server';
+import { startServer, type RunningServer } from '../../src/main/transports/http/server';
 import { tempArchive, tableCounts, type TestArchive } from '../helpers/archive';
 import { request } from './http';
 
@@ -66,27 +66,29 @@ describe('sanwu serve: access', () => {
     expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?token=[A-Za-z0-9_-]{32}$`));
   });
 
-  it('refuses the page and the API without the token (401)', async () => {
-    expect((await request(port, '/')).status).toBe(401);
-    expect((await request(port, '/assets/app.js')).status).toBe(401);
-    expect((await request(port, '/api/app.info', { body: {} })).status).toBe(401);
-    expect((await request(port, '/?token=wrong')).status).toBe(401);
-    expect((await request(port, '/api/app.info', { body: {}, headers: { 'X-Sanwu-Token': `${server.token}x` } })).status).toBe(401);
-  });
-
-  it('accepts the token by query (setting an HttpOnly SameSite=Strict cookie), header and cookie', async () => {
-    const page = await request(port, `/?token=${server.token}`);
+  it('serves the page (the public build) to anyone, the API only with the token (401)', async () => {
+    const page = await request(port, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('三务档案');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const pair = cookie.split(';')[0]!;
-    expect((await request(port, '/assets/app.js', { headers: { Cookie: pair } })).headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await request(port, '/api/app.info', { body: {}, headers: { Cookie: pair } })).status).toBe(200);
+    expect((await request(port, '/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await request(port, '/api/app.info', { body: {} })).status).toBe(401);
+    expect((await request(port, '/api/app.info?token=wrong', { body: {} })).status).toBe(401);
+    expect((await request(port, '/api/app.info', { body: {}, headers: { 'X-Sanwu-Token': `${server.token}x` } })).status).toBe(401);
+    expect((await request(port, '/api/attachments/1')).status).toBe(401);
+  });
+
+  it('takes the token as the header x-sanwu-token (or ?token=), never from a cookie, and sets none', async () => {
     expect((await request(port, '/api/app.info', { body: {}, headers: auth })).status).toBe(200);
+    expect((await request(port, `/api/app.info?token=${server.token}`, { body: {} })).status).toBe(200);
+    for (const name of ['sanwu', `sanwu_${port}`, 'token', 'x-sanwu-token']) {
+      expect((await request(port, '/api/app.info', { body: {}, headers: { Cookie: `${name}=${server.token}` } })).status).toBe(401);
+    }
+    for (const path of ['/', `/?token=${server.token}`, '/assets/app.js']) {
+      expect((await request(port, path)).headers['set-cookie'], path).toBeUndefined();
+    }
+    expect((await request(port, '/api/app.info', { body: {}, headers: auth })).headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a foreign Host header (403), even with the token', async () => {

@@ -1,13 +1,14 @@
 // The Electron shell run for real against a stand-in `electron` module (the binary cannot be downloaded
 // here): its window options, security hooks, app:// protocol, preload, IPC and core process are exercised as
-// wired in src/main/index.ts; the core process is hostCore on a MessageChannel instead of a utilityProcess.
+// wired in src/main/shell/index.ts; the core process is hostCore on a MessageChannel instead of a utilityProcess.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiBridge, CallReply } from '../../src/shared/api';
 import type { Progress } from '../../src/shared/domain';
 import { desktopClient } from '../../src/renderer/src/api/desktop';
-import { CSP } from '../../src/main/csp';
+import { CSP } from '../../src/main/shell/csp';
 import { tempDir } from '../helpers/archive';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -32,12 +33,13 @@ const fake = vi.hoisted(() => {
     longTasksStopped: 0,
     sandboxed: false,
     userData: '',
+    appPath: '',
   };
   return state;
 });
 
 vi.mock('electron', async () => {
-  const { hostCore } = await import('../../src/main/worker/host');
+  const { hostCore } = await import('../../src/main/core-host/host');
   const { HANDLERS } = await import('../../src/main/handlers');
   const { cancelled } = await import('../../src/shared/errors');
   // check.run made endless, so that cancelling it through the whole chain can be observed
@@ -106,6 +108,7 @@ vi.mock('electron', async () => {
       on: (event: string, f: Listener) => fake.appEvents.set(event, f),
       whenReady: () => Promise.resolve(),
       getVersion: () => '0.1.0',
+      getAppPath: () => fake.appPath,
       isPackaged: false,
       quit: () => {},
     },
@@ -136,8 +139,12 @@ const tmp = tempDir();
 const archiveDir = join(tmp.dir, 'archive');
 
 beforeAll(async () => {
+  // the built app's layout: the page as electron-vite writes it under out/renderer
+  fake.appPath = join(tmp.dir, 'app');
+  mkdirSync(join(fake.appPath, 'out/renderer'), { recursive: true });
+  copyFileSync(join(import.meta.dirname, '../../src/renderer/index.html'), join(fake.appPath, 'out/renderer/index.html'));
   process.env.SANWU_DB = archiveDir;
-  await import('../../src/main/index');
+  await import('../../src/main/shell/index');
   await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
   await fake.hosted[0];
 });
@@ -167,7 +174,7 @@ describe('the shell, started', () => {
 
   it('runs the core in its own process on the archive folder', () => {
     expect(fake.forks).toHaveLength(1);
-    expect(fake.forks[0]!.entry).toMatch(/worker\.js$/);
+    expect(fake.forks[0]!.entry).toBe(join(fake.appPath, 'out/main/core-host.js'));
     expect(fake.forks[0]!.args.slice(0, 2)).toEqual([archiveDir, '0.1.0']);
   });
 
@@ -259,5 +266,26 @@ describe('renderer → preload → IPC → core process', () => {
     await expect(check).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(seen[0]).toMatchObject({ phase: '检查', total: 1000 });
     expect(fake.longTasksStopped).toBe(1);
+  });
+});
+
+describe('signing in on the desktop (last: the archive gets accounts here)', () => {
+  it('carries the session from the page through the preload with every call; without it calls are refused', async () => {
+    const bridge = fake.exposed.get('api') as ApiBridge;
+    let session: string | undefined;
+    const api = desktopClient(bridge, () => session);
+    // no accounts yet: the first 管理员 may be created by whoever opened the app
+    await api.call('users.add', { name: 'admin', role: '管理员', display: '王档案', password: 'desktop-pass-1' });
+    await expect(api.call('communities.list', {})).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
+    expect(await api.call('app.info', {})).toMatchObject({ accounts: true });
+    await expect(api.call('auth.signIn', { username: 'admin', password: 'wrong-password' })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    session = (await api.call('auth.signIn', { username: 'admin', password: 'desktop-pass-1' })).session;
+    expect(await api.call('auth.whoami', {})).toEqual({ name: 'admin', display: '王档案', role: '管理员' });
+    expect(await api.call('communities.list', {})).toEqual([expect.objectContaining({ name: '桃源社区' })]);
+    // the audit log names the account
+    await api.call('records.update', { id: 1, patch: { title: '居民会议记录（改）' } });
+    expect((await api.call('records.get', { id: 1 })).history[0]).toMatchObject({ actor: 'admin', actorDisplay: '王档案' });
+    await api.call('auth.signOut', {});
+    await expect(api.call('communities.list', {})).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
   });
 });

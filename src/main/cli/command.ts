@@ -15,12 +15,16 @@ export interface Command {
   run(args: ParsedArgs, io: CliIO): Promise<number>;
 }
 
-export const DB_FLAG = { db: { type: 'string' } } as const satisfies FlagSpecs;
+/** Every command on an archive: where it is, and who acts (`--as`, needed once it has accounts). */
+export const DB_FLAG = { db: { type: 'string' }, as: { type: 'string' } } as const satisfies FlagSpecs;
 
 export function archiveDir(args: ParsedArgs, io: CliIO): string {
   const flag = args.flags.db as string | undefined;
   return resolve(io.cwd, flag ?? io.env.SANWU_DB ?? defaultArchiveDir(io.env));
 }
+
+/** Who acts on an archive without accounts: the OS user (SANWU_ACTOR overrides it, for tests and scripts). */
+export const osActor = (io: CliIO): string => io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli';
 
 export async function withArchive<T>(
   args: ParsedArgs,
@@ -30,7 +34,7 @@ export async function withArchive<T>(
 ): Promise<T> {
   const ctx = await openArchive(archiveDir(args, io), {
     clock: io.clock,
-    actor: io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli',
+    actor: osActor(io),
     log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
     ...options,
   });

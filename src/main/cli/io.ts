@@ -10,6 +10,8 @@ export interface CliIO {
   clock: Clock;
   /** aborted on Ctrl+C */
   signal: AbortSignal;
+  /** asks on the terminal (typing hidden when `secret`); absent when there is no terminal */
+  prompt?: (question: string, options?: { secret?: boolean }) => Promise<string | null>;
 }
 
 /** Progress lines on stderr, at most every 200 ms and always the last one. */

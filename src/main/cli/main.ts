@@ -4,12 +4,13 @@ import { systemClock } from '../core/context';
 import { parseArgs } from './args';
 import { COMMANDS } from './commands';
 import type { CliIO } from './io';
+import { askSecret } from './prompt';
 
 export const USAGE = `用法：sanwu <命令> [选项]
 
 命令：
-  init      创建空档案库            sanwu init --db DIR --name 街道名称 [--code 代码]
-  demo      生成演示档案库          sanwu demo --db DIR [--year 2025] [--communities 12] [--records 300] [--seed 1]
+  init      创建空档案库            sanwu init --db DIR --name 街道名称 [--code 代码] [--admin 用户名]
+  demo      生成演示档案库          sanwu demo --db DIR [--year 2025] [--communities 12] [--records 300] [--seed 1] [--users]
   template  写出空白导入工作簿      sanwu template --out FILE.xlsx
   import    导入工作簿              sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json]
   file      归档（编件号、档号）    sanwu file --db DIR --year Y [--community 社区]
@@ -21,8 +22,11 @@ export const USAGE = `用法：sanwu <命令> [选项]
   backup    备份                    sanwu backup --db DIR --out FILE
   restore   从备份恢复              sanwu restore --db DIR FILE [--force]
   serve     浏览器模式              sanwu serve --db DIR [--port N]
+  user      用户账号                sanwu user add|list|disable|enable|passwd|role --name 用户名 [--role 角色] [--display 姓名]
 
 --db 可省略：依次使用环境变量 SANWU_DB、桌面程序的默认档案文件夹。
+档案库设置了用户账号后，每个命令都须加 --as 用户名（或环境变量 SANWU_USER）；密码取自环境变量
+SANWU_PASSWORD，否则在终端提示输入。新密码取自 SANWU_NEW_PASSWORD，否则提示输入。
 `;
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -89,5 +93,6 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     clock: systemClock,
     signal: controller.signal,
+    prompt: (question) => askSecret(question),
   };
 }

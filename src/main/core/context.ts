@@ -1,6 +1,7 @@
 // What every core function receives: the open archive and its parameters. No globals.
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { Identity } from '../../shared/users';
 import type { DB } from './db/schema';
 
 export interface Clock {
@@ -26,19 +27,18 @@ export interface ArchiveContext {
   db: Kysely<DB>;
   clock: Clock;
   log: Logger;
-  /** Who is acting, written to the audit log. */
+  /** Who is acting, written to the audit log: the signed-in account's name, else the OS user. */
   actor: string;
+  /** The signed-in account (absent on an archive without accounts): its role and display name. */
+  user?: Identity;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
-/** Local calendar day, YYYY-MM-DD. */
-export function isoDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+/** Local calendar day, YYYY-MM-DD (the field rules' "today"). */
+export { isoDay } from '../../shared/fields/dates';
 
 export function nowIso(ctx: Pick<ArchiveContext, 'clock'>): string {
   return ctx.clock.now().toISOString();

@@ -2,8 +2,9 @@
 import { relative, resolve, isAbsolute } from 'node:path';
 import { SanwuError } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../core/db/migrate';
-import type { ArchiveContext } from '../core/context';
 import { getOffice, saveOffice } from '../core/office/repository';
+import { workingYear } from '../core/records/working-year';
+import { hasAccounts } from '../core/users/repository';
 import type { Handlers } from './types';
 import { desktopOnly } from './unavailable';
 
@@ -11,17 +12,6 @@ import { desktopOnly } from './unavailable';
 export function insideDir(dir: string, path: string): boolean {
   const rel = relative(resolve(dir), resolve(path));
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-async function workingYear(ctx: ArchiveContext): Promise<number> {
-  const thisYear = ctx.clock.now().getFullYear();
-  const row = await ctx.db
-    .selectFrom('records')
-    .select((eb) => eb.fn.max('year').as('year'))
-    .where('voided_at', 'is', null)
-    .where('year', '<=', thisYear)
-    .executeTakeFirst();
-  return row?.year ?? thisYear;
 }
 
 export const appHandlers: Handlers<'app.info' | 'office.save' | 'shell.showInFolder'> = {
@@ -32,6 +22,7 @@ export const appHandlers: Handlers<'app.info' | 'office.save' | 'shell.showInFol
     mode: env.mode,
     schemaVersion: SCHEMA_VERSION,
     workingYear: await workingYear(ctx),
+    accounts: await hasAccounts(ctx.db),
   }),
   'office.save': (ctx, input) => saveOffice(ctx, input),
   'shell.showInFolder': async (ctx, { path }, env) => {

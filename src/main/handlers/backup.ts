@@ -7,14 +7,17 @@ import type { Handlers } from './types';
 import { fileStamp } from './stamp';
 import { desktopOnly } from './unavailable';
 
-export const backupHandlers: Handlers<'backup.create' | 'backup.restore'> = {
+export const backupHandlers: Handlers<'backup.create' | 'backup.write' | 'backup.restore'> = {
   'backup.create': async (ctx, _input, env) => {
     const { file } = await createBackup(ctx, join(ctx.paths.backups, `三务档案备份-${fileStamp(ctx)}.tar`), { signal: env.signal });
     return { path: file, ...(env.mode === 'browser' ? { download: env.links.download(file, basename(file)) } : {}) };
   },
+  'backup.write': (ctx, { out }, env) => createBackup(ctx, out, { onProgress: env.onProgress, signal: env.signal }),
   'backup.restore': async (ctx, { path }, env) => {
     if (!env.replaceArchive) throw desktopOnly('backup.restore');
-    const result = await env.replaceArchive((dir) => restoreBackup(dir, path, { force: true, clock: ctx.clock, actor: ctx.actor, signal: env.signal }));
-    return { restored: true, office: result.office, previous: result.previous };
+    const result = await env.replaceArchive((dir) =>
+      restoreBackup(dir, path, { force: true, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress }),
+    );
+    return { restored: true, ...result };
   },
 };

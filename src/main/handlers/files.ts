@@ -1,39 +1,25 @@
-// Files a transport serves by id: stored attachments, and files a handler offered for download.
+// Files a handler offered for download, served by an unguessable id to the session that asked for them.
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { SanwuError } from '../../shared/errors';
-import { storedPath } from '../core/attachments/store';
-import type { ArchiveContext } from '../core/context';
+import type { ServedFile } from '../core/attachments/served';
 
-export interface ServedFile {
-  path: string;
-  name: string;
-  mediaType: string;
-}
-
-export async function attachmentFile(ctx: ArchiveContext, id: number): Promise<ServedFile> {
-  const row = await ctx.db
-    .selectFrom('attachments')
-    .select(['sha256', 'original_name', 'media_type'])
-    .where('id', '=', id)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的附件。`);
-  return { path: storedPath(ctx.paths.files, row.sha256), name: row.original_name, mediaType: row.media_type };
-}
+export type { ServedFile };
 
 /** Downloads offered during this session, by unguessable id (a handler's output names only the id). */
 export class FileOffers {
-  readonly #files = new Map<string, ServedFile>();
+  readonly #files = new Map<string, { file: ServedFile; session: string | undefined }>();
 
-  offer(path: string, name = basename(path)): string {
+  /** `session`: the caller's (on an archive with accounts only that session may fetch it). */
+  offer(path: string, name = basename(path), session?: string): string {
     const id = randomBytes(16).toString('hex');
-    this.#files.set(id, { path, name, mediaType: 'application/octet-stream' });
+    this.#files.set(id, { file: { path, name, mediaType: 'application/octet-stream' }, session });
     return id;
   }
 
-  get(id: string): ServedFile {
-    const file = this.#files.get(id);
+  get(id: string, session?: string): ServedFile {
+    const offered = this.#files.get(id);
+    const file = offered && (offered.session === undefined || offered.session === session) ? offered.file : undefined;
     if (!file) throw new SanwuError('NOT_FOUND', '下载链接已失效（程序重启后链接不再可用）。请重新生成文件。');
     return file;
   }

@@ -13,7 +13,7 @@ const TEMPLATE_NAME = '三务档案导入模板.xlsx';
 const safeName = (name: string): string =>
   [...basename(name.replace(/\\/g, '/'))].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('') || 'upload.xlsx';
 
-export const importHandlers: Handlers<'import.template' | 'import.run'> = {
+export const importHandlers: Handlers<'import.template' | 'import.run' | 'import.files'> = {
   'import.template': async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sanwu-template-'));
     try {
@@ -39,4 +39,6 @@ export const importHandlers: Handlers<'import.template' | 'import.run'> = {
       await Promise.all(paths.map((p) => rm(p, { force: true })));
     }
   },
+  'import.files': (ctx, { files, dryRun, skipInvalid }, env) =>
+    importWorkbooks(ctx, { files, dryRun, skipInvalid }, { onProgress: env.onProgress, signal: env.signal }),
 };

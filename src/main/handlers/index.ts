@@ -1,10 +1,12 @@
 // The handler map: every method of the contract (src/shared/api.ts) to its core call. The type makes a
 // missing or extra method a compile error; test/ui-platform checks it at run time too.
 import { appHandlers } from './app';
+import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { checkHandlers } from './check';
 import { communityHandlers } from './communities';
 import { dashboardHandlers } from './dashboard';
+import { demoHandlers } from './demo';
 import { importHandlers } from './import';
 import { recordHandlers } from './records';
 import { reportHandlers } from './report';
@@ -14,6 +16,7 @@ import type { HandlerMap } from './types';
 
 export const HANDLERS: HandlerMap = {
   ...appHandlers,
+  ...authHandlers,
   ...communityHandlers,
   ...settingsHandlers,
   ...standardsHandlers,
@@ -23,4 +26,5 @@ export const HANDLERS: HandlerMap = {
   ...checkHandlers,
   ...reportHandlers,
   ...backupHandlers,
+  ...demoHandlers,
 };

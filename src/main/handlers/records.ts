@@ -1,17 +1,12 @@
 // Records, their attachments and history, and filing (归档).
-import { SanwuError } from '../../shared/errors';
 import { fileYear, previewFiling } from '../core/archival-codes/filing';
+import { removeAttachment } from '../core/attachments/removal';
 import { addAttachmentData, listAttachments } from '../core/attachments/repository';
+import { requireAttachment } from '../core/attachments/served';
 import { entityHistory } from '../core/audit-log/history';
-import type { ArchiveContext } from '../core/context';
-import { createRecord, getRecord, updateRecord, voidRecord } from '../core/records/repository';
+import { createRecord, getRecord, restoreRecord, updateRecord, voidRecord } from '../core/records/repository';
 import { searchRecords } from '../core/records/search';
 import type { Handlers } from './types';
-
-async function requireAttachment(ctx: ArchiveContext, id: number): Promise<void> {
-  const row = await ctx.db.selectFrom('attachments').select('id').where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
-  if (!row) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的附件。`);
-}
 
 export const recordHandlers: Handlers<
   | 'records.search'
@@ -19,7 +14,9 @@ export const recordHandlers: Handlers<
   | 'records.create'
   | 'records.update'
   | 'records.void'
+  | 'records.restore'
   | 'attachments.add'
+  | 'attachments.remove'
   | 'attachments.url'
   | 'filing.preview'
   | 'filing.run'
@@ -33,7 +30,9 @@ export const recordHandlers: Handlers<
   'records.create': (ctx, input) => createRecord(ctx, input),
   'records.update': (ctx, { id, patch }) => updateRecord(ctx, id, patch),
   'records.void': (ctx, { id, reason }) => voidRecord(ctx, id, reason),
+  'records.restore': (ctx, { id }) => restoreRecord(ctx, id),
   'attachments.add': (ctx, { recordId, name, dataBase64 }) => addAttachmentData(ctx, recordId, Buffer.from(dataBase64, 'base64'), name, '界面上传'),
+  'attachments.remove': (ctx, { id, reason }) => removeAttachment(ctx, id, reason),
   'attachments.url': async (ctx, { id }, env) => {
     await requireAttachment(ctx, id);
     return env.links.attachment(id);

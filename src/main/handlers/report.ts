@@ -5,7 +5,7 @@ import { buildReportPackage } from '../core/package';
 import type { Handlers } from './types';
 import { fileStamp } from './stamp';
 
-export const reportHandlers: Handlers<'report.build'> = {
+export const reportHandlers: Handlers<'report.build' | 'report.write'> = {
   'report.build': async (ctx, req, env) => {
     const zip = env.mode === 'browser' || (req.zip ?? false);
     const outDir = join(ctx.paths.dir, 'reports', fileStamp(ctx));
@@ -13,4 +13,6 @@ export const reportHandlers: Handlers<'report.build'> = {
     const downloadUrl = env.mode === 'browser' && result.zipPath ? env.links.download(result.zipPath, basename(result.zipPath)) : undefined;
     return { ...result, ...(downloadUrl ? { downloadUrl } : {}) };
   },
+  'report.write': (ctx, { out, ...req }, env) =>
+    buildReportPackage(ctx, { ...req, outDir: out }, { onProgress: env.onProgress, signal: env.signal }),
 };

@@ -1,7 +1,8 @@
-// What a handler is: method -> (ctx, parsed input, env) -> output, the same under both transports.
+// What a handler is: method -> (ctx, parsed input, env) -> output, the same for IPC, HTTP and the CLI.
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { Progress } from '../../shared/domain';
 import type { ArchiveContext } from '../core/context';
+import type { SessionStore } from '../core/users/sessions';
 
 /** URLs the page can load, in the transport's scheme. */
 export interface Links {
@@ -11,9 +12,13 @@ export interface Links {
 }
 
 export interface HandlerEnv {
-  mode: 'desktop' | 'browser';
+  mode: 'desktop' | 'browser' | 'cli';
   version: string;
   links: Links;
+  /** the signed-in sessions of the archive this transport serves */
+  sessions: SessionStore;
+  /** the caller's session: the header x-sanwu-session, the IPC call's argument, the CLI's sign-in */
+  session?: string;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
   /** desktop: show a file in the system's file manager */

@@ -1,4 +1,5 @@
-// The shell: left navigation with the seven workflows, hash-routed pages.
+// The shell: sign-in first where the archive has accounts, then the left navigation with the workflows
+// the signed-in role may use, hash-routed pages, and who is signed in.
 import {
   AuditOutlined,
   BarChartOutlined,
@@ -8,10 +9,14 @@ import {
   ImportOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
-import { memo, type ReactNode } from 'react';
+import { Layout, Menu, Spin, Typography } from 'antd';
+import { memo, useMemo, type ReactNode } from 'react';
+import type { ApiMethod } from '../../shared/api';
+import { FirstAdminNotice } from './components/account/FirstAdminNotice';
+import { UserMenu } from './components/account/UserMenu';
 import { ErrorAlert } from './components/ErrorAlert';
 import { ArchiveProvider, useArchive } from './hooks/useArchive';
+import { AuthProvider, useAuth, useCan } from './hooks/useAuth';
 import { navigate, useHashRoute } from './hooks/useHashRoute';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
@@ -20,25 +25,47 @@ import { ImportPage } from './pages/import/ImportPage';
 import { RecordsPage } from './pages/records/RecordsPage';
 import { ReportPage } from './pages/report/ReportPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { SignInPage } from './pages/signin/SignInPage';
 
 interface PageDef {
   path: string;
   label: string;
   icon: ReactNode;
+  /** the method the page is for: shown only to a role that may call it */
+  needs?: ApiMethod;
   render: (params: URLSearchParams) => React.JSX.Element;
 }
 
 const PAGES: PageDef[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined />, render: (p) => <DashboardPage params={p} /> },
   { path: '/records', label: '档案管理', icon: <FolderOpenOutlined />, render: (p) => <RecordsPage params={p} /> },
-  { path: '/import', label: '数据导入', icon: <ImportOutlined />, render: () => <ImportPage /> },
+  { path: '/import', label: '数据导入', icon: <ImportOutlined />, needs: 'import.run', render: () => <ImportPage /> },
   { path: '/audit', label: '考评', icon: <AuditOutlined />, render: (p) => <AuditPage params={p} /> },
-  { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, render: () => <CheckPage /> },
-  { path: '/report', label: '报表', icon: <BarChartOutlined />, render: () => <ReportPage /> },
+  { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, needs: 'check.run', render: () => <CheckPage /> },
+  { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'report.build', render: () => <ReportPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 
 export function App(): React.JSX.Element {
+  return (
+    <AuthProvider>
+      <Gate />
+    </AuthProvider>
+  );
+}
+
+/** The sign-in page until someone is signed in (archives with accounts), then the archive. */
+function Gate(): React.JSX.Element {
+  const { status, error } = useAuth();
+  if (status === 'loading') return <Spin fullscreen />;
+  if (status === 'failed') {
+    return (
+      <div style={{ maxWidth: 640, margin: '80px auto' }}>
+        <ErrorAlert error={error} />
+      </div>
+    );
+  }
+  if (status === 'signin') return <SignInPage />;
   return (
     <ArchiveProvider>
       <Shell />
@@ -46,22 +73,23 @@ export function App(): React.JSX.Element {
   );
 }
 
-const MENU_ITEMS = PAGES.map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
-
 /** Memoised: a filter change on a page (a new hash) must not re-render the menu. */
-const Navigation = memo(function Navigation({ selected }: { selected: string }): React.JSX.Element {
-  return <Menu theme="dark" mode="inline" selectedKeys={[selected]} onClick={(e) => navigate(e.key)} items={MENU_ITEMS} />;
+const Navigation = memo(function Navigation({ selected, pages }: { selected: string; pages: PageDef[] }): React.JSX.Element {
+  const items = useMemo(() => pages.map((p) => ({ key: p.path, icon: p.icon, label: p.label })), [pages]);
+  return <Menu theme="dark" mode="inline" selectedKeys={[selected]} onClick={(e) => navigate(e.key)} items={items} />;
 });
 
 function Shell(): React.JSX.Element {
   const route = useHashRoute();
   const { info, error } = useArchive();
-  const page = PAGES.find((p) => p.path === route.path) ?? PAGES[0]!;
+  const can = useCan();
+  const pages = useMemo(() => PAGES.filter((p) => !p.needs || can(p.needs)), [can]);
+  const page = pages.find((p) => p.path === route.path) ?? pages[0]!;
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 600, letterSpacing: 2 }}>三务档案</div>
-        <Navigation selected={page.path} />
+        <Navigation selected={page.path} pages={pages} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}>
@@ -72,8 +100,10 @@ function Shell(): React.JSX.Element {
           <Typography.Text type="secondary">
             {info ? `${info.office?.name ?? '未设置街道'}${info.mode === 'browser' ? ' · 浏览器模式' : ''}` : ''}
           </Typography.Text>
+          <UserMenu />
         </Layout.Header>
         <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+          <FirstAdminNotice />
           <ErrorAlert error={error} />
           {page.render(route.params)}
         </Layout.Content>

@@ -1,4 +1,5 @@
-// Files in and out of the page: chosen files to base64 for the API, base64 results to a download.
+// Files in and out of the page: chosen files to base64 for the API, base64 results and served files to a download.
+import { pageFile } from './api';
 
 export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -24,4 +25,11 @@ export function downloadUrl(url: string, name?: string): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
+}
+
+/** Saves a file the contract offered (a package, a backup, an error workbook) under its own name. */
+export async function saveServedFile(url: string, name?: string): Promise<void> {
+  const file = await pageFile(url);
+  downloadUrl(file.url, name ?? file.name ?? undefined);
+  setTimeout(file.revoke, 10_000);
 }

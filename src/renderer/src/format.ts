@@ -41,9 +41,6 @@ export const INDICATOR_STATUS: Record<IndicatorStatus, { label: string; color: s
   na: { label: '不适用', color: 'default' },
 };
 
-/** How date pickers read and write dates: 2025-03-05. */
-export const DATE_FORMAT = 'YYYY-MM-DD';
-
 /** Select options from a list of labels. */
 export const toOptions = (list: readonly string[]): { value: string; label: string }[] => list.map((v) => ({ value: v, label: v }));
 

@@ -1,22 +1,20 @@
 // `sanwu attest`: a clerk's attestation of a manual indicator (met / unmet / na), audited.
-import { attest } from '../../core/standards';
-import { usageError } from '../args';
-import { DB_FLAG, withArchive, type Command } from '../command';
+import { contractInput, withContract } from '../contract';
+import { DB_FLAG, type Command } from '../command';
 
-const STATUSES = ['met', 'unmet', 'na'] as const;
-type Status = (typeof STATUSES)[number];
-
-function evidenceIds(raw: string | undefined): number[] {
-  if (raw === undefined) return [];
-  const parts = raw.split(/[,，、]/).map((p) => p.trim()).filter(Boolean);
-  const bad = parts.filter((p) => !/^\d+$/.test(p) || Number(p) === 0);
-  if (bad.length > 0) throw usageError(`--evidence 应为逗号分隔的记录编号（如 12,15），“${bad.join('、')}”不是记录编号`);
-  return parts.map(Number);
+/** `12,15` (or 、，) as record ids; what is not a number goes on as text for the contract to refuse. */
+function evidenceIds(raw: string | undefined): (number | string)[] | undefined {
+  if (raw === undefined) return undefined;
+  return raw
+    .split(/[,，、]/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 const command: Command = {
   summary: '人工认定指标（达标 met / 未达标 unmet / 不适用 na）',
-  usage: 'sanwu attest --db DIR --year Y --community 社区 --indicator ID --status met|unmet|na [--note 说明] [--evidence ID,…]',
+  usage: 'sanwu attest --db DIR --year Y --community 社区 --indicator ID --status met|unmet|na [--note 说明] [--evidence ID,…] [--as 用户名]',
   flags: {
     ...DB_FLAG,
     year: { type: 'number', required: true },
@@ -27,19 +25,22 @@ const command: Command = {
     evidence: { type: 'string' },
   },
   async run(args, io) {
-    const status = args.flags.status as string;
-    if (!STATUSES.includes(status as Status)) throw usageError(`--status 只能是 met（达标）、unmet（未达标）或 na（不适用），而不是“${status}”`);
-    const evidence = evidenceIds(args.flags.evidence as string | undefined);
-    const req = {
-      year: args.flags.year as number,
-      community: args.flags.community as string,
-      indicator: args.flags.indicator as string,
-      status: status as Status,
-      note: args.flags.note as string | undefined,
-      evidence,
-    };
-    await withArchive(args, io, (ctx) => attest(ctx, req));
-    io.stdout(`已认定：${req.community} ${req.year}年度 ${req.indicator} → ${status}${evidence.length ? `，佐证记录 ${evidence.join('、')}` : ''}。\n`);
+    const f = args.flags;
+    const req = contractInput(
+      'audit.attest',
+      {
+        year: f.year as number,
+        community: f.community as string,
+        indicator: f.indicator as string,
+        status: f.status as 'met',
+        note: f.note as string | undefined,
+        evidence: evidenceIds(f.evidence as string | undefined) as number[] | undefined,
+      },
+      { year: '--year', community: '--community', indicator: '--indicator', status: '--status', note: '--note', evidence: '--evidence' },
+    );
+    await withContract(args, io, ({ call }) => call('audit.attest', req));
+    const evidence = req.evidence ?? [];
+    io.stdout(`已认定：${req.community} ${req.year}年度 ${req.indicator} → ${req.status}${evidence.length ? `，佐证记录 ${evidence.join('、')}` : ''}。\n`);
     return 0;
   },
 };

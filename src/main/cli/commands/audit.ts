@@ -1,7 +1,7 @@
 // `sanwu audit`: evaluates the standards for a year; JSON per DESIGN.md or a compact table per community.
 import type { AuditResult, IndicatorStatus } from '../../../shared/audit';
-import { runAudit } from '../../core/standards';
-import { DB_FLAG, withArchive, type Command } from '../command';
+import { DB_FLAG, type Command } from '../command';
+import { contractInput, withContract } from '../contract';
 import { printJson, type CliIO } from '../io';
 
 export const STATUS_NAMES: Record<IndicatorStatus, string> = {
@@ -36,16 +36,15 @@ function printTable(io: CliIO, result: AuditResult): void {
 
 const command: Command = {
   summary: '考评：按标准评定各社区一年的档案',
-  usage: 'sanwu audit --db DIR --year Y [--standard ID] [--community 社区] [--json]',
+  usage: 'sanwu audit --db DIR --year Y [--standard ID] [--community 社区] [--json] [--as 用户名]',
   flags: { ...DB_FLAG, year: { type: 'number', required: true }, standard: { type: 'string' }, community: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
-    const result = await withArchive(args, io, (ctx) =>
-      runAudit(ctx, {
-        year: args.flags.year as number,
-        standard: args.flags.standard as string | undefined,
-        community: args.flags.community as string | undefined,
-      }),
+    const req = contractInput(
+      'audit.run',
+      { year: args.flags.year as number, standard: args.flags.standard as string | undefined, community: args.flags.community as string | undefined },
+      { year: '--year', standard: '--standard', community: '--community' },
     );
+    const result = await withContract(args, io, ({ call }) => call('audit.run', req));
     if (!args.flags.json) {
       printTable(io, result);
       return 0;

@@ -1,8 +1,8 @@
 // `sanwu check`: the archive inspection (四性检测); exit 1 when it finds problems.
 import type { CheckResult } from '../../../shared/check';
-import { runCheck } from '../../core/check';
-import { DB_FLAG, withArchive, type Command } from '../command';
-import { printJson, progressToStderr, type CliIO } from '../io';
+import { DB_FLAG, type Command } from '../command';
+import { withContract } from '../contract';
+import { printJson, type CliIO } from '../io';
 
 const SHOWN_PER_TYPE = 50;
 
@@ -34,11 +34,11 @@ function printReport(io: CliIO, r: CheckResult, full: boolean): void {
 
 const command: Command = {
   summary: '档案检查（四性检测）：真实性、完整性、可用性、安全性',
-  usage: 'sanwu check --db DIR [--json] [--full]',
+  usage: 'sanwu check --db DIR [--json] [--full] [--as 用户名]',
   flags: { ...DB_FLAG, json: { type: 'boolean' }, full: { type: 'boolean' } },
   async run(args, io) {
     const full = args.flags.full === true;
-    const result = await withArchive(args, io, (ctx) => runCheck(ctx, { full, onProgress: progressToStderr(io), signal: io.signal }));
+    const result = await withContract(args, io, ({ call }) => call('check.run', { full }));
     if (args.flags.json) printJson(io, result);
     else printReport(io, result, full);
     return result.ok ? 0 : 1;

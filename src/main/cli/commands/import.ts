@@ -3,22 +3,20 @@
 import { resolve } from 'node:path';
 import { usageError } from '../args';
 import { describeImportError } from '../../core/import/describe';
-import { importWorkbooks } from '../../core/import/import';
-import { DB_FLAG, withArchive, type Command } from '../command';
-import { printJson, progressToStderr } from '../io';
+import { DB_FLAG, type Command } from '../command';
+import { withContract } from '../contract';
+import { printJson } from '../io';
 
 const command: Command = {
   summary: '导入社区报送的工作簿（.xlsx、.xls、.ods、CSV，或连同扫描件压缩的 .zip）',
-  usage: 'sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json]',
+  usage: 'sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json] [--as 用户名]',
   flags: { ...DB_FLAG, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: true,
   async run(args, io) {
     if (args.positionals.length === 0) throw usageError('请指定要导入的工作簿文件');
     const files = args.positionals.map((f) => resolve(io.cwd, f));
     const dryRun = args.flags['dry-run'] === true;
-    const result = await withArchive(args, io, (ctx) =>
-      importWorkbooks(ctx, { files, dryRun, skipInvalid: args.flags['skip-invalid'] === true }, { onProgress: progressToStderr(io), signal: io.signal }),
-    );
+    const result = await withContract(args, io, ({ call }) => call('import.files', { files, dryRun, skipInvalid: args.flags['skip-invalid'] === true }));
     for (const n of result.notices) io.stderr(`提示：${describeImportError(n)}\n`);
     for (const e of result.errors) io.stderr(`${describeImportError(e)}\n`);
     if (args.flags.json) printJson(io, result);

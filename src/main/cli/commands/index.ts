@@ -15,4 +15,5 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   backup: () => import('./backup'),
   restore: () => import('./restore'),
   serve: () => import('./serve'),
+  user: () => import('./user'),
 };

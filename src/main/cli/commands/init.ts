@@ -1,27 +1,43 @@
+// `sanwu init`: an empty archive for a street office; `--admin USER` also makes its first 管理员.
 import { SanwuError } from '../../../shared/errors';
+import { passwordSchema } from '../../../shared/users';
 import { archiveExists } from '../../core/archive';
-import { getOffice, saveOffice } from '../../core/office/repository';
-import { archiveDir, DB_FLAG, withArchive, type Command } from '../command';
+import { archiveDir, type Command } from '../command';
+import { contractInput, withContract } from '../contract';
 import { printJson } from '../io';
+import { newPassword } from '../passwords';
 
 const command: Command = {
-  summary: '创建空档案库',
-  usage: 'sanwu init --db DIR --name 街道名称 [--code 代码] [--json]',
-  flags: { ...DB_FLAG, name: { type: 'string', required: true }, code: { type: 'string' }, json: { type: 'boolean' } },
+  summary: '创建空档案库（可同时创建第一个管理员账号）',
+  usage: 'sanwu init --db DIR --name 街道名称 [--code 代码] [--admin 用户名] [--json]',
+  flags: { db: { type: 'string' }, name: { type: 'string', required: true }, code: { type: 'string' }, admin: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
     const dir = archiveDir(args, io);
+    const office = contractInput('office.save', { name: args.flags.name as string, code: (args.flags.code as string | undefined) ?? '' }, { name: '--name', code: '--code' });
+    const adminName = args.flags.admin as string | undefined;
     if (archiveExists(dir)) {
-      const office = await withArchive(args, io, (ctx) => getOffice(ctx));
-      throw new SanwuError('CONFLICT', `${dir} 已经有档案库${office ? `（${office.name}）` : ''}，未做任何修改。`);
+      throw new SanwuError('CONFLICT', `${dir} 已经有档案库，未做任何修改。`);
     }
-    const office = await withArchive(
+    // everything the admin needs is checked before the archive exists: a bad name is usage, a short
+    // password refused input
+    const admin = adminName === undefined ? undefined : contractInput('users.add', { name: adminName, role: '管理员', password: 'stand-in' }, { name: '--admin' });
+    if (admin) {
+      admin.password = await newPassword(io, `管理员“${admin.name}”`);
+      const short = passwordSchema.safeParse(admin.password);
+      if (!short.success) throw new SanwuError('INVALID_INPUT', `管理员“${admin.name}”的密码${short.error.issues[0]!.message.replace(/^密码/, '')}，未做任何修改。`);
+    }
+    const saved = await withContract(
       args,
       io,
-      (ctx) => saveOffice(ctx, { name: args.flags.name as string, code: (args.flags.code as string | undefined) ?? '' }),
+      async ({ call }) => {
+        const result = await call('office.save', office);
+        if (admin) await call('users.add', admin);
+        return result;
+      },
       { create: true },
     );
-    if (args.flags.json) printJson(io, { ok: true, db: dir, office });
-    else io.stdout(`已在 ${dir} 创建“${office.name}”的档案库。\n`);
+    if (args.flags.json) printJson(io, { ok: true, db: dir, office: saved, ...(admin ? { admin: admin.name } : {}) });
+    else io.stdout(`已在 ${dir} 创建“${saved.name}”的档案库。${admin ? `管理员账号：${admin.name}。` : ''}\n`);
     return 0;
   },
 };

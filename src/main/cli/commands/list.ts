@@ -1,10 +1,9 @@
 // `sanwu list`: records matching filters and text, as an aligned table or the DESIGN.md JSON shape.
 import type { ArchiveRecord } from '../../../shared/domain';
-import { yearSchema } from '../../../shared/schemas';
-import { AFFAIRS, type Affair } from '../../../shared/vocabulary';
-import { searchRecords } from '../../core/records/search';
-import { usageError } from '../args';
-import { DB_FLAG, withArchive, type Command } from '../command';
+import { RECORD_LABELS as L } from '../../../shared/labels';
+import type { Affair } from '../../../shared/vocabulary';
+import { DB_FLAG, type Command } from '../command';
+import { contractInput, withContract } from '../contract';
 import { printJson } from '../io';
 
 /** Shown in the table when --limit is not given; --json without --limit gives every match. */
@@ -13,7 +12,7 @@ const ALL = 100_000;
 
 const command: Command = {
   summary: '查询档案',
-  usage: 'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字] [--limit N] [--json]',
+  usage: 'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字或档号] [--voided] [--limit N] [--json] [--as 用户名]',
   flags: {
     ...DB_FLAG,
     year: { type: 'number' },
@@ -21,29 +20,26 @@ const command: Command = {
     affair: { type: 'string' },
     kind: { type: 'string' },
     q: { type: 'string' },
+    voided: { type: 'boolean' },
     limit: { type: 'number' },
     json: { type: 'boolean' },
   },
   async run(args, io) {
     const f = args.flags;
-    if (f.affair !== undefined && !AFFAIRS.includes(f.affair as Affair)) {
-      throw usageError(`--affair 应为 ${AFFAIRS.join('、')} 之一，而不是“${f.affair}”`);
-    }
-    if (f.year !== undefined && !yearSchema.safeParse(f.year).success) {
-      throw usageError(`--year 应为 1949 至 2100 之间的年度，而不是“${f.year}”`);
-    }
-    const limit = f.limit as number | undefined;
-    if (limit !== undefined && (limit < 0 || limit > ALL)) throw usageError(`--limit 应为 0 至 ${ALL} 之间的整数`);
-    const result = await withArchive(args, io, (ctx) =>
-      searchRecords(ctx, {
+    const query = contractInput(
+      'records.search',
+      {
         year: f.year as number | undefined,
         community: f.community as string | undefined,
         affair: f.affair as Affair | undefined,
         kind: f.kind as string | undefined,
         q: f.q as string | undefined,
-        limit: limit ?? (f.json ? ALL : TABLE_LIMIT),
-      }),
+        voided: f.voided ? true : undefined,
+        limit: (f.limit as number | undefined) ?? (f.json ? ALL : TABLE_LIMIT),
+      },
+      { year: '--year', community: '--community', affair: '--affair', kind: '--kind', q: '--q', voided: '--voided', limit: '--limit' },
     );
+    const result = await withContract(args, io, ({ call }) => call('records.search', query));
     if (f.json) {
       printJson(io, { total: result.total, records: result.records.map(listItem) });
       return 0;
@@ -71,7 +67,7 @@ function listItem(r: ArchiveRecord) {
   };
 }
 
-const HEADERS = ['编号', '档号', '成文日期', '社区', '类别', '事项', '题名', '保管期限', '状态', '附件'];
+const HEADERS = ['编号', L.archivalCode, L.date, L.community, L.affair, L.kind, L.title, L.retention, L.status, L.attachments];
 const TITLE_WIDTH = 40;
 
 function table(records: ArchiveRecord[]): string {
@@ -85,7 +81,7 @@ function table(records: ArchiveRecord[]): string {
     r.kind,
     clip(r.title, TITLE_WIDTH),
     r.retention,
-    r.status,
+    r.voidedAt ? '已作废' : r.status,
     String(r.attachments),
   ]);
   const widths = HEADERS.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]!))));

@@ -1,14 +1,12 @@
 // `sanwu report`: writes the annual reporting package (a BagIt bag, optionally zipped).
 import { resolve } from 'node:path';
-import { yearSchema } from '../../../shared/schemas';
-import { buildReportPackage } from '../../core/package';
-import { usageError } from '../args';
-import { DB_FLAG, withArchive, type Command } from '../command';
-import { printJson, progressToStderr } from '../io';
+import { DB_FLAG, type Command } from '../command';
+import { contractInput, withContract } from '../contract';
+import { printJson } from '../io';
 
 const command: Command = {
   summary: '生成年度三务公开报送包（工作报告、台账、自评报告、归档文件目录、保管期限检查清单）',
-  usage: 'sanwu report --db DIR --year Y --out DIR [--zip] [--community 社区]… [--next-steps 文字] [--json]',
+  usage: 'sanwu report --db DIR --year Y --out DIR [--zip] [--community 社区]… [--next-steps 文字] [--json] [--as 用户名]',
   flags: {
     ...DB_FLAG,
     year: { type: 'number', required: true },
@@ -19,21 +17,18 @@ const command: Command = {
     json: { type: 'boolean' },
   },
   async run(args, io) {
-    const year = yearSchema.safeParse(args.flags.year);
-    if (!year.success) throw usageError(`--year 应为 1949 至 2100 之间的年度，而不是“${args.flags.year}”`);
-    const result = await withArchive(args, io, (ctx) =>
-      buildReportPackage(
-        ctx,
-        {
-          year: year.data,
-          outDir: resolve(io.cwd, args.flags.out as string),
-          zip: Boolean(args.flags.zip),
-          communities: (args.flags.community as string[] | undefined) ?? [],
-          nextSteps: args.flags['next-steps'] as string | undefined,
-        },
-        { onProgress: progressToStderr(io), signal: io.signal },
-      ),
+    const req = contractInput(
+      'report.write',
+      {
+        year: args.flags.year as number,
+        out: resolve(io.cwd, args.flags.out as string),
+        zip: Boolean(args.flags.zip),
+        communities: (args.flags.community as string[] | undefined) ?? [],
+        nextSteps: args.flags['next-steps'] as string | undefined,
+      },
+      { year: '--year', out: '--out', communities: '--community', nextSteps: '--next-steps' },
     );
+    const result = await withContract(args, io, ({ call }) => call('report.write', req));
     if (args.flags.json) printJson(io, { ok: true, ...result });
     else io.stdout(`${result.path}\n${result.zipPath ? `${result.zipPath}\n` : ''}`);
     return 0;

@@ -1,14 +1,13 @@
 // `sanwu serve --db DIR [--port N]`: browser mode on 127.0.0.1. The first stdout line is the URL with
 // its token; progress and the request log go to stderr. Ctrl+C or SIGTERM closes cleanly.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { SanwuError } from '../../../shared/errors';
-import { buildRenderer, rendererStale } from '../../server/renderer-build';
-import { startServer } from '../../server/server';
-import { DB_FLAG, withArchive, type Command } from '../command';
+import { buildRenderer, rendererStale } from '../../transports/http/renderer-build';
+import { startServer } from '../../transports/http/server';
+import { withArchive, type Command } from '../command';
+import { appVersion, PROJECT_ROOT } from '../contract';
 
-const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 function parsePort(raw: string | undefined): number {
   if (raw === undefined) return 0;
@@ -30,11 +29,11 @@ async function buildOrKeep(rendererDir: string, log: (line: string) => void): Pr
 const command: Command = {
   summary: '浏览器模式：在本机 127.0.0.1 上提供界面',
   usage: 'sanwu serve --db DIR [--port N]',
-  flags: { ...DB_FLAG, port: { type: 'string' } },
+  flags: { db: { type: 'string' }, port: { type: 'string' } },
   async run(args, io) {
     const port = parsePort(args.flags.port as string | undefined);
     const log = (line: string) => io.stderr(`${line}\n`);
-    const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = appVersion();
     return withArchive(args, io, async (ctx) => {
       const rendererDir = join(PROJECT_ROOT, 'out/renderer');
       if (rendererStale(PROJECT_ROOT)) await buildOrKeep(rendererDir, log);

@@ -1,4 +1,7 @@
 // Attachments of a record: the file goes to the content-addressed store, the row keeps its name.
+// Files added one by one (the UI, the contract) are checked on the way in: an archival format by
+// their bytes, no executable, not already on the record (acceptance.ts).
+import { createHash } from 'node:crypto';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -7,8 +10,9 @@ import { SanwuError } from '../../../shared/errors';
 import { appendAudit } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
+import { attachmentRefusal } from './acceptance';
 import { MEDIA_TYPES, sniffFormat } from './sniff';
-import { storeBuffer, storeFile, storedPath, type StoredFile } from './store';
+import { hashFile, storeBuffer, storeFile, storedPath, type StoredFile } from './store';
 
 export function toAttachment(r: AttachmentRow): Attachment {
   return {
@@ -72,28 +76,51 @@ export async function linkAttachments(
   return out;
 }
 
-/** Stages the file (only once the record is known to exist) and links it in one transaction. */
-async function attach(
-  ctx: ArchiveContext,
-  recordId: number,
-  stage: () => Promise<StagedAttachment> | StagedAttachment,
-  source?: string,
-): Promise<Attachment> {
-  const record = await ctx.db.selectFrom('records').select('id').where('id', '=', recordId).executeTakeFirst();
+/** A file offered as an attachment of one record: its first bytes, its digest and how to store it. */
+interface Offered {
+  name: string;
+  head: Uint8Array;
+  sha256: () => Promise<string>;
+  stage: () => Promise<StagedAttachment> | StagedAttachment;
+}
+
+/**
+ * Checks the file against the record and the acceptance rules, then stores and links it in one
+ * transaction. Nothing reaches the store before the checks pass.
+ */
+async function attach(ctx: ArchiveContext, recordId: number, file: Offered, source?: string): Promise<Attachment> {
+  const record = await ctx.db.selectFrom('records').select(['id', 'voided_at']).where('id', '=', recordId).executeTakeFirst();
   if (!record) throw new SanwuError('NOT_FOUND', `没有编号为 ${recordId} 的档案记录，附件未添加。`);
-  const staged = await stage();
+  if (record.voided_at) throw new SanwuError('CONFLICT', `记录 ${recordId} 已作废，不能添加附件；如需添加，请先恢复这件档案。`);
+  const refusal = attachmentRefusal(sniffFormat(file.head), file.name);
+  if (refusal) throw new SanwuError('INVALID_INPUT', `${refusal}。附件未添加。`, [{ record: recordId, file: file.name, message: refusal }]);
+  const sha256 = await file.sha256();
+  const same = await ctx.db
+    .selectFrom('attachments')
+    .select('original_name')
+    .where('record_id', '=', recordId)
+    .where('sha256', '=', sha256)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  if (same) {
+    const message = `“${file.name}”与这件档案已有的附件“${same.original_name}”内容相同，未重复添加`;
+    throw new SanwuError('CONFLICT', `${message}。`, [{ record: recordId, file: file.name, message }]);
+  }
+  const staged = await file.stage();
   const [a] = await ctx.db.transaction().execute((trx) => linkAttachments(ctx, trx, recordId, [staged], source));
   return a!;
 }
 
-export function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName?: string): Promise<Attachment> {
-  return attach(ctx, recordId, () => stageFile(ctx, path, originalName));
+export function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName = basename(path)): Promise<Attachment> {
+  return attach(ctx, recordId, { name: originalName, head: readHead(path), sha256: () => hashFile(path), stage: () => stageFile(ctx, path, originalName) });
 }
 
 /** An uploaded file (the UI sends bytes, not paths). */
 export async function addAttachmentData(ctx: ArchiveContext, recordId: number, data: Uint8Array, originalName: string, source?: string): Promise<Attachment> {
   if (data.length === 0) throw new SanwuError('INVALID_INPUT', `附件“${originalName}”是空文件，未添加。`);
-  return attach(ctx, recordId, () => stageBuffer(ctx, data, originalName), source);
+  const head = data.subarray(0, 4096);
+  const sha256 = async () => createHash('sha256').update(data).digest('hex');
+  return attach(ctx, recordId, { name: originalName, head, sha256, stage: () => stageBuffer(ctx, data, originalName) }, source);
 }
 
 export async function listAttachments(db: Kysely<DB>, recordId: number): Promise<Attachment[]> {

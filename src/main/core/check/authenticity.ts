@@ -1,6 +1,7 @@
 // 真实性: stored digests match the files; no duplicate 文号+题名; enumerated fields hold allowed values;
 // dates are plausible; names match the bytes. (The 档号 checks are in archival-code-checks.ts.)
 import type { CheckProblem } from '../../../shared/check';
+import { recordDateIssues } from '../../../shared/fields/record';
 import { AFFAIRS, DEFAULT_VOCABULARY } from '../../../shared/vocabulary';
 import { ARCHIVAL_FORMATS } from '../attachments/sniff';
 import type { ArchiveContext } from '../context';
@@ -128,13 +129,7 @@ export function datePrefilter(today: string): Prefilter {
 export function dateProblems(records: CheckRecord[], today: string): CheckProblem[] {
   const out: CheckProblem[] = [];
   for (const r of records) {
-    const bad: string[] = [];
-    if (r.date > today) bad.push(`成文日期 ${r.date} 晚于今天`);
-    if (r.date < '1949-01-01') bad.push(`成文日期 ${r.date} 早于1949年`);
-    if (r.disclosure_date !== null) {
-      if (r.disclosure_date < r.date) bad.push(`公开日期 ${r.disclosure_date} 早于成文日期 ${r.date}`);
-      if (r.disclosure_date > today) bad.push(`公开日期 ${r.disclosure_date} 晚于今天`);
-    }
+    const bad = recordDateIssues({ date: r.date, disclosureDate: r.disclosure_date }, today).map((i) => i.message);
     if (bad.length > 0) out.push(problem('date', 'authenticity', r, `${recordName(r)}：${bad.join('；')}，请核对日期。`));
   }
   return out;

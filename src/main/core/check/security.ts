@@ -1,11 +1,10 @@
 // 安全性: no executables or scripts among the attachments, whatever their names say.
 import type { CheckProblem } from '../../../shared/check';
+import { EXECUTABLE_NAMES } from '../attachments/acceptance';
 import { EXECUTABLE_FORMATS } from '../attachments/sniff';
 import type { AttachmentRefs, CheckAttachment } from './attachment-checks';
 import { problem, recordName } from './problems';
 import type { FileScan } from './scan-files';
-
-const EXECUTABLE_NAMES = /\.(exe|com|scr|msi|dll|bat|cmd|ps1|vbs|vbe|js|jse|wsf|hta|sh|jar|lnk)$/i;
 
 export function executableProblems(a: CheckAttachment, scan: FileScan | undefined, refs: AttachmentRefs, out: CheckProblem[]): void {
   if (scan?.state === 'read' && EXECUTABLE_FORMATS.has(scan.format)) {

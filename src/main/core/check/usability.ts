@@ -1,17 +1,17 @@
 // 可用性: every file opens and is in an archival format (PDF/OFD, JPG/PNG/TIF, DOCX/XLSX), by its bytes.
 import type { CheckProblem } from '../../../shared/check';
-import { ARCHIVAL_FORMATS, EXECUTABLE_FORMATS } from '../attachments/sniff';
+import { mediaTypeLabel } from '../../../shared/labels';
+import { ARCHIVAL_FORMAT_LIST } from '../attachments/acceptance';
+import { ARCHIVAL_FORMATS, EXECUTABLE_FORMATS, MEDIA_TYPES } from '../attachments/sniff';
 import type { AttachmentRefs, CheckAttachment } from './attachment-checks';
 import { problem, recordName } from './problems';
 import type { FileScan } from './scan-files';
-
-const FORMAT_NAMES: Record<string, string> = { zip: 'ZIP 压缩包', text: '纯文本', unknown: '无法识别的格式' };
 
 export function formatProblems(a: CheckAttachment, scan: FileScan | undefined, refs: AttachmentRefs, out: CheckProblem[]): void {
   if (scan?.state === 'unreadable') {
     out.push(problem('unreadable', 'usability', refs(a), `${recordName(refs(a))} 的附件“${a.original_name}”无法读取（${scan.error}）。`));
   } else if (scan?.state === 'read' && !ARCHIVAL_FORMATS.has(scan.format) && !EXECUTABLE_FORMATS.has(scan.format)) {
-    const kind = FORMAT_NAMES[scan.format] ?? scan.format;
-    out.push(problem('format', 'usability', refs(a), `${recordName(refs(a))} 的附件“${a.original_name}”是${kind}，不是归档格式（PDF、OFD、JPG、PNG、TIF、DOCX、XLSX）；请转换后重新上传。`));
+    const kind = mediaTypeLabel(MEDIA_TYPES[scan.format]);
+    out.push(problem('format', 'usability', refs(a), `${recordName(refs(a))} 的附件“${a.original_name}”是${kind}，不是归档格式（${ARCHIVAL_FORMAT_LIST}）；请转换后重新上传。`));
   }
 }

@@ -5,6 +5,7 @@ import type { Retention } from '../../../shared/vocabulary';
 import type { ArchiveContext } from '../context';
 import { dueForAppraisal } from '../retention/expiry';
 import { completenessGrid } from '../standards';
+import { mergePeriodShortfalls } from '../standards/wording';
 
 const link = (params: Record<string, string | number>): string =>
   `/records?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
@@ -39,22 +40,30 @@ async function appraisalWarnings(ctx: ArchiveContext): Promise<DashboardWarning[
     }));
 }
 
-const MONTHS_LISTED = 4;
+const LISTED = 3;
 
-/** Per community and 类别: the months holding fewer records than the standards expect. */
+/** Per community and 类别: what the evaluation found missing, in 考评's words, linking to 考评. */
 function missingPeriodWarnings(grid: CompletenessGrid): DashboardWarning[] {
   return grid.rows.flatMap((row) => {
-    const months = row.cells.flatMap((c, i) => (c.count < c.expected ? [`${Number(grid.periods[i]!.slice(5))}月`] : []));
-    if (months.length === 0) return [];
-    const listed = months.length <= MONTHS_LISTED ? months.join('、') : `${months.slice(0, MONTHS_LISTED).join('、')}等 ${months.length} 个月`;
-    return [
-      {
-        kind: 'missing-period' as const,
-        message: `${row.community}${row.affair}公开：${listed}的记录少于考评标准的要求`,
-        link: link({ year: grid.year, community: row.community, affair: row.affair }),
-      },
-    ];
+    const missing = mergePeriodShortfalls([...new Set(row.cells.flatMap((c) => c.missing))]);
+    if (missing.length === 0) return [];
+    const listed = missing.length <= LISTED ? missing.join('；') : `${missing.slice(0, LISTED).join('；')}等 ${missing.length} 项`;
+    return [{ kind: 'missing-period' as const, message: `${row.community}${row.affair}：${listed}`, link: `/audit?${new URLSearchParams({ year: String(grid.year), community: row.community })}` }];
   });
+}
+
+/** An archive without communities or records says so, and what to do first. */
+async function emptyWarning(ctx: ArchiveContext, year: number, total: number, grid: CompletenessGrid): Promise<DashboardWarning | null> {
+  if (grid.rows.length === 0) {
+    return { kind: 'empty', message: '档案库还是空的：请先在“设置”中添加社区，或到“数据导入”页导入各社区的工作簿（含社区概况）。', link: '/import' };
+  }
+  if (total > 0) return null;
+  const any = await ctx.db.selectFrom('records').select('id').where('voided_at', 'is', null).limit(1).executeTakeFirst();
+  return {
+    kind: 'empty',
+    message: any ? `${year} 年还没有登记任何档案：请到“数据导入”页导入各社区本年度的工作簿，或在“档案管理”页新建档案。` : '档案库中还没有档案：请到“数据导入”页导入各社区的工作簿，或在“档案管理”页新建档案。',
+    link: '/import',
+  };
 }
 
 export async function dashboardSummary(ctx: ArchiveContext, year: number): Promise<DashboardSummary> {
@@ -70,5 +79,6 @@ export async function dashboardSummary(ctx: ArchiveContext, year: number): Promi
   if (unfiled > 0) {
     warnings.push({ kind: 'unfiled', message: `${year} 年有 ${unfiled} 件档案尚未归档（没有档号）`, link: link({ year, status: '未归档' }) });
   }
-  return { year, total, byAffair, byStatus, completeness: grid, warnings: [...warnings, ...missingPeriodWarnings(grid), ...due] };
+  const empty = await emptyWarning(ctx, year, total, grid);
+  return { year, total, byAffair, byStatus, completeness: grid, warnings: [...(empty ? [empty] : []), ...warnings, ...missingPeriodWarnings(grid), ...due] };
 }

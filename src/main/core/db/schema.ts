@@ -148,6 +148,9 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  failed_signins: Generated<number>;
+  locked_until: string | null;
+  password_set_at: string | null;
 }
 
 export interface DB {

@@ -159,3 +159,18 @@ export function describeGap(g: Gap): string {
       return '只有 1 名大学生村官';
   }
 }
+
+/**
+ * The gaps an audit on `until` can see: those of months and quarters begun by then, and a lapsed
+ * contract only once it has lapsed. A finished year keeps them all.
+ */
+export function gapsDueBy(set: GapSet, year: number, until: string): GapSet {
+  const month = Number(until.slice(5, 7));
+  const due = (g: Gap) => {
+    if (g.month !== undefined) return g.month <= month;
+    if (g.quarter !== undefined) return g.quarter * 3 - 2 <= month;
+    if (g.kind === 'lawyerLapsed') return until > `${year}-06-30`;
+    return true;
+  };
+  return gapSet(set.list.filter(due));
+}

@@ -2,10 +2,10 @@
 // failed run leaves the database as it was; records whose fingerprint exists are skipped, so a
 // re-run with the same arguments adds nothing.
 import type { Kysely } from 'kysely';
+import type { DemoCounts, DemoSummary } from '../../../shared/demo';
 import type { LongTaskOptions, StreetOffice } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
 import type { RecordInput } from '../../../shared/schemas';
-import type { Affair } from '../../../shared/vocabulary';
 import { linkAttachments, stageBuffer } from '../attachments/repository';
 import { upsertCommunity } from '../communities/repository';
 import type { ArchiveContext } from '../context';
@@ -14,33 +14,9 @@ import { getOffice, saveOffice } from '../office/repository';
 import { insertRecords, loadRecordRules, type RecordRules } from '../records/repository';
 import { insertRoster } from '../roster/repository';
 import { attachmentFiles } from './attachment-files';
-import { describeGap, type GapKind } from './gaps';
+import { describeGap } from './gaps';
 import type { CommunityPlan, DemoPlan, FingerprintedRecord } from './plan';
 import { STREET_OFFICE } from './record-plan';
-
-export interface DemoCounts {
-  communities: number;
-  records: number;
-  roster: number;
-  attachments: number;
-}
-
-export interface DemoSummary {
-  office: StreetOffice;
-  year: number;
-  seed: number;
-  communities: number;
-  /** records dated in the year, by 类别 */
-  records: Record<Affair, number> & { total: number };
-  /** election and 居民公约 files dated in earlier years */
-  earlierRecords: { total: number; years: number[] };
-  roster: number;
-  attachments: number;
-  /** what this run wrote (zero on a re-run) */
-  added: DemoCounts;
-  /** the shortfalls planted for the audits to find */
-  gaps: { community: string; gap: GapKind; description: string }[];
-}
 
 const CHUNK = 1000;
 const PHASE = '生成演示档案';
@@ -153,6 +129,7 @@ function summarise(plan: DemoPlan, office: StreetOffice, added: DemoCounts): Dem
   return {
     office,
     year: plan.year,
+    until: plan.until,
     seed: plan.seed,
     communities: plan.communities.length,
     records,

@@ -99,16 +99,18 @@ const MAKERS: { weight: number; make: Maker }[] = [
 
 const TOTAL_WEIGHT = MAKERS.reduce((s, m) => s + m.weight, 0);
 
-/** One of every everyday kind first, then a weighted mix, each in a random month. */
+/** One of every everyday kind first, then a weighted mix, each in a random month up to p.until. */
 export function ordinaryRecords(p: PlanContext, n: number): PlannedRecord[] {
   const out: PlannedRecord[] = [];
+  const lastMonth = Number(p.until.slice(5, 7));
   for (let i = 0; i < n; i++) {
     let maker = MAKERS[i];
     if (!maker) {
       let r = p.rng.int(1, TOTAL_WEIGHT);
       maker = MAKERS.find((m) => (r -= m.weight) <= 0)!;
     }
-    out.push(maker.make(p, p.rng.int(1, 12)));
+    const r = maker.make(p, p.rng.int(1, lastMonth));
+    out.push(r.date > p.until ? { ...r, date: p.until } : r);
   }
   return out;
 }

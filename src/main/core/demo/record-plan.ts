@@ -52,6 +52,8 @@ export function bodiesOf(c: DemoCommunity): Bodies {
 
 export interface PlanContext {
   year: number;
+  /** the last day planned: 31 Dec, or today in the running year */
+  until: string;
   community: DemoCommunity;
   rural: boolean;
   gaps: GapSet;

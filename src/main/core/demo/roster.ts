@@ -12,15 +12,18 @@ export type DemoRosterEntry = Omit<RosterInput, 'communityId' | 'fingerprint' | 
 /** 专职工作人员 the staffing rule asks for: max(2, ceil(户数 / 300)). */
 export const requiredStaff = (households: number) => Math.max(2, Math.ceil(households / 300));
 
-export function demoRoster(seed: number, year: number, c: DemoCommunity, gaps: GapSet): DemoRosterEntry[] {
+/** `until`: the last day planned; nothing starts after it, and a term ending later ends then at the earliest. */
+export function demoRoster(seed: number, year: number, c: DemoCommunity, gaps: GapSet, until: string): DemoRosterEntry[] {
   const rng = demoRandom(seed, 'roster', c.code);
   const rural = c.type === '农村';
   const taken = new Set<string>();
   const people = (n: number) => personNames(rng, n, taken);
   const since = () => day(year - rng.int(1, 6), rng.int(1, 12), rng.int(1, 28));
   const out: DemoRosterEntry[] = [];
-  const add = (kind: string, name: string, note = '', startDate: string | null = since(), endDate: string | null = null) =>
-    out.push({ kind, name, note, startDate, endDate });
+  const add = (kind: string, name: string, note = '', startDate: string | null = since(), endDate: string | null = null) => {
+    if (startDate !== null && startDate > until) return;
+    out.push({ kind, name, note, startDate, endDate: endDate !== null && endDate > until ? until : endDate });
+  };
 
   // 法律顾问: a yearly contract with a law firm; the previous adviser's contract ended last year.
   const firm = rng.pick(LAW_FIRMS);

@@ -1,7 +1,11 @@
 // 附件 cells: paths relative to the workbook's folder, separated by ；or ;. A path must name an
-// existing file inside that folder — after following symlinks — so a sheet cannot pull in other files.
+// existing file inside that folder — after following symlinks — so a sheet cannot pull in other files —
+// and pass the attachment acceptance rules (an archival format by its bytes, no executable).
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { attachmentRefusal } from '../attachments/acceptance';
+import { readHead } from '../attachments/repository';
+import { sniffFormat } from '../attachments/sniff';
 import type { Parsed } from './cells';
 
 export function splitPaths(text: string): string[] {
@@ -82,8 +86,10 @@ export function resolveAttachmentPaths(text: string, env: PathEnv): Parsed<Attac
       problems.push(`“${p}”链接到${where}之外的文件，只能引用${where}内的文件`);
     } else if (!statSync(real).isFile()) {
       problems.push(`“${p}”不是文件，请填写文件的路径`);
-    } else if (!found.some((f) => f.path === real)) {
-      found.push({ written: p, path: real });
+    } else {
+      const refusal = attachmentRefusal(sniffFormat(readHead(real)), p);
+      if (refusal) problems.push(refusal);
+      else if (!found.some((f) => f.path === real)) found.push({ written: p, path: real });
     }
   }
   return problems.length > 0 ? { error: problems.join('；') } : { value: found };

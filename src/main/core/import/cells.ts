@@ -1,12 +1,15 @@
 // Cell values as exceljs and the CSV reader give them, reduced to plain values: formulas give their
-// result, rich text and hyperlinks their text.
+// result, rich text and hyperlinks their text. The rules that read a value are in src/shared/fields.
+import { clean } from '../../../shared/fields/text';
+
 export type Plain = string | number | boolean | Date | CellError | null;
 
 export interface CellError {
   error: string;
 }
 
-export type Parsed<T> = { value: T } | { error: string };
+export type { Parsed } from '../../../shared/fields/text';
+export { clean, halfWidth } from '../../../shared/fields/text';
 
 export function plainValue(raw: unknown): Plain {
   if (raw === null || raw === undefined) return null;
@@ -23,16 +26,6 @@ export function plainValue(raw: unknown): Plain {
 
 export function isCellError(p: Plain): p is CellError {
   return typeof p === 'object' && p !== null && !(p instanceof Date);
-}
-
-/** Full-width digits, letters and punctuation (and the ideographic space) to their ASCII forms. */
-export function halfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-}
-
-/** trim() plus the invisible characters pasted in from web pages and WPS. */
-export function clean(s: string): string {
-  return s.replace(/^[\s\u3000\u00A0\u200B\uFEFF]+|[\s\u3000\u00A0\u200B\uFEFF]+$/g, '');
 }
 
 export function isoOfDate(d: Date): string {

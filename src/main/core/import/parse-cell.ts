@@ -2,8 +2,8 @@
 import { resolveAttachmentPaths } from './attachment-paths';
 import { cellText, clean, halfWidth, isBlank, isCellError, type Parsed, type Plain } from './cells';
 import type { ColumnDef } from './columns';
-import { parseDate } from './dates';
-import { parseAmount, parseCount, parseDecimal } from './numbers';
+import { parseDate } from '../../../shared/fields/dates';
+import { parseAmount, parseCount, parseDecimal } from '../../../shared/fields/numbers';
 
 export interface CellEnv {
   /** the workbook's folder, which 附件 paths are relative to */

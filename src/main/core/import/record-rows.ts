@@ -1,5 +1,6 @@
 // 档案登记 rows -> record inputs. Checks what the cell types cannot: 事项 against 类别 and the
-// archive's vocabulary, dates against today, then the record schema itself.
+// archive's vocabulary, the record rules every way in shares (src/shared/fields), then the schema.
+import { recordFieldIssues } from '../../../shared/fields/record';
 import { recordInputSchema, type RecordInputParsed } from '../../../shared/schemas';
 import type { Affair, Retention } from '../../../shared/vocabulary';
 import type { KindIndex } from '../records/vocabulary';
@@ -48,10 +49,11 @@ export function recordDraft(
     if (problem) issues.push(problem);
   }
   const date = v.date as string | null;
-  if (date !== null && date > today) issues.push({ column: C.date.header, message: `“${date}”晚于今天（${today}），请核对成文日期` });
   const disclosed = v.disclosureDate as string | null;
-  if (date !== null && disclosed !== null && disclosed < date) {
-    issues.push({ column: C.disclosureDate.header, message: `公开日期“${disclosed}”早于成文日期“${date}”，请核对` });
+  if (date !== null) {
+    for (const i of recordFieldIssues({ date, disclosureDate: disclosed, pages: v.pages as number | null }, today)) {
+      issues.push({ column: C[i.field].header, message: `${i.message}，请核对` });
+    }
   }
   // Blank required fields get placeholders here; such a row already has its issues and is refused.
   const input = {

@@ -46,6 +46,8 @@ export function toRecord(r: RecordRowWithJoins): ArchiveRecord {
         : null,
     boxNo: r.box_no,
     status: r.status as RecordStatus,
+    voidedAt: r.voided_at,
+    voidReason: r.void_reason,
     attachments: r.attachments,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

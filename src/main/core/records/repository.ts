@@ -2,9 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { ArchiveRecord } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
+import { recordFieldIssues } from '../../../shared/fields/record';
+import { RECORD_LABELS } from '../../../shared/labels';
 import { recordInputSchema, recordPatchSchema, type RecordInput, type RecordInputParsed, type RecordPatch } from '../../../shared/schemas';
 import { appendAudit, type AuditInput } from '../audit-log/append';
-import { nowIso, type ArchiveContext } from '../context';
+import { isoDay, nowIso, type ArchiveContext } from '../context';
 import type { DB, NewRecordRow } from '../db/schema';
 import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
@@ -19,9 +21,24 @@ export async function loadRecordRules(db: Kysely<DB>): Promise<RecordRules> {
   return { kinds: await loadKinds(db), schedule: await loadSchedule(db) };
 }
 
-/** Validates one input against the vocabulary and turns it into a row (without id); `parsed`: the schema already gave it back. */
-export function recordRow(rules: RecordRules, input: RecordInput, at: string, parsed = false): Omit<NewRecordRow, 'id' | 'year'> {
+/** Refuses what the shared field rules refuse (src/shared/fields), naming each field. */
+function refuseFieldIssues(r: Parameters<typeof recordFieldIssues>[0], today: string): void {
+  const issues = recordFieldIssues(r, today);
+  if (issues.length === 0) return;
+  throw new SanwuError(
+    'INVALID_INPUT',
+    `${issues.map((i) => i.message).join('；')}，未保存。请改正后再试。`,
+    issues.map((i) => ({ column: RECORD_LABELS[i.field], message: i.message })),
+  );
+}
+
+/**
+ * Validates one input against the field rules and the vocabulary and turns it into a row (without id).
+ * `today`: YYYY-MM-DD. `parsed`: the schema already gave the input back (an import's drafts).
+ */
+export function recordRow(rules: RecordRules, input: RecordInput, at: string, today: string, parsed = false): Omit<NewRecordRow, 'id' | 'year'> {
   const r = parsed ? (input as RecordInputParsed) : recordInputSchema.parse(input);
+  refuseFieldIssues(r, today);
   const affair = rules.kinds.affairOf.get(r.kind);
   if (affair !== r.affair) {
     const hint = affair ? `它属于“${affair}”` : `${r.affair}的事项有：${rules.kinds.kindsOf[r.affair].join('、')}`;
@@ -77,7 +94,8 @@ export async function insertRecords(
   if (inputs.length === 0) return { ids: [], duplicates: 0 };
   const r = rules ?? (await loadRecordRules(trx));
   const at = nowIso(ctx);
-  const rows = inputs.map((input) => recordRow(r, input, at, opts.parsed));
+  const today = isoDay(ctx.clock.now());
+  const rows = inputs.map((input) => recordRow(r, input, at, today, opts.parsed));
   // No RETURNING: SQLite buffers a RETURNING statement's rows, which made every insert cost twice as much.
   const compiled = trx
     .insertInto('records')
@@ -148,7 +166,7 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
     const rules = await loadRecordRules(trx);
     // The stored record as input (zod drops the read-only fields), with the patch on top.
     const current = toRecord({ ...before, community: '', attachments: 0 });
-    const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx));
+    const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx), isoDay(ctx.clock.now()));
     const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
     const set = { ...changes, status: p.status ?? before.status };
     await trx.updateTable('records').set(set).where('id', '=', id).execute();
@@ -158,7 +176,7 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
   return getRecord(ctx, id);
 }
 
-/** An unfiled record entered by mistake is voided (kept, hidden), never deleted. */
+/** An unfiled record entered by mistake is voided (kept, hidden, restorable until filed), never deleted. */
 export async function voidRecord(ctx: ArchiveContext, id: number, reason: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
@@ -166,8 +184,25 @@ export async function voidRecord(ctx: ArchiveContext, id: number, reason: string
     if (before.item_no !== null) {
       throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），只能通过鉴定和销毁清册处置，不能作废。`);
     }
+    if (before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 已于 ${before.voided_at.slice(0, 10)} 作废，无需再次作废。`);
     const at = nowIso(ctx);
     await trx.updateTable('records').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', id).execute();
     await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, after: { voided_at: at, void_reason: reason } }]);
   });
+}
+
+/** Undoes a void: the record returns to lists, audits and filing. Only before filing (a voided record is never filed). */
+export async function restoreRecord(ctx: ArchiveContext, id: number): Promise<ArchiveRecord> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
+    if (!before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 没有作废，无需恢复。`);
+    if (before.item_no !== null) throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），不能恢复。`);
+    const at = nowIso(ctx);
+    await trx.updateTable('records').set({ voided_at: null, void_reason: null, updated_at: at }).where('id', '=', id).execute();
+    await appendAudit(ctx, trx, [
+      { action: 'restore', entity: 'record', entityId: id, before: { voided_at: before.voided_at, void_reason: before.void_reason }, after: { voided_at: null, void_reason: null } },
+    ]);
+  });
+  return getRecord(ctx, id);
 }

@@ -1,5 +1,7 @@
 // Record search: Chinese substring terms (trigram FTS for 3+ characters, the character-pair index for
-// 2, LIKE for 1) and filters, paged.
+// 2, LIKE for 1) over the text the clerk sees (db/search-index.ts, 档号 included) and filters, paged.
+// A term that looks like a 档号 or part of one also finds items by their code parts; exact codes
+// come first, then items whose parts match, then the other matches.
 // A hot path, so the two queries (count, page) are raw prepared statements over a WHERE built here.
 import type { ArchiveRecord } from '../../../shared/domain';
 import { recordQuerySchema, type RecordQuery } from '../../../shared/schemas';
@@ -7,7 +9,11 @@ import { requireCommunityByName } from '../communities/repository';
 import type { ArchiveContext } from '../context';
 import { toRecord, type RecordRowWithJoins } from './mapping';
 import { selectRecords } from './repository';
-import { gramToken } from '../db/grams';
+import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
+import { gramsOf, gramToken } from '../db/grams';
+import { CODE_PAIRS_EXIST, PAIR_MATCH, SEARCH_COLUMNS, TRIGRAM_MATCH } from '../db/search-index';
+import { getSetting } from '../settings/store';
+import { codeForm, codePartsCondition, type CodeCondition } from './code-query';
 
 export interface SearchResult {
   /** every match, whatever the page */
@@ -18,7 +24,6 @@ export interface SearchResult {
 /** The trigram tokenizer indexes 3-character windows: shorter terms never match through MATCH. */
 const TRIGRAM = 3;
 const PAIR = 2;
-const TEXT_COLUMNS = ['title', 'responsible', 'doc_number', 'notes'];
 
 /** A term as one FTS5 phrase: double quotes inside are doubled. */
 export const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
@@ -30,36 +35,56 @@ interface Where {
   params: (string | number)[];
 }
 
-function whereOf(filters: [column: string, value: string | number | undefined][], terms: string[]): Where {
-  const clauses = ['voided_at IS NULL'];
+/** A term as text: its index lookup, or LIKE over the searched columns for 1 character. */
+function textMatch(ctx: ArchiveContext, term: string): Where {
+  const index = termIndex(ctx, term);
+  if (index) return { sql: `id IN (${index.sql})`, params: index.params };
+  return { sql: `(${SEARCH_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, params: SEARCH_COLUMNS.map(() => likePattern(term)) };
+}
+
+/** Where clause, plus the rank of a match when some term looks like a code (0: its exact 档号). */
+function whereOf(ctx: ArchiveContext, filters: [column: string, value: string | number | undefined][], terms: string[], codes: (CodeCondition | null)[], voided: boolean): Where & { rank: Where | null } {
+  const clauses = [voided ? 'voided_at IS NOT NULL' : 'voided_at IS NULL'];
   const params: (string | number)[] = [];
   for (const [column, value] of filters) {
     if (value === undefined) continue;
     clauses.push(`${column} = ?`);
     params.push(value);
   }
-  for (const term of terms) {
-    const length = [...term].length;
-    if (length >= TRIGRAM) {
-      clauses.push('id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
-      params.push(ftsPhrase(term));
-    } else if (length === PAIR) {
-      clauses.push('id IN (SELECT rowid FROM records_grams WHERE records_grams MATCH ?)');
-      params.push(gramToken(term));
-    } else {
-      clauses.push(`(${TEXT_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-      params.push(...TEXT_COLUMNS.map(() => likePattern(term)));
+  const ranks: Where[] = [];
+  for (const [i, term] of terms.entries()) {
+    const text = textMatch(ctx, term);
+    const code = codes[i];
+    if (!code) {
+      clauses.push(text.sql);
+      params.push(...text.params);
+      continue;
     }
+    clauses.push(`(${text.sql} OR ${code.sql})`);
+    params.push(...text.params, ...code.params);
+    const exact = [...new Set([term, codeForm(term)])];
+    ranks.push({
+      sql: `CASE WHEN archival_code IN (${exact.map(() => '?').join(', ')}) THEN 0 WHEN ${code.sql} THEN 1 ELSE 2 END`,
+      params: [...exact, ...code.params],
+    });
   }
-  return { sql: clauses.join(' AND '), params };
+  const rank = ranks.length > 0 ? { sql: ranks.map((r) => r.sql).join(' + '), params: ranks.flatMap((r) => r.params) } : null;
+  return { sql: clauses.join(' AND '), params, rank };
 }
 
-/** The index that answers a term alone, with its MATCH argument; null for 1-character terms. */
-function termIndex(term: string): { table: string; match: string } | null {
+/**
+ * The ids holding a term by its indexes, as one SELECT of `id`; null for 1-character terms. The 档号
+ * indexes are asked only when some 档号 holds every character pair of the term (one index probe),
+ * so a Chinese term costs what it did before codes were indexed.
+ */
+function termIndex(ctx: ArchiveContext, term: string): Where | null {
   const length = [...term].length;
-  if (length >= TRIGRAM) return { table: 'records_fts', match: ftsPhrase(term) };
-  if (length === PAIR) return { table: 'records_grams', match: gramToken(term) };
-  return null;
+  const index = length >= TRIGRAM ? { match: TRIGRAM_MATCH, arg: ftsPhrase(term) } : length === PAIR ? { match: PAIR_MATCH, arg: gramToken(term) } : null;
+  if (!index) return null;
+  const inCodes = ctx.sqlite.prepare(CODE_PAIRS_EXIST).get(gramsOf(term)) !== undefined;
+  return inCodes
+    ? { sql: `${index.match.text} UNION ${index.match.code}`, params: [index.arg, index.arg] }
+    : { sql: index.match.text, params: [index.arg] };
 }
 
 /**
@@ -71,17 +96,20 @@ function indexedCount(ctx: ArchiveContext, terms: string[]): number | null {
   if (terms.length === 0) {
     return ctx.sqlite.prepare('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)').pluck().get() as number;
   }
-  const indexed = terms.map(termIndex);
+  const indexed = terms.map((t) => termIndex(ctx, t));
   if (indexed.some((t) => t === null)) return null;
   // One pass over the matches; the voided ids (few) are probed, never the other way round.
-  const matches = indexed.map((t) => `SELECT rowid AS id FROM ${t!.table} WHERE ${t!.table} MATCH ?`).join(' INTERSECT ');
-  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.map((t) => t!.match)) as number;
+  const matches = indexed.map((t) => `SELECT id FROM (${t!.sql})`).join(' INTERSECT ');
+  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.flatMap((t) => t!.params)) as number;
 }
 
 export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Promise<SearchResult> {
   const q = recordQuerySchema.parse(query);
   const communityId = q.community ? (await requireCommunityByName(ctx.db, q.community)).id : q.communityId;
   const terms = (q.q ?? '').split(/\s+/u).filter(Boolean);
+  const template = terms.length > 0 ? await getSetting(ctx.db, CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE) : DEFAULT_CODE_TEMPLATE;
+  const codes = terms.map((t) => codePartsCondition(t, template));
+  const voided = q.voided === true;
   const filters: [column: string, value: string | number | undefined][] = [
     ['year', q.year],
     ['community_id', communityId],
@@ -90,8 +118,8 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
     ['retention', q.retention],
     ['status', q.status],
   ];
-  const where = whereOf(filters, terms);
-  const filtered = filters.some(([, value]) => value !== undefined);
+  const where = whereOf(ctx, filters, terms, codes, voided);
+  const filtered = voided || codes.some(Boolean) || filters.some(([, value]) => value !== undefined);
   const total =
     (filtered ? null : indexedCount(ctx, terms)) ??
     (ctx.sqlite.prepare(`SELECT count(*) FROM records WHERE ${where.sql}`).pluck().get(...where.params) as number);
@@ -101,11 +129,12 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
   // walking records_by_year_date reaches the page long before sorting every match would finish.
   const rows = (ctx.sqlite.prepare('SELECT max(id) FROM records').pluck().get() as number) ?? 0;
   const walked = ((q.offset + q.limit) * rows) / total;
-  const index = walked < total ? 'INDEXED BY records_by_year_date' : '';
+  const index = walked < total && !where.rank ? 'INDEXED BY records_by_year_date' : '';
+  const rank = where.rank ? `${where.rank.sql}, ` : '';
   const ids = ctx.sqlite
-    .prepare(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY year DESC, date DESC, id DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY ${rank}year DESC, date DESC, id DESC LIMIT ? OFFSET ?`)
     .pluck()
-    .all(...where.params, q.limit, q.offset) as number[];
+    .all(...where.params, ...(where.rank?.params ?? []), q.limit, q.offset) as number[];
 
   const found = await selectRecords(ctx.db).where('records.id', 'in', ids).execute();
   const byId = new Map(found.map((r) => [r.id, toRecord(r as RecordRowWithJoins)]));

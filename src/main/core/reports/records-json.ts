@@ -43,7 +43,8 @@ export async function writeRecordsJson(ctx: ArchiveContext, file: string, scope:
   let n = 0;
   try {
     await write(`${JSON.stringify(head).slice(0, -1)},"records":[`);
-    for (const r of iterateRecords(ctx, scope)) {
+    // only live records are reported: their void fields (always null) stay out
+    for (const { voidedAt: _v, voidReason: _r, ...r } of iterateRecords(ctx, scope)) {
       if (signal?.aborted) throw cancelled();
       await write(`${n++ ? ',' : ''}\n${JSON.stringify({ ...r, attachments: attachments.get(r.id) ?? [] })}`);
     }

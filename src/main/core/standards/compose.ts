@@ -8,7 +8,9 @@ export function composeOutcomes(outcomes: Outcome[]): Outcome {
   const missing = outcomes.flatMap((o) => o.missing);
   const evidence = [...new Set(outcomes.flatMap((o) => o.evidence))].sort((a, b) => a - b);
   const statuses = outcomes.map((o) => o.status);
-  const result = (status: Outcome['status']): Outcome => ({ status, missing, evidence });
+  const checks = outcomes.flatMap((o) => o.periods ?? []);
+  const periods = checks.length > 0 ? { periods: checks } : {};
+  const result = (status: Outcome['status']): Outcome => ({ status, missing, evidence, ...periods });
   if (statuses.includes('na')) return { status: 'na', missing: [], evidence };
   if (statuses.includes('manual')) return result('manual');
   // Rules not yet due neither pass nor fail the indicator; it is met only once they are.

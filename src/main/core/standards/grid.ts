@@ -1,68 +1,59 @@
-// The completeness grid for the dashboard and reports: communities × months × 类别, the records each
-// cell holds against what the standards in use expect there (monthly rules every month, quarterly and
-// half-yearly rules and quarterly disclosure in the period's last month).
+// The completeness grid for the dashboard: communities × months × 类别, from the same evaluation as
+// 考评 (evaluate.ts). A month is 齐全 only when every periodic requirement due in it is met; each cell
+// names what is missing in the words 考评 uses.
 import { z } from 'zod';
-import type { CompletenessGrid } from '../../../shared/audit';
+import type { CompletenessCell, CompletenessGrid } from '../../../shared/audit';
 import { yearSchema } from '../../../shared/schemas';
 import { AFFAIRS, type Affair } from '../../../shared/vocabulary';
 import { listCommunities } from '../communities/repository';
 import type { ArchiveContext } from '../context';
 import { loadKinds } from '../records/vocabulary';
-import { STANDARDS, type Cadence, type Standard } from './catalogue';
-import { asOfDate, periodsOf } from './periods';
+import { evaluate, standardsInUse } from './evaluate';
+import type { PeriodCheck } from './outcome';
+import { periodsOf } from './periods';
 import { parseRequest } from './request';
-import { loadStandardsSettings, type StandardsSettings } from './settings';
 
-const MONTHS_OF: Record<Cadence, number> = { monthly: 1, quarterly: 3, halfyearly: 6 };
-
-/** Expected records per month (index 0–11) and 类别, for one community type. */
-function expectations(standards: Standard[], settings: StandardsSettings, affairOf: Map<string, Affair>): Record<Affair, number[]> {
-  const seen = new Set<string>();
-  const out = Object.fromEntries(AFFAIRS.map((a) => [a, Array<number>(12).fill(0)])) as Record<Affair, number[]>;
-  const expect = (affair: Affair | undefined, cadence: Cadence, key: string) => {
-    if (!affair || seen.has(`${cadence}|${key}`)) return;
-    seen.add(`${cadence}|${key}`);
-    const every = MONTHS_OF[cadence];
-    for (let m = every - 1; m < 12; m += every) out[affair][m]! += 1;
-  };
-  for (const s of standards) {
-    for (const i of s.indicators) {
-      for (const rule of i.rules) {
-        if (rule.type === 'monthly' || rule.type === 'quarterly' || rule.type === 'halfyearly') {
-          expect(affairOf.get(rule.kind), settings.cadences[i.id] ?? rule.type, rule.kind);
-        } else if (rule.type === 'disclosed') {
-          for (const a of AFFAIRS) expect(a, 'quarterly', `${a}公开`);
-        }
-      }
-    }
-  }
-  return out;
-}
+const MONTHS = 12;
 
 export async function completenessGrid(ctx: ArchiveContext, req: { year: number }): Promise<CompletenessGrid> {
   const { year } = parseRequest(z.object({ year: yearSchema }), req, '完整性统计参数不正确');
-  const asOf = asOfDate(year, ctx.clock);
-  const settings = await loadStandardsSettings(ctx.db);
+  const communities = await listCommunities(ctx.db);
+  const evaluation = await evaluate(ctx, year, await standardsInUse(ctx), communities);
   const { affairOf } = await loadKinds(ctx.db);
-  const inUse = STANDARDS.filter((s) => settings.inUse.includes(s.id));
-  const months = periodsOf('monthly', year);
   const counts = new Map<string, number>();
   const rows = ctx.sqlite
     .prepare(`SELECT community_id, affair, CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL GROUP BY 1, 2, 3`)
     .all(year) as { community_id: number; affair: string; month: number; n: number }[];
   for (const r of rows) counts.set(`${r.community_id}|${r.affair}|${r.month}`, r.n);
-  const byType = new Map<string, Record<Affair, number[]>>();
-  const grid: CompletenessGrid = { year, asOf, periods: months.map((m) => m.start.slice(0, 7)), rows: [] };
-  for (const c of await listCommunities(ctx.db)) {
-    let expected = byType.get(c.type);
-    if (!expected) byType.set(c.type, (expected = expectations(inUse.filter((s) => s.appliesTo.includes(c.type)), settings, affairOf)));
-    for (const affair of AFFAIRS) {
-      grid.rows.push({
-        community: c.name,
-        affair,
-        cells: months.map((m, i) => ({ count: counts.get(`${c.id}|${affair}|${i + 1}`) ?? 0, expected: m.start <= asOf ? expected[affair][i]! : 0 })),
-      });
+  const grid: CompletenessGrid = { year, asOf: evaluation.asOf, periods: periodsOf('monthly', year).map((m) => m.start.slice(0, 7)), rows: [] };
+  for (const { community: c, standards } of evaluation.communities) {
+    const cells = emptyCells(c.id, counts);
+    for (const check of dedupe(standards.flatMap((s) => s.periods))) {
+      const affair = (check.affair ?? (check.kind ? affairOf.get(check.kind) : undefined)) as Affair | undefined;
+      const cell = affair && cells[affair][check.month - 1];
+      if (!cell) continue;
+      cell.expected++;
+      if (!check.met && check.missing) cell.missing.push(check.missing);
     }
+    for (const affair of AFFAIRS) grid.rows.push({ community: c.name, affair, cells: cells[affair] });
   }
   return grid;
+}
+
+function emptyCells(communityId: number, counts: Map<string, number>): Record<Affair, CompletenessCell[]> {
+  const cells = {} as Record<Affair, CompletenessCell[]>;
+  for (const affair of AFFAIRS) {
+    cells[affair] = Array.from({ length: MONTHS }, (_, i) => ({ count: counts.get(`${communityId}|${affair}|${i + 1}`) ?? 0, expected: 0, missing: [] }));
+  }
+  return cells;
+}
+
+/** The same requirement named by two standards counts once (met if either evaluation met it). */
+function dedupe(checks: PeriodCheck[]): PeriodCheck[] {
+  const byKey = new Map<string, PeriodCheck>();
+  for (const c of checks) {
+    const seen = byKey.get(c.key);
+    if (!seen || (c.met && !seen.met)) byKey.set(c.key, c);
+  }
+  return [...byKey.values()];
 }

@@ -5,9 +5,26 @@ export interface Outcome {
   status: IndicatorStatus;
   missing: string[];
   evidence: number[];
+  /** what the rule asked of each period due (periodic and disclosure rules): the completeness grid's cells */
+  periods?: PeriodCheck[];
 }
 
-export const outcome = (status: IndicatorStatus, missing: string[] = [], evidence: number[] = []): Outcome => ({ status, missing, evidence });
+/** One requirement of one period, as the evaluation judged it. */
+export interface PeriodCheck {
+  /** the same requirement in two standards counts once: kind (or 类别公开) and period */
+  key: string;
+  /** the kind whose 类别 the requirement belongs to, or the 类别 itself */
+  kind?: string;
+  affair?: string;
+  /** 1–12: the month it falls due in (the period's last month, or the as-of month while it runs) */
+  month: number;
+  met: boolean;
+  /** in an inspector's words when not met, e.g. 缺11月居务监督委员会例会记录 */
+  missing: string | null;
+}
+
+export const outcome = (status: IndicatorStatus, missing: string[] = [], evidence: number[] = [], periods?: PeriodCheck[]): Outcome =>
+  periods ? { status, missing, evidence, periods } : { status, missing, evidence };
 
 /** Counting rules: none → unmet; below the minimum → partial; at or above → met; above a max → partial. */
 export function countStatus(n: number, min: number, max?: number): IndicatorStatus {

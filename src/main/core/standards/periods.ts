@@ -43,3 +43,6 @@ export function duePeriods(cadence: Cadence, year: number, asOf: string): Period
 
 export const yearEnded = (year: number, asOf: string): boolean => asOf >= `${year}-12-31`;
 export const yearStarted = (year: number, asOf: string): boolean => asOf >= `${year}-01-01`;
+
+/** The month (1–12) a period counts in: its last month, or the as-of month while it is running. */
+export const dueMonth = (p: Period, asOf: string): number => Number((p.end < asOf ? p.end : asOf).slice(5, 7));

@@ -1,12 +1,7 @@
 // Shortfalls in an inspector's words, e.g. 缺3月、7月居务监督委员会例会记录.
+import { chineseDate } from '../../../shared/fields/dates';
 
 const list = (items: string[]) => items.join('、');
-
-/** A date as written in Chinese documents: 2025年12月31日. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 export function yuan(fen: number): string {
   const y = fen / 100;
@@ -14,6 +9,24 @@ export function yuan(fen: number): string {
 }
 
 export const missingPeriods = (labels: string[], kind: string) => `缺${list(labels)}${kind}记录`;
+
+const ONE_PERIOD = /^缺(\d+月|\d季度|上半年|下半年)(.+)记录$/;
+
+/** One-period shortfalls of the same kind joined as 考评 words them: 缺3月、7月居务监督委员会例会记录. */
+export function mergePeriodShortfalls(texts: string[]): string[] {
+  const labels = new Map<string, string[]>();
+  const out: (string | { kind: string })[] = [];
+  for (const text of texts) {
+    const m = ONE_PERIOD.exec(text);
+    if (!m) out.push(text);
+    else if (labels.has(m[2]!)) labels.get(m[2]!)!.push(m[1]!);
+    else {
+      labels.set(m[2]!, [m[1]!]);
+      out.push({ kind: m[2]! });
+    }
+  }
+  return out.map((o) => (typeof o === 'string' ? o : missingPeriods(labels.get(o.kind)!, o.kind)));
+}
 
 export const missingKinds = (kinds: string[]) => `缺${list(kinds)}记录`;
 
@@ -45,7 +58,7 @@ export function staffingShortfall(kind: string, n: number, required: number, hou
 }
 
 export function profileShortfall(field: string, value: number | null, min: number, unit: string): string {
-  return value === null || value === 0 ? `社区概况缺${field}（应不低于${min}${unit}）` : `${field}${value}${unit}，应不低于${min}${unit}`;
+  return value === null ? `社区概况缺${field}（应不低于${min}${unit}）` : `${field}${value}${unit}，应不低于${min}${unit}`;
 }
 
 export const disclosureWithoutAttachment = (affair: string, ids: number[]) =>

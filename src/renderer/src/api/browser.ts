@@ -1,12 +1,24 @@
-// The browser-mode client: POST /api/<method> with JSON. Long methods answer with a server-sent event
-// stream (progress events, then the reply); aborting the fetch closes it, which cancels the task.
+// The browser-mode client: POST /api/<method> with JSON and the headers x-sanwu-token and
+// x-sanwu-session (never cookies). Long methods answer with a server-sent event stream (progress events,
+// then the reply); aborting the fetch closes it, which cancels the task. Files (attachments, downloads)
+// are fetched with the same headers into blobs.
 import type { Api, CallReply, TaskEvent } from '../../../shared/api';
 import type { Progress } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
+import { credentials } from './credentials';
 import { unwrap } from './wire';
 
-/** `base` and `headers` stay empty in the page (same origin, session cookie); tests pass the server and token. */
-export function browserClient(base = '', headers: Record<string, string> = {}): Api {
+/** The page's token and session as request headers. */
+export function pageHeaders(): Record<string, string> {
+  const token = credentials.token();
+  const session = credentials.session();
+  return { ...(token ? { 'x-sanwu-token': token } : {}), ...(session ? { 'x-sanwu-session': session } : {}) };
+}
+
+const NO_TOKEN = new SanwuError('USAGE', '浏览器模式的访问凭据无效或已过期。请重新打开 sanwu serve 在命令行打印的完整链接。');
+
+/** `base` stays empty in the page (same origin); tests pass the server. `headers`: the token and session to send. */
+export function browserClient(base = '', headers: () => Record<string, string> = pageHeaders): Api {
   return {
     mode: 'browser',
     async call(method, input, options = {}) {
@@ -14,14 +26,12 @@ export function browserClient(base = '', headers: Record<string, string> = {}): 
       try {
         const res = await fetch(`${base}/api/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...headers },
+          headers: { 'Content-Type': 'application/json', ...headers() },
           body: JSON.stringify(input ?? {}),
-          credentials: 'same-origin',
+          credentials: 'omit',
           signal,
         });
-        if (res.status === 401 || res.status === 403) {
-          throw new SanwuError('USAGE', '浏览器模式的访问凭据无效或已过期。请重新打开 sanwu serve 打印的链接。');
-        }
+        if (res.status === 401 || res.status === 403) throw NO_TOKEN;
         const isStream = (res.headers.get('content-type') ?? '').startsWith('text/event-stream');
         const reply = isStream && res.body ? await readEvents(res.body, onProgress) : ((await res.json()) as CallReply);
         return unwrap(reply);
@@ -58,4 +68,23 @@ async function readEvents(body: ReadableStream<Uint8Array>, onProgress?: (p: Pro
     }
   }
   throw new SanwuError('INTERNAL', '与 sanwu serve 的连接中断，任务结果未知。请刷新页面查看档案是否已变化。');
+}
+
+/** A file the page may show or save (/api/attachments/ID, /api/downloads/ID), fetched with the headers. */
+export async function fetchFile(url: string, headers: () => Record<string, string> = pageHeaders): Promise<{ blob: Blob; name: string | null }> {
+  const res = await fetch(url, { headers: headers(), credentials: 'omit' });
+  if (!res.ok) {
+    const text = await res.text();
+    if (res.status === 401) credentials.signedOut(text);
+    throw new SanwuError(res.status === 404 ? 'NOT_FOUND' : 'USAGE', text || `无法读取文件（${res.status}）。`);
+  }
+  return { blob: await res.blob(), name: fileName(res.headers.get('content-disposition')) };
+}
+
+/** The name in Content-Disposition: filename*=UTF-8''… (RFC 6266), else filename="…". */
+function fileName(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) return decodeURIComponent(star[1]!);
+  return /filename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
 }

@@ -4,8 +4,9 @@ import type { IndicatorStatus } from '../../../shared/audit';
 import type { RecordStatus } from '../../../shared/vocabulary';
 import { AFFAIR_COLORS, INDICATOR_STATUS, RECORD_STATUS_COLORS } from '../format';
 
-export function RecordStatusTag({ status }: { status: RecordStatus }): React.JSX.Element {
-  return <Tag color={RECORD_STATUS_COLORS[status]}>{status}</Tag>;
+/** A voided record shows 已作废 whatever status it was voided in. */
+export function RecordStatusTag({ status, voided = false }: { status: RecordStatus; voided?: boolean }): React.JSX.Element {
+  return voided ? <Tag color="red">已作废</Tag> : <Tag color={RECORD_STATUS_COLORS[status]}>{status}</Tag>;
 }
 
 export function IndicatorStatusTag({ status }: { status: IndicatorStatus }): React.JSX.Element {

@@ -2,8 +2,8 @@
 // 类别 (a kind whose name contains 公开), and every disclosure record has ≥1 attachment.
 import { AFFAIRS } from '../../../../shared/vocabulary';
 import type { CommunityFacts, FactRecord } from '../facts';
-import { outcome, type Outcome } from '../outcome';
-import { duePeriods } from '../periods';
+import { outcome, type Outcome, type PeriodCheck } from '../outcome';
+import { dueMonth, duePeriods } from '../periods';
 import { disclosureWithoutAttachment, missingPeriods } from '../wording';
 
 export const isDisclosureKind = (kind: string): boolean => kind.includes('公开');
@@ -24,17 +24,28 @@ export function evalDisclosed(f: CommunityFacts): Outcome {
   let present = 0;
   let unattached = 0;
   const evidence: number[] = [];
+  const checks: PeriodCheck[] = [];
   for (const affair of AFFAIRS) {
     const records = byAffair.get(affair) ?? [];
     evidence.push(...records.map((r) => r.id));
-    const absent = quarters.filter((q) => !records.some((r) => r.date >= q.start && r.date <= q.end));
+    const what = `${affair}公开`;
+    const absent = quarters.filter((q) => {
+      const met = records.some((r) => r.date >= q.start && r.date <= q.end);
+      checks.push({ key: `${what}|${q.start}|${q.end}`, affair, month: dueMonth(q, f.asOf), met, missing: met ? null : missingPeriods([q.label], what) });
+      return !met;
+    });
     slots += quarters.length;
     present += quarters.length - absent.length;
-    if (absent.length > 0) missing.push(missingPeriods(absent.map((q) => q.label), `${affair}公开`));
-    const bare = records.filter((r) => r.attachments === 0).map((r) => r.id);
+    if (absent.length > 0) missing.push(missingPeriods(absent.map((q) => q.label), what));
+    const bare = records.filter((r) => r.attachments === 0);
     unattached += bare.length;
-    if (bare.length > 0) missing.push(disclosureWithoutAttachment(affair, bare));
+    if (bare.length > 0) missing.push(disclosureWithoutAttachment(affair, bare.map((r) => r.id)));
+    // a disclosure without its attachment leaves its own month short
+    for (const month of new Set(bare.map((r) => Number(r.date.slice(5, 7))))) {
+      const ids = bare.filter((r) => Number(r.date.slice(5, 7)) === month).map((r) => r.id);
+      checks.push({ key: `${what}附件|${month}`, affair, month, met: false, missing: disclosureWithoutAttachment(affair, ids) });
+    }
   }
   const status = present === 0 ? 'unmet' : present === slots && unattached === 0 ? 'met' : 'partial';
-  return outcome(status, missing, evidence.sort((a, b) => a - b));
+  return outcome(status, missing, evidence.sort((a, b) => a - b), checks);
 }

@@ -10,11 +10,13 @@ import { useApi } from '../../hooks/useApi';
 import { navigate } from '../../hooks/useHashRoute';
 import { AttestModal } from './AttestModal';
 import { IndicatorTable } from './IndicatorTable';
+import { useCan } from '../../hooks/useAuth';
 
 const GRADE_COLOURS: Record<string, string> = { 达标: 'success', 基本达标: 'warning', 不达标: 'error' };
 
 export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.Element {
   const working = useWorkingYear();
+  const can = useCan();
   const year = Number(params.get('year')) || working;
   const standard = params.get('standard') || undefined;
   const community = params.get('community') || undefined;
@@ -59,7 +61,7 @@ export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.El
                     {s.id} {s.name} · 得分 {s.score.toFixed(1)} <Tag color={GRADE_COLOURS[s.result]}>{s.result}</Tag>
                     {s.vetoed && <Tag color="error">一票否决</Tag>}
                   </div>
-                  <IndicatorTable indicators={s.indicators} onAttest={(indicator) => setAttesting({ community: c.community, indicator })} />
+                  <IndicatorTable indicators={s.indicators} onAttest={can('audit.attest') ? (indicator) => setAttesting({ community: c.community, indicator }) : undefined} />
                 </div>
               )),
             }))}

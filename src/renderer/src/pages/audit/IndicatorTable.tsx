@@ -7,7 +7,8 @@ import { href } from '../../hooks/useHashRoute';
 
 const attestable = (i: IndicatorResult): boolean => i.status === 'manual' || !!i.attestation || !!i.veto;
 
-export function IndicatorTable({ indicators, onAttest }: { indicators: IndicatorResult[]; onAttest: (i: IndicatorResult) => void }): React.JSX.Element {
+/** `onAttest` absent: the signed-in role may not attest (no button). */
+export function IndicatorTable({ indicators, onAttest }: { indicators: IndicatorResult[]; onAttest?: (i: IndicatorResult) => void }): React.JSX.Element {
   return (
     <Table<IndicatorResult>
       size="small"
@@ -46,7 +47,7 @@ export function IndicatorTable({ indicators, onAttest }: { indicators: Indicator
         {
           title: '',
           width: 72,
-          render: (_: unknown, i) => attestable(i) && <Button size="small" onClick={() => onAttest(i)}>认定</Button>,
+          render: (_: unknown, i) => onAttest && attestable(i) && <Button size="small" onClick={() => onAttest(i)}>认定</Button>,
         },
       ]}
     />

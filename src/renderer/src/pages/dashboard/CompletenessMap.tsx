@@ -1,4 +1,5 @@
-// The completeness heat map: one row per community, one cell per period, for the chosen 类别.
+// The completeness heat map: one row per community, one cell per month, for the chosen 类别. A cell is
+// 齐全 only when every requirement due in it is met (the evaluation 考评 runs); its tip names what is missing.
 import { Segmented, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { CompletenessCell, CompletenessGrid } from '../../../../shared/audit';
@@ -8,13 +9,13 @@ import { href } from '../../hooks/useHashRoute';
 
 function cellColour(c: CompletenessCell): string {
   if (c.expected === 0) return c.count > 0 ? '#e6f4ff' : '#fafafa';
-  if (c.count >= c.expected) return '#95de64';
-  return c.count > 0 ? '#ffd666' : '#ff7875';
+  if (c.missing.length === 0) return '#95de64';
+  return c.missing.length < c.expected ? '#ffd666' : '#ff7875';
 }
 
 function cellTip(c: CompletenessCell): string {
-  if (c.expected === 0) return `${c.count} 件（本期无要求）`;
-  return c.count >= c.expected ? `${c.count} 件，已齐全` : `${c.count} 件，应有 ${c.expected} 件，缺 ${c.expected - c.count} 件`;
+  if (c.expected === 0) return `${c.count} 件（本月无考评要求）`;
+  return c.missing.length === 0 ? `${c.count} 件，已齐全` : `${c.count} 件，不齐全：${c.missing.join('；')}`;
 }
 
 export function CompletenessMap({ year, grid }: { year: number; grid: CompletenessGrid | null }): React.JSX.Element {
@@ -40,13 +41,19 @@ export function CompletenessMap({ year, grid }: { year: number; grid: Completene
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.community}>
+              <tr key={r.community} data-community={r.community}>
                 <td style={{ whiteSpace: 'nowrap', paddingRight: 8 }}>
                   <a href={href('/records', { year, community: r.community, affair })}>{r.community}</a>
                 </td>
                 {r.cells.map((c, i) => (
                   <Tooltip key={grid.periods[i]} title={`${r.community} ${grid.periods[i]}：${cellTip(c)}`}>
-                    <td style={{ background: cellColour(c), textAlign: 'center', height: 24, borderRadius: 3 }}>{c.count || ''}</td>
+                    <td
+                      data-month={grid.periods[i]}
+                      data-complete={c.expected === 0 ? undefined : c.missing.length === 0 ? 'yes' : 'no'}
+                      style={{ background: cellColour(c), textAlign: 'center', height: 24, borderRadius: 3 }}
+                    >
+                      {c.count || ''}
+                    </td>
                   </Tooltip>
                 ))}
               </tr>
@@ -55,8 +62,8 @@ export function CompletenessMap({ year, grid }: { year: number; grid: Completene
         </table>
       )}
       <div style={{ marginTop: 8, fontSize: 12, color: '#888' }}>
-        <Legend colour="#95de64" label="齐全" /> <Legend colour="#ffd666" label="不足" /> <Legend colour="#ff7875" label="缺失" />{' '}
-        <Legend colour="#fafafa" label="本期无要求" />
+        <Legend colour="#95de64" label="齐全" /> <Legend colour="#ffd666" label="部分缺项" /> <Legend colour="#ff7875" label="全部缺项" />{' '}
+        <Legend colour="#fafafa" label="本月无要求" />
       </div>
     </>
   );

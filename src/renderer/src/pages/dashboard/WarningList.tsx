@@ -1,18 +1,20 @@
-// The dashboard's warnings (missing periods, unfiled items, check problems, appraisal due), each a link.
+// The dashboard's warnings (an empty archive, shortfalls as 考评 words them, unfiled items, check
+// problems, appraisal due), each a link. "齐全" is said only of a year that has records.
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { DashboardWarning } from '../../../../shared/api';
 import { PlainList } from '../../components/PlainList';
 
 const KINDS: Record<DashboardWarning['kind'], { label: string; color: string }> = {
-  'missing-period': { label: '缺期', color: 'red' },
+  empty: { label: '先做这一步', color: 'blue' },
+  'missing-period': { label: '缺项', color: 'red' },
   unfiled: { label: '未归档', color: 'orange' },
   check: { label: '检查问题', color: 'volcano' },
   'appraisal-due': { label: '到期鉴定', color: 'gold' },
 };
 
 export function WarningList({ warnings }: { warnings: DashboardWarning[] }): React.JSX.Element {
-  if (warnings.length === 0) return <div style={{ color: '#52c41a' }}>没有待办事项，本年度档案齐全。</div>;
+  if (warnings.length === 0) return <div style={{ color: '#52c41a' }}>没有待办事项：本年度档案按考评标准齐全。</div>;
   return (
     <PlainList
       testId="warnings"

@@ -1,6 +1,7 @@
 // What a (dry-run) import did or would do, and the error workbooks to download.
 import { Alert, Space } from 'antd';
 import type { ImportRunResult } from '../../../../shared/api';
+import { FileLink } from '../../components/FileLink';
 
 export function ImportSummary({ result }: { result: ImportRunResult }): React.JSX.Element {
   const n = result.imported;
@@ -20,9 +21,9 @@ export function ImportSummary({ result }: { result: ImportRunResult }): React.JS
         />
       )}
       {result.errorWorkbookUrls?.map((url) => (
-        <a key={url} href={url} download>
+        <FileLink key={url} url={url} style={{ padding: 0 }}>
           下载错误工作簿（有误的行及原因）
-        </a>
+        </FileLink>
       ))}
     </Space>
   );

@@ -1,14 +1,18 @@
-// The record detail: metadata, attachments with preview and upload, history from the audit log; edit and 作废.
-import { Button, Descriptions, Drawer, Input, Modal, Space, Spin, Typography } from 'antd';
+// The record detail: metadata, attachments with preview and upload, history from the audit log; edit,
+// 作废 and 恢复. A voided record says so, with its reason, and offers only 恢复.
+import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
+import { RECORD_LABELS as L } from '../../../../shared/labels';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { toPayload } from '../../errors';
 import { AffairTag, RecordStatusTag } from '../../components/StatusTags';
 import { formatDate, formatMoney } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
+import { useCan } from '../../hooks/useAuth';
 
 export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }): React.JSX.Element {
   const detail = useApi('records.get', id ? { id } : null);
@@ -19,7 +23,10 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
     onChanged();
   };
   const d = id && detail.data?.record.id === id ? detail.data : undefined;
+  const can = useCan();
   const r = d?.record;
+  const voided = !!r?.voidedAt;
+  const filed = !!r?.archivalCode;
 
   return (
     <Drawer
@@ -28,55 +35,72 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
       size={720}
       title={r ? `#${r.id} ${r.title}` : '档案详情'}
       extra={
-        r && (
+        r &&
+        (voided ? (
+          can('records.restore') && <RestoreButton id={r.id} onRestored={changed} />
+        ) : (
           <Space>
-            <Button danger onClick={() => setVoiding(true)}>
-              作废
-            </Button>
-            <Button type="primary" onClick={() => setEditing(true)}>
-              编辑
-            </Button>
+            {can('records.void') && (
+              <Button danger disabled={filed} title={filed ? '已归档的档案只能通过鉴定处置，不能作废' : undefined} onClick={() => setVoiding(true)}>
+                作废
+              </Button>
+            )}
+            {can('records.update') && (
+              <Button type="primary" onClick={() => setEditing(true)}>
+                编辑
+              </Button>
+            )}
           </Space>
-        )
+        ))
       }
     >
       <ErrorAlert error={detail.error} />
       {!d && !detail.error && <Spin />}
       {r && d && (
         <>
+          {voided && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="voided-notice"
+              title={`这件档案已于 ${formatDate(r.voidedAt)} 作废`}
+              description={`作废原因：${r.voidReason || '—'}。作废的档案不出现在列表、考评和报表中，也不能修改；如属误操作，可点“恢复”。`}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <Descriptions
             size="small"
             column={2}
             bordered
             data-testid="record-detail"
             items={[
-              { key: 'code', label: '档号', children: r.archivalCode ?? '未归档', span: 2 },
-              { key: 'community', label: '社区', children: r.community },
-              { key: 'affair', label: '类别', children: <AffairTag affair={r.affair} /> },
-              { key: 'kind', label: '事项', children: r.kind },
-              { key: 'status', label: '状态', children: <RecordStatusTag status={r.status} /> },
-              { key: 'date', label: '成文日期', children: formatDate(r.date) },
-              { key: 'retention', label: '保管期限', children: r.retention },
-              { key: 'responsible', label: '责任者', children: r.responsible || '—' },
-              { key: 'doc', label: '文号', children: r.docNumber || '—' },
-              { key: 'disclosure', label: '公开日期', children: formatDate(r.disclosureDate) },
-              { key: 'channel', label: '公开形式', children: r.disclosureChannel ?? '—' },
-              { key: 'pages', label: '页数', children: r.pages ?? '—' },
-              { key: 'box', label: '盒号', children: r.boxNo ?? '—' },
+              { key: 'code', label: L.archivalCode, children: r.archivalCode ?? '未归档', span: 2 },
+              { key: 'community', label: L.community, children: r.community },
+              { key: 'affair', label: L.affair, children: <AffairTag affair={r.affair} /> },
+              { key: 'kind', label: L.kind, children: r.kind },
+              { key: 'status', label: L.status, children: <RecordStatusTag status={r.status} voided={voided} /> },
+              { key: 'date', label: L.date, children: formatDate(r.date) },
+              { key: 'retention', label: L.retention, children: r.retention },
+              { key: 'responsible', label: L.responsible, children: r.responsible || '—' },
+              { key: 'doc', label: L.docNumber, children: r.docNumber || '—' },
+              { key: 'disclosure', label: L.disclosureDate, children: formatDate(r.disclosureDate) },
+              { key: 'channel', label: L.disclosureChannel, children: r.disclosureChannel ?? '—' },
+              { key: 'pages', label: L.pages, children: r.pages ?? '—' },
+              { key: 'box', label: L.boxNo, children: r.boxNo ?? '—' },
               ...(r.affair === '财务'
                 ? [
-                    { key: 'income', label: '收入金额', children: formatMoney(r.income) },
-                    { key: 'expense', label: '支出金额', children: formatMoney(r.expense) },
-                    { key: 'fund', label: '资金类别', children: r.fundCategory ?? '—', span: 2 },
+                    { key: 'income', label: L.income, children: formatMoney(r.income) },
+                    { key: 'expense', label: L.expense, children: formatMoney(r.expense) },
+                    { key: 'fund', label: L.fundCategory, children: r.fundCategory ?? '—', span: 2 },
                   ]
                 : []),
-              { key: 'notes', label: '备注', children: r.notes || '—', span: 2 },
+              { key: 'notes', label: L.notes, children: r.notes || '—', span: 2 },
             ]}
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             附件（{d.attachments.length}）
           </Typography.Title>
-          <AttachmentsPanel recordId={r.id} attachments={d.attachments} onAdded={changed} />
+          <AttachmentsPanel record={r} attachments={d.attachments} onChanged={changed} canAdd={can('attachments.add')} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             修改历史
           </Typography.Title>
@@ -96,8 +120,7 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
             onClose={() => setVoiding(false)}
             onVoided={() => {
               setVoiding(false);
-              onChanged();
-              onClose();
+              changed();
             }}
           />
         </>
@@ -106,7 +129,30 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; on
   );
 }
 
+function RestoreButton({ id, onRestored }: { id: number; onRestored: () => void }): React.JSX.Element {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const restore = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await api.call('records.restore', { id });
+      message.success('已恢复，这件档案重新出现在列表、考评和报表中');
+      onRestored();
+    } catch (e) {
+      message.error(toPayload(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button type="primary" loading={busy} onClick={restore}>
+      恢复
+    </Button>
+  );
+}
+
 function VoidModal({ open, id, onClose, onVoided }: { open: boolean; id: number; onClose: () => void; onVoided: () => void }): React.JSX.Element {
+  const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -116,6 +162,7 @@ function VoidModal({ open, id, onClose, onVoided }: { open: boolean; id: number;
       await api.call('records.void', { id, reason });
       setReason('');
       setError(null);
+      message.success('已作废；可在“状态”中选“已作废”找到它，需要时恢复');
       onVoided();
     } catch (e) {
       setError(e);

@@ -7,6 +7,9 @@ import { toOptions as opts } from '../../format';
 import { useArchive } from '../../hooks/useArchive';
 import type { RecordFilters } from './filters';
 
+/** Not a status: voided records keep theirs, and are listed only under this choice. */
+const VOIDED = '已作废';
+
 export const RecordFilterBar = memo(function RecordFilterBar({ value, onChange }: { value: RecordFilters; onChange: (f: RecordFilters) => void }): React.JSX.Element {
   const { vocabulary } = useArchive();
   const set = (patch: Partial<RecordFilters>): void => onChange({ ...value, ...patch });
@@ -22,8 +25,8 @@ export const RecordFilterBar = memo(function RecordFilterBar({ value, onChange }
         options={opts(kinds)} onChange={(kind) => set({ kind })} />
       <Select aria-label="保管期限" placeholder="保管期限" allowClear style={{ width: 116 }} value={value.retention} options={opts(RETENTIONS)}
         onChange={(retention) => set({ retention })} />
-      <Select aria-label="状态" placeholder="状态" allowClear style={{ width: 100 }} value={value.status} options={opts(RECORD_STATUSES)}
-        onChange={(status) => set({ status })} />
+      <Select aria-label="状态" placeholder="状态" allowClear style={{ width: 100 }} value={value.voided ? VOIDED : value.status} options={opts([...RECORD_STATUSES, VOIDED])}
+        onChange={(status?: string) => set(status === VOIDED ? { status: undefined, voided: true } : { status: status as RecordFilters['status'], voided: undefined })} />
       <Input.Search
         aria-label="搜索"
         placeholder="搜索题名、责任者、文号、档号"

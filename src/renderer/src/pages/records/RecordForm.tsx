@@ -1,14 +1,21 @@
-// Create or edit one record. 事项 options follow 类别; amounts only for 财务; Enter submits.
-import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+// Create or edit one record. 事项 options follow 类别; amounts only for 财务; Enter submits. Dates,
+// pages and amounts are typed as text and read by the shared field rules (the import's rules): a
+// refusal shows next to its field, nothing typed is changed, and a value saved differently is shown.
+import { App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ArchiveRecord } from '../../../../shared/domain';
+import { isoDay, parseDate } from '../../../../shared/fields/dates';
+import { parseAmount, parseCount } from '../../../../shared/fields/numbers';
+import { MIN_PAGES, recordDateIssues } from '../../../../shared/fields/record';
+import { RECORD_LABELS as L } from '../../../../shared/labels';
 import type { RecordInput } from '../../../../shared/schemas';
 import { AFFAIRS, RETENTIONS, type Affair, type Retention } from '../../../../shared/vocabulary';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CommunitySelect } from '../../components/Pickers';
-import { DATE_FORMAT as DATE, toOptions as opts } from '../../format';
+import { toPayload } from '../../errors';
+import { parsedRule, parsedValue, placeIssues, savedAs } from '../../forms/fieldRules';
+import { formatMoney, toOptions as opts } from '../../format';
 import { useArchive } from '../../hooks/useArchive';
 
 interface FormValues {
@@ -18,18 +25,19 @@ interface FormValues {
   title: string;
   responsible?: string;
   docNumber?: string;
-  date?: Dayjs;
-  disclosureDate?: Dayjs | null;
+  date?: string;
+  disclosureDate?: string;
   disclosureChannel?: string | null;
-  pages?: number | null;
+  pages?: string;
   retention?: Retention;
-  income?: number | null;
-  expense?: number | null;
+  income?: string;
+  expense?: string;
   fundCategory?: string | null;
   notes?: string;
 }
 
-const day = (v: string | null | undefined): Dayjs | null => (v ? dayjs(v, DATE) : null);
+const text = (v: number | string | null | undefined): string | undefined => (v === null || v === undefined ? undefined : String(v));
+const pages = (t: string) => parseCount(t, MIN_PAGES);
 
 function initialValues(record: ArchiveRecord | undefined): Partial<FormValues> {
   if (!record) return { affair: '党务' };
@@ -40,13 +48,13 @@ function initialValues(record: ArchiveRecord | undefined): Partial<FormValues> {
     title: record.title,
     responsible: record.responsible,
     docNumber: record.docNumber,
-    date: day(record.date) ?? undefined,
-    disclosureDate: day(record.disclosureDate),
+    date: record.date,
+    disclosureDate: text(record.disclosureDate),
     disclosureChannel: record.disclosureChannel,
-    pages: record.pages,
+    pages: text(record.pages),
     retention: record.retention,
-    income: record.income,
-    expense: record.expense,
+    income: text(record.income),
+    expense: text(record.expense),
     fundCategory: record.fundCategory,
     notes: record.notes,
   };
@@ -60,17 +68,28 @@ function toInput(v: FormValues): Omit<RecordInput, 'communityId'> {
     title: v.title,
     responsible: v.responsible ?? '',
     docNumber: v.docNumber ?? '',
-    date: v.date?.format(DATE) ?? '',
-    disclosureDate: v.disclosureDate?.format(DATE) ?? null,
+    date: parsedValue(parseDate, v.date) ?? '',
+    disclosureDate: parsedValue(parseDate, v.disclosureDate),
     disclosureChannel: v.disclosureChannel ?? null,
-    pages: v.pages ?? null,
+    pages: parsedValue(pages, v.pages),
     retention: v.retention,
-    income: financial ? (v.income ?? null) : null,
-    expense: financial ? (v.expense ?? null) : null,
+    income: financial ? parsedValue(parseAmount, v.income) : null,
+    expense: financial ? parsedValue(parseAmount, v.expense) : null,
     fundCategory: financial ? (v.fundCategory ?? null) : null,
     notes: v.notes ?? '',
   };
 }
+
+/** 成文日期 → date …: where a refusal naming a field belongs. */
+const FIELD_OF: Record<string, string> = Object.fromEntries(Object.entries(L).map(([field, label]) => [label, field]));
+
+const today = (): string => isoDay(new Date());
+
+const dateRule = parsedRule(parseDate, (date) => recordDateIssues({ date }, today())[0]?.message ?? null);
+const disclosureRule = parsedRule(parseDate, (disclosureDate, form) => {
+  const date = parsedValue(parseDate, form.getFieldValue('date')) ?? disclosureDate;
+  return recordDateIssues({ date, disclosureDate }, today()).find((i) => i.field === 'disclosureDate')?.message ?? null;
+});
 
 export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; record?: ArchiveRecord; onClose: () => void; onSaved: (r: ArchiveRecord) => void }): React.JSX.Element {
   const { vocabulary } = useArchive();
@@ -79,6 +98,7 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const affair = Form.useWatch('affair', form) ?? record?.affair ?? '党务';
+  const typed = Form.useWatch([], form) ?? {};
 
   useEffect(() => {
     if (!open) return;
@@ -97,14 +117,20 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
       const saved = record
         ? await api.call('records.update', { id: record.id, patch: toInput(v) })
         : await api.call('records.create', { ...toInput(v), communityId: v.communityId ?? 0 });
+      setError(null);
       message.success(record ? '已保存修改' : '已登记');
       onSaved(saved);
     } catch (e) {
-      setError(e);
+      const payload = toPayload(e);
+      const left = placeIssues(form, payload.issues, FIELD_OF);
+      setError(left.length === payload.issues.length ? e : left.length > 0 ? { ...payload, issues: left } : null);
     } finally {
       setBusy(false);
     }
   };
+
+  const dateHint = (v: string | undefined) => savedAs(parseDate, v, (d) => d);
+  const moneyHint = (v: string | undefined) => savedAs(parseAmount, v, (n) => formatMoney(n));
 
   return (
     <Modal
@@ -121,58 +147,58 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
       <Form<FormValues> form={form} layout="vertical" onFinish={save} requiredMark data-testid="record-form">
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           {record ? (
-            <Form.Item label="社区">
+            <Form.Item label={L.community}>
               <Input disabled value={record.community} />
             </Form.Item>
           ) : (
-            <Form.Item name="communityId" label="社区" rules={[{ required: true, message: '请选择社区' }]}>
+            <Form.Item name="communityId" label={L.community} rules={[{ required: true, message: '请选择社区' }]}>
               <CommunitySelect by="id" />
             </Form.Item>
           )}
-          <Form.Item name="affair" label="类别" rules={[{ required: true }]}>
+          <Form.Item name="affair" label={L.affair} rules={[{ required: true }]}>
             <Radio.Group optionType="button" options={opts(AFFAIRS)} onChange={() => form.setFieldValue('kind', undefined)} />
           </Form.Item>
-          <Form.Item name="kind" label="事项" rules={[{ required: true, message: '请选择事项' }]}>
-            <Select aria-label="事项" showSearch={{ optionFilterProp: 'label' }} placeholder={`选择${affair}事项`} options={opts(vocabulary?.kinds[affair] ?? [])} />
+          <Form.Item name="kind" label={L.kind} rules={[{ required: true, message: '请选择事项' }]}>
+            <Select aria-label={L.kind} showSearch={{ optionFilterProp: 'label' }} placeholder={`选择${affair}事项`} options={opts(vocabulary?.kinds[affair] ?? [])} />
           </Form.Item>
-          <Form.Item name="date" label="成文日期" rules={[{ required: true, message: '请选择成文日期' }]}>
-            <DatePicker format={DATE} style={{ width: '100%' }} placeholder="如 2025-03-05" />
+          <Form.Item name="date" label={L.date} rules={[{ required: true, whitespace: true, message: `请填写${L.date}` }, dateRule]} extra={dateHint(typed.date)}>
+            <Input placeholder="如 2025-03-05、2025/3/5 或 2025年3月5日" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="title" label="题名" rules={[{ required: true, whitespace: true, message: '题名不能为空' }, { max: 500 }]} style={{ gridColumn: 'span 2' }}>
+          <Form.Item name="title" label={L.title} rules={[{ required: true, whitespace: true, message: '题名不能为空' }, { max: 500 }]} style={{ gridColumn: 'span 2' }}>
             <Input autoFocus placeholder="如：桃源社区居务监督委员会2025年3月例会记录" />
           </Form.Item>
-          <Form.Item name="responsible" label="责任者">
+          <Form.Item name="responsible" label={L.responsible}>
             <Input placeholder="如：桃源社区居民委员会" />
           </Form.Item>
-          <Form.Item name="docNumber" label="文号">
+          <Form.Item name="docNumber" label={L.docNumber}>
             <Input />
           </Form.Item>
-          <Form.Item name="disclosureDate" label="公开日期">
-            <DatePicker format={DATE} style={{ width: '100%' }} />
+          <Form.Item name="disclosureDate" label={L.disclosureDate} dependencies={['date']} rules={[disclosureRule]} extra={dateHint(typed.disclosureDate)}>
+            <Input placeholder="写法同成文日期" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="disclosureChannel" label="公开形式">
-            <Select allowClear options={opts(vocabulary?.disclosureChannels ?? [])} />
+          <Form.Item name="disclosureChannel" label={L.disclosureChannel}>
+            <Select aria-label={L.disclosureChannel} allowClear options={opts(vocabulary?.disclosureChannels ?? [])} />
           </Form.Item>
-          <Form.Item name="pages" label="页数">
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          <Form.Item name="pages" label={L.pages} rules={[parsedRule(pages)]}>
+            <Input placeholder="正整数，如 3" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="retention" label="保管期限" extra="不选则按保管期限表">
-            <Select allowClear placeholder="按保管期限表" options={opts(RETENTIONS)} />
+          <Form.Item name="retention" label={L.retention} extra="不选则按保管期限表">
+            <Select aria-label={L.retention} allowClear placeholder="按保管期限表" options={opts(RETENTIONS)} />
           </Form.Item>
           {affair === '财务' && (
             <>
-              <Form.Item name="income" label="收入金额（元）">
-                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+              <Form.Item name="income" label={`${L.income}（元）`} rules={[parsedRule(parseAmount)]} extra={moneyHint(typed.income)}>
+                <Input placeholder="如 20000、20,000.00 或 2万" autoComplete="off" />
               </Form.Item>
-              <Form.Item name="expense" label="支出金额（元）">
-                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+              <Form.Item name="expense" label={`${L.expense}（元）`} rules={[parsedRule(parseAmount)]} extra={moneyHint(typed.expense)}>
+                <Input placeholder="写法同收入金额" autoComplete="off" />
               </Form.Item>
-              <Form.Item name="fundCategory" label="资金类别">
-                <Select allowClear options={opts(vocabulary?.fundCategories ?? [])} />
+              <Form.Item name="fundCategory" label={L.fundCategory}>
+                <Select aria-label={L.fundCategory} allowClear options={opts(vocabulary?.fundCategories ?? [])} />
               </Form.Item>
             </>
           )}
-          <Form.Item name="notes" label="备注" style={{ gridColumn: 'span 2' }}>
+          <Form.Item name="notes" label={L.notes} style={{ gridColumn: 'span 2' }}>
             <Input.TextArea rows={2} />
           </Form.Item>
         </div>

@@ -1,17 +1,11 @@
 // A record's history from the audit log: who did what when, and which fields changed.
 import { Timeline, Typography } from 'antd';
 import type { AuditEntry } from '../../../../shared/domain';
+import { AUDIT_ACTION_LABELS, COLUMN_LABELS, RECORD_LABELS } from '../../../../shared/labels';
 import { formatDate } from '../../format';
 
-const ACTIONS: Record<string, string> = { create: '登记', update: '修改', void: '作废', attach: '添加附件', file: '归档', import: '导入' };
-
-const FIELDS: Record<string, string> = {
-  title: '题名', kind: '事项', affair: '类别', date: '成文日期', responsible: '责任者', doc_number: '文号', docNumber: '文号',
-  disclosure_date: '公开日期', disclosureDate: '公开日期', disclosure_channel: '公开形式', disclosureChannel: '公开形式',
-  pages: '页数', retention: '保管期限', income_fen: '收入（分）', expense_fen: '支出（分）', income: '收入', expense: '支出',
-  fund_category: '资金类别', fundCategory: '资金类别', notes: '备注', status: '状态', archival_code: '档号', archivalCode: '档号',
-  box_no: '盒号', boxNo: '盒号', original_name: '文件名', originalName: '文件名',
-};
+/** Audit entries keep rows as stored (doc_number) or as the contract names them (docNumber). */
+const FIELDS: Record<string, string> = { ...RECORD_LABELS, ...COLUMN_LABELS, originalName: COLUMN_LABELS.original_name! };
 
 function describe(entry: AuditEntry): string {
   const before = (entry.before ?? {}) as Record<string, unknown>;
@@ -23,8 +17,10 @@ function describe(entry: AuditEntry): string {
     return changes.join('；');
   }
   if (entry.action === 'attach') return String(after.originalName ?? after.original_name ?? '');
+  if (entry.action === 'detach') return `${show(before.originalName)}${after.reason ? `（${String(after.reason)}）` : ''}`;
   if (entry.action === 'file') return `档号 ${show(after.archivalCode)}`;
   if (entry.action === 'void') return `原因：${show(after.void_reason)}`;
+  if (entry.action === 'restore') return `撤销作废（原作废原因：${show(before.void_reason)}）`;
   return '';
 }
 
@@ -39,9 +35,9 @@ export function RecordHistory({ history }: { history: AuditEntry[] }): React.JSX
         key: h.id,
         content: (
           <>
-            <Typography.Text strong>{ACTIONS[h.action] ?? h.action}</Typography.Text>{' '}
+            <Typography.Text strong>{AUDIT_ACTION_LABELS[h.action] ?? '其他操作'}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {formatDate(h.at)} · {h.actor}
+              {formatDate(h.at)} · {h.actorDisplay ?? h.actor}
             </Typography.Text>
             <div>{describe(h)}</div>
           </>

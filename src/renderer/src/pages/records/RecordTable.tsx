@@ -3,21 +3,22 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { Button, Table, type TableColumnsType } from 'antd';
 import { memo } from 'react';
 import type { ArchiveRecord } from '../../../../shared/domain';
+import { RECORD_LABELS as L } from '../../../../shared/labels';
 import { EmptyState } from '../../components/EmptyState';
 import { AffairTag, RecordStatusTag } from '../../components/StatusTags';
 import { formatDate } from '../../format';
 import { useViewportHeight } from '../../hooks/useViewportHeight';
 
 const columns: TableColumnsType<ArchiveRecord> = [
-  { title: '档号', dataIndex: 'archivalCode', width: 210, render: (v: string | null) => v ?? <span style={{ color: '#999' }}>未归档</span> },
-  { title: '题名', dataIndex: 'title', ellipsis: true },
-  { title: '社区', dataIndex: 'community', width: 120, ellipsis: true },
-  { title: '类别', dataIndex: 'affair', width: 72, render: (v: string) => <AffairTag affair={v} /> },
-  { title: '事项', dataIndex: 'kind', width: 170, ellipsis: true },
-  { title: '成文日期', dataIndex: 'date', width: 110, render: formatDate },
-  { title: '保管期限', dataIndex: 'retention', width: 96 },
-  { title: '状态', dataIndex: 'status', width: 86, render: (v: ArchiveRecord['status']) => <RecordStatusTag status={v} /> },
-  { title: <PaperClipOutlined aria-label="附件" />, dataIndex: 'attachments', width: 56, align: 'right' },
+  { title: L.archivalCode, dataIndex: 'archivalCode', width: 210, render: (v: string | null) => v ?? <span style={{ color: '#999' }}>未归档</span> },
+  { title: L.title, dataIndex: 'title', ellipsis: true },
+  { title: L.community, dataIndex: 'community', width: 120, ellipsis: true },
+  { title: L.affair, dataIndex: 'affair', width: 72, render: (v: string) => <AffairTag affair={v} /> },
+  { title: L.kind, dataIndex: 'kind', width: 170, ellipsis: true },
+  { title: L.date, dataIndex: 'date', width: 110, render: formatDate },
+  { title: L.retention, dataIndex: 'retention', width: 96 },
+  { title: L.status, dataIndex: 'status', width: 86, render: (v: ArchiveRecord['status'], r) => <RecordStatusTag status={v} voided={!!r.voidedAt} /> },
+  { title: <PaperClipOutlined aria-label={L.attachments} />, dataIndex: 'attachments', width: 56, align: 'right' },
 ];
 
 export const RecordTable = memo(function RecordTable(props: {

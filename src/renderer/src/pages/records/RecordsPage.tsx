@@ -6,11 +6,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../hooks/useApi';
 import { navigate } from '../../hooks/useHashRoute';
 import { FilingModal } from './FilingModal';
-import { filtersFromParams, toQuery, type RecordFilters } from './filters';
+import { filterParams, filtersFromParams, toQuery, type RecordFilters } from './filters';
 import { RecordDrawer } from './RecordDrawer';
 import { RecordFilterBar } from './RecordFilterBar';
 import { RecordForm } from './RecordForm';
 import { RecordTable } from './RecordTable';
+import { useCan } from '../../hooks/useAuth';
 
 export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.Element {
   // stable while only the open record changes, so the filter bar and table (memoised) skip re-rendering
@@ -26,8 +27,8 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
 
   const result = useApi('records.search', toQuery(filters, page, pageSize));
 
-  const setFilters = useCallback((next: RecordFilters) => navigate('/records', { ...next }), []);
-  const openRecord = useCallback((id: number | null) => navigate('/records', { ...filters, id: id ?? undefined }), [filters]);
+  const setFilters = useCallback((next: RecordFilters) => navigate('/records', filterParams(next)), []);
+  const openRecord = useCallback((id: number | null) => navigate('/records', { ...filterParams(filters), id: id ?? undefined }), [filters]);
   const onPage = useCallback(
     (p: number, size: number) => {
       setPaging({ filterKey, page: size === pageSize ? p : 1 });
@@ -36,18 +37,23 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
     [filterKey, pageSize],
   );
   const startCreating = useCallback(() => setCreating(true), []);
+  const can = useCan();
 
   return (
     <>
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <RecordFilterBar value={filters} onChange={setFilters} />
         <Space>
-          <Button icon={<SnippetsOutlined />} onClick={() => setFiling(true)}>
-            归档
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={startCreating}>
-            新建档案
-          </Button>
+          {can('filing.run') && (
+            <Button icon={<SnippetsOutlined />} onClick={() => setFiling(true)}>
+              归档
+            </Button>
+          )}
+          {can('records.create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={startCreating}>
+              新建档案
+            </Button>
+          )}
         </Space>
       </Space>
       <ErrorAlert error={result.error} />
@@ -68,7 +74,7 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
         onSaved={(record) => {
           setCreating(false);
           result.reload();
-          navigate('/records', { ...filters, id: record.id });
+          navigate('/records', { ...filterParams(filters), id: record.id });
         }}
       />
       <FilingModal open={filing} defaultYear={filters.year} onClose={() => setFiling(false)} onFiled={result.reload} />

@@ -11,6 +11,8 @@ export interface RecordFilters {
   kind?: string;
   retention?: Retention;
   status?: RecordStatus;
+  /** 已作废: only voided records (voided=1 in the URL) */
+  voided?: boolean;
   q?: string;
 }
 
@@ -28,6 +30,7 @@ export function filtersFromParams(p: URLSearchParams): RecordFilters {
     kind: p.get('kind') || undefined,
     retention: oneOf(RETENTIONS, p.get('retention')),
     status: oneOf(RECORD_STATUSES, p.get('status')),
+    voided: p.get('voided') === '1' || p.get('voided') === 'true' ? true : undefined,
     q: p.get('q') || undefined,
   };
 }
@@ -36,4 +39,10 @@ export function toQuery(f: RecordFilters, page: number, pageSize: number): Recor
   const q: RecordQuery = { limit: pageSize, offset: (page - 1) * pageSize };
   for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') (q as Record<string, unknown>)[k] = v;
   return q;
+}
+
+/** The filters as URL parameters. */
+export function filterParams(f: RecordFilters): Record<string, string | number | undefined> {
+  const { voided, ...rest } = f;
+  return { ...rest, voided: voided ? 1 : undefined };
 }

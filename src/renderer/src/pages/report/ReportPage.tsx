@@ -5,6 +5,7 @@ import { Alert, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FileLink } from '../../components/FileLink';
 import { PlainList } from '../../components/PlainList';
 import { CommunitiesMultiSelect, useWorkingYear, YearSelect } from '../../components/Pickers';
 import { ProgressModal } from '../../components/ProgressModal';
@@ -64,9 +65,9 @@ export function ReportPage(): React.JSX.Element {
           </div>
           <Space style={{ marginBottom: 12 }}>
             {r.downloadUrl && (
-              <Button type="primary" icon={<DownloadOutlined />} href={r.downloadUrl} download>
+              <FileLink url={r.downloadUrl} type="primary" icon={<DownloadOutlined />}>
                 下载报送包
-              </Button>
+              </FileLink>
             )}
             {!browser && (
               <Button icon={<FolderOpenOutlined />} onClick={() => showFolder(r.zipPath ?? r.path)}>

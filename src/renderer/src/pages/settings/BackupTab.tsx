@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { BackupResult } from '../../../../shared/api';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FileLink } from '../../components/FileLink';
 import { useArchive } from '../../hooks/useArchive';
 import { useSave } from './useSave';
 
@@ -30,7 +31,7 @@ export function BackupTab(): React.JSX.Element {
             type="success"
             showIcon
             title={<>已备份到 <code>{backup.path}</code></>}
-            description={backup.download && <a href={backup.download} download>下载备份文件</a>}
+            description={backup.download && <FileLink url={backup.download} style={{ padding: 0 }}>下载备份文件</FileLink>}
           />
         )}
       </Card>

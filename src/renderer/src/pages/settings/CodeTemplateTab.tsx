@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../hooks/useApi';
 import { useSave } from './useSave';
+import { useCan } from '../../hooks/useAuth';
 
 export function CodeTemplateTab(): React.JSX.Element {
   const current = useApi('codeTemplate.get', {});
@@ -16,8 +17,9 @@ function TemplateForm({ initial }: { initial: { template: string; example: strin
   const [template, setTemplate] = useState(initial.template);
   const [example, setExample] = useState(initial.example);
   const { busy, error, save } = useSave();
+  const editable = useCan()('codeTemplate.set');
   return (
-    <Form layout="vertical" style={{ maxWidth: 640 }} onFinish={() => save(async () => setExample((await api.call('codeTemplate.set', { template })).example))}>
+    <Form layout="vertical" style={{ maxWidth: 640 }} disabled={!editable} onFinish={() => save(async () => setExample((await api.call('codeTemplate.set', { template })).example))}>
       <ErrorAlert error={error} />
       <Form.Item label="档号模板" extra="可用占位：{全宗号} {门类} {年度} {期限} {问题} {件号}（件号按 DA/T 22 补足 4 位）。修改后只影响之后归档的档案。">
         <Input value={template} onChange={(e) => setTemplate(e.target.value)} style={{ fontFamily: 'monospace' }} />
@@ -26,9 +28,11 @@ function TemplateForm({ initial }: { initial: { template: string; example: strin
         示例：<code data-testid="code-example">{example}</code>
         {initial.isDefault && template === initial.template && <span style={{ color: '#888' }}>（默认模板）</span>}
       </div>
-      <Button type="primary" htmlType="submit" loading={busy}>
-        保存
-      </Button>
+      {editable && (
+        <Button type="primary" htmlType="submit" loading={busy}>
+          保存
+        </Button>
+      )}
     </Form>
   );
 }

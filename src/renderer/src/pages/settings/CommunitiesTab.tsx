@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useArchive } from '../../hooks/useArchive';
 import { CommunityForm } from './CommunityForm';
 import { RosterDrawer } from './RosterDrawer';
+import { useCan } from '../../hooks/useAuth';
 
 const num = (v: number | null): string => (v === null ? '—' : v.toLocaleString('zh-CN'));
 
@@ -14,11 +15,14 @@ export function CommunitiesTab(): React.JSX.Element {
   const { communities, reload } = useArchive();
   const [editing, setEditing] = useState<Community | 'new' | null>(null);
   const [roster, setRoster] = useState<Community | null>(null);
+  const editable = useCan()('communities.save');
   return (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>
-        添加社区
-      </Button>
+      {editable && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>
+          添加社区
+        </Button>
+      )}
       <Table<Community>
         size="small"
         rowKey="id"
@@ -40,9 +44,11 @@ export function CommunitiesTab(): React.JSX.Element {
             width: 170,
             render: (_: unknown, c) => (
               <>
-                <Button size="small" type="link" onClick={() => setEditing(c)}>
-                  编辑
-                </Button>
+                {editable && (
+                  <Button size="small" type="link" onClick={() => setEditing(c)}>
+                    编辑
+                  </Button>
+                )}
                 <Button size="small" type="link" onClick={() => setRoster(c)}>
                   人员与组织
                 </Button>

@@ -1,32 +1,47 @@
-// Add or edit a community (its code is the 全宗号 in every 档号) and its profile figures.
-import { Form, Input, InputNumber, Modal, Radio } from 'antd';
+// Add or edit a community (its code is the 全宗号 in every 档号) and its profile figures, read by the
+// import's rules (src/shared/fields): 0 is a figure, blank is none, and what cannot be read is refused.
+import { Form, Input, Modal, Radio } from 'antd';
 import { useEffect } from 'react';
 import type { Community } from '../../../../shared/domain';
+import { parseCount, parseDecimal } from '../../../../shared/fields/numbers';
+import { COMMUNITY_LABELS as L, COMMUNITY_UNITS } from '../../../../shared/labels';
 import type { CommunityInput } from '../../../../shared/schemas';
 import { COMMUNITY_TYPES } from '../../../../shared/vocabulary';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { parsedRule, parsedValue } from '../../forms/fieldRules';
 import { toOptions } from '../../format';
 import { useSave } from './useSave';
 
-const FIGURES: [keyof CommunityInput, string, number][] = [
-  ['households', '户数', 0],
-  ['population', '人口', 0],
-  ['areaKm2', '辖区面积（km²）', 2],
-  ['residentUnits', '驻区单位数', 0],
-  ['stationArea', '服务站面积（m²）', 1],
-  ['weeklyHours', '每周服务时长（小时）', 1],
+type Figure = 'households' | 'population' | 'areaKm2' | 'residentUnits' | 'stationArea' | 'weeklyHours';
+const count = (t: string) => parseCount(t);
+const FIGURES: [Figure, (text: string) => ReturnType<typeof parseDecimal>][] = [
+  ['households', count],
+  ['population', count],
+  ['areaKm2', parseDecimal],
+  ['residentUnits', count],
+  ['stationArea', parseDecimal],
+  ['weeklyHours', parseDecimal],
 ];
 
+type FormValues = Omit<CommunityInput, Figure> & Partial<Record<Figure, string>>;
+
+const asText = (c: Community): FormValues => ({
+  code: c.code,
+  name: c.name,
+  type: c.type,
+  ...Object.fromEntries(FIGURES.map(([name]) => [name, c[name] === null ? undefined : String(c[name])])),
+});
+
 export function CommunityForm({ community, onClose, onSaved }: { community: Community | 'new' | null; onClose: () => void; onSaved: () => void }): React.JSX.Element {
-  const [form] = Form.useForm<CommunityInput>();
+  const [form] = Form.useForm<FormValues>();
   const { busy, error, save, clear } = useSave();
   const existing = community !== 'new' ? community : null;
 
   useEffect(() => {
     if (!community) return;
     form.resetFields();
-    form.setFieldsValue(community === 'new' ? { type: '城市' } : community);
+    form.setFieldsValue(community === 'new' ? { type: '城市' } : asText(community));
     clear();
   }, [community, form, clear]);
 
@@ -40,16 +55,16 @@ export function CommunityForm({ community, onClose, onSaved }: { community: Comm
       onCancel={onClose}
     >
       <ErrorAlert error={error} />
-      <Form<CommunityInput>
+      <Form<FormValues>
         form={form}
         layout="vertical"
         onFinish={async (v) => {
-          const input = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === undefined ? null : x])) as CommunityInput;
+          const input: CommunityInput = { code: v.code, name: v.name, type: v.type, ...Object.fromEntries(FIGURES.map(([name, parse]) => [name, parsedValue(parse, v[name])])) };
           if (await save(() => api.call('communities.save', input))) onSaved();
         }}
       >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          <Form.Item name="name" label="社区名称" rules={[{ required: true, whitespace: true, message: '请填写社区名称' }]}>
+          <Form.Item name="name" label={L.name} rules={[{ required: true, whitespace: true, message: '请填写社区名称' }]}>
             <Input autoFocus placeholder="如：桃源社区" />
           </Form.Item>
           <Form.Item name="code" label="社区代码（全宗号）" rules={[{ required: true, pattern: /^[A-Za-z0-9]{1,8}$/, message: '由 1–8 位字母和数字组成，如 S101' }]}>
@@ -59,9 +74,9 @@ export function CommunityForm({ community, onClose, onSaved }: { community: Comm
             <Radio.Group optionType="button" options={toOptions(COMMUNITY_TYPES)} />
           </Form.Item>
           <span />
-          {FIGURES.map(([name, label, precision]) => (
-            <Form.Item key={name} name={name} label={label}>
-              <InputNumber min={0} precision={precision} style={{ width: '100%' }} />
+          {FIGURES.map(([name, parse]) => (
+            <Form.Item key={name} name={name} label={`${L[name]}（${COMMUNITY_UNITS[name]}）`} rules={[parsedRule(parse)]}>
+              <Input autoComplete="off" placeholder="不填表示未知；0 也是一个数" />
             </Form.Item>
           ))}
         </div>

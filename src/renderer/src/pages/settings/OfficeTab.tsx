@@ -6,11 +6,13 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useArchive } from '../../hooks/useArchive';
 import { useSave } from './useSave';
+import { useCan } from '../../hooks/useAuth';
 
 export function OfficeTab(): React.JSX.Element {
   const { info, reload } = useArchive();
   const [form] = Form.useForm<StreetOffice>();
   const { busy, error, save } = useSave();
+  const editable = useCan()('office.save');
   useEffect(() => form.setFieldsValue(info?.office ?? { name: '', code: '' }), [info, form]);
 
   return (
@@ -18,6 +20,7 @@ export function OfficeTab(): React.JSX.Element {
       form={form}
       layout="vertical"
       style={{ maxWidth: 480 }}
+      disabled={!editable}
       onFinish={async (v) => {
         if (await save(() => api.call('office.save', v))) reload();
       }}
@@ -30,9 +33,11 @@ export function OfficeTab(): React.JSX.Element {
         <Input placeholder="如：659002" />
       </Form.Item>
       <div style={{ color: '#888', marginBottom: 16 }}>档案库位置：{info?.archiveDir}</div>
-      <Button type="primary" htmlType="submit" loading={busy}>
-        保存
-      </Button>
+      {editable && (
+        <Button type="primary" htmlType="submit" loading={busy}>
+          保存
+        </Button>
+      )}
     </Form>
   );
 }

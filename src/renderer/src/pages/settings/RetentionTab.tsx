@@ -8,10 +8,12 @@ import { AffairTag } from '../../components/StatusTags';
 import { toOptions } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useSave } from './useSave';
+import { useCan } from '../../hooks/useAuth';
 
 export function RetentionTab(): React.JSX.Element {
   const rules = useApi('retention.list', {});
   const { error, save } = useSave();
+  const editable = useCan()('retention.set');
   const change = async (kind: string, retention: Retention): Promise<void> => {
     if (await save(() => api.call('retention.set', { kind, retention }), `已把“${kind}”的保管期限改为${retention}`)) rules.reload();
   };
@@ -35,7 +37,7 @@ export function RetentionTab(): React.JSX.Element {
             dataIndex: 'retention',
             width: 160,
             render: (v: Retention, r) => (
-              <Select aria-label={`${r.kind}保管期限`} size="small" style={{ width: 120 }} value={v} onChange={(x) => change(r.kind, x)} options={toOptions(RETENTIONS)} />
+              <Select aria-label={`${r.kind}保管期限`} size="small" style={{ width: 120 }} value={v} disabled={!editable} onChange={(x) => change(r.kind, x)} options={toOptions(RETENTIONS)} />
             ),
           },
           { title: '', dataIndex: 'isDefault', width: 90, render: (d: boolean) => (d ? <Tag>默认</Tag> : <Tag color="blue">已调整</Tag>) },

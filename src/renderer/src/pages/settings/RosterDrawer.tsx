@@ -1,19 +1,24 @@
 // A community's roster (法律顾问, 人民调解员, 志愿者队伍 …) with date ranges: add entries, end them.
-import { Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Drawer, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
 import type { Community, RosterEntry } from '../../../../shared/domain';
+import { isoDay, parseDate } from '../../../../shared/fields/dates';
+import { ROSTER_LABELS as L } from '../../../../shared/labels';
 import { api } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DATE_FORMAT as DATE, formatDate, toOptions } from '../../format';
+import { parsedRule, parsedValue } from '../../forms/fieldRules';
+import { formatDate, toOptions } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useArchive } from '../../hooks/useArchive';
 import { useSave } from './useSave';
+import { useCan } from '../../hooks/useAuth';
 
 interface Values {
   kind: string;
   name: string;
-  startDate?: Dayjs | null;
+  /** typed as the import takes it (2025-03-05, 2025/3/5, 2025年3月5日) */
+  startDate?: string;
   note?: string;
 }
 
@@ -22,12 +27,13 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
   const roster = useApi('roster.list', community ? { communityId: community.id } : null);
   const [form] = Form.useForm<Values>();
   const { busy, error, save } = useSave();
-  const today = dayjs().format(DATE);
+  const [today] = useState(() => isoDay(new Date()));
+  const can = useCan();
 
   const add = async (v: Values): Promise<void> => {
     if (!community) return;
     const ok = await save(
-      () => api.call('roster.add', { communityId: community.id, kind: v.kind, name: v.name, startDate: v.startDate?.format(DATE) ?? null, note: v.note ?? '' }),
+      () => api.call('roster.add', { communityId: community.id, kind: v.kind, name: v.name, startDate: parsedValue(parseDate, v.startDate), note: v.note ?? '' }),
       '已添加',
     );
     if (ok) {
@@ -42,6 +48,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
   return (
     <Drawer open={community !== null} onClose={onClose} size={820} title={community ? `${community.name} · 人员与组织` : ''} destroyOnHidden>
       <ErrorAlert error={error ?? roster.error} />
+      {can('roster.add') && (
       <Form<Values> form={form} layout="inline" onFinish={add} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="kind" rules={[{ required: true, message: '请选择类型' }]}>
           <Select aria-label="类型" placeholder="类型" style={{ width: 170 }} options={toOptions(vocabulary?.rosterKinds ?? [])} />
@@ -49,8 +56,8 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
         <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
           <Input aria-label="名称" placeholder="姓名或组织名称" style={{ width: 170 }} />
         </Form.Item>
-        <Form.Item name="startDate">
-          <DatePicker aria-label="起始日期" format={DATE} placeholder="起始日期" />
+        <Form.Item name="startDate" rules={[parsedRule(parseDate)]}>
+          <Input aria-label={L.startDate} placeholder={`${L.startDate}，如 2025-03-05`} style={{ width: 170 }} autoComplete="off" />
         </Form.Item>
         <Form.Item name="note">
           <Input aria-label="备注" placeholder="备注" style={{ width: 120 }} />
@@ -59,6 +66,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
           添加
         </Button>
       </Form>
+      )}
       <Table<RosterEntry>
         size="small"
         rowKey="id"
@@ -81,7 +89,8 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
             title: '',
             width: 80,
             render: (_: unknown, e) =>
-              !e.endDate && (
+              !e.endDate &&
+              can('roster.end') && (
                 <Popconfirm title={`登记 ${e.name} 于今天（${today}）终止？`} okText="终止" cancelText="取消" onConfirm={() => end(e.id)}>
                   <Button size="small" type="link">
                     终止

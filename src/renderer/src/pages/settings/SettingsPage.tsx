@@ -1,13 +1,17 @@
-// 设置: street office, communities (profiles, rosters), retention schedule, 档号 template, standards, backup.
+// 设置: street office, communities (profiles, rosters), retention schedule, 档号 template, standards,
+// backup, and 用户管理 (the tabs a role may not use are left out).
 import { Tabs } from 'antd';
+import { useCan } from '../../hooks/useAuth';
 import { BackupTab } from './BackupTab';
 import { CodeTemplateTab } from './CodeTemplateTab';
 import { CommunitiesTab } from './CommunitiesTab';
 import { OfficeTab } from './OfficeTab';
 import { RetentionTab } from './RetentionTab';
 import { StandardsTab } from './StandardsTab';
+import { UsersTab } from './UsersTab';
 
 export function SettingsPage(): React.JSX.Element {
+  const can = useCan();
   return (
     <Tabs
       destroyOnHidden
@@ -17,7 +21,8 @@ export function SettingsPage(): React.JSX.Element {
         { key: 'retention', label: '保管期限表', children: <RetentionTab /> },
         { key: 'code', label: '档号规则', children: <CodeTemplateTab /> },
         { key: 'standards', label: '考评标准', children: <StandardsTab /> },
-        { key: 'backup', label: '备份与恢复', children: <BackupTab /> },
+        ...(can('backup.create') ? [{ key: 'backup', label: '备份与恢复', children: <BackupTab /> }] : []),
+        ...(can('users.list') ? [{ key: 'users', label: '用户管理', children: <UsersTab /> }] : []),
       ]}
     />
   );

@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../hooks/useApi';
 import { useSave } from './useSave';
+import { useCan } from '../../hooks/useAuth';
 
 export function StandardsTab(): React.JSX.Element {
   const standards = useApi('standards.list', {});
@@ -18,10 +19,11 @@ export function StandardsTab(): React.JSX.Element {
 function StandardsForm({ standards }: { standards: StandardInfo[] }): React.JSX.Element {
   const [inUse, setInUse] = useState(() => standards.filter((s) => s.inUse).map((s) => s.id));
   const { busy, error, save } = useSave();
+  const editable = useCan()('standards.setInUse');
   return (
     <Space orientation="vertical">
       <ErrorAlert error={error} />
-      <Checkbox.Group value={inUse} onChange={(v) => setInUse(v as string[])}>
+      <Checkbox.Group value={inUse} onChange={(v) => setInUse(v as string[])} disabled={!editable}>
         <Space orientation="vertical">
           {standards.map((s) => (
             <Checkbox key={s.id} value={s.id}>
@@ -30,9 +32,11 @@ function StandardsForm({ standards }: { standards: StandardInfo[] }): React.JSX.
           ))}
         </Space>
       </Checkbox.Group>
-      <Button type="primary" loading={busy} onClick={() => save(() => api.call('standards.setInUse', { ids: inUse }))}>
-        保存
-      </Button>
+      {editable && (
+        <Button type="primary" loading={busy} onClick={() => save(() => api.call('standards.setInUse', { ids: inUse }))}>
+          保存
+        </Button>
+      )}
     </Space>
   );
 }

@@ -1,0 +1,109 @@
+// The core side: opens the archive and answers calls, off the Electron main thread (a utilityProcess),
+// so a report never freezes the window. Every call may run concurrently; each long one can be cancelled.
+// A restore swaps the archive: calls arriving meanwhile wait for the reopened one.
+import { toErrorPayload } from '../../shared/errors';
+import { closeArchive, openArchive } from '../core/archive';
+import { attachmentFile } from '../core/attachments/served';
+import type { ArchiveContext, Logger } from '../core/context';
+import { SessionStore } from '../core/users/sessions';
+import { FileOffers } from '../handlers/files';
+import { invoke } from '../handlers/invoke';
+import { throttleProgress } from '../handlers/progress';
+import type { HandlerEnv, HandlerMap } from '../handlers/types';
+import { APP_ORIGIN } from '../shell/app-url';
+import type { CorePort, ToCore } from './protocol';
+
+export interface HostOptions {
+  dir: string;
+  version: string;
+  actor: string;
+  log: Logger;
+  /** the contract's handlers (tests substitute one to drive a long task) */
+  handlers?: HandlerMap;
+}
+
+export interface HostedCore {
+  /** the archive in use now (another one after a restore) */
+  archive(): Promise<ArchiveContext>;
+}
+
+export async function hostCore(port: CorePort, options: HostOptions): Promise<HostedCore | null> {
+  const offers = new FileOffers();
+  // the archive's sign-ins: a restored archive has its own accounts, so they end with the swap
+  const sessions = new SessionStore();
+  const running = new Map<string, AbortController>();
+  const open = () => openArchive(options.dir, { create: true, actor: options.actor, log: options.log });
+  let current = open();
+
+  async function replaceArchive<T>(work: (dir: string) => Promise<T>): Promise<T> {
+    const ctx = await current;
+    let reopened!: (c: Promise<ArchiveContext>) => void;
+    current = new Promise<ArchiveContext>((resolve) => (reopened = (c) => resolve(c)));
+    await closeArchive(ctx);
+    sessions.clear();
+    try {
+      return await work(ctx.paths.dir);
+    } finally {
+      reopened(open());
+    }
+  }
+
+  const envFor = (taskId: string, signal: AbortSignal, session: string | undefined): HandlerEnv => ({
+    mode: 'desktop',
+    version: options.version,
+    sessions,
+    session,
+    signal,
+    onProgress: throttleProgress((progress) => port.postMessage({ type: 'progress', taskId, progress })),
+    links: {
+      attachment: (id) => `${APP_ORIGIN}/attachments/${id}`,
+      download: (path, name) => `${APP_ORIGIN}/downloads/${offers.offer(path, name)}`,
+    },
+    reveal: (path) => port.postMessage({ type: 'reveal', path }),
+    replaceArchive,
+  });
+
+  async function handle(ctx: ArchiveContext, m: ToCore): Promise<void> {
+    if (m.type === 'cancel') {
+      running.get(m.taskId)?.abort();
+    } else if (m.type === 'call') {
+      const controller = new AbortController();
+      running.set(m.taskId, controller);
+      try {
+        const reply = await invoke(ctx, m.method, m.input, envFor(m.taskId, controller.signal, m.session), options.handlers);
+        port.postMessage({ type: 'reply', taskId: m.taskId, reply });
+      } finally {
+        running.delete(m.taskId);
+      }
+    } else {
+      try {
+        const file = m.kind === 'attachments' ? await attachmentFile(ctx, Number(m.id)) : offers.get(m.id);
+        port.postMessage({ type: 'file', requestId: m.requestId, file });
+      } catch (e) {
+        port.postMessage({ type: 'file', requestId: m.requestId, file: null, error: toErrorPayload(e) });
+      }
+    }
+  }
+
+  /** No archive to answer with (it failed to open): every request still gets its answer. */
+  function refuse(m: ToCore, e: unknown): void {
+    const error = toErrorPayload(e);
+    if (m.type === 'call') port.postMessage({ type: 'reply', taskId: m.taskId, reply: { ok: false, error } });
+    else if (m.type === 'file') port.postMessage({ type: 'file', requestId: m.requestId, file: null, error });
+  }
+
+  // Listen at once: messages sent while the archive opens wait for it instead of being lost.
+  port.onMessage((m) => {
+    current
+      .then((ctx) => handle(ctx, m), (e: unknown) => refuse(m, e))
+      .catch((e: unknown) => options.log.warn(String((e as Error).stack ?? e)));
+  });
+  try {
+    const ctx = await current;
+    port.postMessage({ type: 'ready', archiveDir: ctx.paths.dir });
+    return { archive: () => current };
+  } catch (e) {
+    port.postMessage({ type: 'failed', error: toErrorPayload(e) });
+    return null;
+  }
+}
