@@ -46,7 +46,7 @@ describe('damaged parts with valid CRCs', () => {
     const file = await withPart(`cut-${at}.xlsx`, 'xl/worksheets/sheet1.xml', (xml) => xml.slice(0, Math.floor(xml.length * at)));
     const r = await refusedWhole(file);
     expect(r.errors).toEqual([
-      { file: `cut-${at}.xlsx`, sheet: '档案登记', row: null, column: null, message: `无法读取“cut-${at}.xlsx”：文件已损坏或不完整（“xl/worksheets/sheet1.xml”的内容不完整或格式错误）。请用 Excel 或 WPS 打开它，另存为 .xlsx 工作簿后再导入` },
+      { file: `cut-${at}.xlsx`, sheet: '档案登记', row: null, column: null, message: `无法读取“cut-${at}.xlsx”：文件已损坏或不完整（“xl/worksheets/sheet1.xml”的内容不完整或格式错误）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入` },
     ]);
   });
 
@@ -64,7 +64,7 @@ describe('damaged parts with valid CRCs', () => {
     const file = join(dir, 'bad-utf8.xlsx');
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     expect((await refusedWhole(file)).errors[0]!.message).toBe(
-      '无法读取“bad-utf8.xlsx”：文件已损坏或不完整（“xl/sharedStrings.xml”含有无效的文字编码）。请用 Excel 或 WPS 打开它，另存为 .xlsx 工作簿后再导入',
+      '无法读取“bad-utf8.xlsx”：文件已损坏或不完整（“xl/sharedStrings.xml”含有无效的文字编码）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入',
     );
   });
 
@@ -225,7 +225,7 @@ describe('bombs stay within 500 MB and are refused early', () => {
   it('the same bomb declaring a small size', async () => {
     const file = await sharedStringsBomb('bomb-lying.xlsx', `<si><t>${'会议记录'.repeat(50)}</t></si>`, 1_500_000, 1_000_000);
     const r = importInChild(file);
-    expect(r.errors).toEqual(['无法读取“bomb-lying.xlsx”：文件已损坏或不完整（条目“xl/sharedStrings.xml”解压后比声明的大）。请用 Excel 或 WPS 打开它，另存为 .xlsx 工作簿后再导入']);
+    expect(r.errors).toEqual(['无法读取“bomb-lying.xlsx”：文件已损坏或不完整（条目“xl/sharedStrings.xml”解压后比声明的大）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入']);
     expect(r.peakMb).toBeLessThan(500);
   }, 240_000);
 

@@ -147,7 +147,7 @@ describe('refusals', () => {
 
   it.each([
     ['not a workbook', 'x.xlsx', () => Buffer.from('hello, not a workbook'), '“x.xlsx”不是 Excel 工作簿（.xlsx、.xls）、.ods 或 CSV 文件。请在“数据导入”页下载导入模板，填写后再导入'],
-    ['a damaged .xls', 'old.xls', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), '无法读取“old.xls”：文件已损坏或不完整（无法识别其中的表格内容）。请用 Excel 或 WPS 打开它，另存为 .xlsx 工作簿后再导入'],
+    ['a damaged .xls', 'old.xls', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), '无法读取“old.xls”：文件已损坏或不完整（无法识别其中的表格内容）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入'],
     [
       'an encrypted workbook',
       'secret.xlsx',

@@ -21,8 +21,6 @@ import { readRow, type RowValues } from './row-values';
 import type { RowIssue } from './row-issue';
 import { openBook, type SourceSheet } from './source';
 
-export const MAX_ROWS = LIMITS.rows;
-
 /** A file to read: where it is, the name rows are known by, and where its 附件 paths lead. */
 export interface InputFile {
   path: string;
@@ -143,7 +141,7 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
   } catch (e) {
     if (e instanceof FileProblem || isSanwuError(e)) throw e;
     if (e instanceof ReadFault) throw new FileProblem(sheetName, e.describe(name));
-    throw new FileProblem(sheetName, `无法读取“${name}”：文件已损坏或格式不正确。请用 Excel 或 WPS 打开它，另存为 .xlsx 工作簿后再导入`);
+    throw new FileProblem(sheetName, `无法读取“${name}”：文件已损坏或格式不正确。请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入`);
   } finally {
     book?.close();
   }
@@ -153,7 +151,7 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
 
 async function scanSheet(def: SheetDef, rows: SourceSheet['rows'], onRow: RowHandler, parsed: ParsedFile, env: ParseEnv, progress: () => void): Promise<void> {
   const scanner = new SheetScanner(def, (row, cells, header) => {
-    const maxRows = env.maxRows ?? MAX_ROWS;
+    const maxRows = env.maxRows ?? LIMITS.rows;
     if (++parsed.rows > maxRows) {
       throw new FileProblem(def.name, `数据超过 ${maxRows.toLocaleString('en-US')} 行，请拆分为多个工作簿后分别导入`);
     }

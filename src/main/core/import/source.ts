@@ -44,8 +44,6 @@ const ENCRYPTED = (file: string) =>
 const NOT_A_WORKBOOK = (file: string) =>
   `“${file}”不是 Excel 工作簿（.xlsx、.xls）、.ods 或 CSV 文件。请在“数据导入”页下载导入模板，填写后再导入`;
 
-export type InputKind = 'workbook' | 'bundle';
-
 function head(fd: number): Buffer {
   const b = Buffer.alloc(8);
   readSync(fd, b, 0, 8, 0);

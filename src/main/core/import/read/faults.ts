@@ -7,7 +7,8 @@ export class ReadFault extends Error {
   }
 }
 
-const RESAVE = '请用 Excel 或 WPS 打开它，另存为 .xlsx 工作簿后再导入';
+/** What to do with a workbook that cannot be read: Excel or WPS can usually open and re-save it. */
+export const RESAVE = '请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入';
 
 /** The file is damaged or not what it claims to be. */
 export const damaged = (detail: string): ReadFault => new ReadFault((file) => `无法读取“${file}”：文件已损坏或不完整（${detail}）。${RESAVE}`);
@@ -18,5 +19,3 @@ export const tooLarge = (detail: string, advice = '请拆分为多个工作簿�
 
 /** A format we cannot read, with what to do instead. */
 export const unreadable = (describe: (file: string) => string): ReadFault => new ReadFault(describe);
-
-export { RESAVE };

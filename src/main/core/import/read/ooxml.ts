@@ -14,14 +14,14 @@ export interface Relationship {
   part: string | null;
 }
 
-export const WORKBOOK_TYPES = new Set([
+const WORKBOOK_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
   'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
   'application/vnd.ms-excel.template.macroEnabled.main+xml',
 ]);
 /** Excel's binary workbook (.xlsb): a zip, but not XML inside. */
-export const BINARY_WORKBOOK_TYPE = 'application/vnd.ms-excel.sheet.binary.macroEnabled.main';
+const BINARY_WORKBOOK_TYPE = 'application/vnd.ms-excel.sheet.binary.macroEnabled.main';
 
 /** A part name or target, with `.` and `..` resolved against the part that refers to it. */
 export function resolvePart(from: string, target: string): string {

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { cancelled } from '../../../../shared/errors';
 import type { SourceBook, SourceRow } from '../source';
-import { damaged, tooLarge, unreadable } from './faults';
+import { damaged, RESAVE, tooLarge, unreadable } from './faults';
 import { LIMITS } from './limits';
 
 /** Worker source (eval'd: no loader or bundler entry needed). Posts the sheet list, rows in chunks, then done. */
@@ -75,7 +75,6 @@ type Message =
   | { type: 'done' };
 
 const encrypted = (file: string) => `“${file}”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 工作簿再导入`;
-const RESAVE = '请在 Excel 或 WPS 中另存为 .xlsx 工作簿后再导入';
 /** chunks of 2,000 rows the worker may be ahead of the reader */
 const AHEAD = 2;
 

@@ -26,7 +26,7 @@ function columnOf(ref: string): number {
   return n;
 }
 
-export function serialToDate(serial: number, date1904: boolean): Date {
+function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - UNIX_EPOCH) * DAY_MS));
 }
 

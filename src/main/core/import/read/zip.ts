@@ -13,8 +13,6 @@ export interface ZipSource {
   read(at: number, length: number): Buffer;
 }
 
-export const bufferSource = (data: Buffer): ZipSource => ({ size: data.length, read: (at, n) => data.subarray(at, at + n) });
-
 export function fileSource(fd: number, size: number): ZipSource {
   return {
     size,
