@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../../src/main/core/import/import';
 import type { ImportResult } from '../../src/shared/import';
 import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
-import { recordRow, recordsBook, writeFile } from './fixtures';
+import { recordRow, recordsBook, writeBook, writeFile } from './fixtures';
 import { hasOpenpyxl, pythonZip } from './writers';
 
 if (!hasOpenpyxl) console.warn('test/import/bundle.test.ts skipped: python3 is not installed.');
@@ -105,18 +105,22 @@ describe.skipIf(!hasOpenpyxl)('a .zip of workbooks and scans', () => {
     expect(unpacked()).toEqual(before);
   });
 
-  it('a workbook named in 附件 is a scan, not an input; a zip inside is left with a notice', async () => {
-    const ledger = await recordsBook(join(dir, 'att', '收支明细.xlsx'), [recordRow({ 题名: '不应导入的一行' })]);
+  it('a workbook without the import’s sheets is a scan if a row names it, else said so; a zip inside is left with a notice', async () => {
+    const ledger = await writeBook(join(dir, 'att', '收支明细.xlsx'), { 收支明细: [['日期', '金额'], ['2025-03-05', 100]] });
     const main = await recordsBook(join(dir, 'att', '台账.xlsx'), [recordRow({ 题名: '附有明细表的一件', 附件: '附件/收支明细.xlsx' })]);
     const zip = pythonZip(join(dir, '带明细.zip'), [
       { name: '台账.xlsx', file: main },
       { name: '附件/收支明细.xlsx', file: ledger },
+      { name: '其他/另一张表.xlsx', file: ledger },
       { name: '旧材料.zip', text: 'PK' },
     ]);
     const r = await importWorkbooks(a.ctx, { files: [zip], dryRun: true });
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ ok: true, imported: { records: 1, attachments: 1 } });
-    expect(r.notices.map((n) => n.message)).toEqual(['压缩包中的“旧材料.zip”也是压缩包，没有读取；请解压后把其中的文件直接放入压缩包']);
+    expect(r.notices.map((n) => n.message)).toEqual([
+      '压缩包中的“旧材料.zip”也是压缩包，没有读取；请解压后把其中的文件直接放入压缩包',
+      '压缩包中的“其他/另一张表.xlsx”没有“档案登记”“社区概况”“人员与组织”工作表，也没有被哪一行的“附件”列引用，没有导入',
+    ]);
   });
 
   it('with skip-invalid, writes the error workbook beside the zip', async () => {

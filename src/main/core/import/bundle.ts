@@ -15,6 +15,8 @@ import { entryBytes, fileSource, zipEntries, type ZipEntry } from './read/zip';
 export const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xls', '.ods', '.csv', '.et']);
 
 export interface Bundle {
+  /** the zip's file name */
+  name: string;
   /** the workbooks inside, in name order */
   inputs: InputFile[];
   /** every file unpacked, relative to the zip's root ("/" separators) */
@@ -83,7 +85,7 @@ export async function unpackBundle(path: string, zipName: string, signal?: Abort
       notices.push({ file: zipName, sheet: '', row: null, message: `压缩包中的“${f}”也是压缩包，没有读取；请解压后把其中的文件直接放入压缩包` });
     }
     if (inputs.length === 0) throw refuse('中没有工作簿（.xlsx、.xls、.ods 或 .csv），请把填好的导入工作簿和扫描件一起压缩后再导入');
-    return { inputs, files, notices, dir, cleanup };
+    return { name: zipName, inputs, files, notices, dir, cleanup };
   } catch (e) {
     cleanup();
     if (e instanceof ReadFault) throw new FileProblem('', e.describe(zipName));

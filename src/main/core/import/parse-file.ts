@@ -1,6 +1,6 @@
-// One input file read and validated row by row (streaming): typed drafts for the good rows, an
-// error for every refused cell, notices for what was skipped. Problems with the file as a whole are
-// thrown as FileProblem.
+// One input file read and validated row by row (streaming): typed drafts for the good rows, handed on
+// in batches as they come (the import writes them meanwhile), an error for every refused cell, notices
+// for what was skipped. Problems with the file as a whole are thrown as FileProblem.
 import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
@@ -19,6 +19,7 @@ import { recordDraft, type RecordDraft } from './record-rows';
 import { rosterDraft, type RosterDraft } from './roster-rows';
 import { readRow, type RowValues } from './row-values';
 import type { RowIssue } from './row-issue';
+import type { Drafts } from './write';
 import { openBook, type SourceSheet } from './source';
 
 /** A file to read: where it is, the name rows are known by, and where its 附件 paths lead. */
@@ -36,12 +37,11 @@ export interface InputFile {
 
 export const plainInput = (path: string): InputFile => ({ path, name: basename(path), baseDir: dirname(path), rootDir: dirname(path) });
 
+/** What a file gave besides the streamed record and roster drafts. */
 export interface ParsedFile {
   path: string;
   name: string;
-  records: RecordDraft[];
   communities: CommunityDraft[];
-  roster: RosterDraft[];
   errors: ImportError[];
   notices: ImportNotice[];
   /** 社区 named by refused rows, still checked so that every error of a row is reported */
@@ -63,7 +63,12 @@ export interface ParseEnv extends LongTaskOptions {
   today: string;
   /** data rows a file may have (LIMITS.rows) */
   maxRows?: number;
+  /** good rows, a batch at a time; reading waits for it */
+  onDrafts: (batch: Drafts) => Promise<void>;
 }
+
+/** Drafts per batch handed on. */
+const BATCH = 500;
 
 const TEMPLATE_HINT = '可在“数据导入”页点“下载模板”获取导入模板';
 
@@ -82,7 +87,18 @@ type RowHandler = (row: number, cells: Plain[], header: HeaderMap) => void;
 
 export async function parseFile(input: InputFile, env: ParseEnv): Promise<ParsedFile> {
   const { path, name } = input;
-  const parsed: ParsedFile = { path, name, records: [], communities: [], roster: [], errors: [], notices: [], refusedRefs: [], rows: 0 };
+  const parsed: ParsedFile = { path, name, communities: [], errors: [], notices: [], refusedRefs: [], rows: 0 };
+  const records: RecordDraft[] = [];
+  const roster: RosterDraft[] = [];
+  /** hands on what has gathered: all of it when `all`, else full batches; null when there is nothing to hand on */
+  const flush = (all: boolean): Promise<void> | null => {
+    const min = all ? 1 : BATCH;
+    if (records.length < min && roster.length < min) return null;
+    return (async () => {
+      if (records.length >= min) await env.onDrafts({ kind: 'records', drafts: records.splice(0) });
+      if (roster.length >= min) await env.onDrafts({ kind: 'roster', drafts: roster.splice(0) });
+    })();
+  };
   const cellEnv: CellEnv = { baseDir: input.baseDir, rootDir: input.rootDir, inZip: input.inZip };
   checkFile(path, name);
   /** One sheet's rows into drafts; a refused row's errors are kept with the 社区 it names. */
@@ -100,9 +116,9 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
       if (typeof named === 'string') parsed.refusedRefs.push({ file: name, sheet: def.name, row, name: named });
     };
   const handlers = new Map<string, RowHandler>([
-    [RECORDS_SHEET.name, handler(RECORDS_SHEET, (v, at) => recordDraft(v, env.kinds, env.today, at), parsed.records, 'community')],
+    [RECORDS_SHEET.name, handler(RECORDS_SHEET, (v, at) => recordDraft(v, env.kinds, env.today, at), records, 'community')],
     [COMMUNITIES_SHEET.name, handler(COMMUNITIES_SHEET, communityDraft, parsed.communities)],
-    [ROSTER_SHEET.name, handler(ROSTER_SHEET, rosterDraft, parsed.roster, 'community')],
+    [ROSTER_SHEET.name, handler(ROSTER_SHEET, rosterDraft, roster, 'community')],
   ]);
 
   let sheetName = '';
@@ -118,6 +134,13 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
     book = await openBook(path, (n) => (bytes = n), env.signal);
     size = book.size;
     const seen = book.sheets.map((s) => clean(s.name));
+    const data = book.sheets.filter((s) => SHEETS.some((d) => d.name === clean(s.name)));
+    if (data.length === 0) {
+      throw new FileProblem('', `“${name}”中没有“档案登记”“社区概况”“人员与组织”工作表（现有：${seen.join('、') || '无'}）。请把工作表改为这些名称，或使用导入模板（${TEMPLATE_HINT}）`, true);
+    }
+    if (data.every((s) => s.hidden)) {
+      throw new FileProblem(clean(data[0]!.name), `工作表“${data[0]!.name}”是隐藏的，没有读取；如需导入，请在 Excel 或 WPS 中取消隐藏后再导入`);
+    }
     for (const sheet of book.sheets) {
       sheetName = clean(sheet.name);
       const def = SHEETS.find((s) => s.name === sheetName);
@@ -129,15 +152,10 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
       if (book.sheets.filter((s) => !s.hidden && clean(s.name) === def.name).length > 1) {
         throw new FileProblem(def.name, `有多张工作表都叫“${def.name}”，无法确定读哪一张；请只保留一张（或合并后）再导入`);
       }
-      await scanSheet(def, sheet.rows, handlers.get(def.name)!, parsed, env, progress);
+      await scanSheet(def, sheet.rows, handlers.get(def.name)!, parsed, env, progress, flush);
     }
     bytes = size;
     progress();
-    if (!book.sheets.some((s) => !s.hidden && SHEETS.some((d) => d.name === clean(s.name)))) {
-      const hidden = parsed.notices[0];
-      if (hidden) throw new FileProblem(hidden.sheet, hidden.message);
-      throw new FileProblem('', `“${name}”中没有“档案登记”“社区概况”“人员与组织”工作表（现有：${seen.join('、') || '无'}）。请把工作表改为这些名称，或使用导入模板（${TEMPLATE_HINT}）`);
-    }
   } catch (e) {
     if (e instanceof FileProblem || isSanwuError(e)) throw e;
     if (e instanceof ReadFault) throw new FileProblem(sheetName, e.describe(name));
@@ -149,7 +167,15 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
   return parsed;
 }
 
-async function scanSheet(def: SheetDef, rows: SourceSheet['rows'], onRow: RowHandler, parsed: ParsedFile, env: ParseEnv, progress: () => void): Promise<void> {
+async function scanSheet(
+  def: SheetDef,
+  rows: SourceSheet['rows'],
+  onRow: RowHandler,
+  parsed: ParsedFile,
+  env: ParseEnv,
+  progress: () => void,
+  flush: (all: boolean) => Promise<void> | null,
+): Promise<void> {
   const scanner = new SheetScanner(def, (row, cells, header) => {
     const maxRows = env.maxRows ?? LIMITS.rows;
     if (++parsed.rows > maxRows) {
@@ -161,7 +187,10 @@ async function scanSheet(def: SheetDef, rows: SourceSheet['rows'], onRow: RowHan
   for await (const row of rows) {
     if (env.signal?.aborted) throw cancelled();
     scanner.push(row.number, row.values);
+    const handing = flush(false);
+    if (handing) await handing;
   }
   scanner.end();
+  await flush(true);
   for (const n of scanner.notices) parsed.notices.push({ file: parsed.name, sheet: def.name, row: n.row, message: n.message });
 }

@@ -9,6 +9,9 @@ export const LIMITS = {
   sheetjsFileBytes: 30 * MB,
   sheetjsHeapMb: 240,
   sheetjsSeconds: 120,
+  /** inputs from this size on are read on a second thread while the import writes */
+  threadBytes: 1024 * 1024,
+  threadHeapMb: 256,
   /** data rows of one import file, all sheets together */
   rows: 200_000,
   /** entries of the zip container of a workbook */

@@ -19,6 +19,9 @@ import { ImportSummary } from './ImportSummary';
 /** What the import can read; a .zip holds workbooks and the scans their 附件 column names. */
 const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.zip';
 
+/** What one upload may carry (the API takes files as base64, at most 200 MiB of it). */
+const MAX_UPLOAD_MB = 150;
+
 /** The import's progress in rows (its messages count them), never in bytes. */
 const inRows = (p: Progress): string => p.message ?? `已处理 ${p.done.toLocaleString('en-US')} 行`;
 
@@ -38,7 +41,15 @@ export function ImportPage(): React.JSX.Element {
     }
   };
 
+  const [tooBig, setTooBig] = useState<string | null>(null);
+
   const run = async (dryRun: boolean): Promise<void> => {
+    const mb = files.reduce((n, f) => n + (f.size ?? 0), 0) / 1024 / 1024;
+    if (mb > MAX_UPLOAD_MB) {
+      setTooBig(`所选文件共 ${Math.ceil(mb)} MB，一次最多上传 ${MAX_UPLOAD_MB} MB。请把扫描件分成几个压缩包，分几次导入。`);
+      return;
+    }
+    setTooBig(null);
     const payload = await Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f.originFileObj as File) })));
     const result = await task.run({ files: payload, dryRun, skipInvalid });
     if (result && !dryRun && result.ok) archive.reload();
@@ -73,6 +84,7 @@ export function ImportPage(): React.JSX.Element {
           beforeUpload={() => false}
           onChange={({ fileList }) => {
             setFiles(fileList);
+            setTooBig(null);
             task.reset();
           }}
         >
@@ -90,6 +102,7 @@ export function ImportPage(): React.JSX.Element {
           </Checkbox>
         </Space>
       </Card>
+      {tooBig && <Alert type="warning" showIcon title={tooBig} data-testid="import-too-big" />}
       {task.cancelled && <Alert type="info" showIcon title="已取消导入，档案没有任何变化。" />}
       {(task.result || !!task.error) && (
         <Card title="结果">
