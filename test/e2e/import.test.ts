@@ -161,11 +161,10 @@ describe.skipIf(!ready)('the same records through the CLI and the UI', () => {
       await page.waitForTimeout(100);
     }
     expect(await summary.innerText()).toContain('已导入档案 60000 件');
-    const read = seen.filter((t) => /已读 [\d,]+ 行/.test(t));
-    const written = seen.filter((t) => /已写入 [\d,]+ \/ 60,000 行/.test(t));
-    // moving: many distinct counts while reading and while writing
-    expect(new Set(read).size).toBeGreaterThanOrEqual(3);
-    expect(new Set(written).size).toBeGreaterThanOrEqual(3);
+    const count = (re: RegExp) => new Set(seen.map((t) => re.exec(t)?.[1]).filter(Boolean));
+    // moving: many distinct counts of rows read, and of rows written while reading goes on
+    expect(count(/已读 ([\d,]+) 行/).size).toBeGreaterThanOrEqual(3);
+    expect(count(/已写入 ([\d,]+) 行/).size).toBeGreaterThanOrEqual(3);
     // rows, never a raw byte count like "读取：1048576 / 5242880"
     for (const t of seen) expect(t, t).not.toMatch(/\d{5,} \/ \d{5,}(?! 行)/);
     expect(errors).toEqual([]);

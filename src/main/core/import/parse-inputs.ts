@@ -34,6 +34,7 @@ export type ToWriter =
   | { type: 'parsed'; index: number; parsed: ParsedFile }
   | { type: 'problem'; index: number; sheet: string; message: string; noSheets: boolean }
   | { type: 'failed'; index: number; message: string }
+  | { type: 'ready' }
   | { type: 'done' };
 
 /** batches of drafts the worker may be ahead of the writer */
@@ -60,7 +61,8 @@ export function worthAThread(inputs: InputFile[]): boolean {
 
 export async function parseInputs(inputs: InputFile[], env: Env & { signal?: AbortSignal }, on: InputHandlers, thread: 'here' | 'worker'): Promise<void> {
   const script = thread === 'worker' ? workerScript() : null;
-  if (script) return parseInWorker(script, inputs, env, on);
+  // a worker that cannot start (no such entry in this build, no threads) leaves the reading to this thread
+  if (script && (await parseInWorker(script, inputs, env, on)) === 'started') return;
   for (const [index, input] of inputs.entries()) {
     try {
       on.parsed(index, await parseFile(input, { ...env, onDrafts: (b) => on.drafts(index, b), onProgress: (p) => on.progress(index, p) }));
@@ -71,28 +73,36 @@ export async function parseInputs(inputs: InputFile[], env: Env & { signal?: Abo
   }
 }
 
-function parseInWorker(script: { url: URL; execArgv: string[] }, inputs: InputFile[], env: Env & { signal?: AbortSignal }, on: InputHandlers): Promise<void> {
+/** 'started': the worker read the inputs (or failed while reading them); 'unavailable': it never began. */
+async function parseInWorker(script: { url: URL; execArgv: string[] }, inputs: InputFile[], env: Env & { signal?: AbortSignal }, on: InputHandlers): Promise<'started' | 'unavailable'> {
   const { signal, ...plain } = env;
   const credit = new Int32Array(new SharedArrayBuffer(4));
   Atomics.store(credit, 0, AHEAD);
-  const worker = new Worker(script.url, {
-    execArgv: script.execArgv,
-    workerData: { inputs, env: plain, credit: credit.buffer } satisfies WorkerJob,
-    resourceLimits: { maxOldGenerationSizeMb: LIMITS.threadHeapMb },
-  });
-  return new Promise<void>((resolve, reject) => {
+  let worker: Worker;
+  try {
+    worker = new Worker(script.url, {
+      execArgv: script.execArgv,
+      workerData: { inputs, env: plain, credit: credit.buffer } satisfies WorkerJob,
+      resourceLimits: { maxOldGenerationSizeMb: LIMITS.threadHeapMb },
+    });
+  } catch {
+    return 'unavailable';
+  }
+  return new Promise<'started' | 'unavailable'>((resolve, reject) => {
     const queue: ToWriter[] = [];
     let current = 0;
     let busy = false;
     let settled = false;
     let exited = false;
+    let started = false;
     const settle = (e: unknown) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', abort);
       void worker.terminate();
-      if (e) reject(e);
-      else resolve();
+      if (!started && !signal?.aborted) resolve('unavailable');
+      else if (e) reject(e);
+      else resolve('started');
     };
     const abort = () => settle(cancelled());
     signal?.addEventListener('abort', abort, { once: true });
@@ -103,6 +113,7 @@ function parseInWorker(script: { url: URL; execArgv: string[] }, inputs: InputFi
       try {
         while (queue.length > 0 && !settled) {
           const m = queue.shift()!;
+          if (m.type === 'ready') continue;
           if (m.type !== 'done') current = m.index;
           if (m.type === 'drafts') {
             await on.drafts(m.index, m.batch);
@@ -123,6 +134,7 @@ function parseInWorker(script: { url: URL; execArgv: string[] }, inputs: InputFi
       if (exited && queue.length === 0) settle(new Error('the import worker stopped'));
     };
     worker.on('message', (m: ToWriter) => {
+      started = true;
       queue.push(m);
       void pump();
     });

@@ -17,6 +17,8 @@ function takeCredit(): void {
   Atomics.sub(credit, 0, 1);
 }
 
+// from here on the reading is this thread's, whatever happens
+post({ type: 'ready' });
 for (const [index, input] of job.inputs.entries()) {
   try {
     const parsed = await parseFile(input, {
