@@ -5,9 +5,11 @@
 // again from their stored SQL, byte for byte. Schema changes are transactional in SQLite: a rollback
 // or a crash restores the triggers with the rows.
 import type Database from 'better-sqlite3';
-import { INDEX_INSERT_TRIGGERS, indexRangeStatements } from './search-index';
+import { GRAMS_INSERT, INDEX_INSERT_TRIGGERS, indexRangeStatements } from './search-index';
 
 export interface BulkIndexing {
+  /** A new record's character pairs, computed where it was read (search-index.ts textGrams): indexed now. */
+  addGrams(id: number, grams: string): void;
   /** Indexes every record inserted since begin (batch by batch, reporting the records done), then restores the triggers. */
   finish(onBatch?: (done: number, total: number) => Promise<void> | void): Promise<void>;
 }
@@ -25,13 +27,32 @@ export function beginBulkIndexing(sqlite: Database.Database): BulkIndexing {
   const last = () => sqlite.prepare('SELECT coalesce(max(id), 0) FROM records').pluck().get() as number;
   const from = last();
   for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
+  const grams = sqlite.prepare(GRAMS_INSERT);
+  /** ids given their pairs already */
+  const paired = new Set<number>();
   return {
+    addGrams(id, text) {
+      grams.run(id, text);
+      paired.add(id);
+    },
     async finish(onBatch) {
       const to = last();
-      const statements = indexRangeStatements().map((sql) => sqlite.prepare(sql));
+      const { grams: gramsRange, others } = indexRangeStatements();
+      const statements = others.map((sql) => sqlite.prepare(sql));
+      const unpaired = sqlite.prepare(gramsRange);
+      const ids = sqlite.prepare('SELECT id FROM records WHERE id > ? AND id <= ?').pluck();
       for (let at = from; at < to; at += BATCH) {
         const end = Math.min(to, at + BATCH);
         for (const s of statements) s.run(at, end);
+        // rows that came without their pairs get them from the records table, one run of ids at a time
+        let start: number | null = null;
+        for (const id of [...(ids.all(at, end) as number[]), Number.POSITIVE_INFINITY]) {
+          if (Number.isFinite(id) && !paired.has(id)) start ??= id - 1;
+          else if (start !== null) {
+            unpaired.run(start, Number.isFinite(id) ? id - 1 : end);
+            start = null;
+          }
+        }
         await onBatch?.(end - from, to - from);
       }
       for (const t of triggers) sqlite.exec(t.sql!);

@@ -6,6 +6,7 @@ import { basename, dirname } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled, isSanwuError } from '../../../shared/errors';
 import type { ImportError, ImportNotice } from '../../../shared/import';
+import { textGrams } from '../db/search-index';
 import type { KindIndex } from '../records/vocabulary';
 import { clean, type Plain } from './cells';
 import { COMMUNITIES_SHEET, RECORDS_SHEET, ROSTER_SHEET, SHEETS, type SheetDef } from './columns';
@@ -85,6 +86,12 @@ function checkFile(path: string, name: string): void {
 
 type RowHandler = (row: number, cells: Plain[], header: HeaderMap) => void;
 
+/** The record's search pairs, worked out here (on the reading thread) rather than by the writer. */
+function withGrams<T extends { draft: RecordDraft | null }>(r: T): T {
+  if (r.draft) r.draft.grams = textGrams([r.draft.input.title, r.draft.input.responsible, r.draft.input.docNumber, r.draft.input.notes]);
+  return r;
+}
+
 export async function parseFile(input: InputFile, env: ParseEnv): Promise<ParsedFile> {
   const { path, name } = input;
   const parsed: ParsedFile = { path, name, communities: [], errors: [], notices: [], refusedRefs: [], rows: 0 };
@@ -116,7 +123,7 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
       if (typeof named === 'string') parsed.refusedRefs.push({ file: name, sheet: def.name, row, name: named });
     };
   const handlers = new Map<string, RowHandler>([
-    [RECORDS_SHEET.name, handler(RECORDS_SHEET, (v, at) => recordDraft(v, env.kinds, env.today, at), records, 'community')],
+    [RECORDS_SHEET.name, handler(RECORDS_SHEET, (v, at) => withGrams(recordDraft(v, env.kinds, env.today, at)), records, 'community')],
     [COMMUNITIES_SHEET.name, handler(COMMUNITIES_SHEET, communityDraft, parsed.communities)],
     [ROSTER_SHEET.name, handler(ROSTER_SHEET, rosterDraft, roster, 'community')],
   ]);

@@ -19,6 +19,8 @@ export interface RecordDraft {
   input: Omit<RecordInputParsed, 'communityId'>;
   attachments: AttachmentRef[];
   fingerprint: string;
+  /** its character pairs for search (computed where the row is read: see parse-file.ts) */
+  grams?: string;
 }
 
 const HEADERS = headersOf(RECORDS_SHEET, { disclosureChannel: 'channel' });

@@ -151,6 +151,7 @@ export class ImportWriter {
     const { ids } = await insertRecords(this.ctx, this.trx, inputs, this.rules, { parsed: true });
     this.counts.records += ids.length;
     for (const [i, d] of fresh.entries()) {
+      if (d.grams !== undefined) this.indexing.addGrams(ids[i]!, d.grams);
       if (d.attachments.length === 0) continue;
       const files = await Promise.all(d.attachments.map((a) => this.stage(a)));
       this.counts.attachments += (await linkAttachments(this.ctx, this.trx, ids[i]!, files, d.source)).length;
