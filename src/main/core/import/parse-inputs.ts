@@ -3,6 +3,7 @@
 // Either way the handlers see each input's drafts in order, then its outcome.
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Progress } from '../../../shared/domain';
@@ -54,9 +55,13 @@ function workerScript(): { url: URL; execArgv: string[] } | null {
   return null;
 }
 
+/** Read by SheetJS in a worker of its own already (read/sheetjs.ts): a second thread would only add memory. */
+const OWN_WORKER = new Set(['.xls', '.ods', '.xlsb']);
+
 /** Whether the inputs are large enough for a second thread. */
 export function worthAThread(inputs: InputFile[]): boolean {
-  return inputs.reduce((n, i) => n + statSync(i.path, { throwIfNoEntry: false })!.size, 0) >= LIMITS.threadBytes;
+  const bytes = (i: InputFile) => (OWN_WORKER.has(extname(i.path).toLowerCase()) ? 0 : (statSync(i.path, { throwIfNoEntry: false })?.size ?? 0));
+  return inputs.reduce((n, i) => n + bytes(i), 0) >= LIMITS.threadBytes;
 }
 
 export async function parseInputs(inputs: InputFile[], env: Env & { signal?: AbortSignal }, on: InputHandlers, thread: 'here' | 'worker'): Promise<void> {

@@ -87,7 +87,7 @@ export async function openWithSheetjs(path: string, size: number, signal?: Abort
     eval: true,
     execArgv: [],
     workerData: { xlsx: createRequire(import.meta.url).resolve('@e965/xlsx'), path, maxRows: LIMITS.rows + 10, credit: credit.buffer },
-    resourceLimits: { maxOldGenerationSizeMb: LIMITS.sheetjsHeapMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: LIMITS.sheetjsHeapMb, maxYoungGenerationSizeMb: 16 },
   });
   const chunks: Extract<Message, { type: 'rows' }>[] = [];
   let fault: Error | null = null;

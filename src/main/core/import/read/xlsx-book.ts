@@ -1,7 +1,6 @@
 // The workbook-wide parts of an .xlsx: the sheet list (names, visibility, parts), which cell styles
 // show dates, and the shared strings — held compactly and within LIMITS, since a hostile file can
 // declare millions of them.
-import * as XLSX from '@e965/xlsx';
 import { damaged, tooLarge } from './faults';
 import { LIMITS } from './limits';
 import type { OoxmlPackage } from './ooxml';
@@ -25,8 +24,9 @@ export interface Book {
 /** Built-in number formats that show dates in Chinese (and other CJK) Excel. */
 const CJK_DATE_FORMATS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-/** SheetJS's number-format library (untyped in its declarations). */
-const ssf = XLSX.SSF as { get_table(): Record<number, string>; is_date(format: string): boolean };
+/** SheetJS's number-format library (untyped in its declarations); loaded when a workbook has styles. */
+type Ssf = { get_table(): Record<number, string>; is_date(format: string): boolean };
+const loadSsf = async (): Promise<Ssf> => (await import('@e965/xlsx')).SSF as Ssf;
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 
@@ -77,6 +77,7 @@ async function readDateStyles(pkg: OoxmlPackage, part: string): Promise<Set<numb
       if (name === 'cellXfs') inCellXfs = false;
     },
   });
+  const ssf = await loadSsf();
   const table = ssf.get_table();
   const isDate = (id: number) => {
     const code = custom.get(id);
