@@ -2,8 +2,8 @@
 // python3-openpyxl, write-only mode, as pandas writes) and exceljs — imported, against the PHYSICAL floor
 // measured in the same run: a streaming read of the same file (exceljs's stock streaming reader) plus a
 // bare insert of the same rows into a plain table without indexes or triggers. Also 100,000 rows of
-// .xls (four files of 25,000: SheetJS holds a whole .xls in ~6 KB per row, so its worker's heap limit
-// admits about 35,000 rows a file), written by SheetJS, against SheetJS's own read of them plus the
+// .xls (five files of 20,000: SheetJS holds a whole .xls at ~6 KB a row, so its worker's heap limit
+// admits about 25,000 rows a file), written by SheetJS, against SheetJS's own read of them plus the
 // plain insert. Each import runs in a child process so that its
 // peak RSS is its own.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -79,9 +79,9 @@ function openpyxlWorkbook(path: string): void {
   execFileSync('/usr/bin/python3', ['-c', OPENPYXL, path, String(ROWS)], { stdio: 'pipe' });
 }
 
-const XLS_ROWS = 25_000;
+const XLS_ROWS = 20_000;
 
-/** .xls files of 25,000 rows each, written by SheetJS (BIFF8). */
+/** .xls files of 20,000 rows each, written by SheetJS (BIFF8). */
 function xlsWorkbooks(dir: string): string[] {
   return Array.from({ length: Math.ceil(ROWS / XLS_ROWS) }, (_, part) => {
     const rows = Array.from({ length: Math.min(XLS_ROWS, ROWS - part * XLS_ROWS) }, (_, i) => row(part * XLS_ROWS + i));

@@ -61,7 +61,7 @@ export function beginBulkIndexing(sqlite: Database.Database): BulkIndexing {
 }
 
 /** Page cache while a bulk write runs (KiB, as cache_size takes it negative): fewer dirty pages spilled to the WAL. */
-const BULK_CACHE_KIB = 32 * 1024;
+const BULK_CACHE_KIB = 24 * 1024;
 
 /** Runs `write` with a larger page cache on this connection, restoring the setting after. */
 export async function withBulkCache<T>(sqlite: Database.Database, write: () => Promise<T>): Promise<T> {

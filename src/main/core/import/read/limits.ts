@@ -5,9 +5,9 @@ const MB = 1024 * 1024;
 export const LIMITS = {
   /** a workbook or CSV file */
   fileBytes: 100 * MB,
-  /** .xls and .ods are read whole by SheetJS (in a worker with its own heap limit) */
+  /** .xls and .ods are read whole by SheetJS (in a worker with its own heap limit: about 25,000 rows of .xls) */
   sheetjsFileBytes: 30 * MB,
-  sheetjsHeapMb: 240,
+  sheetjsHeapMb: 180,
   sheetjsSeconds: 120,
   /** inputs from this size on are read on a second thread while the import writes */
   threadBytes: 1024 * 1024,
