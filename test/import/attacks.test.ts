@@ -11,6 +11,7 @@ import { importWorkbooks } from '../../src/main/core/import/import';
 import type { ImportResult } from '../../src/shared/import';
 import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { RECORD_HEADERS, recordRow, recordsBook } from './fixtures';
+import { sheetjsBook, type Value } from './writers';
 
 let a: TestArchive;
 let dir: string;
@@ -134,7 +135,7 @@ const CHILD = `
   const records = ctx.sqlite.prepare('SELECT count(*) FROM records').pluck().get();
   await closeArchive(ctx);
   const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]);
-  console.log(JSON.stringify({ ok: r.ok, errors: r.errors.map((e) => e.message), records, peakMb: hwm / 1024 }));
+  console.log(JSON.stringify({ ok: r.ok, errors: r.errors.slice(0, 10).map((e) => e.message), records, peakMb: hwm / 1024 }));
 `;
 
 function importInChild(file: string): { ok: boolean; errors: string[]; records: number; peakMb: number } {
@@ -144,7 +145,7 @@ function importInChild(file: string): { ok: boolean; errors: string[]; records: 
     encoding: 'utf8',
     timeout: 240_000,
   });
-  if (res.status !== 0) throw new Error(`child failed: ${res.stderr}`);
+  if (res.status !== 0) throw new Error(`child failed (${res.status} ${res.signal ?? ''} ${res.error?.message ?? ''}): ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').pop()!);
 }
 
@@ -255,4 +256,22 @@ describe('bombs stay within 500 MB and are refused early', () => {
     expect(r.errors).toEqual(['“unclosed.csv”第2行的引号没有配对（从这里起的内容都被当作一个单元格），请在该行检查多出或缺少的英文双引号后再导入']);
     expect(r.peakMb).toBeLessThan(500);
   }, 240_000);
+
+  it('.ods rows and columns repeated a million times', async () => {
+    const ods = sheetjsBook(join(dir, 'base.ods'), [{ name: '档案登记', rows: [RECORD_HEADERS, recordRow() as Value[]] }], 'ods');
+    const zip = await JSZip.loadAsync(readFileSync(ods));
+    const content = await zip.file('content.xml')!.async('string');
+    const cell = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>';
+    for (const [name, repeated] of [
+      ['rows.ods', `<table:table-row table:number-rows-repeated="1000000">${cell}</table:table-row>`],
+      ['cols.ods', `<table:table-row table:number-rows-repeated="1000">${cell.replace('<table:table-cell', '<table:table-cell table:number-columns-repeated="16384"')}</table:table-row>`],
+    ] as const) {
+      zip.file('content.xml', content.replace('</table:table>', `${repeated}</table:table>`));
+      writeFileSync(join(dir, name), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      const r = importInChild(join(dir, name));
+      expect(r, name).toMatchObject({ ok: false, records: 0 });
+      expect(r.errors.length, name).toBe(1);
+      expect(r.peakMb, name).toBeLessThan(500);
+    }
+  }, 480_000);
 });
