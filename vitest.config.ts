@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +11,9 @@ export default defineConfig({
     // the JSON report gives CI its plain "N passed, N failed" closing line
     reporters: ['default', 'json'],
     outputFile: { json: 'test-output/vitest-results.json' },
+    // Anchors (audit-log/anchor.ts) of test archives never go to the real profile; CLI runs and spawned
+    // processes inherit this.
+    env: { SANWU_ANCHOR_DIR: join(tmpdir(), `sanwu-test-anchors-${process.pid}`) },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

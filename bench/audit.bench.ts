@@ -36,7 +36,7 @@ export default async function bench() {
         for (let n = 0; n < 1 + ((k + c) % 4); n++) roster.push({ communityId: c, kind, name: `${kind}${n}`, startDate: '2023-01-01', endDate: n === 2 ? '2025-06-30' : null });
       }
     }
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.write.transaction(async (trx) => {
       await insertRecords(ctx, trx, inputs);
       await insertRoster(ctx, trx, roster);
     });

@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { fileYear } from '../src/main/core/archival-codes/filing';
 import { closeArchive, openArchive } from '../src/main/core/archive';
 import { storeBuffer, storedPath } from '../src/main/core/attachments/store';
+import { appendAudit, type AuditInput } from '../src/main/core/audit-log/append';
 import { runCheck } from '../src/main/core/check';
+import { stateSql, writeSql } from '../src/main/core/db';
 import type { CheckResult } from '../src/shared/check';
 import { saveCommunity } from '../src/main/core/communities/repository';
 import { insertRecords } from '../src/main/core/records/repository';
 import type { RecordInput } from '../src/shared/schemas';
 import { AFFAIRS, DEFAULT_VOCABULARY } from '../src/shared/vocabulary';
-import { fixedClock, tempDir } from '../test/helpers/archive';
+import { fixedClock, raw, tempDir } from '../test/helpers/archive';
 import { peakRssMb, round, timed } from './measure';
 
 const RECORDS = 100_000;
@@ -42,7 +44,7 @@ function floor(paths: string[]): number {
 
 export default async function bench() {
   const { dir, cleanup } = tempDir('sanwu-bench-check-');
-  const ctx = await openArchive(join(dir, 'archive'), { create: true, actor: 'bench', clock: fixedClock('2025-12-31T10:00:00+08:00') });
+  const ctx = await openArchive(join(dir, 'archive'), { create: true, actor: 'bench', clock: fixedClock('2025-12-31T10:00:00+08:00'), anchorDir: join(dir, 'anchors') });
   try {
     const setup = await timed(async () => {
       for (let c = 1; c <= COMMUNITIES; c++) await saveCommunity(ctx, { code: `S${100 + c}`, name: `第${c}社区` });
@@ -53,21 +55,27 @@ export default async function bench() {
         const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
         return { communityId: 1 + (i % COMMUNITIES), affair, kind, title: `${kind}记录${i}`, responsible: '社区居委会', pages: 1 + (i % 9), date };
       });
-      const { ids } = await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, inputs));
-      const link = ctx.sqlite.prepare(
-        `INSERT INTO attachments (record_id, sha256, size, media_type, original_name, created_at) VALUES (?, ?, ?, 'application/pdf', ?, '2025-12-31T00:00:00Z')`,
-      );
-      ctx.sqlite.transaction(() => {
-        for (const [i, id] of ids.entries()) {
-          const f = storeBuffer(ctx.paths.files, new TextEncoder().encode(`%PDF-1.7\n% scan of record ${id}\n${'x'.repeat(200 + (i % 800))}\n%%EOF\n`));
-          link.run(id, f.sha256, f.size, `扫描件${id}.pdf`);
-        }
-      })();
+      const { ids } = await ctx.write.transaction((trx) => insertRecords(ctx, trx, inputs));
+      // Linked as linkAttachments does (each audited with its state), in one transaction of raw inserts.
+      const files = ids.map((id, i) => storeBuffer(ctx.paths.files, new TextEncoder().encode(`%PDF-1.7\n% scan of record ${id}\n${'x'.repeat(200 + (i % 800))}\n%%EOF\n`)));
+      await ctx.write.transaction(async (trx) => {
+        const audit: AuditInput[] = [];
+        await writeSql(trx, (q) => {
+          for (const [i, id] of ids.entries()) {
+            const row = q.get<{ id: number; state: string }>(
+              `INSERT INTO attachments (record_id, sha256, size, media_type, original_name, created_at) VALUES (?, ?, ?, 'application/pdf', ?, '2025-12-31T00:00:00Z') RETURNING id, ${stateSql('attachment')} AS state`,
+              [id, files[i]!.sha256, files[i]!.size, `扫描件${id}.pdf`],
+            )!;
+            audit.push({ action: 'attach', entity: 'attachment', entityId: row.id, afterJson: row.state });
+          }
+        });
+        await appendAudit(ctx, trx, audit);
+      });
       await fileYear(ctx, { year: 2025 });
       // An archive at rest, as `sanwu check` finds it: the write-ahead log folded into the database file.
-      ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      raw(ctx).pragma('wal_checkpoint(TRUNCATE)');
     });
-    const hashes = (ctx.sqlite.prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[]).map((r) => r.sha256);
+    const hashes = (raw(ctx).prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[]).map((r) => r.sha256);
     const paths = hashes.map((h) => storedPath(ctx.paths.files, h));
     floor(paths); // warm the page cache so every run reads from memory
     // The machine is a shared VM whose speed drifts by ±15% within minutes: floor and check alternate,

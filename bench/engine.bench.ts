@@ -9,7 +9,7 @@ import { searchRecords } from '../src/main/core/records/search';
 import { fileYear } from '../src/main/core/archival-codes/filing';
 import type { RecordInput } from '../src/shared/schemas';
 import { AFFAIRS, DEFAULT_VOCABULARY } from '../src/shared/vocabulary';
-import { tempDir } from '../test/helpers/archive';
+import { raw, tempDir } from '../test/helpers/archive';
 import { percentile, peakRssMb, round, timed } from './measure';
 
 const INSERT_ROWS = 100_000;
@@ -76,12 +76,13 @@ async function insertBench(root: string) {
   const rules = await loadRecordRules(bare.db);
   const mapped = rows.map((r) => recordRow(rules, r, '2025-01-01T00:00:00.000Z', '2025-12-31'));
   const columns = Object.keys(mapped[0]!);
-  const stmt = bare.sqlite.prepare(`INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  const floor = await withCpu(() => bare.sqlite.transaction(() => { for (const m of mapped) stmt.run(...Object.values(m)); })());
+  const stmt = raw(bare).prepare(`INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const floor = await withCpu(() => raw(bare).transaction(() => { for (const m of mapped) stmt.run(...Object.values(m)); })());
+  raw(bare).close();
   await closeArchive(bare);
 
   const ours = await freshArchive(join(root, 'ours'));
-  const core = await withCpu(() => ours.db.transaction().execute((trx) => insertRecords(ours, trx, rows)));
+  const core = await withCpu(() => ours.write.transaction((trx) => insertRecords(ours, trx, rows)));
   return {
     ctx: ours,
     figures: {
@@ -95,11 +96,11 @@ async function insertBench(root: string) {
 }
 
 async function searchBench(ctx: ArchiveContext) {
-  const have = (ctx.sqlite.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
-  await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, records(SEARCH_ROWS - have, 2)));
+  const have = (raw(ctx).prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  await ctx.write.transaction((trx) => insertRecords(ctx, trx, records(SEARCH_ROWS - have, 2)));
   // a real archive has a few voided records, which every count must leave out
   for (let id = 1000; id <= SEARCH_ROWS; id += 2000) await voidRecord(ctx, id, '重复录入');
-  ctx.sqlite.pragma('optimize');
+  raw(ctx).pragma('optimize');
   const measure = async (terms: string[]) => {
     const wall: number[] = [];
     const cpu: number[] = [];
@@ -129,7 +130,7 @@ async function searchBench(ctx: ArchiveContext) {
     for (let year = 2016; year <= 2025; year++) await fileYear(ctx, { year });
   });
   Object.assign(figures, { fileAllMs: round(filing.ms, 0) });
-  const codes = ctx.sqlite.prepare('SELECT archival_code FROM records WHERE archival_code IS NOT NULL AND id % 9973 = 0 LIMIT 6').pluck().all() as string[];
+  const codes = raw(ctx).prepare('SELECT archival_code FROM records WHERE archival_code IS NOT NULL AND id % 9973 = 0 LIMIT 6').pluck().all() as string[];
   await record('searchFullCode', codes);
   await record('searchCodePart', ['S101', 'S107-WS', '0001', 'D30-JW-0012', 'S113-WS·2019', '2021-D10']);
   return figures;

@@ -18,3 +18,10 @@ export function peakRssMb(): number {
 }
 
 export const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
+
+/** Every item of an async stream, in order. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}

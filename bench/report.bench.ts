@@ -20,14 +20,14 @@ import { excelDate } from '../src/main/core/reports/dates';
 import type { ArchiveContext } from '../src/main/core/context';
 import { tempArchive, tempDir } from '../test/helpers/archive';
 import { communityInputs, recordInputs, YEAR } from '../test/reports/fixture';
-import { peakRssMb, round, timed } from './measure';
+import { collect, peakRssMb, round, timed } from './measure';
 
 async function fill(ctx: ArchiveContext, perCommunity: number, affairOnly?: '党务'): Promise<void> {
   const ids = (await ctx.db.selectFrom('communities').select('id').orderBy('code').execute()).map((c) => c.id);
   // in chunks, so the bench's own inputs do not inflate the memory figures
   for (let from = 0; from < perCommunity; from += 30_000) {
     const inputs = recordInputs(ids, Math.min(30_000, perCommunity - from), from).filter((r) => !affairOnly || r.affair === affairOnly);
-    await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, inputs));
+    await ctx.write.transaction((trx) => insertRecords(ctx, trx, inputs));
   }
   await fileYear(ctx, { year: YEAR });
 }
@@ -62,8 +62,8 @@ function ledgerPeakRssMb(dir: string, file: string): number {
     const { writeWorkbook } = await import(${src('reports/xlsx/sheet.ts')});
     const ctx = await openArchive(${JSON.stringify(dir)}, {});
     const scope = await resolveScope(ctx, { year: ${YEAR} });
-    await writeWorkbook(${JSON.stringify(file)}, (wb) => affairSheet(wb, ctx, scope, '党务'));
-    await ctx.db.destroy();
+    await writeWorkbook(${JSON.stringify(file)}, (wb) => affairSheet(wb, ctx, scope, '党务', { total: 0, disclosed: 0 }));
+    await closeArchive(ctx);
     process.stdout.write(String(process.resourceUsage().maxRSS));`;
   const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
   return Math.round(Number(out.trim()) / 1024);
@@ -109,13 +109,13 @@ async function ledgerSheet() {
     const ours = async () => {
       let n = 0;
       await writeWorkbook(join(out.dir, 'ledger.xlsx'), async (wb) => {
-        n = await affairSheet(wb, a.ctx, scope, '党务');
+        n = await affairSheet(wb, a.ctx, scope, '党务', { total: 0, disclosed: 0 });
       });
       return n;
     };
     const peakMb = ledgerPeakRssMb(a.ctx.paths.dir, join(out.dir, 'ledger-child.xlsx'));
     // the floor: the same values, already in memory, written by the plain streaming writer
-    const rows = [...iterateRecords(a.ctx, scope, { affair: '党务' })].map((r, i) => [
+    const rows = (await collect(iterateRecords(a.ctx, scope, { affair: '党务' }))).map((r, i) => [
       i + 1,
       r.community,
       r.kind,
@@ -154,7 +154,7 @@ async function catalogueDocx() {
   try {
     await fill(a.ctx, 5000);
     const scope = await resolveScope(a.ctx, { year: YEAR });
-    const rows = [...iterateRecords(a.ctx, scope, { filedOnly: true }, 'catalogue')].map((r, i) => catalogueRow(r, i + 1));
+    const rows = (await collect(iterateRecords(a.ctx, scope, { filedOnly: true }, 'catalogue'))).map((r, i) => catalogueRow(r, i + 1));
     const run = await compare(
       () => catalogueDocxBuffer(a.ctx, scope),
       () => {

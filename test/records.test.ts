@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/main/core/audit-log/verify';
 import { searchRecords } from '../src/main/core/records/search';
 import { createRecord, getRecord, insertRecords, updateRecord, voidRecord } from '../src/main/core/records/repository';
-import { tempArchive, tableCounts, type TestArchive } from './helpers/archive';
+import { raw, tableCounts, tempArchive, type TestArchive } from './helpers/archive';
 
 let a: TestArchive;
 beforeEach(async () => {
@@ -18,9 +18,9 @@ describe('records', () => {
   it('creates a record with the schedule retention, 门类 and year, audited', async () => {
     const r = await createRecord(a.ctx, { ...base, income: 20000.5 });
     expect(r).toMatchObject({ community: '桃源社区', retention: '定期30年', categoryCode: 'WS', year: 2025, status: '未归档', income: 20000.5 });
-    const log = a.ctx.sqlite.prepare(`SELECT * FROM audit_log WHERE entity = 'record'`).all();
+    const log = raw(a.ctx).prepare(`SELECT * FROM audit_log WHERE entity = 'record'`).all();
     expect(log).toHaveLength(1);
-    expect(verifyAuditChain(a.ctx).breaks).toEqual([]);
+    expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
   });
 
   it('gives accounting kinds the 会计 category', async () => {
@@ -37,7 +37,7 @@ describe('records', () => {
 
   it('skips a duplicate fingerprint in bulk inserts', async () => {
     const rows = [{ ...base, fingerprint: 'a' }, { ...base, fingerprint: 'b' }, { ...base, fingerprint: 'a' }];
-    const res = await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, rows));
+    const res = await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, rows));
     expect(res.ids).toHaveLength(2);
     expect(res.duplicates).toBe(1);
   });
@@ -46,9 +46,9 @@ describe('records', () => {
     const r = await createRecord(a.ctx, base);
     await updateRecord(a.ctx, r.id, { title: '第一季度例会纪要' });
     expect((await getRecord(a.ctx, r.id)).title).toBe('第一季度例会纪要');
-    const hit = a.ctx.sqlite.prepare(`SELECT rowid FROM records_fts WHERE records_fts MATCH '"季度例会"'`).all();
+    const hit = raw(a.ctx).prepare(`SELECT rowid FROM records_fts WHERE records_fts MATCH '"季度例会"'`).all();
     expect(hit).toEqual([{ rowid: r.id }]);
-    const old = a.ctx.sqlite.prepare(`SELECT rowid FROM records_fts WHERE records_fts MATCH '"工作例会"'`).all();
+    const old = raw(a.ctx).prepare(`SELECT rowid FROM records_fts WHERE records_fts MATCH '"工作例会"'`).all();
     expect(old).toEqual([]);
     // the 2-character index follows the same edit
     expect((await searchRecords(a.ctx, { q: '纪要' })).records.map((x) => x.id)).toEqual([r.id]);
@@ -57,9 +57,9 @@ describe('records', () => {
 
   it('never hard-deletes: deletes abort, voiding keeps the row', async () => {
     const r = await createRecord(a.ctx, base);
-    expect(() => a.ctx.sqlite.prepare('DELETE FROM records WHERE id = ?').run(r.id)).toThrow(/never deleted/);
-    expect(() => a.ctx.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => raw(a.ctx).prepare('DELETE FROM records WHERE id = ?').run(r.id)).toThrow(/never deleted/);
+    expect(() => raw(a.ctx).prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     await voidRecord(a.ctx, r.id, '重复录入');
-    expect(a.ctx.sqlite.prepare('SELECT voided_at IS NOT NULL AS v FROM records WHERE id = ?').get(r.id)).toEqual({ v: 1 });
+    expect(raw(a.ctx).prepare('SELECT voided_at IS NOT NULL AS v FROM records WHERE id = ?').get(r.id)).toEqual({ v: 1 });
   });
 });

@@ -21,9 +21,10 @@ import type { DemoSummary } from './demo';
 import type { Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
-import type { ReportResult } from './report';
+import { reportSettingsOverrideSchema, reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
   communityInputSchema,
+  communityRenameSchema,
   isoDate,
   recordInputSchema,
   recordPatchSchema,
@@ -91,6 +92,8 @@ const reportRequest = z.object({
   communities: z.array(z.string().trim().min(1)).optional(),
   zip: z.boolean().optional(),
   nextSteps: z.string().max(5000).optional(),
+  /** this package only, over the stored report settings */
+  settings: reportSettingsOverrideSchema.optional(),
 });
 const demoRequest = z.object({
   year: z.number().int().optional(),
@@ -198,6 +201,8 @@ export interface RestoreOutput {
   /** when the backup was made */
   createdAt: string;
   attachments: number;
+  /** what was noted while checking it (e.g. a signature this computer cannot verify) */
+  notices?: string[];
 }
 
 export interface BackupWriteResult {
@@ -247,7 +252,9 @@ export const API = {
     ADMIN,
   ),
   'communities.list': method<Community[]>()(empty, READ),
-  'communities.save': method<Community>()(communityInputSchema, CLERK),
+  'communities.save': method<Community>()(communityInputSchema.extend({ id: id.optional() }), CLERK),
+  /** renaming a community or changing its 全宗号: explicit and confirmed */
+  'communities.rename': method<Community>()(communityRenameSchema, ADMIN),
   'roster.list': method<RosterEntry[]>()(z.object({ communityId: id.optional() }), READ),
   'roster.add': method<RosterEntry[]>()(rosterInputSchema, CLERK),
   'roster.end': method<void>()(z.object({ id, endDate: isoDate }), CLERK),
@@ -298,10 +305,13 @@ export const API = {
     CLERK,
   ),
   'audit.grid': method<CompletenessGrid>()(z.object({ year: yearSchema }), READ),
-  'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional() }).strict(), { ...CLERK, long: true }),
+  'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional(), fix: z.boolean().optional() }).strict(), { ...CLERK, long: true }),
   'report.build': method<ReportBuildResult>()(reportRequest, { ...CLERK, long: true }),
   /** the CLI (and the desktop app): the package written into a folder of this computer */
   'report.write': method<ReportResult>()(reportRequest.extend({ out: localPath }), { ...CLERK, long: true, desktopOnly: true }),
+  /** the work report's 发文字号, 签发人, 主送机关 and signature layout (part of making reports: 档案员) */
+  'report.settings.get': method<ReportSettings>()(empty, READ),
+  'report.settings.save': method<ReportSettings>()(reportSettingsSchema, CLERK),
   /** desktop: show a finished package or backup in the file manager */
   'shell.showInFolder': method<void>()(z.object({ path: z.string().min(1) }), { ...READ, desktopOnly: true }),
   'backup.create': method<BackupResult>()(empty, ADMIN),

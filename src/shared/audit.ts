@@ -11,6 +11,8 @@ export interface IndicatorResult {
   missing: string[];
   /** record ids */
   evidence: number[];
+  /** the figures a met roster, staffing, profile or fund rule rests on, e.g. 截至2025年12月31日在任法律顾问1名 */
+  basis?: string[];
   veto?: boolean;
   attestation?: { status: 'met' | 'unmet' | 'na'; note: string; actor: string; at: string } | null;
 }
@@ -18,9 +20,18 @@ export interface IndicatorResult {
 export interface StandardResult {
   id: string;
   name?: string;
-  score: number;
-  result: Grade;
+  /** over the assessed indicators only; null when none can be scored yet (暂无可评分项) */
+  score: number | null;
+  result: Grade | null;
   vetoed: boolean;
+  /** indicators scored (met, partial, unmet) */
+  assessed: number;
+  /** manual indicators awaiting attestation */
+  awaiting: number;
+  /** a veto indicator awaits attestation: no claim either way (待认定) */
+  vetoPending: boolean;
+  /** some indicators await attestation or are not yet due: the grade is 暂评 */
+  provisional: boolean;
   indicators: IndicatorResult[];
 }
 

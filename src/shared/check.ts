@@ -11,8 +11,27 @@ export interface CheckProblem {
   message: string;
 }
 
+/** The audit log's head as the check saw it, signed with the key kept outside the archive. */
+export interface AuditAnchor {
+  /** the archive's identity */
+  archive: string;
+  /** the newest audit entry's number, and its hash */
+  seq: number;
+  hash: string;
+  at: string;
+  /** which key signed it (first 16 hex digits of its SHA-256), and the HMAC-SHA256 */
+  key: string;
+  mac: string;
+}
+
 export interface CheckResult {
   ok: boolean;
   counts: Record<string, number>;
   problems: CheckProblem[];
+  /** null when no anchor folder is set */
+  anchor?: AuditAnchor | null;
+  /** things said in the report that are not problems */
+  notices?: string[];
+  /** `check --fix`: what was moved out of the store into the quarantine folder (paths in the archive folder) */
+  fixed?: { from: string; to: string }[];
 }

@@ -53,7 +53,8 @@ export type RecordInputParsed = z.output<typeof recordInputSchema>;
 export const recordPatchSchema = recordInputSchema
   .omit({ fingerprint: true, source: true, communityId: true })
   .partial()
-  .extend({ status: statusSchema.optional() });
+  // A status changes only through its acts (归档, 鉴定, 销毁, 移交), never by editing the record.
+  .extend({ status: z.undefined({ error: '档案状态不能直接修改：归档请用“归档”，鉴定、销毁、移交须按各自的手续办理。' }).optional() });
 export type RecordPatch = z.input<typeof recordPatchSchema>;
 
 export const communityInputSchema = z.object({
@@ -71,6 +72,16 @@ export const communityInputSchema = z.object({
   weeklyHours: z.number().min(0).max(168).nullable().optional(),
 });
 export type CommunityInput = z.input<typeof communityInputSchema>;
+
+/** Renaming a community or changing its 全宗号: explicit and confirmed (communities.rename). */
+export const communityRenameSchema = z.object({
+  id: z.number().int().positive(),
+  name: communityInputSchema.shape.name,
+  code: communityInputSchema.shape.code,
+  /** the clerk confirmed the change */
+  confirm: z.literal(true, { error: '更改社区名称或全宗号需要确认。' }),
+});
+export type CommunityRename = z.input<typeof communityRenameSchema>;
 
 export const rosterInputSchema = z.object({
   communityId: z.number().int().positive(),

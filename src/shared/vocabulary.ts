@@ -23,3 +23,7 @@ export function kindsOf(affair: Affair, vocab: Vocabulary = vocabulary): readonl
 export function affairOfKind(kind: string, vocab: Vocabulary = vocabulary): Affair | undefined {
   return AFFAIRS.find((a) => vocab.kinds[a].includes(kind));
 }
+
+/** A disclosure (公开事项) is an item of a kind whose name contains 公开 (STANDARDS.md §2 `disclosed`); the rest are holdings. */
+export const DISCLOSURE_MARK = '公开';
+export const isDisclosureKind = (kind: string): boolean => kind.includes(DISCLOSURE_MARK);

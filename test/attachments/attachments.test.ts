@@ -10,7 +10,9 @@ import { storedPath } from '../../src/main/core/attachments/store';
 import { verifyAuditChain } from '../../src/main/core/audit-log/verify';
 import { runCheck } from '../../src/main/core/check';
 import { createRecord, getRecord, voidRecord } from '../../src/main/core/records/repository';
-import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { decodeState } from '../../src/main/core/audit-log/states';
+import { entityHistory } from '../../src/main/core/audit-log/history';
+import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
 beforeEach(async () => {
@@ -75,14 +77,16 @@ describe('removing an attachment', () => {
     await removeAttachment(a.ctx, png.id, '传错了');
     expect((await listAttachments(a.ctx.db, r.id)).map((x) => x.id)).toEqual([pdf.id]);
     expect((await getRecord(a.ctx, r.id)).attachments).toBe(1);
-    const row = a.ctx.sqlite.prepare('SELECT removed_at FROM attachments WHERE id = ?').get(png.id) as { removed_at: string | null };
+    const row = raw(a.ctx).prepare('SELECT removed_at FROM attachments WHERE id = ?').get(png.id) as { removed_at: string | null };
     expect(row.removed_at).not.toBeNull();
     expect(existsSync(storedPath(a.ctx.paths.files, png.sha256))).toBe(true);
-    const entry = a.ctx.sqlite.prepare(`SELECT entity, entity_id, before, after FROM audit_log WHERE action = 'detach'`).get() as Record<string, string>;
-    expect(entry).toMatchObject({ entity: 'record', entity_id: r.id });
-    expect(JSON.parse(entry.before!)).toMatchObject({ id: png.id, sha256: png.sha256, originalName: '错传的照片.png' });
-    expect(JSON.parse(entry.after!)).toMatchObject({ id: png.id, sha256: png.sha256, reason: '传错了' });
-    expect(verifyAuditChain(a.ctx).breaks).toEqual([]);
+    const entry = raw(a.ctx).prepare(`SELECT entity, entity_id, before, after FROM audit_log WHERE action = 'detach'`).get() as Record<string, string>;
+    // the attachment's own entry: as it was (and why it goes), and its whole state now (reconciliation)
+    expect(entry).toMatchObject({ entity: 'attachment', entity_id: png.id });
+    expect(JSON.parse(entry.before!)).toMatchObject({ id: png.id, sha256: png.sha256, originalName: '错传的照片.png', reason: '传错了' });
+    expect(decodeState('attachment', entry.after!)).toMatchObject({ id: png.id, record_id: r.id, sha256: png.sha256, removed_at: row.removed_at });
+    expect((await entityHistory(a.ctx.db, 'record', r.id)).some((h) => h.action === 'detach')).toBe(true);
+    expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
     // the duplicate rule looks at linked files only
     await addAttachmentData(a.ctx, r.id, PNG, '照片.png');
     await expect(removeAttachment(a.ctx, png.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -1,9 +1,10 @@
 import { hash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, chainHash, chainHashV2With, entryHash, GENESIS_HASH, type AuditInput, type AuditRowInput } from '../../src/main/core/audit-log/append';
-import { verifyAuditChain, verifyChain, type ChainVerdict } from '../../src/main/core/audit-log/verify';
+import { verifyAuditChain, type ChainVerdict } from '../../src/main/core/audit-log/verify';
+import { verifyChain } from '../../src/main/core/db/sqlite/audit-chain';
 import type { ArchiveContext } from '../../src/main/core/context';
-import { tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tempArchive, type TestArchive } from '../helpers/archive';
 
 const LINK = '与上一条日志的链接断开（上一条被删除或改动）';
 const CONTENT = '日志内容与其哈希不符（被改动）';
@@ -24,23 +25,23 @@ beforeAll(async () => {
   a = await tempArchive();
   const ctx: ArchiveContext = { ...a.ctx, actor: '张三 "管理员" \\' };
   const entries: AuditInput[] = Array.from({ length: 20 }, (_, i) => ({ action: '新增', entity: 'record', entityId: i + 1, after: { i } }));
-  await ctx.db.transaction().execute((trx) => appendAudit(ctx, trx, [...entries, ...AWKWARD]));
-  ids = a.ctx.sqlite.prepare('SELECT id FROM audit_log ORDER BY id').pluck().all() as number[];
-  a.ctx.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
+  await ctx.write.transaction((trx) => appendAudit(ctx, trx, [...entries, ...AWKWARD]));
+  ids = raw(a.ctx).prepare('SELECT id FROM audit_log ORDER BY id').pluck().all() as number[];
+  raw(a.ctx).exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
 });
 afterAll(() => a.close());
 
 const verify = (chunk?: number): ChainVerdict =>
-  verifyChain(a.ctx.sqlite, hash, chainHash, (prev, fields) => chainHashV2With(hash, prev, fields), GENESIS_HASH, chunk);
+  verifyChain(raw(a.ctx), hash, chainHash, (prev, fields) => chainHashV2With(hash, prev, fields), GENESIS_HASH, chunk);
 
 /** The verdict while `tamper` is in effect; rolled back afterwards so every case starts from a sound log. */
 function tampered(tamper: string, chunk?: number): ChainVerdict {
-  a.ctx.sqlite.exec('BEGIN');
+  raw(a.ctx).exec('BEGIN');
   try {
-    a.ctx.sqlite.exec(tamper);
+    raw(a.ctx).exec(tamper);
     return verify(chunk);
   } finally {
-    a.ctx.sqlite.exec('ROLLBACK');
+    raw(a.ctx).exec('ROLLBACK');
   }
 }
 
@@ -48,23 +49,23 @@ const at = (i: number) => ids[i]!;
 const awkward = (i: number) => ids[ids.length - AWKWARD.length + i]!;
 
 describe('audit-log hash chain, format 2', () => {
-  it('writes format 2 and verifies a sound log, awkward characters included', () => {
-    const formats = a.ctx.sqlite.prepare('SELECT DISTINCT hash_format FROM audit_log').pluck().all();
+  it('writes format 2 and verifies a sound log, awkward characters included', async () => {
+    const formats = raw(a.ctx).prepare('SELECT DISTINCT hash_format FROM audit_log').pluck().all();
     expect(formats).toEqual([2]);
     expect(verify()).toEqual({ entries: ids.length, breaks: [] });
-    expect(verifyAuditChain(a.ctx)).toEqual({ entries: ids.length, breaks: [] });
+    expect(await verifyAuditChain(a.ctx.db)).toEqual({ entries: ids.length, breaks: [] });
   });
 
   it('hashes awkward entries from the very bytes SQLite stores and concatenates', () => {
     // The walk above hashed SQL's concatenation; here JavaScript re-encodes each row as read back.
-    const rows = a.ctx.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all() as (AuditRowInput & { prev_hash: string; hash: string })[];
+    const rows = raw(a.ctx).prepare('SELECT * FROM audit_log ORDER BY id').all() as (AuditRowInput & { prev_hash: string; hash: string })[];
     for (const row of rows) expect(entryHash(row.prev_hash, row)).toBe(row.hash);
     const row = { at: 't', actor: '中🎉', action: 'x', entity: 'e', entity_id: -3, before: null, after: '{}', source: null };
     expect(entryHash(GENESIS_HASH, row)).toBe(hash('sha256', `${GENESIS_HASH}\n\x1ft\x1f中🎉\x1fx\x1fe\x1f-3\x1f\x1e\x1f{}\x1f\x1e`));
   });
 
   it('stores values without the field marks, so a value cannot pass for a field boundary', () => {
-    const row = a.ctx.sqlite.prepare('SELECT action, entity FROM audit_log WHERE id = ?').get(awkward(2)) as { action: string; entity: string };
+    const row = raw(a.ctx).prepare('SELECT action, entity FROM audit_log WHERE id = ?').get(awkward(2)) as { action: string; entity: string };
     expect(row.entity).toBe('\u0001\ufffd\u007f');
     expect(row.action).toBe('tab\there\r\nnewline');
     // Moving text across a boundary changes the marked bytes.

@@ -6,7 +6,7 @@ import { closeArchive, openArchive } from '../../src/main/core/archive';
 import { startCheckWorker } from '../../src/main/core/check/check-worker';
 import type { ArchiveContext } from '../../src/main/core/context';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
-import { fixedClock, tempDir } from '../helpers/archive';
+import { fixedClock, raw, tempDir } from '../helpers/archive';
 
 const LINK = '与上一条日志的链接断开（上一条被删除或改动）';
 const CONTENT = '日志内容与其哈希不符（被改动）';
@@ -16,7 +16,7 @@ let ctx: ArchiveContext;
 
 /** Appends entries as the app did before migration 0002: format-1 hashes, no hash_format column. */
 function appendV1(c: ArchiveContext, count: number): void {
-  const insert = c.sqlite.prepare(
+  const insert = raw(c).prepare(
     `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, source, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let prev = GENESIS_HASH;
@@ -36,8 +36,8 @@ beforeAll(async () => {
   await closeArchive(old);
   ctx = await openArchive(dir, { clock: fixedClock(), actor: '新版' });
   const entries = Array.from({ length: 30 }, (_, i) => ({ action: '修改', entity: 'record', entityId: i + 1, before: { i }, after: { i: i + 1 } }));
-  await ctx.db.transaction().execute((trx) => appendAudit(ctx, trx, entries));
-  ctx.sqlite.exec('DROP TRIGGER audit_log_no_update');
+  await ctx.write.transaction((trx) => appendAudit(ctx, trx, entries));
+  raw(ctx).exec('DROP TRIGGER audit_log_no_update');
 });
 afterAll(async () => {
   await closeArchive(ctx);
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 // Without the main thread's connection the fallback cannot run: a right answer proves the worker gave it.
 const inWorker = async () => {
-  const w = startCheckWorker({ ...ctx, sqlite: null as never }, false);
+  const w = startCheckWorker({ ...ctx, db: null as never }, false);
   const verdict = await w.chain;
   w.stop();
   return verdict;
@@ -54,18 +54,18 @@ const inWorker = async () => {
 
 describe('an audit log begun before hash format 2', () => {
   it('keeps the old entries as format 1 and chains the new ones onto them', async () => {
-    const formats = ctx.sqlite.prepare('SELECT hash_format, count(*) FROM audit_log GROUP BY 1 ORDER BY 1').raw().all();
+    const formats = raw(ctx).prepare('SELECT hash_format, count(*) FROM audit_log GROUP BY 1 ORDER BY 1').raw().all();
     expect(formats).toEqual([
       [1, 30],
       [2, 30],
     ]);
-    expect(verifyAuditChain(ctx)).toEqual({ entries: 60, breaks: [] });
+    expect(await verifyAuditChain(ctx.db)).toEqual({ entries: 60, breaks: [] });
     expect(await inWorker()).toEqual({ entries: 60, breaks: [] });
   });
 
   it('finds tampering in both formats, in id order, on the main thread and in the worker', async () => {
-    ctx.sqlite.exec(`UPDATE audit_log SET after = '{}' WHERE id IN (10, 45)`);
-    ctx.sqlite.exec(`UPDATE audit_log SET hash = '${'0'.repeat(63)}1' WHERE id = 30`);
+    raw(ctx).exec(`UPDATE audit_log SET after = '{}' WHERE id IN (10, 45)`);
+    raw(ctx).exec(`UPDATE audit_log SET hash = '${'0'.repeat(63)}1' WHERE id = 30`);
     const expected = {
       entries: 60,
       breaks: [
@@ -75,7 +75,7 @@ describe('an audit log begun before hash format 2', () => {
         { id: 45, reason: CONTENT },
       ],
     };
-    expect(verifyAuditChain(ctx)).toEqual(expected);
+    expect(await verifyAuditChain(ctx.db)).toEqual(expected);
     expect(await inWorker()).toEqual(expected);
   });
 });

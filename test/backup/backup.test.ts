@@ -12,7 +12,7 @@ import { restoreBackup } from '../../src/main/core/backup/restore';
 import { readTarIndex, TarWriter } from '../../src/main/core/backup/tar';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrate';
 import { createRecord } from '../../src/main/core/records/repository';
-import { fixedClock, tempArchive, tempDir, type TestArchive } from '../helpers/archive';
+import { fixedClock, raw, tempArchive, tempDir, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
 let tmp: ReturnType<typeof tempDir>;
@@ -24,7 +24,7 @@ beforeEach(async () => {
   tmp = tempDir();
   const r = await createRecord(a.ctx, { communityId: 1, affair: '居务', kind: '居务监督委员会例会', title: '居务监督委员会工作例会记录', date: '2025-03-05' });
   const staged = [stageBuffer(a.ctx, PNG, '公开栏.png'), stageBuffer(a.ctx, PDF, '纪要.pdf')];
-  await a.ctx.db.transaction().execute((trx) => linkAttachments(a.ctx, trx, r.id, staged));
+  await a.ctx.write.transaction((trx) => linkAttachments(a.ctx, trx, r.id, staged));
 });
 afterEach(async () => {
   await a.close();
@@ -38,9 +38,9 @@ async function recordsOf(dir: string) {
   const ctx = await openArchive(dir);
   try {
     return {
-      records: ctx.sqlite.prepare('SELECT id, title, date FROM records ORDER BY id').all(),
-      attachments: ctx.sqlite.prepare('SELECT sha256, original_name FROM attachments ORDER BY id').all(),
-      chain: verifyAuditChain(ctx).breaks,
+      records: raw(ctx).prepare('SELECT id, title, date FROM records ORDER BY id').all(),
+      attachments: raw(ctx).prepare('SELECT sha256, original_name FROM attachments ORDER BY id').all(),
+      chain: (await verifyAuditChain(ctx.db)).breaks,
       files: ctx.paths.files,
     };
   } finally {
@@ -113,12 +113,12 @@ describe('restore', () => {
     const result = await restoreBackup(target, out, { clock: fixedClock() });
     expect(result).toMatchObject({ dir: target, attachments: 2, previous: null, office: '幸福路街道' });
     const restored = await recordsOf(target);
-    expect(restored.records).toEqual(a.ctx.sqlite.prepare('SELECT id, title, date FROM records ORDER BY id').all());
+    expect(restored.records).toEqual(raw(a.ctx).prepare('SELECT id, title, date FROM records ORDER BY id').all());
     expect(restored.attachments).toHaveLength(2);
     expect(restored.chain).toEqual([]);
     expect(readFileSync(storedPath(restored.files, sha256Of(PDF)))).toEqual(PDF);
     const ctx = await openArchive(target);
-    expect(ctx.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'restore'`).pluck().get()).toBe(1);
+    expect(raw(ctx).prepare(`SELECT count(*) FROM audit_log WHERE action = 'restore'`).pluck().get()).toBe(1);
     await closeArchive(ctx);
     expect(readdirSync(tmp.dir).sort()).toEqual(['b.tar', 'restored']);
   });

@@ -12,26 +12,26 @@ import { databaseProblems } from '../../src/main/core/check/integrity';
 import { SCAN, sharedScan } from '../../src/main/core/check/scan-files';
 import type { ArchiveContext } from '../../src/main/core/context';
 import { insertRecords } from '../../src/main/core/records/repository';
-import { tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tempArchive, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
 let hashes: string[];
 beforeAll(async () => {
   a = await tempArchive();
   const inputs = Array.from({ length: 400 }, (_, i) => ({ communityId: 1, affair: '居务' as const, kind: '居务公开', title: `第${i}期居务公开`, date: '2025-03-05' }));
-  const { ids } = await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, inputs));
+  const { ids } = await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, inputs));
   hashes = [];
   for (const id of ids.slice(0, 200)) {
     const staged = stageBuffer(a.ctx, new TextEncoder().encode(`%PDF-1.7\n% 第${id}期\n%%EOF\n`), `公开${id}.pdf`);
     hashes.push(staged.sha256);
-    await a.ctx.db.transaction().execute((trx) => linkAttachments(a.ctx, trx, id, [staged]));
+    await a.ctx.write.transaction((trx) => linkAttachments(a.ctx, trx, id, [staged]));
   }
-  a.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  raw(a.ctx).pragma('wal_checkpoint(TRUNCATE)');
 });
 afterAll(() => a.close());
 
 // Without the main thread's connection no fallback can run: a right answer proves the worker gave it.
-const workerOnly = (database = a.ctx.paths.database): ArchiveContext => ({ ...a.ctx, sqlite: null as never, paths: { ...a.ctx.paths, database } });
+const workerOnly = (database = a.ctx.paths.database): ArchiveContext => ({ ...a.ctx, db: null as never, paths: { ...a.ctx.paths, database } });
 
 function damagedCopy(): string {
   const copy = join(a.dir, 'damaged.sqlite');
@@ -69,7 +69,7 @@ describe('the check worker', () => {
   });
 
   it('reports damaged audit-log pages (which only the chain walk reads by default) as a finding, not a crash', async () => {
-    a.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    raw(a.ctx).pragma('wal_checkpoint(TRUNCATE)');
     const copyDir = join(a.dir, 'damaged-log');
     cpSync(a.ctx.paths.dir, copyDir, { recursive: true });
     const probe = new Database(join(copyDir, 'archive.sqlite'), { readonly: true });
@@ -93,18 +93,18 @@ describe('the check worker', () => {
     const w = startCheckWorker(workerOnly(), false);
     const verdict = await w.chain;
     w.stop();
-    expect(verdict).toEqual(verifyAuditChain(a.ctx));
+    expect(verdict).toEqual(await verifyAuditChain(a.ctx.db));
     expect(verdict.entries).toBeGreaterThan(600);
     expect(verdict.breaks).toEqual([]);
   });
 
-  it('runs under tsx too, as the CLI does (tsx wraps inner functions in a helper the worker must supply)', () => {
+  it('runs under tsx too, as the CLI does (tsx wraps inner functions in a helper the worker must supply)', async () => {
     const module = join(import.meta.dirname, '../../src/main/core/check/check-worker.ts');
     const scanModule = join(import.meta.dirname, '../../src/main/core/check/scan-files.ts');
     const script = `import { startCheckWorker } from ${JSON.stringify(module)};
       import { sharedScan } from ${JSON.stringify(scanModule)};
       const [database, files, ...hashes] = process.argv.slice(1);
-      const w = startCheckWorker({ paths: { database, files }, sqlite: null }, false);
+      const w = startCheckWorker({ paths: { database, files }, db: null }, false);
       const s = sharedScan(files, hashes);
       const errors = await w.scan(s);
       process.stdout.write(JSON.stringify({ database: await w.database, chain: await w.chain, errors, state: [...s.state] }));`;
@@ -112,12 +112,12 @@ describe('the check worker', () => {
       encoding: 'utf8',
     });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ database: ['ok'], chain: verifyAuditChain(a.ctx), errors: {}, state: hashes.slice(0, 70).map(() => SCAN.matches) });
+    expect(JSON.parse(run.stdout)).toEqual({ database: ['ok'], chain: await verifyAuditChain(a.ctx.db), errors: {}, state: hashes.slice(0, 70).map(() => SCAN.matches) });
   });
 
   it('finds an altered and a deleted audit-log entry', async () => {
     const copy = join(a.dir, 'tampered.sqlite');
-    a.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    raw(a.ctx).pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(a.ctx.paths.database, copy);
     const db = new Database(copy);
     db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
@@ -143,7 +143,7 @@ describe('the check worker', () => {
     const w = startCheckWorker({ ...a.ctx, paths: { ...a.ctx.paths, database: join(a.dir, 'nowhere.sqlite') } }, false);
     expect((await w.database)[0]).toContain('无法完成数据库自检');
     // The chain falls back to the main thread's open connection.
-    expect(await w.chain).toEqual(verifyAuditChain(a.ctx));
+    expect(await w.chain).toEqual(await verifyAuditChain(a.ctx.db));
     w.stop();
   });
 });

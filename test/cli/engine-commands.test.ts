@@ -22,7 +22,7 @@ const rows: RecordInput[] = [
 beforeAll(async () => {
   a = await tempArchive({ communities: [{ code: 'S101', name: '桃源社区' }, { code: 'S102', name: '幸福村', type: '农村' }] });
   db = a.ctx.paths.dir;
-  await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, rows));
+  await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, rows));
 });
 afterAll(async () => {
   await a.close();

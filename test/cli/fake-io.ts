@@ -15,7 +15,7 @@ export async function sanwu(argv: string[], cwd: string = process.cwd(), signal:
   const io: CliIO = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    env: { SANWU_ACTOR: 'cli-test' },
+    env: { SANWU_ACTOR: 'cli-test', SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR },
     cwd,
     clock: fixedClock(),
     signal,

@@ -19,7 +19,7 @@ const rows: RecordInput[] = [
 beforeAll(async () => {
   a = await tempArchive({ communities: [{ code: 'S101', name: '桃源社区' }, { code: 'S102', name: '双城村', type: '农村' }] });
   db = a.ctx.paths.dir;
-  const { ids } = await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, rows));
+  const { ids } = await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, rows));
   await voidRecord(a.ctx, ids[3]!, '重复登记');
   expect((await sanwu(['file', '--db', db, '--year', '2025'])).code).toBe(0);
 });

@@ -29,7 +29,7 @@ describe('dashboard summary', () => {
 
   it('names another year as empty when the archive has records elsewhere', async () => {
     a = await tempArchive();
-    await a.ctx.db.transaction().execute((trx) => insertRecords(a!.ctx, trx, [{ communityId: 1, affair: '居务', kind: '居民会议', title: '居民会议记录', date: '2024-05-01' }]));
+    await a.ctx.write.transaction((trx) => insertRecords(a!.ctx, trx, [{ communityId: 1, affair: '居务', kind: '居民会议', title: '居民会议记录', date: '2024-05-01' }]));
     const s = await dashboardSummary(a.ctx, 2025);
     expect(s.warnings[0]!.message).toBe('2025 年还没有登记任何档案：请到“数据导入”页导入各社区本年度的工作簿，或在“档案管理”页新建档案。');
   });

@@ -6,10 +6,10 @@ import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeArchive, openArchive } from '../../src/main/core/archive';
-import { APPLICATION_ID } from '../../src/main/core/db/connection';
+import { APPLICATION_ID } from '../../src/main/core/db/sqlite/connection';
 import { SCHEMA_VERSION, type MigrationList } from '../../src/main/core/db/migrate';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
-import { fixedClock, tempDir } from '../helpers/archive';
+import { fixedClock, raw, tempDir } from '../helpers/archive';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -28,13 +28,13 @@ describe('opening an archive', () => {
     const dir = join(tmp.dir, 'a');
     const ctx = await openArchive(dir, { create: true });
     try {
-      expect(ctx.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-      expect(ctx.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(ctx.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(ctx.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-      const applied = ctx.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all();
+      expect(raw(ctx).pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(raw(ctx).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(raw(ctx).pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(raw(ctx).pragma('foreign_keys', { simple: true })).toBe(1);
+      const applied = raw(ctx).prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all();
       expect(applied).toEqual(MIGRATIONS.map(([n]) => n));
-      const tables = ctx.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
+      const tables = raw(ctx).prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
       expect(tables).toEqual(expect.arrayContaining(['records', 'communities', 'roster', 'attachments', 'audit_log', 'filing_cells', 'records_fts']));
       expect(readdirSync(dir).sort()).toEqual(expect.arrayContaining(['archive.sqlite', 'backups', 'files']));
       // no backup: there was nothing to lose
@@ -69,8 +69,8 @@ describe('opening an archive', () => {
     const next: MigrationList = [...MIGRATIONS, ['9000_test_addition', addition]];
     const ctx = await openArchive(dir, { clock: fixedClock(), migrations: next });
     try {
-      expect(ctx.sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'test_addition'`).pluck().get()).toBe('test_addition');
-      expect(ctx.sqlite.pragma('user_version', { simple: true })).toBe(next.length);
+      expect(raw(ctx).prepare(`SELECT name FROM sqlite_master WHERE name = 'test_addition'`).pluck().get()).toBe('test_addition');
+      expect(raw(ctx).pragma('user_version', { simple: true })).toBe(next.length);
     } finally {
       await closeArchive(ctx);
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/main/cli/io';
 import { runCli } from '../../src/main/cli/main';
-import { openArchive } from '../../src/main/core/archive';
+import { closeArchive, openArchive } from '../../src/main/core/archive';
 import { saveCommunity } from '../../src/main/core/communities/repository';
 import { fixedClock, tempDir } from '../helpers/archive';
 
@@ -12,7 +12,7 @@ function fakeIO(cwd: string) {
   const io: CliIO = {
     stdout: (t) => (out.stdout += t),
     stderr: (t) => (out.stderr += t),
-    env: {},
+    env: { SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR },
     cwd,
     clock: fixedClock(),
     signal: new AbortController().signal,
@@ -64,7 +64,7 @@ describe('sanwu demo (CLI)', () => {
     cleanup = t.cleanup;
     const ctx = await openArchive(join(t.dir, 'c'), { create: true, clock: fixedClock() });
     await saveCommunity(ctx, { code: 'S101', name: '光华社区' });
-    await ctx.db.destroy();
+    await closeArchive(ctx);
     const clash = fakeIO(t.dir);
     expect(await runCli(['demo', '--db', 'c', '--communities', '1', '--records', '150'], clash.io)).toBe(1);
     expect(clash.out.stderr).toMatch(/错误：档案库中已有社区与演示数据的社区代码或名称冲突/);

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openArchive } from '../../src/main/core/archive';
+import { closeArchive, openArchive } from '../../src/main/core/archive';
 import { storedPath } from '../../src/main/core/attachments/store';
 import { verifyAuditChain } from '../../src/main/core/audit-log/verify';
 import { saveCommunity } from '../../src/main/core/communities/repository';
 import type { ArchiveContext } from '../../src/main/core/context';
 import { generateDemo } from '../../src/main/core/demo/generate';
 import { planDemo } from '../../src/main/core/demo/plan';
-import { fixedClock, tableCounts, tempDir } from '../helpers/archive';
+import { fixedClock, raw, tableCounts, tempDir } from '../helpers/archive';
 
 const OPTIONS = { year: 2025, communities: 2, records: 150, seed: 1 };
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -20,11 +20,11 @@ afterEach(async () => {
 async function freshArchive(): Promise<ArchiveContext> {
   const { dir, cleanup } = tempDir('sanwu-demo-');
   const ctx = await openArchive(join(dir, 'archive'), { create: true, clock: fixedClock(), actor: 'test' });
-  cleanups.push(cleanup, () => ctx.db.destroy());
+  cleanups.push(cleanup, () => closeArchive(ctx));
   return ctx;
 }
 
-const rows = (ctx: ArchiveContext, sql: string, ...params: unknown[]) => ctx.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
+const rows = (ctx: ArchiveContext, sql: string, ...params: unknown[]) => raw(ctx).prepare(sql).all(...params) as Record<string, unknown>[];
 /** Everything a demo writes, without row ids. */
 const content = (ctx: ArchiveContext) => ({
   records: rows(ctx, `SELECT c.code, r.fingerprint, r.kind, r.title, r.date, r.doc_number, r.income_fen, r.disclosure_date, r.retention FROM records r JOIN communities c ON c.id = r.community_id ORDER BY r.fingerprint`),
@@ -50,7 +50,7 @@ describe('sanwu demo (core)', () => {
       const file = storedPath(ctx.paths.files, a.sha256 as string);
       expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(a.sha256);
     }
-    expect(verifyAuditChain(ctx).breaks).toEqual([]);
+    expect((await verifyAuditChain(ctx.db)).breaks).toEqual([]);
 
     const again = await generateDemo(ctx, planDemo(OPTIONS, fixedClock()));
     expect(again.added).toEqual({ communities: 0, records: 0, roster: 0, attachments: 0 });

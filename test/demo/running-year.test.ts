@@ -3,7 +3,7 @@
 // what it writes passes the same field rules the form and the import apply.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from '../../src/main/core/archive';
+import { closeArchive, openArchive } from '../../src/main/core/archive';
 import type { ArchiveContext } from '../../src/main/core/context';
 import { generateDemo } from '../../src/main/core/demo/generate';
 import { planDemo } from '../../src/main/core/demo/plan';
@@ -61,7 +61,7 @@ describe('the grid and 考评 on a demo archive', () => {
     summary = await generateDemo(ctx, planDemo({ year: 2025, communities: 12, records: 150, seed: 1 }, fixedClock()));
   }, 120_000);
   afterAll(async () => {
-    await ctx.db.destroy();
+    await closeArchive(ctx);
     tmp.cleanup();
   });
 

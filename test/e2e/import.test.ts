@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from '../../src/main/core/archive';
+import { closeArchive, openArchive } from '../../src/main/core/archive';
 import { tempDir } from '../helpers/archive';
 import { RECORD_HEADERS } from '../import/fixtures';
 import { importedContent } from '../import/imported';
@@ -114,8 +114,8 @@ describe.skipIf(!ready)('the same records through the CLI and the UI', () => {
     try {
       expect(await importedContent(ui)).toEqual(await importedContent(cli));
     } finally {
-      await ui.db.destroy();
-      await cli.db.destroy();
+      await closeArchive(ui);
+      await closeArchive(cli);
     }
     expect(errors).toEqual([]);
   }, 600_000);
@@ -138,8 +138,8 @@ describe.skipIf(!ready)('the same records through the CLI and the UI', () => {
         expect(content.records.flatMap((r) => r.attachments.map((a) => a.name)).sort()).toEqual(['3月例会记录.pdf', '公开栏照片.jpg', '公开栏照片.jpg', '惠民资金.pdf']);
         expect(content).toEqual(await importedContent(cli));
       } finally {
-        await ui.db.destroy();
-        await cli.db.destroy();
+        await closeArchive(ui);
+        await closeArchive(cli);
       }
     } finally {
       await server.stop();

@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../src/main/core/audit-log/verify';
 import { createRecord, getRecord, insertRecords, voidRecord } from '../../src/main/core/records/repository';
 import { setSetting } from '../../src/main/core/settings/store';
 import type { RecordInput } from '../../src/shared/schemas';
-import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
 beforeEach(async () => {
@@ -25,7 +25,7 @@ const party = (date: string, communityId = 1): RecordInput => ({ communityId, af
 const voucher = (date: string, communityId = 1): RecordInput => ({ communityId, affair: '财务', kind: '会计凭证', title: `记账凭证 ${date}`, date });
 
 async function insert(rows: RecordInput[]): Promise<number[]> {
-  return (await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, rows))).ids;
+  return (await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, rows))).ids;
 }
 
 interface Filed {
@@ -41,7 +41,7 @@ interface Filed {
   status: string;
 }
 const filed = (): Filed[] =>
-  a.ctx.sqlite
+  raw(a.ctx)
     .prepare(`SELECT id, date, fonds_code, category_code, filing_year, retention_code, problem_code, item_no, archival_code, status FROM records WHERE item_no IS NOT NULL ORDER BY id`)
     .all() as Filed[];
 
@@ -75,20 +75,22 @@ describe('filing', () => {
     expect((await getRecord(a.ctx, v1!)).archivalCode).toBe('S101-KU·2025-D30-CW-0001');
     const r = await getRecord(a.ctx, other!);
     expect(r).toMatchObject({ archivalCode: 'S102-WS·2025-D30-JW-0001', status: '在保', archivalParts: { fondsCode: 'S102', categoryCode: 'WS', year: 2025, retentionCode: 'D30', problemCode: 'JW', itemNo: 1 } });
-    expect(a.ctx.sqlite.prepare('SELECT count(*) FROM records WHERE filed_at IS NULL').pluck().get()).toBe(0);
-    const cells = a.ctx.sqlite.prepare('SELECT fonds_code, category_code, year, retention_code, problem_code, last_item_no FROM filing_cells ORDER BY 1, 2, 4, 5').all();
+    expect(raw(a.ctx).prepare('SELECT count(*) FROM records WHERE filed_at IS NULL').pluck().get()).toBe(0);
+    const cells = raw(a.ctx).prepare('SELECT fonds_code, category_code, year, retention_code, problem_code, last_item_no FROM filing_cells ORDER BY 1, 2, 4, 5').all();
     expect(cells).toContainEqual({ fonds_code: 'S101', category_code: 'WS', year: 2025, retention_code: 'D30', problem_code: 'JW', last_item_no: 2 });
-    expect(a.ctx.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'file'`).pluck().get()).toBe(5);
-    expect(verifyAuditChain(a.ctx).breaks).toEqual([]);
+    expect(raw(a.ctx).prepare(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'record'`).pluck().get()).toBe(5);
+    // each counter's move is audited too, with its new state
+    expect(raw(a.ctx).prepare(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'filing_cell'`).pluck().get()).toBe(cells.length);
+    expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
   });
 
   it('changes nothing when run twice', async () => {
     await insert([meeting('2025-03-05'), party('2025-02-01')]);
     await fileYear(a.ctx, { year: 2025 });
-    const before = { rows: filed(), counts: tableCounts(a.ctx), cells: a.ctx.sqlite.prepare('SELECT * FROM filing_cells').all() };
+    const before = { rows: filed(), counts: tableCounts(a.ctx), cells: raw(a.ctx).prepare('SELECT * FROM filing_cells').all() };
     const again = await fileYear(a.ctx, { year: 2025 });
     expect(again).toEqual({ filed: 0, cells: [] });
-    expect({ rows: filed(), counts: tableCounts(a.ctx), cells: a.ctx.sqlite.prepare('SELECT * FROM filing_cells').all() }).toEqual(before);
+    expect({ rows: filed(), counts: tableCounts(a.ctx), cells: raw(a.ctx).prepare('SELECT * FROM filing_cells').all() }).toEqual(before);
   });
 
   it('numbers late-filed items after the cell’s last number, never re-using one, even earlier-dated', async () => {
@@ -163,7 +165,7 @@ describe('filing', () => {
     await expect(fileYear(a.ctx, { year: 2025 }, { signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(tableCounts(a.ctx)).toEqual(counts);
     expect(filed()).toEqual([]);
-    expect(a.ctx.sqlite.prepare('SELECT count(*) FROM filing_cells').pluck().get()).toBe(0);
+    expect(raw(a.ctx).prepare('SELECT count(*) FROM filing_cells').pluck().get()).toBe(0);
   });
 
   it('reports progress up to the total', async () => {
@@ -187,7 +189,7 @@ describe('filing with a template that cannot tell cells apart', () => {
     await insert([meeting('2025-03-05'), party('2025-03-05')]);
     await setSetting(a.ctx, CODE_TEMPLATE_SETTING, '{全宗号}-{年度}-{保管期限}-{件号}');
     // 居务 and 党务 both give item 1 of D30/Y cells — make them share retention so codes collide
-    a.ctx.sqlite.prepare(`UPDATE records SET retention = '定期30年'`).run();
+    raw(a.ctx).prepare(`UPDATE records SET retention = '定期30年'`).run();
     const counts = tableCounts(a.ctx);
     await expect(fileYear(a.ctx, { year: 2025 })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('S101-2025-D30-0001') });
     expect(tableCounts(a.ctx)).toEqual(counts);

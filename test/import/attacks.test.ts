@@ -132,7 +132,7 @@ const CHILD = `
   const fs = await import('node:fs');
   const ctx = await openArchive(process.env.DB, { create: true });
   const r = await importWorkbooks(ctx, { files: [process.env.FILE] });
-  const records = ctx.sqlite.prepare('SELECT count(*) FROM records').pluck().get();
+  const records = Number((await ctx.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   await closeArchive(ctx);
   const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]);
   console.log(JSON.stringify({ ok: r.ok, errors: r.errors.slice(0, 10).map((e) => e.message), records, peakMb: hwm / 1024 }));

@@ -5,9 +5,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/main/core/check';
 import { importWorkbooks } from '../../src/main/core/import/import';
 import type { ImportResult } from '../../src/shared/import';
-import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { recordRow, recordsBook, writeBook, writeFile } from './fixtures';
 import { hasOpenpyxl, pythonZip } from './writers';
 
@@ -51,11 +52,14 @@ describe.skipIf(!hasOpenpyxl)('a .zip of workbooks and scans', () => {
     const r = await importWorkbooks(a.ctx, { files: [zip] });
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ ok: true, imported: { records: 2, attachments: 2 } });
-    const names = a.ctx.sqlite.prepare('SELECT original_name FROM attachments ORDER BY id').pluck().all();
+    const names = raw(a.ctx).prepare('SELECT original_name FROM attachments ORDER BY id').pluck().all();
     expect(names).toEqual(['记录.PDF', '照片.jpg']);
-    const sources = a.ctx.sqlite.prepare(`SELECT source FROM records ORDER BY id`).pluck().all();
+    const sources = raw(a.ctx).prepare(`SELECT source FROM records ORDER BY id`).pluck().all();
     expect(sources).toEqual(['报送.zip/包/台账.xlsx!档案登记!2', '报送.zip/包/台账.xlsx!档案登记!3']);
     expect(unpacked()).toEqual(before);
+    // every row the import wrote has its whole state in the audit log; the scans are in the store
+    const check = await runCheck(a.ctx);
+    expect(check.problems).toEqual([]);
   });
 
   it('refuses 附件 paths leading out of the zip, and says which', async () => {

@@ -20,7 +20,7 @@ async function cli(...argv: string[]) {
   const io: CliIO = {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: {},
+    env: { SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR },
     cwd: a.dir,
     clock: fixedClock(),
     signal: new AbortController().signal,

@@ -13,7 +13,7 @@ import { LIMITS } from '../../src/main/core/import/read/limits';
 import { loadKinds } from '../../src/main/core/records/vocabulary';
 import type { Progress } from '../../src/shared/domain';
 import type { ImportRequest } from '../../src/shared/import';
-import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { COMMUNITY_HEADERS, RECORD_HEADERS, ROSTER_HEADERS, recordRow, recordsBook, writeBook, writeFile } from './fixtures';
 
 let a: TestArchive;
@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 const run = (files: string[], more: Partial<ImportRequest> = {}) => importWorkbooks(a.ctx, { files, ...more });
-const records = () => a.ctx.sqlite.prepare('SELECT * FROM records ORDER BY id').all() as Record<string, unknown>[];
+const records = () => raw(a.ctx).prepare('SELECT * FROM records ORDER BY id').all() as Record<string, unknown>[];
 
 /** Imports and asserts the refusal left the archive exactly as it was. */
 async function refused(files: string[], more: Partial<ImportRequest> = {}) {
@@ -84,22 +84,22 @@ describe('accepted forms', () => {
     });
     const r = await run([file]);
     expect(r).toMatchObject({ ok: true, imported: { records: 1, communities: 1, roster: 2, attachments: 0 }, duplicates: 0, errors: [] });
-    expect(a.ctx.sqlite.prepare(`SELECT code, type, households, population, area_km2 FROM communities WHERE name = '梅园社区'`).get()).toEqual({
+    expect(raw(a.ctx).prepare(`SELECT code, type, households, population, area_km2 FROM communities WHERE name = '梅园社区'`).get()).toEqual({
       code: 'S102', type: '农村', households: 1200, population: 3000, area_km2: 1.5,
     });
-    expect(a.ctx.sqlite.prepare(`SELECT kind, name, start_date, end_date, note, source FROM roster ORDER BY source`).all()).toEqual([
+    expect(raw(a.ctx).prepare(`SELECT kind, name, start_date, end_date, note, source FROM roster ORDER BY source`).all()).toEqual([
       { kind: '法律顾问', name: '李律师', start_date: '2024-01-01', end_date: '2026-12-31', note: '每月两次', source: 'new.xlsx!人员与组织!2' },
       { kind: '人民调解员', name: '王调解', start_date: null, end_date: null, note: '', source: 'new.xlsx!人员与组织!3' },
     ]);
     // rows of communities the archive has go in as they are read; the others once 社区概况 is in
-    const sources = a.ctx.sqlite.prepare(`SELECT entity, source FROM audit_log WHERE source LIKE 'new.xlsx!%' ORDER BY id`).all();
+    const sources = raw(a.ctx).prepare(`SELECT entity, source FROM audit_log WHERE source LIKE 'new.xlsx!%' ORDER BY id`).all();
     expect(sources).toEqual([
       { entity: 'roster', source: 'new.xlsx!人员与组织!3' },
       { entity: 'community', source: 'new.xlsx!社区概况!2' },
       { entity: 'record', source: 'new.xlsx!档案登记!2' },
       { entity: 'roster', source: 'new.xlsx!人员与组织!2' },
     ]);
-    expect(verifyAuditChain(a.ctx).breaks).toEqual([]);
+    expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
   });
 });
 
@@ -304,7 +304,7 @@ describe('attachments', () => {
     ]);
     const r = await run([file]);
     expect(r).toMatchObject({ ok: true, imported: { records: 2, attachments: 3 } });
-    const atts = a.ctx.sqlite.prepare('SELECT record_id, sha256, media_type, original_name FROM attachments ORDER BY id').all() as { sha256: string }[];
+    const atts = raw(a.ctx).prepare('SELECT record_id, sha256, media_type, original_name FROM attachments ORDER BY id').all() as { sha256: string }[];
     expect(atts.map((x) => ({ ...x, sha256: x.sha256.length }))).toEqual([
       { record_id: 1, sha256: 64, media_type: 'application/pdf', original_name: '例会.pdf' },
       { record_id: 1, sha256: 64, media_type: 'image/png', original_name: '照片.png' },

@@ -22,22 +22,32 @@ export interface ImportedRecord {
 }
 
 export async function importedContent(ctx: ArchiveContext) {
-  const records = ctx.sqlite
-    .prepare(
-      `SELECT r.id, c.name AS community, r.affair, r.kind, r.title, r.responsible, r.doc_number AS docNumber, r.date,
-              r.disclosure_date AS disclosureDate, r.disclosure_channel AS channel, r.pages, r.retention,
-              r.income_fen AS incomeFen, r.expense_fen AS expenseFen, r.fund_category AS fundCategory, r.notes
-       FROM records r JOIN communities c ON c.id = r.community_id ORDER BY r.title`,
-    )
-    .all() as (ImportedRecord & { id: number })[];
-  const files = ctx.sqlite.prepare('SELECT original_name AS name, sha256, media_type AS mediaType FROM attachments WHERE record_id = ? ORDER BY original_name');
+  const records = await ctx.db
+    .selectFrom('records as r')
+    .innerJoin('communities as c', 'c.id', 'r.community_id')
+    .select([
+      'r.id', 'c.name as community', 'r.affair', 'r.kind', 'r.title', 'r.responsible', 'r.doc_number as docNumber', 'r.date',
+      'r.disclosure_date as disclosureDate', 'r.disclosure_channel as channel', 'r.pages', 'r.retention',
+      'r.income_fen as incomeFen', 'r.expense_fen as expenseFen', 'r.fund_category as fundCategory', 'r.notes',
+    ])
+    .orderBy('r.title')
+    .orderBy('r.id')
+    .execute();
+  const files = (id: number) =>
+    ctx.db.selectFrom('attachments').select(['original_name as name', 'sha256', 'media_type as mediaType']).where('record_id', '=', id).orderBy('original_name').execute();
   return {
-    records: records.map(({ id, ...r }) => ({ ...r, attachments: files.all(id) as ImportedRecord['attachments'] })),
-    communities: ctx.sqlite
-      .prepare('SELECT code, name, type, households, population, area_km2, resident_units, station_area, weekly_hours FROM communities ORDER BY code')
-      .all(),
-    roster: ctx.sqlite
-      .prepare('SELECT c.name AS community, r.kind, r.name, r.start_date, r.end_date, r.note FROM roster r JOIN communities c ON c.id = r.community_id ORDER BY r.name')
-      .all(),
+    records: await Promise.all(records.map(async ({ id, ...r }) => ({ ...r, attachments: await files(id) }))),
+    communities: await ctx.db
+      .selectFrom('communities')
+      .select(['code', 'name', 'type', 'households', 'population', 'area_km2', 'resident_units', 'station_area', 'weekly_hours'])
+      .orderBy('code')
+      .execute(),
+    roster: await ctx.db
+      .selectFrom('roster as r')
+      .innerJoin('communities as c', 'c.id', 'r.community_id')
+      .select(['c.name as community', 'r.kind', 'r.name', 'r.start_date', 'r.end_date', 'r.note'])
+      .orderBy('r.name')
+      .orderBy('r.id')
+      .execute(),
   };
 }

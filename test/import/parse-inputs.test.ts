@@ -54,7 +54,7 @@ async function read(thread: 'here' | 'worker'): Promise<Seen> {
         seen.drafts.push([i, b.kind, b.drafts.map((d) => d.source)]);
         await new Promise((r) => setTimeout(r, 5)); // a writer takes its time
       },
-      parsed: (i, { path: _, ...p }) => seen.parsed.push([i, p]),
+      parsed: (i, p) => seen.parsed.push([i, { ...p, path: '' }]),
       problem: (i, e) => seen.problems.push([i, `${e instanceof FileProblem} ${e.message}`]),
       progress: () => {
         if (seen.drafts.length > 0 && seen.parsed.length === 0) seen.progressAfterDrafts = true;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../../src/main/core/import/import';
 import { writeTemplate } from '../../src/main/core/import/template';
 import { DEFAULT_VOCABULARY } from '../../src/shared/vocabulary';
-import { tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tempArchive, type TestArchive } from '../helpers/archive';
 import { COMMUNITY_HEADERS, RECORD_HEADERS, ROSTER_HEADERS } from './fixtures';
 
 let a: TestArchive;
@@ -93,6 +93,6 @@ describe('template', () => {
     await book.xlsx.writeFile(path);
     const r = await importWorkbooks(a.ctx, { files: [path] });
     expect(r).toMatchObject({ ok: true, imported: { records: 1, communities: 1, roster: 1, attachments: 0 }, errors: [] });
-    expect(a.ctx.sqlite.prepare('SELECT retention, date FROM records').get()).toEqual({ retention: '定期10年', date: '2025-03-20' });
+    expect(raw(a.ctx).prepare('SELECT retention, date FROM records').get()).toEqual({ retention: '定期10年', date: '2025-03-20' });
   });
 });

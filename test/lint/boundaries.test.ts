@@ -38,6 +38,10 @@ describe('process-role lint rules', () => {
     'src/main/core/uses-electron.ts': "import { app } from 'electron';\nexport const a = app;\n",
     'src/main/core/uses-cli.ts': "import { runCli } from '../cli/main';\nexport const r = runCli;\n",
     'src/main/core/clean.ts': "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+    'src/main/core/records/uses-sqlite.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
+    'src/main/handlers/uses-sqlite.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
+    'src/main/core/db/sqlite/engine.ts': "import Database from 'better-sqlite3';\nexport const d = Database;\n",
+    'src/main/core/db/sqlite/uses-cli.ts': "import { runCli } from '../../../cli/main';\nexport const r = runCli;\n",
     'src/main/core/uses-transport.ts': "import { startServer } from '../transports/http/server';\nexport const s = startServer;\n",
     'src/main/core/uses-core-host.ts': "import { hostCore } from '../core-host/host';\nexport const h = hostCore;\n",
     'src/main/handlers/uses-electron.ts': "import { shell } from 'electron';\nexport const s = shell;\n",
@@ -60,6 +64,9 @@ describe('process-role lint rules', () => {
     ['src/shared/uses-dom.ts', 'eslint(no-restricted-globals)'],
     ['src/main/core/uses-electron.ts', 'eslint(no-restricted-imports)'],
     ['src/main/core/uses-cli.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/core/records/uses-sqlite.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/handlers/uses-sqlite.ts', 'eslint(no-restricted-imports)'],
+    ['src/main/core/db/sqlite/uses-cli.ts', 'eslint(no-restricted-imports)'],
     ['src/main/core/uses-transport.ts', 'eslint(no-restricted-imports)'],
     ['src/main/core/uses-core-host.ts', 'eslint(no-restricted-imports)'],
     ['src/main/handlers/uses-electron.ts', 'eslint(no-restricted-imports)'],
@@ -78,6 +85,7 @@ describe('process-role lint rules', () => {
   it.each([
     'src/shared/clean.ts',
     'src/main/core/clean.ts',
+    'src/main/core/db/sqlite/engine.ts',
     'src/renderer/src/api/transport.ts',
     'src/main/transports/http/clean.ts',
     // the shell and the IPC transport are where electron belongs

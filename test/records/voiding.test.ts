@@ -5,7 +5,7 @@ import { fileYear } from '../../src/main/core/archival-codes/filing';
 import { verifyAuditChain } from '../../src/main/core/audit-log/verify';
 import { createRecord, getRecord, restoreRecord, updateRecord, voidRecord } from '../../src/main/core/records/repository';
 import { searchRecords } from '../../src/main/core/records/search';
-import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
 beforeEach(async () => {
@@ -33,10 +33,10 @@ describe('voiding and restoring', () => {
     expect(restored).toMatchObject({ voidedAt: null, voidReason: null });
     expect(await ids({})).toEqual([r.id, kept.id]);
     expect(await ids({ voided: true })).toEqual([]);
-    const log = a.ctx.sqlite.prepare(`SELECT action, before, after FROM audit_log WHERE entity = 'record' AND entity_id = ? ORDER BY id`).all(r.id) as { action: string; before: string; after: string }[];
+    const log = raw(a.ctx).prepare(`SELECT action, before, after FROM audit_log WHERE entity = 'record' AND entity_id = ? ORDER BY id`).all(r.id) as { action: string; before: string; after: string }[];
     expect(log.map((e) => e.action)).toEqual(['create', 'void', 'restore']);
     expect(JSON.parse(log[2]!.before)).toMatchObject({ void_reason: '重复登记' });
-    expect(verifyAuditChain(a.ctx).breaks).toEqual([]);
+    expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
     // restored, it is filed like any other
     expect((await fileYear(a.ctx, { year: 2025 })).filed).toBe(2);
   });
@@ -59,7 +59,7 @@ describe('voiding and restoring', () => {
     await voidRecord(a.ctx, r.id, '误登');
     expect((await fileYear(a.ctx, { year: 2025 })).filed).toBe(0);
     // an archive edited behind the app's back: a voided record holding a 件号 stays unrestorable
-    a.ctx.sqlite.prepare(`UPDATE records SET item_no = 7, archival_code = 'S101-WS·2025-D30-JW-0007' WHERE id = ?`).run(r.id);
+    raw(a.ctx).prepare(`UPDATE records SET item_no = 7, archival_code = 'S101-WS·2025-D30-JW-0007' WHERE id = ?`).run(r.id);
     await expect(restoreRecord(a.ctx, r.id)).rejects.toThrow(/已归档（档号 S101-WS·2025-D30-JW-0007），不能恢复/);
   });
 });

@@ -66,9 +66,9 @@ export async function reportArchive(options: { communities?: number; perCommunit
   const a = await tempArchive({ communities: communityInputs(options.communities ?? 3), clock: options.clock });
   const ctx: ArchiveContext = a.ctx;
   const ids = (await ctx.db.selectFrom('communities').select('id').orderBy('code').execute()).map((c) => c.id);
-  const { ids: inserted } = await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, recordInputs(ids, options.perCommunity ?? 30)));
+  const { ids: inserted } = await ctx.write.transaction((trx) => insertRecords(ctx, trx, recordInputs(ids, options.perCommunity ?? 30)));
   // 2014, 定期10年: expired 31 Dec 2024, due from 2025; 2015 is not due until 2026
-  const old = await ctx.db.transaction().execute((trx) =>
+  const old = await ctx.write.transaction((trx) =>
     insertRecords(ctx, trx, [
       { communityId: ids[0]!, affair: '居务', kind: '居务公开', title: '2014年第一季度居务公开', date: '2014-03-31', pages: 2, fingerprint: 'old-1' },
       { communityId: ids[0]!, affair: '财务', kind: '银行对账单', title: '2014年3月银行对账单', date: '2014-03-31', pages: 1, fingerprint: 'old-2' },
@@ -81,6 +81,6 @@ export async function reportArchive(options: { communities?: number; perCommunit
   await voidRecord(ctx, inserted[inserted.length - 1]!, '重复录入');
   await fileYear(ctx, { year: YEAR });
   const files = [stageBuffer(ctx, new TextEncoder().encode('%PDF-1.4 minutes'), '会议记录.pdf'), stageBuffer(ctx, new TextEncoder().encode('photo'), '公开栏照片.jpg')];
-  await ctx.db.transaction().execute((trx) => linkAttachments(ctx, trx, inserted[0]!, files));
+  await ctx.write.transaction((trx) => linkAttachments(ctx, trx, inserted[0]!, files));
   return { ...a, dueIds: old.ids.slice(0, 2) };
 }

@@ -7,8 +7,9 @@ import { runCli } from '../../src/main/cli/main';
 import type { CliIO } from '../../src/main/cli/io';
 import { buildReportPackage } from '../../src/main/core/package';
 import { listFiles } from '../../src/main/core/package/bagit';
+import { recordsJsonSchema } from '../../src/shared/records-json';
 import type { ReportResult } from '../../src/shared/report';
-import { fixedClock, tempDir } from '../helpers/archive';
+import { fixedClock, raw, tempDir } from '../helpers/archive';
 import { reportArchive, YEAR, type ReportFixture } from './fixture';
 
 let a: ReportFixture;
@@ -72,6 +73,8 @@ describe('the annual reporting package', () => {
     const info = readFileSync(join(result.path, 'bag-info.txt'), 'utf8');
     expect(info).toMatch(/^Source-Organization: 幸福路街道$/m);
     expect(info).toMatch(/^Bagging-Date: 2025-12-31$/m);
+    // beside the Bagging-Date, to the second: how a district tells the newer of two packages
+    expect(info).toMatch(/^Bagging-Date: .*\nSanwu-Created: 2025-12-31T02:00:00Z$/m);
     expect(info).toMatch(/^External-Description: 幸福路街道2025年度三务公开报送包/m);
     const payload = result.files;
     const bytes = payload.reduce((s, f) => s + statSync(join(result.path, f)).size, 0);
@@ -94,19 +97,46 @@ describe('the annual reporting package', () => {
     expect(inZip.equals(readFileSync(join(result.path, 'data/records.json')))).toBe(true);
   });
 
-  it('writes records.json with the versioned schema, the year\'s unvoided records and attachment digests', () => {
-    const json = JSON.parse(readFileSync(join(result.path, 'data/records.json'), 'utf8'));
-    expect(json).toMatchObject({ schema: 'sanwu.records/1', office: { name: '幸福路街道' }, year: YEAR, generatedAt: '2025-12-31T02:00:00.000Z' });
-    const db = a.ctx.sqlite.prepare('SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL').get(YEAR) as { n: number };
+  it('writes records.json that its versioned schema reads: the year\'s unvoided records, attachment digests, profiles and audit', () => {
+    const doc = JSON.parse(readFileSync(join(result.path, 'data/records.json'), 'utf8'));
+    const parsed = recordsJsonSchema.safeParse(doc);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+    const json = parsed.data!;
+    expect(json).toMatchObject({ schema: 'sanwu.records/2', office: { name: '幸福路街道' }, year: YEAR, asOf: '2025-12-31', generatedAt: '2025-12-31T02:00:00Z' });
+    // the same instant as bag-info.txt's Sanwu-Created
+    expect(readFileSync(join(result.path, 'bag-info.txt'), 'utf8')).toContain(`Sanwu-Created: ${json.generatedAt}\n`);
+    expect(json.communities.map((c) => [c.code, c.name, c.type, c.profile.households])).toEqual([
+      ['S101', '桃源社区', '城市', 1000],
+      ['S102', '幸福社区', '城市', 1037],
+      ['S103', '和平社区', '城市', 1074],
+    ]);
+    // the audit as a district aggregates it: nothing attested, so both veto items pending and every grade provisional
+    const mz = json.communities[0]!.audit.find((s) => s.id === 'BJ-MZFZ')!;
+    expect(mz).toMatchObject({ vetoed: false, vetoPending: true, provisional: true, awaiting: 7 });
+    expect(mz.indicators.filter((i) => i.veto).map((i) => [i.id, i.status])).toEqual([
+      ['BJ-MZFZ-03', 'manual'],
+      ['BJ-MZFZ-14', 'manual'],
+    ]);
+    const disclosures = raw(a.ctx).prepare(`SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL AND instr(kind, '公开') > 0`).get(YEAR) as { n: number };
+    expect(json.records.filter((r) => r.disclosure)).toHaveLength(disclosures.n);
+    expect(json.records.every((r) => r.disclosure === r.kind.includes('公开') && r.communityCode === `S10${r.communityId}`)).toBe(true);
+    const db = raw(a.ctx).prepare('SELECT count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL').get(YEAR) as { n: number };
     expect(json.records).toHaveLength(db.n);
     expect(db.n).toBe(89);
-    const withFiles = json.records.filter((r: { attachments: unknown[] }) => r.attachments.length > 0);
+    const withFiles = json.records.filter((r) => r.attachments.length > 0);
     expect(withFiles).toHaveLength(1);
-    expect(withFiles[0].attachments.map((f: { sha256: string }) => f.sha256)).toEqual([
+    expect(withFiles[0]!.attachments.map((f) => f.sha256)).toEqual([
       createHash('sha256').update('%PDF-1.4 minutes').digest('hex'),
       createHash('sha256').update('photo').digest('hex'),
     ]);
-    expect(json.records.every((r: { archivalCode: string }) => /^S10\d-(WS|KU)·2025-/.test(r.archivalCode))).toBe(true);
+    expect(json.records.every((r) => /^S10\d-(WS|KU)·2025-/.test(r.archivalCode ?? ''))).toBe(true);
+  });
+
+  it('a reader refuses a records.json of another version or shape', () => {
+    const doc = JSON.parse(readFileSync(join(result.path, 'data/records.json'), 'utf8'));
+    expect(recordsJsonSchema.safeParse({ ...doc, schema: 'sanwu.records/1' }).success).toBe(false);
+    expect(recordsJsonSchema.safeParse({ ...doc, records: [{ ...doc.records[0], disclosure: 'yes' }] }).success).toBe(false);
+    expect(recordsJsonSchema.safeParse({ ...doc, communities: [{ ...doc.communities[0], audit: [{ ...doc.communities[0].audit[0], score: '85' }] }] }).success).toBe(false);
   });
 
   it('replaces an earlier package of the same year only when the new one is complete', async () => {
@@ -140,7 +170,7 @@ describe('sanwu report', () => {
   async function cli(...argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd: a.dir, clock: fixedClock(), signal: new AbortController().signal };
+    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR }, cwd: a.dir, clock: fixedClock(), signal: new AbortController().signal };
     return { code: await runCli(argv, io), stdout, stderr };
   }
 
@@ -168,5 +198,24 @@ describe('sanwu report', () => {
   it('is a usage error (exit 2) without --year or --out', async () => {
     expect((await cli('report', '--db', 'archive', '--out', '/tmp/x')).code).toBe(2);
     expect((await cli('report', '--db', 'archive', '--year', '2025')).code).toBe(2);
+  });
+
+  it('takes the work report\'s 发文字号, 签发人, 主送机关 and the unsealed layout for one package, refusing bad ones in Chinese', async () => {
+    const target = tempDir('sanwu-cli-');
+    try {
+      const { code } = await cli('report', '--db', 'archive', '--year', String(YEAR), '--out', target.dir, '--community', '桃源社区', '--doc-number', '幸街发〔2026〕7号', '--signer', '李华', '--to', '区档案馆', '--unsealed');
+      expect(code).toBe(0);
+      const docx = await JSZip.loadAsync(readFileSync(join(target.dir, `幸福路街道_${YEAR}年度三务公开报送包`, `data/01_${YEAR}年度三务公开工作报告.docx`)));
+      const text = [...(await docx.file('word/document.xml')!.async('string')).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+      expect(text).toContain('幸街发〔2026〕7号\n\t签发人：\n李华');
+      expect(text).toContain('区档案馆：');
+      // for this package only: the archive's settings are unchanged
+      expect(raw(a.ctx).prepare(`SELECT count(*) FROM settings WHERE key = 'report.settings'`).pluck().get()).toBe(0);
+      const bad = await cli('report', '--db', 'archive', '--year', String(YEAR), '--out', target.dir, '--to', ' ');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--to 请填写主送机关');
+    } finally {
+      target.cleanup();
+    }
   });
 });

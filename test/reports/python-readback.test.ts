@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportPackage } from '../../src/main/core/package';
 import type { ReportResult } from '../../src/shared/report';
-import { tempDir } from '../helpers/archive';
+import { raw, tempDir } from '../helpers/archive';
 import { reportArchive, YEAR, type ReportFixture } from './fixture';
 
 const PYTHON = '/usr/bin/python3';
@@ -18,7 +18,9 @@ wb = openpyxl.load_workbook(sys.argv[1])
 out = {}
 for ws in wb.worksheets:
     out[ws.title] = {"rows": ws.max_row, "freeze": ws.freeze_panes, "titles": ws.print_title_rows,
-                     "paper": ws.page_setup.paperSize, "orientation": ws.page_setup.orientation}
+                     "paper": ws.page_setup.paperSize, "orientation": ws.page_setup.orientation,
+                     "scale": ws.page_setup.scale, "footer": ws.oddFooter.center.text,
+                     "font": ws.cell(row=4, column=1).font.name, "default_font": wb._fonts[0].name}
 print(json.dumps(out, ensure_ascii=False))
 `;
 
@@ -53,25 +55,31 @@ afterAll(async () => {
 });
 
 const count = (affair: string): number =>
-  (a.ctx.sqlite.prepare('SELECT count(*) AS n FROM records WHERE year = ? AND affair = ? AND voided_at IS NULL').get(YEAR, affair) as { n: number }).n;
+  (raw(a.ctx).prepare('SELECT count(*) AS n FROM records WHERE year = ? AND affair = ? AND voided_at IS NULL').get(YEAR, affair) as { n: number }).n;
 
 describe.skipIf(!hasPython)('read back by openpyxl and python-docx', () => {
-  it('the ledger has its six sheets, one row per record, frozen and repeated headers on A4', () => {
+  it('the ledger has its sheets, one row per record, title and header rows frozen and repeated on A4, 宋体, a centred footer', () => {
     const sheets = python(READ_XLSX, join(result.path, `data/02_${YEAR}年度三务公开台账.xlsx`)) as Record<
       string,
-      { rows: number; freeze: string | null; titles: string | null; paper: number | string }
+      { rows: number; freeze: string | null; titles: string | null; paper: number | string; scale: number; footer: string | null; font: string; default_font: string }
     >;
-    expect(Object.keys(sheets)).toEqual(['汇总', '党务公开', '居务公开', '财务公开', '考评', '问题清单']);
+    expect(Object.keys(sheets)).toEqual(['汇总', '党务公开', '居务公开', '财务公开', '考评-民主法治示范社区', '考评-党组织领导社区治理', '问题清单']);
     for (const affair of ['党务', '居务', '财务']) {
       const s = sheets[`${affair}公开`]!;
-      expect(s.rows, affair).toBe(count(affair) + 2); // header + records + 合计
-      expect(s.freeze).toBe('A2');
-      expect(s.titles?.replaceAll('$', '')).toBe('1:1');
-      expect(Number(s.paper)).toBe(9); // A4
+      expect(s.rows, affair).toBe(3 + count(affair) + 2); // title, unit/year, header + records + 合计 + 其中公开事项
+    }
+    for (const [name, s] of Object.entries(sheets)) {
+      expect(s.freeze, name).toBe('A4');
+      expect(s.titles?.replaceAll('$', ''), name).toBe('1:3');
+      expect(Number(s.paper), name).toBe(9); // A4
+      expect(s.scale, name).toBeGreaterThanOrEqual(86); // 10.5 pt text prints at 9 pt or more
+      // openpyxl parses the footer (it drops one without a section code)
+      expect(s.footer, name).toBe('第 &P 页，共 &N 页');
+      expect([s.font, s.default_font], name).toEqual(['宋体', '宋体']);
     }
   });
 
-  it('the work report is A4 with the GB/T 9704 margins, real tables and the five sections', () => {
+  it('the work report is A4 with the GB/T 9704 margins, real tables and the parts of a report', () => {
     const doc = python(READ_DOCX, join(result.path, `data/01_${YEAR}年度三务公开工作报告.docx`)) as {
       sections: { w: number; h: number; top: number; bottom: number; left: number; right: number }[];
       tables: number;
@@ -79,12 +87,15 @@ describe.skipIf(!hasPython)('read back by openpyxl and python-docx', () => {
     };
     for (const s of doc.sections) expect(s).toEqual({ w: 11906, h: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 });
     expect(doc.tables).toBeGreaterThan(2);
-    for (const h of ['一、基本情况', '二、公开情况', '三、考评情况', '四、存在问题', '五、下一步工作']) expect(doc.text).toContain(h);
+    for (const h of ['一、基本情况', '二、主要做法和成效', '三、考评情况', '四、存在问题', '五、下一步打算', '特此报告。', '附件：1.']) expect(doc.text).toContain(h);
   });
 
-  it('the catalogue docx is landscape A4', () => {
+  it('the catalogue docx: landscape volumes, then the portrait box forms', () => {
     const doc = python(READ_DOCX, join(result.path, `data/04_${YEAR}年度归档文件目录.docx`)) as { sections: { w: number; h: number }[] };
-    expect(doc.sections.length).toBeGreaterThan(0);
-    for (const s of doc.sections) expect(s.w).toBeGreaterThan(s.h);
+    const volumes = doc.sections.slice(0, -2);
+    expect(volumes.length).toBeGreaterThan(0);
+    for (const s of volumes) expect(s.w).toBeGreaterThan(s.h);
+    // 盒脊 and 备考表 print on portrait A4
+    for (const s of doc.sections.slice(-2)) expect([s.w, s.h]).toEqual([11906, 16838]);
   });
 });

@@ -4,7 +4,8 @@ import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { cellStyles, columns, table } from '../../src/main/core/reports/docx/blocks';
 import { officialDocument, section, TEXT_WIDTH_LANDSCAPE } from '../../src/main/core/reports/docx/layout';
-import { appendTableRows, rowXml, xmlText } from '../../src/main/core/reports/docx/raw-table';
+import { packDocx } from '../../src/main/core/reports/docx/pack';
+import { rowXml, xmlText } from '../../src/main/core/reports/docx/raw-table';
 
 const cols = columns(TEXT_WIDTH_LANDSCAPE, [
   ['序号', 1],
@@ -22,16 +23,13 @@ const TABLES = [
 ];
 
 const documentXml = async (docx: Buffer) => (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
-const doc = (rows: (t: string[][]) => string[][]) => officialDocument('t', TABLES.map((t) => section([table(cols, rows(t))], true)));
+const doc = (rows: (t: string[][]) => string[][]) => officialDocument('t', TABLES.map((t) => section([table(cols, rows(t), { bare: true })], { landscape: true })));
 
 describe('raw table rows', () => {
   it('give the same document.xml as docx writing the rows itself, each table its own rows', async () => {
     const byDocx = await documentXml(await Packer.toBuffer(doc((t) => t)));
-    const styles = cellStyles(cols);
-    const raw = await appendTableRows(
-      await Packer.toBuffer(doc(() => [])),
-      TABLES.map((t) => t.map((r) => rowXml(r, styles)).join('')),
-    );
+    const styles = cellStyles(cols, true);
+    const raw = await packDocx(doc(() => []), { normal: 'table', tableBodies: TABLES.map((t) => t.map((r) => rowXml(r, styles)).join('')) });
     const spliced = await documentXml(raw);
     expect(spliced).toBe(byDocx);
     expect(spliced).toContain('关于A&amp;B&lt;社区&gt;的&quot;通知&quot;');
@@ -43,9 +41,9 @@ describe('raw table rows', () => {
     expect(xmlText('a\u0000b\u001Fc\uFFFEd\uFFFF\te\nf\r')).toBe('abcd\te\nf\r');
   });
 
-  it('refuse a document whose tables do not match the bodies', async () => {
-    const packed = await Packer.toBuffer(doc(() => []));
-    await expect(appendTableRows(packed, ['<w:tr/>'])).rejects.toThrow(/more tables/);
-    await expect(appendTableRows(packed, ['', '', ''])).rejects.toThrow(/fewer tables/);
+  it('fill the first tables only, and refuse more bodies than tables', async () => {
+    const one = await documentXml(await packDocx(doc(() => []), { normal: 'table', tableBodies: ['<w:tr/>'] }));
+    expect(one.split('<w:tr/>')).toHaveLength(2);
+    await expect(packDocx(doc(() => []), { tableBodies: ['', '', ''] })).rejects.toThrow(/fewer tables/);
   });
 });

@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 4
+-- user_version = 5
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -24,6 +24,12 @@ CREATE INDEX records_by_year_date ON records (year, date);
 CREATE INDEX records_voided ON records (id) WHERE voided_at IS NOT NULL;
 -- index roster_by_community
 CREATE INDEX roster_by_community ON roster (community_id, kind);
+-- table archive_identity
+CREATE TABLE archive_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    uuid TEXT NOT NULL CHECK (length(uuid) = 32),
+    created_at TEXT NOT NULL
+  ) STRICT;
 -- table attachments
 CREATE TABLE attachments (
     id INTEGER PRIMARY KEY,
@@ -91,6 +97,13 @@ CREATE TABLE filing_cells (
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+-- table record_status_transitions
+CREATE TABLE record_status_transitions (
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    act TEXT NOT NULL,
+    PRIMARY KEY (from_status, to_status)
+  ) STRICT, WITHOUT ROWID;
 -- table records
 CREATE TABLE records (
     id INTEGER PRIMARY KEY,
@@ -219,6 +232,14 @@ CREATE TABLE users (
     created_at TEXT NOT NULL,
     disabled_at TEXT
   , failed_signins INTEGER NOT NULL DEFAULT 0 CHECK (failed_signins >= 0), locked_until TEXT, password_set_at TEXT) STRICT;
+-- trigger archive_identity_no_delete
+CREATE TRIGGER archive_identity_no_delete BEFORE DELETE ON archive_identity BEGIN
+    SELECT RAISE(ABORT, 'an archive keeps its identity');
+  END;
+-- trigger archive_identity_no_update
+CREATE TRIGGER archive_identity_no_update BEFORE UPDATE ON archive_identity BEGIN
+    SELECT RAISE(ABORT, 'an archive keeps its identity');
+  END;
 -- trigger attachments_no_delete
 CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments BEGIN
     SELECT RAISE(ABORT, 'attachments are never deleted');
@@ -274,6 +295,19 @@ CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_numb
 -- trigger records_no_delete
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');
+  END;
+-- trigger records_status_on_insert
+CREATE TRIGGER records_status_on_insert BEFORE INSERT ON records
+    WHEN NOT EXISTS (SELECT 1 FROM record_status_transitions WHERE from_status = '' AND to_status = NEW.status)
+  BEGIN
+    SELECT RAISE(ABORT, 'a record starts in a status listed in record_status_transitions');
+  END;
+-- trigger records_status_transition
+CREATE TRIGGER records_status_transition BEFORE UPDATE OF status ON records
+    WHEN NEW.status IS NOT OLD.status
+      AND NOT EXISTS (SELECT 1 FROM record_status_transitions WHERE from_status = OLD.status AND to_status = NEW.status)
+  BEGIN
+    SELECT RAISE(ABORT, 'record status changes only along record_status_transitions');
   END;
 -- trigger users_keep_one_admin
 CREATE TRIGGER users_keep_one_admin BEFORE UPDATE OF role, disabled_at ON users

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tempArchive, type TestArchive } from '../helpers/archive';
 
 const SNAPSHOT = join(import.meta.dirname, 'schema.snapshot.sql');
 let a: TestArchive;
@@ -15,10 +15,10 @@ afterAll(async () => {
 });
 
 function dumpSchema(): string {
-  const rows = a.ctx.sqlite
+  const rows = raw(a.ctx)
     .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name`)
     .all() as { type: string; name: string; sql: string }[];
-  const pragmas = ['application_id', 'user_version'].map((p) => `-- ${p} = ${a.ctx.sqlite.pragma(p, { simple: true })}`);
+  const pragmas = ['application_id', 'user_version'].map((p) => `-- ${p} = ${raw(a.ctx).pragma(p, { simple: true })}`);
   return `${[...pragmas, ...rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql};`)].join('\n')}\n`;
 }
 

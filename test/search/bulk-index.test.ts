@@ -5,12 +5,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveContext } from '../../src/main/core/context';
-import { beginBulkIndexing } from '../../src/main/core/db/bulk-index';
+import { beginBulkIndexing, writeSql } from '../../src/main/core/db';
 import { importWorkbooks } from '../../src/main/core/import/import';
 import { insertRecords, updateRecord } from '../../src/main/core/records/repository';
 import { searchRecords } from '../../src/main/core/records/search';
 import type { RecordInput } from '../../src/shared/schemas';
-import { tempArchive, type TestArchive } from '../helpers/archive';
+import { raw, tempArchive, type TestArchive } from '../helpers/archive';
 import { recordRow, recordsBook } from '../import/fixtures';
 
 const COUNT = 1500;
@@ -33,15 +33,15 @@ const TERMS = ['例会', '会记', '监督委员会', 'meeting', 'MEETING', '纪
 /** Every term occurrence in both FTS tables (fts5vocab), and the triggers' SQL. */
 function indexContent(ctx: ArchiveContext) {
   const vocab = (table: string) => {
-    ctx.sqlite.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_${table} USING fts5vocab(main, ${table}, instance)`);
-    return ctx.sqlite.prepare(`SELECT term, doc, col, offset FROM temp.v_${table} ORDER BY term, doc, col, offset`).raw().all();
+    raw(ctx).exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_${table} USING fts5vocab(main, ${table}, instance)`);
+    return raw(ctx).prepare(`SELECT term, doc, col, offset FROM temp.v_${table} ORDER BY term, doc, col, offset`).raw().all();
   };
   return {
     fts: vocab('records_fts'),
     grams: vocab('records_grams'),
     codeFts: vocab('records_code_fts'),
     codeGrams: vocab('records_code_grams'),
-    triggers: ctx.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all(),
+    triggers: raw(ctx).prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all(),
   };
 }
 
@@ -54,8 +54,8 @@ beforeAll(async () => {
   const imported = await importWorkbooks(bulk.ctx, { files: [file] });
   expect(imported).toMatchObject({ ok: true, imported: { records: COUNT } });
   // the same records through the triggers, row by row: the texts as the import stored them
-  const inputs = bulk.ctx.sqlite.prepare('SELECT affair, kind, title, responsible, doc_number AS docNumber, date, notes FROM records ORDER BY id').all() as RecordInput[];
-  await rowByRow.ctx.db.transaction().execute((trx) => insertRecords(rowByRow.ctx, trx, inputs.map((r) => ({ ...r, communityId: 1 }))));
+  const inputs = raw(bulk.ctx).prepare('SELECT affair, kind, title, responsible, doc_number AS docNumber, date, notes FROM records ORDER BY id').all() as RecordInput[];
+  await rowByRow.ctx.write.transaction((trx) => insertRecords(rowByRow.ctx, trx, inputs.map((r) => ({ ...r, communityId: 1 }))));
 });
 afterAll(async () => {
   await bulk.close();
@@ -70,8 +70,8 @@ describe('bulk search indexing', () => {
     expect(a.grams.length).toBeGreaterThan(COUNT * 10);
     expect(a).toEqual(b);
     for (const ctx of [bulk.ctx, rowByRow.ctx]) {
-      ctx.sqlite.exec(`INSERT INTO records_fts (records_fts) VALUES ('integrity-check')`);
-      ctx.sqlite.exec(`INSERT INTO records_grams (records_grams) VALUES ('integrity-check')`);
+      raw(ctx).exec(`INSERT INTO records_fts (records_fts) VALUES ('integrity-check')`);
+      raw(ctx).exec(`INSERT INTO records_grams (records_grams) VALUES ('integrity-check')`);
     }
   });
 
@@ -92,9 +92,9 @@ describe('bulk search indexing', () => {
   it('a rolled-back bulk write restores the triggers and leaves the indexes untouched', async () => {
     const before = indexContent(bulk.ctx);
     await expect(
-      bulk.ctx.db.transaction().execute(async (trx) => {
-        const indexing = beginBulkIndexing(bulk.ctx.sqlite);
-        expect(bulk.ctx.sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('records_fts_insert', 'records_grams_insert')`).pluck().get()).toBe(0);
+      bulk.ctx.write.transaction(async (trx) => {
+        const indexing = await beginBulkIndexing(trx);
+        expect(await writeSql(trx, (q) => q.value(`SELECT count(*) FROM sqlite_master WHERE name IN ('records_fts_insert', 'records_grams_insert')`))).toBe(0);
         await insertRecords(bulk.ctx, trx, [{ communityId: 1, affair: '居务', kind: '居民会议', title: '回滚的一件', date: '2025-03-05' }]);
         await indexing.finish();
         throw new Error('rolled back');
@@ -119,12 +119,12 @@ describe('bulk search indexing', () => {
     const copy = `INSERT INTO records (community_id, affair, kind, title, responsible, doc_number, notes, date, retention, created_at, updated_at, archival_code)
       SELECT community_id, affair, kind, title || '（副本）', responsible, doc_number, notes, date, retention, created_at, updated_at, 'S101-WS·2025-D30-' || printf('%04d', id)
       FROM records WHERE id <= 200`;
-    await bulk.ctx.db.transaction().execute(async () => {
-      const indexing = beginBulkIndexing(bulk.ctx.sqlite);
-      bulk.ctx.sqlite.exec(copy);
+    await bulk.ctx.write.transaction(async (trx) => {
+      const indexing = await beginBulkIndexing(trx);
+      await writeSql(trx, (q) => q.run(copy));
       await indexing.finish();
     });
-    await rowByRow.ctx.db.transaction().execute(async () => rowByRow.ctx.sqlite.exec(copy));
+    await rowByRow.ctx.write.transaction((trx) => writeSql(trx, (q) => q.run(copy)));
     // (the text indexes differ by the earlier edit: the copies' entries and the 档号 indexes are compared;
     // the copies came without precomputed pairs, so their pairs are the loader's own)
     const copies = (rows: unknown[]) => rows.filter((r) => (r as number[])[1]! > COUNT && (r as number[])[1] !== COUNT + edited);

@@ -13,7 +13,7 @@ import { insertRecords } from '../../src/main/core/records/repository';
 import { searchRecords } from '../../src/main/core/records/search';
 import { setSetting } from '../../src/main/core/settings/store';
 import type { RecordInput } from '../../src/shared/schemas';
-import { fixedClock, tempArchive, tempDir, type TestArchive } from '../helpers/archive';
+import { fixedClock, raw, tempArchive, tempDir, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
 
@@ -33,10 +33,10 @@ beforeAll(async () => {
     { communityId: 1, affair: '党务', kind: '三会一课', title: '党员大会记录', date: '2025-04-01', docNumber: '桃党发〔2025〕14号' },
     { communityId: 1, affair: '财务', kind: '财务收支公开', title: '第一季度财务收支公开', date: '2025-04-02' },
   ];
-  await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, rows));
+  await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, rows));
   await fileYear(a.ctx, { year: 2025 });
   // an unfiled record whose title holds a code-like text
-  await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, [{ ...meeting(1, 20, '关于S101-WS档案的说明'), date: '2025-05-01' }]));
+  await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, [{ ...meeting(1, 20, '关于S101-WS档案的说明'), date: '2025-05-01' }]));
 });
 afterAll(async () => {
   await a.close();
@@ -96,20 +96,20 @@ describe('searching by 档号', () => {
 describe('the 档号 index follows the stored code', () => {
   it('when a code is changed or cleared behind the app (direct SQL), in both paths, old entry out before the new one in', async () => {
     const [id] = (await searchRecords(a.ctx, { q: 'S102-WS·2025-D30-JW-0013' })).records.map((r) => r.id);
-    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-9913' WHERE id = ?`).run(id);
+    raw(a.ctx).prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-9913' WHERE id = ?`).run(id);
     expect(await codes(a.ctx, 'JW-9913')).toEqual(['S102-WS·2025-D30-JW-9913']);
     expect(await codes(a.ctx, '99')).toEqual(['S102-WS·2025-D30-JW-9913']);
     // the old code's text is gone from the index; its parts (件号 13) still find the item
-    const inIndex = (text: string) => a.ctx.sqlite.prepare('SELECT count(*) FROM records_code_fts WHERE records_code_fts MATCH ?').pluck().get(`"${text}"`);
+    const inIndex = (text: string) => raw(a.ctx).prepare('SELECT count(*) FROM records_code_fts WHERE records_code_fts MATCH ?').pluck().get(`"${text}"`);
     expect(inIndex('JW-0013')).toBe(0);
     expect(await codes(a.ctx, 'JW-0013')).toEqual(['S102-WS·2025-D30-JW-9913']);
-    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-0013' WHERE id = ?`).run(id);
+    raw(a.ctx).prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-0013' WHERE id = ?`).run(id);
     expect(inIndex('JW-9913')).toBe(0);
     expect(await codes(a.ctx, '99')).toEqual([]);
     expect(await codes(a.ctx, 'JW-0013')).toEqual(['S102-WS·2025-D30-JW-0013']);
-    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = NULL WHERE id = ?`).run(id);
+    raw(a.ctx).prepare(`UPDATE records SET archival_code = NULL WHERE id = ?`).run(id);
     expect(inIndex('S102-WS·2025-D30-JW-0013')).toBe(0);
-    a.ctx.sqlite.prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-0013' WHERE id = ?`).run(id);
+    raw(a.ctx).prepare(`UPDATE records SET archival_code = 'S102-WS·2025-D30-JW-0013' WHERE id = ?`).run(id);
     expect(inIndex('S102-WS·2025-D30-JW-0013')).toBe(1);
   });
 });
@@ -117,7 +117,7 @@ describe('the 档号 index follows the stored code', () => {
 describe('after the 档号 template changes', () => {
   it('finds the codes filed under the old template and the new one, by text and by parts', async () => {
     await setSetting(a.ctx, CODE_TEMPLATE_SETTING, '{全宗号}/{年度}/{保管期限}/{门类}{问题}/{件号}');
-    await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, [{ ...meeting(1, 3), date: '2025-06-03' }]));
+    await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, [{ ...meeting(1, 3), date: '2025-06-03' }]));
     await fileYear(a.ctx, { year: 2025 });
     expect(await codes(a.ctx, 'S101/2025/D30/WSJW/0003')).toEqual(['S101/2025/D30/WSJW/0003']);
     expect(await codes(a.ctx, 'S101-WS·2025-D30-JW-0001')).toEqual(['S101-WS·2025-D30-JW-0001']);
@@ -133,14 +133,14 @@ describe('an archive made before migration 0004', () => {
     try {
       const old = await openArchive(dir, { create: true, clock: fixedClock(), migrations: MIGRATIONS.slice(0, 2) });
       await saveCommunity(old, { code: 'S201', name: '梅园社区' });
-      await old.db.transaction().execute((trx) => insertRecords(old, trx, [meeting(1, 5)]));
+      await old.write.transaction((trx) => insertRecords(old, trx, [meeting(1, 5)]));
       await fileYear(old, { year: 2025 });
-      expect(old.sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'records_code_fts'`).pluck().get()).toBe(0);
+      expect(raw(old).prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'records_code_fts'`).pluck().get()).toBe(0);
       await closeArchive(old);
       const ctx = await openArchive(dir, { clock: fixedClock() });
       try {
         expect(await codes(ctx, 'S201-WS·2025-D30-JW-0001')).toEqual(['S201-WS·2025-D30-JW-0001']);
-        expect(ctx.sqlite.prepare(`SELECT count(*) FROM records_code_fts WHERE records_code_fts MATCH '"S201"'`).pluck().get()).toBe(1);
+        expect(raw(ctx).prepare(`SELECT count(*) FROM records_code_fts WHERE records_code_fts MATCH '"S201"'`).pluck().get()).toBe(1);
         expect(await codes(ctx, 'JW')).toEqual(['S201-WS·2025-D30-JW-0001']);
         expect(await codes(ctx, '5日例会')).toEqual(['S201-WS·2025-D30-JW-0001']);
       } finally {

@@ -21,7 +21,7 @@ const rows: Record<string, RecordInput> = {
 beforeAll(async () => {
   a = await tempArchive({ communities: [{ code: 'S101', name: '桃源社区' }, { code: 'S102', name: '幸福村', type: '农村' }] });
   const names = Object.keys(rows);
-  const res = await a.ctx.db.transaction().execute((trx) => insertRecords(a.ctx, trx, Object.values(rows)));
+  const res = await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, Object.values(rows)));
   ids = Object.fromEntries(names.map((n, i) => [n, res.ids[i]!]));
   await voidRecord(a.ctx, ids.voided!, '重复录入');
 });
@@ -85,7 +85,7 @@ describe('searchRecords', () => {
   });
 
   it('notices records voided since the last count, by this connection or another', async () => {
-    const extra = await a.ctx.db.transaction().execute((trx) =>
+    const extra = await a.ctx.write.transaction((trx) =>
       insertRecords(a.ctx, trx, [{ ...rows.meeting!, title: '居务监督委员会工作例会记录（补）' }, { ...rows.meeting!, title: '居务监督委员会工作例会记录（再补）' }]),
     );
     expect((await searchRecords(a.ctx, { q: '工作例会' })).total).toBe(4);

@@ -7,11 +7,10 @@ import { addRecords, monthDates, sanwu } from './fixtures';
 
 let a: TestArchive;
 let ids: number[];
-let disclosure: number;
 beforeAll(async () => {
   a = await tempArchive({ communities: [{ code: 'S101', name: '桃源社区' }, { code: 'C201', name: '杏园村', type: '农村', households: 500 }] });
   ids = await addRecords(a.ctx, '居务监督委员会例会', monthDates(2025, [1, 2, 4, 5, 6, 8, 9, 10, 11, 12]));
-  disclosure = (await addRecords(a.ctx, '居务公开', ['2025-02-01']))[0]!;
+  await addRecords(a.ctx, '居务公开', ['2025-02-01']);
 });
 afterAll(() => a.close());
 
@@ -29,11 +28,24 @@ describe('sanwu audit / attest', () => {
     expect(Object.keys(c)).toEqual(['community', 'standards']);
     expect(c.standards.map((s: { id: string }) => s.id)).toEqual(['BJ-MZFZ', 'WH-DJ']);
     const s = c.standards[0];
-    expect(Object.keys(s)).toEqual(['id', 'score', 'result', 'vetoed', 'indicators']);
+    // the contract's fields in order, then the added ones (fields may be added, never renamed)
+    expect(Object.keys(s)).toEqual(['id', 'score', 'result', 'vetoed', 'vetoPending', 'provisional', 'assessed', 'awaiting', 'indicators']);
     expect(typeof s.score).toBe('number');
+    expect(s).toMatchObject({ vetoed: false, vetoPending: true, provisional: true });
     const i = s.indicators.find((x: { id: string }) => x.id === 'BJ-MZFZ-02');
     expect(i).toEqual({ id: 'BJ-MZFZ-02', status: 'partial', missing: ['缺3月、7月居务监督委员会例会记录'], evidence: ids });
     for (const ind of s.indicators) expect(['met', 'partial', 'unmet', 'pending', 'manual', 'na']).toContain(ind.status);
+  });
+
+  it('a year not yet begun has no score and no grade, in JSON and in words', async () => {
+    const json = JSON.parse((await cli('audit', '--db', 'archive', '--year', '2027', '--community', '桃源社区', '--json')).out);
+    for (const s of json.communities[0].standards) {
+      expect(s).toMatchObject({ score: null, result: null, vetoed: false, provisional: false, assessed: 0 });
+      expect(s.indicators.every((i: { status: string }) => i.status === 'pending' || i.status === 'manual')).toBe(true);
+    }
+    const { out } = await cli('audit', '--db', 'archive', '--year', '2027', '--community', '桃源社区');
+    expect(out).toMatch(/BJ-MZFZ .*得分 暂无\s+暂无可评分项/);
+    expect(out).not.toMatch(/不达标|得分 0\b/);
   });
 
   it('prints a compact table with the shortfalls', async () => {
@@ -78,7 +90,8 @@ describe('completeness grid and score arithmetic', () => {
     // the same words as 考评's BJ-MZFZ-02 (缺3月、7月居务监督委员会例会记录), month by month
     expect(row.cells[2]!.missing).toEqual(['缺3月居务监督委员会例会记录', '缺3月普法挂图张贴记录']);
     expect(row.cells[6]!.missing).toEqual(['缺7月居务监督委员会例会记录', '缺7月普法挂图张贴记录']);
-    expect(row.cells[1]!.missing).toEqual([`1条居务公开记录没有留存附件（记录编号 ${disclosure}）`, '缺2月普法挂图张贴记录']);
+    // named as an inspector finds it: by 档号, or by title while unfiled — never by a record id
+    expect(row.cells[1]!.missing).toEqual(['1件居务公开事项没有留存公开材料（“居务公开记录1”（未归档））', '缺2月普法挂图张贴记录']);
     expect(row.cells[11]!.missing).toEqual(['缺4季度居务公开记录', '缺12月普法挂图张贴记录']);
     const village = grid.rows.find((r) => r.community === '杏园村' && r.affair === '居务')!;
     expect(village.cells[2]!.expected).toBe(4); // plus the quarterly 居民代表会议 of BJ-NCSQ
@@ -103,6 +116,7 @@ describe('completeness grid and score arithmetic', () => {
     const ind = (status: IndicatorResult['status']): IndicatorResult => ({ id: 'X-01', status, missing: [], evidence: [] });
     expect(scoreOf(['met', 'partial', 'unmet', 'pending', 'manual', 'na'].map((s) => ind(s as IndicatorResult['status'])))).toBe(50);
     expect(scoreOf(['met', 'met', 'partial'].map((s) => ind(s as IndicatorResult['status'])))).toBe(83.3);
-    expect(scoreOf([ind('pending')])).toBe(0);
+    // nothing scoreable: no score at all, never 0
+    expect(scoreOf([ind('pending'), ind('manual'), ind('na')])).toBeNull();
   });
 });

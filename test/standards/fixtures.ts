@@ -16,14 +16,14 @@ import { fixedClock } from '../helpers/archive';
 export async function addRecords(ctx: ArchiveContext, kind: string, dates: string[], extra: Partial<RecordInput> = {}): Promise<number[]> {
   const affair = affairOfKind(kind)!;
   const inputs = dates.map((date, i) => ({ communityId: 1, affair, kind, title: `${kind}记录${i + 1}`, date, ...extra }));
-  const { ids } = await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, inputs));
+  const { ids } = await ctx.write.transaction((trx) => insertRecords(ctx, trx, inputs));
   return ids;
 }
 
 export async function attachPdf(ctx: ArchiveContext, recordIds: number[]): Promise<void> {
   for (const id of recordIds) {
     const staged = stageBuffer(ctx, new TextEncoder().encode(`%PDF-1.7\n% record ${id}\n%%EOF\n`), `${id}.pdf`);
-    await ctx.db.transaction().execute((trx) => linkAttachments(ctx, trx, id, [staged]));
+    await ctx.write.transaction((trx) => linkAttachments(ctx, trx, id, [staged]));
   }
 }
 
@@ -35,7 +35,7 @@ export async function addRoster(ctx: ArchiveContext, kind: string, entries: { st
     startDate: e.start === undefined ? '2020-01-01' : e.start,
     endDate: e.end ?? null,
   }));
-  await ctx.db.transaction().execute((trx) => insertRoster(ctx, trx, inputs));
+  await ctx.write.transaction((trx) => insertRoster(ctx, trx, inputs));
 }
 
 export const monthDates = (year: number, months: number[], day = 10) => months.map((m) => `${year}-${String(m).padStart(2, '0')}-${day}`);
@@ -53,7 +53,7 @@ export async function indicator(ctx: ArchiveContext, id: string, year = 2025, co
 export async function sanwu(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: {}, cwd, clock: fixedClock(), signal: new AbortController().signal };
+  const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: { SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR }, cwd, clock: fixedClock(), signal: new AbortController().signal };
   const code = await runCli(argv, io);
   return { code, out, err };
 }

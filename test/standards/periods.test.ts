@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setCadence } from '../../src/main/core/standards';
 import { asOfDate, duePeriods } from '../../src/main/core/standards/periods';
-import { fixedClock, tempArchive, type TestArchive } from '../helpers/archive';
+import { fixedClock, raw, tempArchive, type TestArchive } from '../helpers/archive';
 import { addRecords, indicator, monthDates } from './fixtures';
 
 let a: TestArchive | undefined;
@@ -40,7 +40,7 @@ describe('period rules', () => {
     expect((await indicator(a.ctx, 'BJ-MZFZ-02')).status).toBe('unmet');
     const ids = await addRecords(a.ctx, '居务监督委员会例会', monthDates(2025, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
     expect((await indicator(a.ctx, 'BJ-MZFZ-02')).status).toBe('met');
-    a.ctx.sqlite.prepare(`UPDATE records SET voided_at = '2025-12-01', void_reason = '重复' WHERE id = ?`).run(ids[6]);
+    raw(a.ctx).prepare(`UPDATE records SET voided_at = '2025-12-01', void_reason = '重复' WHERE id = ?`).run(ids[6]);
     const r = await indicator(a.ctx, 'BJ-MZFZ-02');
     expect(r).toMatchObject({ status: 'partial', missing: ['缺7月居务监督委员会例会记录'] });
     expect(r.evidence).not.toContain(ids[6]);

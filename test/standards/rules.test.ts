@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveCommunity } from '../../src/main/core/communities/repository';
-import { fixedClock, tempArchive, type TestArchive } from '../helpers/archive';
+import { fixedClock, raw, tempArchive, type TestArchive } from '../helpers/archive';
 import { addRecords, addRoster, attachPdf, indicator, monthDates } from './fixtures';
 
 let a: TestArchive | undefined;
@@ -34,7 +34,7 @@ describe('counting rules over the year', () => {
     const { ctx } = await open(fixedClock('2025-06-30T12:00:00+08:00'));
     // every way in refuses a future date now: planted by SQL
     const [id] = await addRecords(ctx, '法治宣传年度计划', ['2025-06-15']);
-    ctx.sqlite.prepare(`UPDATE records SET date = '2025-07-15' WHERE id = ?`).run(id);
+    raw(ctx).prepare(`UPDATE records SET date = '2025-07-15' WHERE id = ?`).run(id);
     expect((await indicator(ctx, 'BJ-MZFZ-09')).status).toBe('pending');
   });
 
@@ -56,7 +56,8 @@ describe('counting rules over the year', () => {
     await addRecords(ctx, '经费拨付', ['2025-04-01'], { income: 50000, fundCategory: '办公经费' });
     expect(await indicator(ctx, 'BJ-MZFZ-18')).toMatchObject({ status: 'partial', missing: ['民主法治建设经费收入1.2万元，每年应不少于2万元'], evidence: ids });
     await addRecords(ctx, '经费拨付', ['2025-10-01'], { income: 8000, fundCategory: '民主法治建设经费' });
-    expect((await indicator(ctx, 'BJ-MZFZ-18')).status).toBe('met');
+    // a met figure is cited, not only asserted
+    expect(await indicator(ctx, 'BJ-MZFZ-18')).toMatchObject({ status: 'met', basis: ['民主法治建设经费收入2万元'] });
   });
 });
 
@@ -74,8 +75,8 @@ describe('roster, staffing and profile', () => {
     const { ctx } = await open();
     await addRoster(ctx, '大党委兼职委员', [{}, {}, {}, {}, {}, {}]);
     expect(await indicator(ctx, 'WH-DJ-06')).toMatchObject({ status: 'partial', missing: ['大党委兼职委员截至2025年12月31日在任6名，一般应为3至5名'] });
-    ctx.sqlite.prepare(`UPDATE roster SET end_date = '2025-06-30' WHERE id = (SELECT max(id) FROM roster)`).run();
-    expect((await indicator(ctx, 'WH-DJ-06')).status).toBe('met');
+    raw(ctx).prepare(`UPDATE roster SET end_date = '2025-06-30' WHERE id = (SELECT max(id) FROM roster)`).run();
+    expect(await indicator(ctx, 'WH-DJ-06')).toMatchObject({ status: 'met', basis: ['截至2025年12月31日在任大党委兼职委员5名'] });
   });
 
   it('staffing: max(2, ceil(户数/300)) 专职工作人员, plus a 专职党建工作者', async () => {
@@ -84,8 +85,11 @@ describe('roster, staffing and profile', () => {
     await addRoster(ctx, '专职党建工作者', [{}]);
     await addRoster(ctx, '专职工作人员', [{}, {}, {}]);
     expect(await indicator(ctx, 'BJ-NCSQ-45', 2025, '杏园村')).toMatchObject({ status: 'partial', missing: ['专职工作人员截至2025年12月31日在任3名，应至少5名（按1274户计）'] });
-    await saveCommunity(ctx, { code: 'C201', name: '杏园村', type: '农村', households: 450, stationArea: 40 });
-    expect((await indicator(ctx, 'BJ-NCSQ-45', 2025, '杏园村')).status).toBe('met');
+    await saveCommunity(ctx, { id: 1, code: 'C201', name: '杏园村', type: '农村', households: 450, stationArea: 40 });
+    expect(await indicator(ctx, 'BJ-NCSQ-45', 2025, '杏园村')).toMatchObject({
+      status: 'met',
+      basis: ['截至2025年12月31日在任专职党建工作者1名', '截至2025年12月31日在任专职工作人员3名（按450户应至少2名）'],
+    });
   });
 
   it('profile: missing figure unmet, below partial, at or above met', async () => {
@@ -94,11 +98,11 @@ describe('roster, staffing and profile', () => {
     expect(await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).toMatchObject({ status: 'partial', missing: ['服务站面积40平方米，应不低于50平方米'] });
     expect(await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['社区概况缺每周服务时长（应不低于40小时）'] });
     // 0 is a figure entered, not a missing one
-    await saveCommunity(ctx, { code: 'C201', name: '杏园村', type: '农村', stationArea: 0, weeklyHours: 0 });
+    await saveCommunity(ctx, { id: 1, code: 'C201', name: '杏园村', type: '农村', stationArea: 0, weeklyHours: 0 });
     expect(await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['服务站面积0平方米，应不低于50平方米'] });
     expect(await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).toMatchObject({ status: 'unmet', missing: ['每周服务时长0小时，应不低于40小时'] });
-    await saveCommunity(ctx, { code: 'C201', name: '杏园村', type: '农村', stationArea: 50, weeklyHours: 45 });
-    expect((await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).status).toBe('met');
+    await saveCommunity(ctx, { id: 1, code: 'C201', name: '杏园村', type: '农村', stationArea: 50, weeklyHours: 45 });
+    expect(await indicator(ctx, 'BJ-NCSQ-18', 2025, '杏园村')).toMatchObject({ status: 'met', basis: ['服务站面积50平方米'] });
     expect((await indicator(ctx, 'BJ-NCSQ-28', 2025, '杏园村')).status).toBe('met');
   });
 });
@@ -121,7 +125,7 @@ describe('coverage and disclosure', () => {
     await attachPdf(ctx, ids.slice(0, -1));
     const r = await indicator(ctx, 'BJ-MZFZ-08');
     expect(r.status).toBe('partial');
-    expect(r.missing).toEqual(['缺3季度、4季度财务公开记录', `1条财务公开记录没有留存附件（记录编号 ${ids.at(-1)}）`]);
+    expect(r.missing).toEqual(['缺3季度、4季度财务公开记录', '1件财务公开事项没有留存公开材料（“财务收支公开记录2”（未归档））']);
     expect(r.evidence).toEqual(ids);
     const rest = await addRecords(ctx, '财务收支公开', quarterDays.slice(2));
     await attachPdf(ctx, [ids.at(-1)!, ...rest]);

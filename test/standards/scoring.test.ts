@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { attest, listStandards, runAudit, setGrades, setStandardsInUse } from '../../src/main/core/standards';
 import { STANDARDS } from '../../src/main/core/standards/catalogue';
-import { fixedClock, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { vetoText, verdictText } from '../../src/shared/audit-verdict';
+import { fixedClock, raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { addRecords, addRoster, indicator, monthDates } from './fixtures';
 
 let a: TestArchive | undefined;
@@ -44,7 +45,7 @@ describe('attestations', () => {
     const r = await indicator(ctx, 'BJ-MZFZ-01');
     expect(r).toMatchObject({ status: 'met', missing: [], evidence: [evidence], attestation: { status: 'met', note: '已补齐', actor: 'test' } });
     expect((await indicator(ctx, 'BJ-MZFZ-01', 2024)).status).toBe('manual');
-    const log = ctx.sqlite.prepare(`SELECT action, entity FROM audit_log WHERE entity = 'attestation'`).all();
+    const log = raw(ctx).prepare(`SELECT action, entity FROM audit_log WHERE entity = 'attestation'`).all();
     expect(log).toEqual([
       { action: 'attest', entity: 'attestation' },
       { action: 'attest', entity: 'attestation' },
@@ -98,17 +99,21 @@ describe('score, grade and veto', () => {
     // 10 automatic met, BJ-MZFZ-08 (disclosed) unmet, 7 manual awaiting: 10 / 11.
     let s = await std();
     expect(s.indicators.filter((i) => i.status === 'manual')).toHaveLength(7);
-    expect(s).toMatchObject({ score: 90.9, result: '达标', vetoed: false });
+    // a provisional grade over the 11 assessed; both veto items await attestation: no claim either way
+    expect(s).toMatchObject({ score: 90.9, result: '达标', vetoed: false, assessed: 11, awaiting: 7, provisional: true, vetoPending: true });
+    expect(verdictText(s)).toBe('暂评达标');
+    expect(vetoText(s)).toBe('待认定');
     for (const id of ['BJ-MZFZ-01', 'BJ-MZFZ-04', 'BJ-MZFZ-13', 'BJ-MZFZ-15']) await attest(ctx, { year: 2025, community: '桃源社区', indicator: id, status: 'met' });
     await attest(ctx, { year: 2025, community: '桃源社区', indicator: 'BJ-MZFZ-16', status: 'na' });
     await attest(ctx, { year: 2025, community: '桃源社区', indicator: 'BJ-MZFZ-14', status: 'met' });
     // 15 met of 16 (16 na and 03 awaiting excluded).
-    expect(await std()).toMatchObject({ score: 93.8, result: '达标', vetoed: false });
+    expect(await std()).toMatchObject({ score: 93.8, result: '达标', vetoed: false, vetoPending: true, provisional: true, awaiting: 1 });
     await setGrades(ctx, { 达标: 95, 基本达标: 80 });
     expect(await std()).toMatchObject({ score: 93.8, result: '基本达标' });
     await attest(ctx, { year: 2025, community: '桃源社区', indicator: 'BJ-MZFZ-03', status: 'unmet', note: '发生集体上访' });
     s = await std();
-    expect(s).toMatchObject({ score: 88.2, vetoed: true, result: '不达标' });
+    expect(s).toMatchObject({ score: 88.2, vetoed: true, result: '不达标', vetoPending: false, provisional: false, awaiting: 0 });
+    expect([verdictText(s), vetoText(s)]).toEqual(['不达标（一票否决）', '是']);
   });
 
   it('standards in use are a setting; BJ-NCSQ only for 农村 communities', async () => {

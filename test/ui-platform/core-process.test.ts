@@ -13,7 +13,7 @@ import type { HandlerMap } from '../../src/main/handlers/types';
 import { CoreChannel } from '../../src/main/core-host/channel';
 import { hostCore, type HostedCore } from '../../src/main/core-host/host';
 import type { FromCore, ToCore } from '../../src/main/core-host/protocol';
-import { tempDir } from '../helpers/archive';
+import { raw, tempDir } from '../helpers/archive';
 
 const tmp = tempDir();
 const { port1, port2 } = new MessageChannel();
@@ -66,7 +66,7 @@ describe('the core process', () => {
     expect(await core.call('office.save', { name: '幸福路街道' }, 't2')).toMatchObject({ ok: true });
     const saved = await core.call('communities.save', { code: 'S101', name: '桃源社区' }, 't3');
     expect(saved).toMatchObject({ ok: true, value: { code: 'S101', name: '桃源社区' } });
-    const actors = ctx!.sqlite.prepare('SELECT DISTINCT actor FROM audit_log').all() as { actor: string }[];
+    const actors = raw(ctx!).prepare('SELECT DISTINCT actor FROM audit_log').all() as { actor: string }[];
     expect(actors).toEqual([{ actor: 'tester' }]);
   });
 

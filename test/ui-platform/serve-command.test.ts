@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../helpers/archive';
 import { request } from './http';
+import { closeArchive } from '../../src/main/core/archive';
 
 const root = join(import.meta.dirname, '../..');
 let child: ChildProcess | null = null;
@@ -20,7 +21,7 @@ describe('sanwu serve', () => {
     const archive = await tempArchive();
     const dir = archive.ctx.paths.dir;
     // the server opens it itself
-    await archive.ctx.db.destroy();
+    await closeArchive(archive.ctx);
     child = spawn(process.execPath, [join(root, 'bin/sanwu.js'), 'serve', '--db', dir, '--port', '0'], {
       cwd: root,
       detached: true,

@@ -10,6 +10,8 @@ import type { Progress } from '../../src/shared/domain';
 import { desktopClient } from '../../src/renderer/src/api/desktop';
 import { CSP } from '../../src/main/shell/csp';
 import { tempDir } from '../helpers/archive';
+import { closeArchive } from '../../src/main/core/archive';
+import type { ArchiveContext } from '../../src/main/core/context';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -151,8 +153,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.SANWU_DB;
-  const hosted = (await fake.hosted[0]) as { archive(): Promise<{ db: { destroy(): Promise<void> } }> } | null;
-  if (hosted) await (await hosted.archive()).db.destroy();
+  const hosted = (await fake.hosted[0]) as { archive(): Promise<ArchiveContext> } | null;
+  if (hosted) await closeArchive(await hosted.archive());
   tmp.cleanup();
 });
 

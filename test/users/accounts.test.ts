@@ -5,7 +5,7 @@ import { createUser, disableUser, enableUser, listUsers, setUserPassword, setUse
 import { hashPassword, verifyPassword } from '../../src/main/core/users/password';
 import { signIn } from '../../src/main/core/users/sign-in';
 import { usernameSchema } from '../../src/shared/users';
-import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { tableCounts, tempArchive, type TestArchive, raw } from '../helpers/archive';
 import { archiveWithAccounts, auditText, entriesSince, lastEntryId, movableClock, PASSWORD, type MovableClock } from './fixtures';
 
 let clock: MovableClock;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => archive.close());
 
-const hashOf = (name: string) => (archive.ctx.sqlite.prepare('SELECT password_hash FROM users WHERE username = ?').get(name) as { password_hash: string }).password_hash;
+const hashOf = (name: string) => (raw(archive.ctx).prepare('SELECT password_hash FROM users WHERE username = ?').get(name) as { password_hash: string }).password_hash;
 
 describe('passwords', () => {
   it('are scrypt hashes with a per-user random salt, never the password', async () => {
@@ -85,7 +85,7 @@ describe('the last active 管理员', () => {
   });
 
   it('is kept by the database too, whatever writes to it', () => {
-    const sql = archive.ctx.sqlite;
+    const sql = raw(archive.ctx);
     expect(() => sql.prepare(`UPDATE users SET role = '查阅' WHERE username = 'admin'`).run()).toThrow('至少要保留一个在用的管理员');
     expect(() => sql.prepare(`UPDATE users SET disabled_at = 'now' WHERE role = '管理员'`).run()).toThrow('至少要保留一个在用的管理员');
     expect(() => sql.prepare(`DELETE FROM users WHERE username = 'viewer'`).run()).toThrow('用户账号不能删除');

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeArchive, openArchive } from '../../src/main/core/archive';
-import { tempDir } from '../helpers/archive';
+import { tempDir, raw } from '../helpers/archive';
 import { sanwuAs } from './cli';
 import { auditText } from './fixtures';
 
@@ -15,7 +15,7 @@ const NEW = { SANWU_NEW_PASSWORD: 'boss-password-1' };
 async function actors(dir: string): Promise<string[]> {
   const ctx = await openArchive(dir);
   try {
-    return (ctx.sqlite.prepare('SELECT actor FROM audit_log ORDER BY id').all() as { actor: string }[]).map((r) => r.actor);
+    return (raw(ctx).prepare('SELECT actor FROM audit_log ORDER BY id').all() as { actor: string }[]).map((r) => r.actor);
   } finally {
     await closeArchive(ctx);
   }

@@ -9,7 +9,7 @@ export async function sanwuAs(cwd: string, argv: string[], user?: string, passwo
   const code = await runCli([...argv, ...(user ? ['--as', user] : [])], {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    env: { SANWU_ACTOR: 'os-user', ...(password ? { SANWU_PASSWORD: password } : {}), ...env },
+    env: { SANWU_ACTOR: 'os-user', SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR, ...(password ? { SANWU_PASSWORD: password } : {}), ...env },
     cwd,
     clock: fixedClock(),
     signal: new AbortController().signal,

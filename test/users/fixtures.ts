@@ -5,7 +5,7 @@ import type { ArchiveContext, Clock } from '../../src/main/core/context';
 import { createDemoUsers } from '../../src/main/core/demo/users';
 import { saveOffice } from '../../src/main/core/office/repository';
 import type { Role } from '../../src/shared/users';
-import { fixedClock, tempArchive, type TestArchive } from '../helpers/archive';
+import { fixedClock, tempArchive, type TestArchive, raw } from '../helpers/archive';
 
 export const PASSWORD = 'correct-horse-9';
 
@@ -47,14 +47,14 @@ export interface LoggedEntry {
 
 /** Audit entries after id `since`, oldest first. */
 export function entriesSince(ctx: ArchiveContext, since: number): LoggedEntry[] {
-  return ctx.sqlite.prepare('SELECT actor, action, entity, entity_id, before, after FROM audit_log WHERE id > ? ORDER BY id').all(since) as LoggedEntry[];
+  return raw(ctx).prepare('SELECT actor, action, entity, entity_id, before, after FROM audit_log WHERE id > ? ORDER BY id').all(since) as LoggedEntry[];
 }
 
 export function lastEntryId(ctx: ArchiveContext): number {
-  return (ctx.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM audit_log').get() as { n: number }).n;
+  return (raw(ctx).prepare('SELECT coalesce(max(id), 0) AS n FROM audit_log').get() as { n: number }).n;
 }
 
 /** The whole audit log as text: a password must never appear in it. */
 export function auditText(ctx: ArchiveContext): string {
-  return (ctx.sqlite.prepare(`SELECT group_concat(actor || action || entity || coalesce(before, '') || coalesce(after, '') || coalesce(source, ''), '\n') AS t FROM audit_log`).get() as { t: string }).t;
+  return (raw(ctx).prepare(`SELECT group_concat(actor || action || entity || coalesce(before, '') || coalesce(after, '') || coalesce(source, ''), '\n') AS t FROM audit_log`).get() as { t: string }).t;
 }

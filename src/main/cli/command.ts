@@ -1,8 +1,8 @@
 // The shape of one `sanwu` command, and opening the archive it names.
 import { resolve } from 'node:path';
-import { openArchive, type OpenOptions } from '../core/archive';
+import { closeArchive, openArchive, type OpenOptions } from '../core/archive';
 import type { ArchiveContext } from '../core/context';
-import { defaultArchiveDir } from '../core/default-location';
+import { defaultAnchorDir, defaultArchiveDir } from '../core/default-location';
 import type { FlagSpecs, ParsedArgs } from './args';
 import type { CliIO } from './io';
 
@@ -36,11 +36,12 @@ export async function withArchive<T>(
     clock: io.clock,
     actor: osActor(io),
     log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
+    anchorDir: defaultAnchorDir(io.env),
     ...options,
   });
   try {
     return await fn(ctx);
   } finally {
-    await ctx.db.destroy();
+    await closeArchive(ctx);
   }
 }

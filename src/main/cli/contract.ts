@@ -57,6 +57,38 @@ async function password(io: CliIO, name: string): Promise<string> {
   return given;
 }
 
+/** The contract on an open archive, signed in as --as / SANWU_USER where it has accounts. */
+export async function contractFor(ctx: ArchiveContext, args: ParsedArgs, io: CliIO, extra?: (ctx: ArchiveContext) => Partial<HandlerEnv>): Promise<Contract> {
+  let session: string | undefined;
+  const env: HandlerEnv = {
+    mode: 'cli',
+    version: appVersion(),
+    sessions: new SessionStore(),
+    signal: io.signal,
+    onProgress: progressToStderr(io),
+    links: { attachment: (id) => String(id), download: (path) => path },
+    ...extra?.(ctx),
+  };
+  const name = (args.flags.as as string | undefined) ?? io.env.SANWU_USER;
+  const call: ContractCall = async (method, input) => {
+    const reply = await invoke(ctx, method, input, { ...env, session });
+    if (reply.ok) return reply.value as ApiOutput<typeof method>;
+    const { code, message, issues } = reply.error;
+    throw new SanwuError(code, code === 'AUTH_REQUIRED' && !name ? NEEDS_IDENTITY : message, issues);
+  };
+  const info = await call('app.info', {});
+  let signedIn: Contract['signedIn'];
+  if (info.accounts && name) {
+    const given = await password(io, name);
+    const user = await call('auth.signIn', { username: name, password: given });
+    session = user.session;
+    signedIn = { name: user.name, password: given };
+  } else if (!info.accounts && args.flags.as !== undefined) {
+    io.stderr('提示：此档案库还没有用户账号，--as 不起作用，操作仍记在本机用户名下。\n');
+  }
+  return { call, ctx, signedIn };
+}
+
 /** Opens the archive, signs in as --as / SANWU_USER where it has accounts, and calls through the contract. */
 export function withContract<T>(
   args: ParsedArgs,
@@ -65,39 +97,5 @@ export function withContract<T>(
   options: OpenOptions & { env?: (ctx: ArchiveContext) => Partial<HandlerEnv> } = {},
 ): Promise<T> {
   const { env: extra, ...open } = options;
-  return withArchive(
-    args,
-    io,
-    async (ctx) => {
-      let session: string | undefined;
-      const env: HandlerEnv = {
-        mode: 'cli',
-        version: appVersion(),
-        sessions: new SessionStore(),
-        signal: io.signal,
-        onProgress: progressToStderr(io),
-        links: { attachment: (id) => String(id), download: (path) => path },
-        ...extra?.(ctx),
-      };
-      const name = (args.flags.as as string | undefined) ?? io.env.SANWU_USER;
-      const call: ContractCall = async (method, input) => {
-        const reply = await invoke(ctx, method, input, { ...env, session });
-        if (reply.ok) return reply.value as ApiOutput<typeof method>;
-        const { code, message, issues } = reply.error;
-        throw new SanwuError(code, code === 'AUTH_REQUIRED' && !name ? NEEDS_IDENTITY : message, issues);
-      };
-      const info = await call('app.info', {});
-      let signedIn: Contract['signedIn'];
-      if (info.accounts && name) {
-        const given = await password(io, name);
-        const user = await call('auth.signIn', { username: name, password: given });
-        session = user.session;
-        signedIn = { name: user.name, password: given };
-      } else if (!info.accounts && args.flags.as !== undefined) {
-        io.stderr('提示：此档案库还没有用户账号，--as 不起作用，操作仍记在本机用户名下。\n');
-      }
-      return fn({ call, ctx, signedIn });
-    },
-    open,
-  );
+  return withArchive(args, io, async (ctx) => fn(await contractFor(ctx, args, io, extra)), open);
 }

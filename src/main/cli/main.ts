@@ -17,7 +17,7 @@ export const USAGE = `用法：sanwu <命令> [选项]
   list      查询档案                sanwu list --db DIR [--year Y] [--community 社区] [--affair 类别] [--kind 事项] [--q 文字] [--limit N] [--json]
   audit     考评                    sanwu audit --db DIR --year Y [--standard ID] [--community 社区] [--json]
   attest    人工认定指标            sanwu attest --db DIR --year Y --community 社区 --indicator ID --status met|unmet|na [--note 说明] [--evidence ID,…]
-  check     档案检查（四性检测）    sanwu check --db DIR [--json]
+  check     档案检查（四性检测）    sanwu check --db DIR [--json] [--full] [--fix]
   report    生成年度报送包          sanwu report --db DIR --year Y --out DIR [--zip] [--community 社区]…
   backup    备份                    sanwu backup --db DIR --out FILE
   restore   从备份恢复              sanwu restore --db DIR FILE [--force]

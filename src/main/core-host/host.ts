@@ -18,6 +18,8 @@ export interface HostOptions {
   version: string;
   actor: string;
   log: Logger;
+  /** where the audit log's anchor is kept, outside the archive (default-location.ts) */
+  anchorDir?: string | null;
   /** the contract's handlers (tests substitute one to drive a long task) */
   handlers?: HandlerMap;
 }
@@ -32,7 +34,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
   // the archive's sign-ins: a restored archive has its own accounts, so they end with the swap
   const sessions = new SessionStore();
   const running = new Map<string, AbortController>();
-  const open = () => openArchive(options.dir, { create: true, actor: options.actor, log: options.log });
+  const open = () => openArchive(options.dir, { create: true, actor: options.actor, log: options.log, anchorDir: options.anchorDir });
   let current = open();
 
   async function replaceArchive<T>(work: (dir: string) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 // Entry of the core process (Electron utilityProcess.fork): argv = [archive dir, app version, actor].
 /// <reference types="electron" />
 import type { ToCore } from './protocol';
+import { defaultAnchorDir } from '../core/default-location';
 import { hostCore } from './host';
 
 // the last three: whether argv starts with the exec path and module path differs between launchers
@@ -12,5 +13,5 @@ void hostCore(
     postMessage: (message) => parent.postMessage(message),
     onMessage: (listener) => parent.on('message', (event) => listener(event.data as ToCore)),
   },
-  { dir, version, actor, log: { info: (m) => console.log(m), warn: (m) => console.warn(m) } },
+  { dir, version, actor, anchorDir: defaultAnchorDir(process.env), log: { info: (m) => console.log(m), warn: (m) => console.warn(m) } },
 );

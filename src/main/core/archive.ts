@@ -1,10 +1,14 @@
 // Opening and creating an archive folder: archive.sqlite + files/ + backups/.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SanwuError } from '../../shared/errors';
-import { kyselyOver, openSqlite } from './db/connection';
-import { planMigrations, runMigrations, type MigrationList } from './db/migrate';
+import { AnchorStore } from './audit-log/anchor';
+import { anchorHooks } from './audit-log/anchoring';
+import { copyDatabase, openDatabase, runMigrations, type Database } from './db';
+import type { MigrationList } from './db/migrate';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
+import { recoverFolder, recoverPlaced } from './recovery';
+import { transientName } from './transient';
 
 export interface OpenOptions {
   clock?: Clock;
@@ -12,8 +16,20 @@ export interface OpenOptions {
   actor?: string;
   /** Create the folder and an empty archive when there is none. */
   create?: boolean;
+  /**
+   * A new archive's first rows (its office, its first 管理员), written into it before it is put in
+   * place: a crash leaves no archive or a whole one.
+   */
+  initialize?: (ctx: ArchiveContext) => Promise<void>;
   /** The schema's migrations; tests pass a longer list to exercise upgrades. */
   migrations?: MigrationList;
+  /**
+   * The folder that keeps the audit log's anchor and its key, outside the archive (the CLI and the
+   * desktop app pass one in the user's profile: default-location.ts). Null or absent: not anchored.
+   */
+  anchorDir?: string | null;
+  /** how long a writer waits for another before giving up (tests shorten it) */
+  writerWaitMs?: number;
 }
 
 export function archivePaths(dir: string): ArchivePaths {
@@ -30,11 +46,54 @@ export function archiveExists(dir: string): boolean {
   return existsSync(archivePaths(dir).database);
 }
 
+/** The context over an open database; every write moves the anchor along (audit-log/anchoring.ts). */
+function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions): ArchiveContext {
+  const clock = options.clock ?? systemClock;
+  const anchors = options.anchorDir ? new AnchorStore(options.anchorDir) : null;
+  if (anchors) database.setCommitHooks(anchorHooks({ store: anchors, dir: paths.dir, clock }));
+  return {
+    paths,
+    db: database.read,
+    write: database.write,
+    close: () => database.close(),
+    anchors,
+    clock,
+    log: options.log ?? silentLogger,
+    actor: options.actor ?? 'system',
+  };
+}
+
+/**
+ * A new archive is built whole in a file of its own beside the target and renamed into place when
+ * complete: a crash leaves no archive.sqlite or a whole one (the leftover file is debris).
+ */
+async function createArchiveFile(paths: ArchivePaths, options: OpenOptions): Promise<void> {
+  mkdirSync(paths.dir, { recursive: true });
+  // A new archive at this folder starts its own anchor (an earlier, unfinished one may have left one).
+  if (options.anchorDir) new AnchorStore(options.anchorDir).forget(paths.dir);
+  const building = join(paths.dir, transientName('archive.sqlite.', 'init'));
+  try {
+    const database = openDatabase(building, { create: true });
+    try {
+      await runMigrations(database, options.migrations, { initialize: async () => {} });
+      await options.initialize?.(contextOf(paths, database, options));
+    } finally {
+      await database.close();
+    }
+    renameSync(building, paths.database);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(building + suffix, { force: true });
+  }
+}
+
 export async function openArchive(dir: string, options: OpenOptions = {}): Promise<ArchiveContext> {
   const paths = archivePaths(dir);
   if (existsSync(paths.dir) && !statSync(paths.dir).isDirectory()) {
     throw new SanwuError('NOT_AN_ARCHIVE', `${paths.dir} 是一个文件而不是档案文件夹。请用 --db 指向档案文件夹。`);
   }
+  // First what a crash left: a restore interrupted in its swap may even have left the folder aside.
+  const log = options.log ?? silentLogger;
+  for (const message of recoverFolder(paths)) log.info(message);
   if (!existsSync(paths.database)) {
     if (!options.create) {
       throw new SanwuError(
@@ -42,45 +101,37 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
         `在 ${paths.dir} 没有找到档案库（archive.sqlite）。请先运行 sanwu init 或 sanwu demo 创建，或用 --db 指向已有的档案文件夹。`,
       );
     }
-    mkdirSync(paths.dir, { recursive: true });
+    await createArchiveFile(paths, options);
   }
-  const sqlite = openSqlite(paths.database, options.create ?? false);
-  // Search and reports read most of the records table: a larger page cache and memory-mapped reads
-  // keep 200,000 records in memory instead of re-reading 2 MB at a time (bench/engine.bench.ts).
-  sqlite.pragma('cache_size = -65536');
-  sqlite.pragma('mmap_size = 268435456');
-  const db = kyselyOver(sqlite);
-  const ctx: ArchiveContext = {
-    paths,
-    sqlite,
-    db,
-    clock: options.clock ?? systemClock,
-    log: options.log ?? silentLogger,
-    actor: options.actor ?? 'system',
-  };
+  const database = openDatabase(paths.database, { create: false, waitMs: options.writerWaitMs });
+  const ctx = contextOf(paths, database, options);
   try {
-    const plan = planMigrations(sqlite, options.migrations);
-    if (plan.pending.length > 0) {
-      if (plan.applied.length > 0) await backupBeforeMigrating(ctx, plan.applied.length);
-      await runMigrations(db, sqlite, options.migrations);
-    }
+    await runMigrations(database, options.migrations, { beforeUpgrade: (plan) => backupBeforeMigrating(ctx, plan.applied.length) });
+    mkdirSync(paths.files, { recursive: true });
+    mkdirSync(paths.backups, { recursive: true });
+    for (const message of await recoverPlaced(ctx)) log.info(message);
   } catch (e) {
-    await db.destroy();
+    await database.close();
     throw e;
   }
-  mkdirSync(paths.files, { recursive: true });
-  mkdirSync(paths.backups, { recursive: true });
   return ctx;
 }
 
+/** The safety copy before a schema upgrade: written aside, renamed in when whole. */
 async function backupBeforeMigrating(ctx: ArchiveContext, fromVersion: number): Promise<void> {
   mkdirSync(ctx.paths.backups, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[:.]/g, '-');
   const target = join(ctx.paths.backups, `before-migrate-v${fromVersion}-${stamp}.sqlite`);
-  await ctx.sqlite.backup(target);
+  const partial = join(ctx.paths.backups, transientName('.', 'snapshot', '.sqlite'));
+  try {
+    await copyDatabase(ctx.db, partial);
+    renameSync(partial, target);
+  } finally {
+    rmSync(partial, { force: true });
+  }
   ctx.log.info(`升级档案库结构前已自动备份到 ${target}`);
 }
 
 export async function closeArchive(ctx: ArchiveContext): Promise<void> {
-  await ctx.db.destroy();
+  await ctx.close();
 }

@@ -1,8 +1,7 @@
 // What every core function receives: the open archive and its parameters. No globals.
-import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
 import type { Identity } from '../../shared/users';
-import type { DB } from './db/schema';
+import type { AnchorStore } from './audit-log/anchor';
+import type { ReadDb, WriteDb } from './db/handles';
 
 export interface Clock {
   now(): Date;
@@ -22,9 +21,14 @@ export interface ArchivePaths {
 
 export interface ArchiveContext {
   paths: ArchivePaths;
-  /** The raw connection, for hot paths (bulk insert, search, backup) inside Kysely's transactions. */
-  sqlite: Database.Database;
-  db: Kysely<DB>;
+  /** Reads: committed data only, on a connection of its own that never waits for a writer. */
+  db: ReadDb;
+  /** Writes: one transaction at a time, each waiting its turn. */
+  write: WriteDb;
+  /** Closes both connections (closeArchive). */
+  close: () => Promise<void>;
+  /** Where the audit log's head is anchored, outside the archive (null: not anchored). */
+  anchors: AnchorStore | null;
   clock: Clock;
   log: Logger;
   /** Who is acting, written to the audit log: the signed-in account's name, else the OS user. */

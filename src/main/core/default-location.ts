@@ -14,3 +14,11 @@ export function userDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
 export function defaultArchiveDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   return join(userDataDir(env, platform), 'archive');
 }
+
+/**
+ * Where the audit log's anchor and its signing key live: outside every archive, in the user's profile
+ * (SANWU_ANCHOR_DIR overrides, e.g. for tests or a folder only the 管理员 may write).
+ */
+export function defaultAnchorDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  return env.SANWU_ANCHOR_DIR ?? join(userDataDir(env, platform), 'anchors');
+}

@@ -16,7 +16,7 @@ export const backupHandlers: Handlers<'backup.create' | 'backup.write' | 'backup
   'backup.restore': async (ctx, { path }, env) => {
     if (!env.replaceArchive) throw desktopOnly('backup.restore');
     const result = await env.replaceArchive((dir) =>
-      restoreBackup(dir, path, { force: true, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress }),
+      restoreBackup(dir, path, { force: true, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress, anchorDir: ctx.anchors?.dir ?? null, log: ctx.log }),
     );
     return { restored: true, ...result };
   },

@@ -1,11 +1,12 @@
 // Communities (全宗) and their rosters.
-import { listCommunities, saveCommunity } from '../core/communities/repository';
+import { listCommunities, renameCommunity, saveCommunity } from '../core/communities/repository';
 import { addRosterEntry, endRosterEntry, listRoster } from '../core/roster/repository';
 import type { Handlers } from './types';
 
-export const communityHandlers: Handlers<'communities.list' | 'communities.save' | 'roster.list' | 'roster.add' | 'roster.end'> = {
+export const communityHandlers: Handlers<'communities.list' | 'communities.save' | 'communities.rename' | 'roster.list' | 'roster.add' | 'roster.end'> = {
   'communities.list': (ctx) => listCommunities(ctx.db),
   'communities.save': (ctx, input) => saveCommunity(ctx, input),
+  'communities.rename': (ctx, input) => renameCommunity(ctx, input),
   'roster.list': (ctx, { communityId }) => listRoster(ctx.db, communityId),
   'roster.add': async (ctx, input) => {
     await addRosterEntry(ctx, input);

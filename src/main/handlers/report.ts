@@ -2,10 +2,13 @@
 // may reveal it); browser mode always zips it and offers the zip for download.
 import { basename, join } from 'node:path';
 import { buildReportPackage } from '../core/package';
+import { loadReportSettings, saveReportSettings } from '../core/reports/settings';
 import type { Handlers } from './types';
 import { fileStamp } from './stamp';
 
-export const reportHandlers: Handlers<'report.build' | 'report.write'> = {
+export const reportHandlers: Handlers<'report.build' | 'report.write' | 'report.settings.get' | 'report.settings.save'> = {
+  'report.settings.get': (ctx) => loadReportSettings(ctx.db),
+  'report.settings.save': (ctx, settings) => saveReportSettings(ctx, settings),
   'report.build': async (ctx, req, env) => {
     const zip = env.mode === 'browser' || (req.zip ?? false);
     const outDir = join(ctx.paths.dir, 'reports', fileStamp(ctx));

@@ -1,5 +1,6 @@
 // Display helpers: dates as 2025-03-05, money in yuan, status colours.
 import type { IndicatorStatus } from '../../shared/audit';
+import { STATUS_TEXT } from '../../shared/audit-verdict';
 import type { RecordStatus } from '../../shared/vocabulary';
 
 /** Dates and timestamps shown as 2025-03-05 (timestamps keep their time: 2025-03-05 14:02). */
@@ -32,14 +33,10 @@ export const RECORD_STATUS_COLORS: Record<RecordStatus, string> = {
   已移交: 'blue',
 };
 
-export const INDICATOR_STATUS: Record<IndicatorStatus, { label: string; color: string }> = {
-  met: { label: '达标', color: 'success' },
-  partial: { label: '部分达标', color: 'warning' },
-  unmet: { label: '未达标', color: 'error' },
-  pending: { label: '未到期', color: 'default' },
-  manual: { label: '待认定', color: 'processing' },
-  na: { label: '不适用', color: 'default' },
-};
+const STATUS_COLORS: Record<IndicatorStatus, string> = { met: 'success', partial: 'warning', unmet: 'error', pending: 'default', manual: 'processing', na: 'default' };
+export const INDICATOR_STATUS = Object.fromEntries(
+  Object.entries(STATUS_COLORS).map(([status, color]) => [status, { label: STATUS_TEXT[status as IndicatorStatus], color }]),
+) as Record<IndicatorStatus, { label: string; color: string }>;
 
 /** Select options from a list of labels. */
 export const toOptions = (list: readonly string[]): { value: string; label: string }[] => list.map((v) => ({ value: v, label: v }));

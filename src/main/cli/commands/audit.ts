@@ -1,17 +1,10 @@
 // `sanwu audit`: evaluates the standards for a year; JSON per DESIGN.md or a compact table per community.
-import type { AuditResult, IndicatorStatus } from '../../../shared/audit';
+import type { AuditResult } from '../../../shared/audit';
+import { scoreText, STATUS_TEXT, verdictText } from '../../../shared/audit-verdict';
 import { DB_FLAG, type Command } from '../command';
 import { contractInput, withContract } from '../contract';
 import { printJson, type CliIO } from '../io';
 
-export const STATUS_NAMES: Record<IndicatorStatus, string> = {
-  met: '达标',
-  partial: '部分达标',
-  unmet: '未达标',
-  pending: '未到期',
-  manual: '待认定',
-  na: '不适用',
-};
 
 function printTable(io: CliIO, result: AuditResult): void {
   io.stdout(`${result.year}年度考评（截至 ${result.asOf}）\n`);
@@ -19,14 +12,14 @@ function printTable(io: CliIO, result: AuditResult): void {
     io.stdout(`\n${c.community}\n`);
     if (c.standards.length === 0) io.stdout('  （没有适用的标准）\n');
     for (const s of c.standards) {
-      const tally = Object.entries(STATUS_NAMES)
+      const tally = Object.entries(STATUS_TEXT)
         .map(([status, name]) => [name, s.indicators.filter((i) => i.status === status).length] as const)
         .filter(([, n]) => n > 0)
         .map(([name, n]) => `${name}${n}`)
         .join(' ');
-      io.stdout(`  ${s.id} ${s.name ?? ''}  得分 ${s.score}  ${s.result}${s.vetoed ? '（一票否决）' : ''}  [${tally}]\n`);
+      io.stdout(`  ${s.id} ${s.name ?? ''}  得分 ${scoreText(s)}  ${verdictText(s)}${s.vetoPending ? '（一票否决项待认定）' : ''}  [${tally}]\n`);
       for (const i of s.indicators.filter((x) => x.status !== 'met' && x.status !== 'na' && x.status !== 'manual')) {
-        io.stdout(`    ${i.id.padEnd(12)} ${STATUS_NAMES[i.status]}\t${i.missing.join('；')}\n`);
+        io.stdout(`    ${i.id.padEnd(12)} ${STATUS_TEXT[i.status]}\t${i.missing.join('；')}\n`);
       }
       const awaiting = s.indicators.filter((x) => x.status === 'manual').map((x) => x.id);
       if (awaiting.length > 0) io.stdout(`    待人工认定（sanwu attest）：${awaiting.join('、')}\n`);
@@ -60,6 +53,10 @@ const command: Command = {
           score: s.score,
           result: s.result,
           vetoed: s.vetoed,
+          vetoPending: s.vetoPending,
+          provisional: s.provisional,
+          assessed: s.assessed,
+          awaiting: s.awaiting,
           indicators: s.indicators.map((i) => ({ id: i.id, status: i.status, missing: i.missing, evidence: i.evidence })),
         })),
       })),

@@ -14,6 +14,9 @@ function printReport(io: CliIO, r: CheckResult, full: boolean): void {
       ? '数据库已完整校验（integrity_check：逐页、逐索引核对）。\n'
       : '数据库已快速自检（quick_check 逐页核对各表结构与约束，操作日志由哈希链逐条核对）；逐索引完整校验请加 --full（较慢）。\n',
   );
+  if (r.anchor) io.stdout(`操作日志链头：第 ${r.anchor.seq} 条（哈希 ${r.anchor.hash.slice(0, 16)}…），已用本机锚点密钥 ${r.anchor.key} 签名：${r.anchor.mac.slice(0, 16)}…\n`);
+  for (const notice of r.notices ?? []) io.stdout(`${notice}\n`);
+  for (const f of r.fixed ?? []) io.stdout(`  已移入隔离：${f.from} → ${f.to}\n`);
   if (r.ok) {
     io.stdout('未发现问题：真实性、完整性、可用性、安全性检测均通过。\n');
     return;
@@ -34,11 +37,12 @@ function printReport(io: CliIO, r: CheckResult, full: boolean): void {
 
 const command: Command = {
   summary: '档案检查（四性检测）：真实性、完整性、可用性、安全性',
-  usage: 'sanwu check --db DIR [--json] [--full] [--as 用户名]',
-  flags: { ...DB_FLAG, json: { type: 'boolean' }, full: { type: 'boolean' } },
+  usage: 'sanwu check --db DIR [--json] [--full] [--fix] [--as 用户名]',
+  flags: { ...DB_FLAG, json: { type: 'boolean' }, full: { type: 'boolean' }, fix: { type: 'boolean' } },
   async run(args, io) {
     const full = args.flags.full === true;
-    const result = await withContract(args, io, ({ call }) => call('check.run', { full }));
+    const fix = args.flags.fix === true;
+    const result = await withContract(args, io, ({ call }) => call('check.run', { full, fix }));
     if (args.flags.json) printJson(io, result);
     else printReport(io, result, full);
     return result.ok ? 0 : 1;

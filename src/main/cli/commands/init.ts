@@ -2,8 +2,9 @@
 import { SanwuError } from '../../../shared/errors';
 import { passwordSchema } from '../../../shared/users';
 import { archiveExists } from '../../core/archive';
-import { archiveDir, type Command } from '../command';
-import { contractInput, withContract } from '../contract';
+import type { ApiOutput } from '../../../shared/api';
+import { archiveDir, withArchive, type Command } from '../command';
+import { contractFor, contractInput } from '../contract';
 import { printJson } from '../io';
 import { newPassword } from '../passwords';
 
@@ -26,16 +27,17 @@ const command: Command = {
       const short = passwordSchema.safeParse(admin.password);
       if (!short.success) throw new SanwuError('INVALID_INPUT', `管理员“${admin.name}”的密码${short.error.issues[0]!.message.replace(/^密码/, '')}，未做任何修改。`);
     }
-    const saved = await withContract(
-      args,
-      io,
-      async ({ call }) => {
-        const result = await call('office.save', office);
+    // The office (and the admin) are written into the new archive before it is put in place: a crash
+    // leaves no archive or a whole one (core/archive.ts createArchiveFile).
+    let saved!: ApiOutput<'office.save'>;
+    await withArchive(args, io, async () => {}, {
+      create: true,
+      initialize: async (ctx) => {
+        const { call } = await contractFor(ctx, args, io);
+        saved = await call('office.save', office);
         if (admin) await call('users.add', admin);
-        return result;
       },
-      { create: true },
-    );
+    });
     if (args.flags.json) printJson(io, { ok: true, db: dir, office: saved, ...(admin ? { admin: admin.name } : {}) });
     else io.stdout(`已在 ${dir} 创建“${saved.name}”的档案库。${admin ? `管理员账号：${admin.name}。` : ''}\n`);
     return 0;

@@ -1,12 +1,30 @@
 // `sanwu report`: writes the annual reporting package (a BagIt bag, optionally zipped).
 import { resolve } from 'node:path';
+import { reportSettingsOverrideSchema } from '../../../shared/report';
+import { usageError, type ParsedArgs } from '../args';
 import { DB_FLAG, type Command } from '../command';
 import { contractInput, withContract } from '../contract';
 import { printJson } from '../io';
 
+/** --doc-number, --signer, --to, --unsealed: the work report's settings for this package only. */
+function settingsOverride(args: ParsedArgs) {
+  const flags: [flag: string, field: 'docNumber' | 'signer' | 'addressee'][] = [
+    ['doc-number', 'docNumber'],
+    ['signer', 'signer'],
+    ['to', 'addressee'],
+  ];
+  const given = Object.fromEntries(flags.filter(([flag]) => args.flags[flag] !== undefined).map(([flag, field]) => [field, args.flags[flag]]));
+  const parsed = reportSettingsOverrideSchema.safeParse({ ...given, ...(args.flags.unsealed ? { sealed: false } : {}) });
+  if (!parsed.success) {
+    throw usageError(parsed.error.issues.map((i) => `--${flags.find(([, field]) => field === i.path[0])?.[0] ?? 'unsealed'} ${i.message}`).join('；'));
+  }
+  return parsed.data;
+}
+
 const command: Command = {
   summary: '生成年度三务公开报送包（工作报告、台账、自评报告、归档文件目录、保管期限检查清单）',
-  usage: 'sanwu report --db DIR --year Y --out DIR [--zip] [--community 社区]… [--next-steps 文字] [--json] [--as 用户名]',
+  usage:
+    'sanwu report --db DIR --year Y --out DIR [--zip] [--community 社区]… [--next-steps 文字] [--doc-number 发文字号] [--signer 签发人] [--to 主送机关] [--unsealed] [--json] [--as 用户名]',
   flags: {
     ...DB_FLAG,
     year: { type: 'number', required: true },
@@ -14,6 +32,11 @@ const command: Command = {
     zip: { type: 'boolean' },
     community: { type: 'string', multiple: true },
     'next-steps': { type: 'string' },
+    // this package only, over the settings kept in the archive (报表 page)
+    'doc-number': { type: 'string' },
+    signer: { type: 'string' },
+    to: { type: 'string' },
+    unsealed: { type: 'boolean' },
     json: { type: 'boolean' },
   },
   async run(args, io) {
@@ -25,6 +48,7 @@ const command: Command = {
         zip: Boolean(args.flags.zip),
         communities: (args.flags.community as string[] | undefined) ?? [],
         nextSteps: args.flags['next-steps'] as string | undefined,
+        settings: settingsOverride(args),
       },
       { year: '--year', out: '--out', communities: '--community', nextSteps: '--next-steps' },
     );

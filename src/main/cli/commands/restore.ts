@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { archiveExists, closeArchive, openArchive } from '../../core/archive';
 import { restoreBackup, type RestoreResult } from '../../core/backup/restore';
+import { defaultAnchorDir } from '../../core/default-location';
 import { usageError } from '../args';
 import { archiveDir, DB_FLAG, osActor, type Command } from '../command';
 import { withContract } from '../contract';
@@ -28,7 +29,7 @@ const command: Command = {
     const dir = archiveDir(args, io);
     const file = resolve(io.cwd, args.positionals[0]!);
     const force = args.flags.force === true;
-    let result: RestoreResult;
+    let result: Omit<RestoreResult, 'notices'> & { notices?: string[] };
     if (force && archiveExists(dir) && (await opens(dir, io))) {
       result = await withContract(args, io, ({ call }) => call('backup.restore', { path: file }), {
         env: (ctx) => ({
@@ -43,6 +44,8 @@ const command: Command = {
         force,
         clock: io.clock,
         actor: osActor(io),
+        anchorDir: defaultAnchorDir(io.env),
+        log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
         onProgress: progressToStderr(io),
         signal: io.signal,
       });
@@ -53,6 +56,7 @@ const command: Command = {
     }
     io.stdout(`已从备份（${result.createdAt}${result.office ? `，${result.office}` : ''}）恢复到 ${result.dir}，含 ${result.attachments} 个附件文件。\n`);
     if (result.previous) io.stdout(`原有档案库已保存到 ${result.previous}。\n`);
+    for (const notice of result.notices ?? []) io.stdout(`${notice}\n`);
     return 0;
   },
 };

@@ -1,6 +1,5 @@
 // 归档: gives 件号 and 档号 to a year's unfiled records, per cell (全宗 × 门类 × 年度 × 保管期限 × 问题),
 // in date order after the cell's last number. A number once given is never given again.
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ArchivalCodeParts, LongTaskOptions } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
@@ -9,10 +8,11 @@ import type { Affair, Retention } from '../../../shared/vocabulary';
 import { appendAudit, type AuditInput } from '../audit-log/append';
 import { requireCommunityByName } from '../communities/repository';
 import { nowIso, type ArchiveContext } from '../context';
-import type { DB } from '../db/schema';
 import { problemCode, retentionCode } from '../retention/schedule';
 import { getSetting } from '../settings/store';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE, renderArchivalCode, templateProblems } from './template';
+import { stateColumn, stateSql, writeSql } from '../db';
+import type { Reader } from '../db/handles';
 
 export const filingScopeSchema = z.object({
   year: yearSchema,
@@ -42,7 +42,7 @@ const cellKey = (p: Omit<ArchivalCodeParts, 'itemNo'>): string =>
   `${p.fondsCode}-${p.categoryCode}·${p.year}-${p.retentionCode}-${p.problemCode}`;
 
 /** The 档号 template in force, refused when it cannot give unique codes. */
-export async function codeTemplate(db: Kysely<DB>): Promise<string> {
+export async function codeTemplate(db: Reader): Promise<string> {
   const template = await getSetting(db, CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE);
   const problems = templateProblems(template);
   if (problems.length > 0) {
@@ -57,7 +57,7 @@ interface PlannedCell extends FiledCell {
   parts: CellParts;
 }
 
-async function planFiling(db: Kysely<DB>, scope: FilingScope): Promise<{ assignments: FilingAssignment[]; cells: PlannedCell[] }> {
+async function planFiling(db: Reader, scope: FilingScope): Promise<{ assignments: FilingAssignment[]; cells: PlannedCell[] }> {
   const s = filingScopeSchema.parse(scope);
   const communityId = s.community ? (await requireCommunityByName(db, s.community)).id : undefined;
   const template = await codeTemplate(db);
@@ -109,46 +109,50 @@ export async function previewFiling(ctx: ArchiveContext, scope: FilingScope): Pr
 const YIELD_EVERY = 1000;
 
 export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: LongTaskOptions = {}): Promise<FilingResult> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.write.transaction(async (trx) => {
     const { assignments, cells } = await planFiling(trx, scope);
     const at = nowIso(ctx);
     const total = assignments.length;
-    // Raw prepared statements: filing a whole street office's year is thousands of rows.
-    const update = ctx.sqlite.prepare(
-      `UPDATE records SET fonds_code = ?, filing_year = ?, retention_code = ?, problem_code = ?, item_no = ?,
-         archival_code = ?, filed_at = ?, status = '在保', updated_at = ? WHERE id = ? AND item_no IS NULL`,
-    );
+    // Raw prepared statements, a slice at a time: filing a whole street office's year is thousands of rows.
+    const update = `UPDATE records SET fonds_code = ?, filing_year = ?, retention_code = ?, problem_code = ?, item_no = ?,
+         archival_code = ?, filed_at = ?, status = '在保', updated_at = ? WHERE id = ? AND item_no IS NULL RETURNING ${stateSql('record')}`;
     const audit: AuditInput[] = [];
-    for (const [i, a] of assignments.entries()) {
-      if (i % YIELD_EVERY === 0) {
-        opts.onProgress?.({ phase: '归档', done: i, total });
-        await new Promise((r) => setImmediate(r));
-        if (opts.signal?.aborted) throw cancelled();
-      }
-      const p = a.parts;
-      try {
-        update.run(p.fondsCode, p.year, p.retentionCode, p.problemCode, p.itemNo, a.archivalCode, at, at, a.id);
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new SanwuError(
-            'CONFLICT',
-            `记录 ${a.id} 的档号 ${a.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
-          );
+    for (let from = 0; from < total; from += YIELD_EVERY) {
+      opts.onProgress?.({ phase: '归档', done: from, total });
+      await new Promise((r) => setImmediate(r));
+      if (opts.signal?.aborted) throw cancelled();
+      await writeSql(trx, (q) => {
+        for (const a of assignments.slice(from, from + YIELD_EVERY)) {
+          const p = a.parts;
+          let state: string;
+          try {
+            state = q.value<string>(update, [p.fondsCode, p.year, p.retentionCode, p.problemCode, p.itemNo, a.archivalCode, at, at, a.id])!;
+          } catch (e) {
+            if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+              throw new SanwuError(
+                'CONFLICT',
+                `记录 ${a.id} 的档号 ${a.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
+              );
+            }
+            throw e;
+          }
+          audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, afterJson: state });
         }
-        throw e;
-      }
-      audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, after: { archivalCode: a.archivalCode, ...p, status: '在保', filedAt: at } });
+      });
     }
     if (opts.signal?.aborted) throw cancelled();
+    // The counters move in step, each change audited with the counter's new state.
     for (const { parts: p, to } of cells) {
-      await trx
+      const { state } = await trx
         .insertInto('filing_cells')
         .values({ fonds_code: p.fondsCode, category_code: p.categoryCode, year: p.year, retention_code: p.retentionCode, problem_code: p.problemCode, last_item_no: to })
         .onConflict((oc) => oc.columns(['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code']).doUpdateSet({ last_item_no: to }))
-        .execute();
+        .returning(stateColumn('filing_cell').as('state'))
+        .executeTakeFirstOrThrow();
+      audit.push({ action: 'file', entity: 'filing_cell', afterJson: state });
     }
     await appendAudit(ctx, trx, audit);
     opts.onProgress?.({ phase: '归档', done: total, total });
     return { filed: total, cells: cells.map(({ cell, from, to }) => ({ cell, from, to })) };
-  });
+  }, opts);
 }

@@ -7,12 +7,15 @@ import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Attachment } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
-import { appendAudit } from '../audit-log/append';
+import { appendAudit, type AuditInput } from '../audit-log/append';
+import { stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
 import { attachmentRefusal } from './acceptance';
 import { MEDIA_TYPES, sniffFormat } from './sniff';
-import { hashFile, storeBuffer, storeFile, storedPath, type StoredFile } from './store';
+import { placingFiles } from '../recovery';
+import { hashFile, storeBuffer, storeFile, storedPath, type PlacedJournal, type StoredFile } from './store';
+import type { Reader } from '../db/handles';
 
 export function toAttachment(r: AttachmentRow): Attachment {
   return {
@@ -42,15 +45,15 @@ export interface StagedAttachment extends StoredFile {
   mediaType: string;
 }
 
-/** Puts a file into the store (outside any transaction: the store is append-only and idempotent). */
-export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path)): Promise<StagedAttachment> {
-  const stored = await storeFile(ctx.paths.files, path);
+/** Puts a file into the store (append-only, idempotent); `journal` notes it if it is new there. */
+export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path), journal?: PlacedJournal): Promise<StagedAttachment> {
+  const stored = await storeFile(ctx.paths.files, path, journal);
   const mediaType = MEDIA_TYPES[sniffFormat(readHead(storedPath(ctx.paths.files, stored.sha256)))];
   return { ...stored, originalName, mediaType };
 }
 
-export function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string): StagedAttachment {
-  const stored = storeBuffer(ctx.paths.files, data);
+export function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string, journal?: PlacedJournal): StagedAttachment {
+  const stored = storeBuffer(ctx.paths.files, data, journal);
   return { ...stored, originalName, mediaType: MEDIA_TYPES[sniffFormat(data.subarray(0, 4096))] };
 }
 
@@ -64,15 +67,18 @@ export async function linkAttachments(
 ): Promise<Attachment[]> {
   const at = nowIso(ctx);
   const out: Attachment[] = [];
+  const audit: AuditInput[] = [];
   for (const f of files) {
-    const row = await trx
+    const { state, ...row } = await trx
       .insertInto('attachments')
       .values({ record_id: recordId, sha256: f.sha256, size: f.size, media_type: f.mediaType, original_name: f.originalName, created_at: at })
       .returningAll()
+      .returning(stateColumn('attachment').as('state'))
       .executeTakeFirstOrThrow();
     out.push(toAttachment(row));
+    audit.push({ action: 'attach', entity: 'attachment', entityId: row.id, afterJson: state, source });
   }
-  await appendAudit(ctx, trx, out.map((a) => ({ action: 'attach', entity: 'record', entityId: recordId, after: a, source })));
+  await appendAudit(ctx, trx, audit);
   return out;
 }
 
@@ -81,12 +87,12 @@ interface Offered {
   name: string;
   head: Uint8Array;
   sha256: () => Promise<string>;
-  stage: () => Promise<StagedAttachment> | StagedAttachment;
+  stage: (journal: PlacedJournal) => Promise<StagedAttachment> | StagedAttachment;
 }
 
 /**
  * Checks the file against the record and the acceptance rules, then stores and links it in one
- * transaction. Nothing reaches the store before the checks pass.
+ * transaction (under a journal of the files it places). Nothing reaches the store before the checks pass.
  */
 async function attach(ctx: ArchiveContext, recordId: number, file: Offered, source?: string): Promise<Attachment> {
   const record = await ctx.db.selectFrom('records').select(['id', 'voided_at']).where('id', '=', recordId).executeTakeFirst();
@@ -106,13 +112,14 @@ async function attach(ctx: ArchiveContext, recordId: number, file: Offered, sour
     const message = `“${file.name}”与这件档案已有的附件“${same.original_name}”内容相同，未重复添加`;
     throw new SanwuError('CONFLICT', `${message}。`, [{ record: recordId, file: file.name, message }]);
   }
-  const staged = await file.stage();
-  const [a] = await ctx.db.transaction().execute((trx) => linkAttachments(ctx, trx, recordId, [staged], source));
+  const [a] = await placingFiles(ctx, (journal) =>
+    ctx.write.transaction(async (trx) => linkAttachments(ctx, trx, recordId, [await file.stage(journal)], source)),
+  );
   return a!;
 }
 
 export function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName = basename(path)): Promise<Attachment> {
-  return attach(ctx, recordId, { name: originalName, head: readHead(path), sha256: () => hashFile(path), stage: () => stageFile(ctx, path, originalName) });
+  return attach(ctx, recordId, { name: originalName, head: readHead(path), sha256: () => hashFile(path), stage: (journal) => stageFile(ctx, path, originalName, journal) });
 }
 
 /** An uploaded file (the UI sends bytes, not paths). */
@@ -120,10 +127,10 @@ export async function addAttachmentData(ctx: ArchiveContext, recordId: number, d
   if (data.length === 0) throw new SanwuError('INVALID_INPUT', `附件“${originalName}”是空文件，未添加。`);
   const head = data.subarray(0, 4096);
   const sha256 = async () => createHash('sha256').update(data).digest('hex');
-  return attach(ctx, recordId, { name: originalName, head, sha256, stage: () => stageBuffer(ctx, data, originalName) }, source);
+  return attach(ctx, recordId, { name: originalName, head, sha256, stage: (journal) => stageBuffer(ctx, data, originalName, journal) }, source);
 }
 
-export async function listAttachments(db: Kysely<DB>, recordId: number): Promise<Attachment[]> {
+export async function listAttachments(db: Reader, recordId: number): Promise<Attachment[]> {
   const rows = await db.selectFrom('attachments').selectAll().where('record_id', '=', recordId).where('removed_at', 'is', null).orderBy('id').execute();
   return rows.map(toAttachment);
 }

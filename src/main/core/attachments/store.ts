@@ -1,9 +1,34 @@
-// Content-addressed file store: files/<aa>/<sha256>. A stored file is never overwritten.
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Content-addressed file store: files/<aa>/<sha256>. A stored file is never overwritten. A writer keeps a
+// journal of the files it newly puts in (PlacedJournal), so that the files of a transaction that never
+// committed can be taken out again (recovery.ts).
+import { createHash } from 'node:crypto';
+import { appendFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import { transientName } from '../transient';
+
+/** The journal's suffix (files/.incoming-<pid>-<random>.placed); recovery.ts reads it. */
+export const PLACED = '.placed';
+
+/** Which files one writer newly placed, written ahead of each placing. */
+export class PlacedJournal {
+  readonly name = transientName('.', 'incoming', PLACED);
+  #written = false;
+  constructor(readonly filesDir: string) {}
+  note(sha256: string): void {
+    appendFileSync(join(this.filesDir, this.name), `${sha256}\n`);
+    this.#written = true;
+  }
+  /** the journal's name if it holds anything */
+  get used(): boolean {
+    return this.#written;
+  }
+  /** After the writer's transaction committed: its files are referenced now. */
+  close(): void {
+    rmSync(join(this.filesDir, this.name), { force: true });
+  }
+}
 
 export function storedPath(filesDir: string, sha256: string): string {
   return join(filesDir, sha256.slice(0, 2), sha256);
@@ -15,9 +40,9 @@ export interface StoredFile {
 }
 
 /** Copies a file into the store while hashing it; the temporary copy is renamed in only when complete. */
-export async function storeFile(filesDir: string, source: string): Promise<StoredFile> {
+export async function storeFile(filesDir: string, source: string, journal?: PlacedJournal): Promise<StoredFile> {
   mkdirSync(filesDir, { recursive: true });
-  const tmp = join(filesDir, `.incoming-${randomBytes(8).toString('hex')}`);
+  const tmp = join(filesDir, transientName('.', 'incoming'));
   const hash = createHash('sha256');
   let size = 0;
   const tap = new Transform({
@@ -30,29 +55,34 @@ export async function storeFile(filesDir: string, source: string): Promise<Store
   try {
     await pipeline(createReadStream(source), tap, createWriteStream(tmp));
     const sha256 = hash.digest('hex');
-    place(filesDir, tmp, sha256);
+    place(filesDir, tmp, sha256, journal);
     return { sha256, size };
   } finally {
     rmSync(tmp, { force: true });
   }
 }
 
-export function storeBuffer(filesDir: string, data: Uint8Array): StoredFile {
+export function storeBuffer(filesDir: string, data: Uint8Array, journal?: PlacedJournal): StoredFile {
   const sha256 = createHash('sha256').update(data).digest('hex');
   const target = storedPath(filesDir, sha256);
   if (!existsSync(target)) {
     mkdirSync(join(filesDir, sha256.slice(0, 2)), { recursive: true });
-    const tmp = join(filesDir, `.incoming-${randomBytes(8).toString('hex')}`);
-    writeFileSync(tmp, data);
-    place(filesDir, tmp, sha256);
+    const tmp = join(filesDir, transientName('.', 'incoming'));
+    try {
+      writeFileSync(tmp, data);
+      place(filesDir, tmp, sha256, journal);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
   }
   return { sha256, size: data.length };
 }
 
-function place(filesDir: string, tmp: string, sha256: string): void {
+function place(filesDir: string, tmp: string, sha256: string, journal?: PlacedJournal): void {
   const target = storedPath(filesDir, sha256);
   if (existsSync(target)) return;
   mkdirSync(join(filesDir, sha256.slice(0, 2)), { recursive: true });
+  journal?.note(sha256);
   renameSync(tmp, target);
 }
 

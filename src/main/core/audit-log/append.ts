@@ -2,6 +2,7 @@
 import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ArchiveContext } from '../context';
+import { writeSql } from '../db';
 import type { DB } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -12,6 +13,8 @@ export interface AuditInput {
   entityId?: number | null;
   before?: unknown;
   after?: unknown;
+  /** `after` already as JSON text: a row's recorded state (audit-log/states.ts) */
+  afterJson?: string;
   source?: string | null;
 }
 
@@ -72,7 +75,7 @@ function toRow(ctx: ArchiveContext, at: string, e: AuditInput): AuditRowInput {
     entity: unmarked(e.entity),
     entity_id: e.entityId ?? null,
     before: e.before === undefined ? null : JSON.stringify(e.before),
-    after: e.after === undefined ? null : JSON.stringify(e.after),
+    after: e.afterJson ?? (e.after === undefined ? null : JSON.stringify(e.after)),
     source: e.source === undefined || e.source === null ? null : unmarked(e.source),
   };
 }
@@ -94,8 +97,10 @@ export async function appendAudit(ctx: ArchiveContext, db: Kysely<DB>, entries: 
     prev = hash;
     return full;
   });
-  // Kysely compiles the statement once; the raw prepared statement runs it per entry (an import appends
+  // Kysely compiles the statement once; a prepared statement runs it per entry (an import appends
   // 100,000: far cheaper than compiling multi-row statements).
-  const stmt = ctx.sqlite.prepare(db.insertInto('audit_log').values(rows[0]!).compile().sql);
-  for (const row of rows) stmt.run(...Object.values(row));
+  const text = db.insertInto('audit_log').values(rows[0]!).compile().sql;
+  await writeSql(db, (q) => {
+    for (const row of rows) q.run(text, Object.values(row));
+  });
 }

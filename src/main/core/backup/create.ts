@@ -1,15 +1,17 @@
 // `sanwu backup`: a consistent copy of archive.sqlite (SQLite's online backup API, safe while the
 // archive is in use) plus the attachment store, in one tar file with a SHA-256 manifest.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled, SanwuError } from '../../../shared/errors';
+import { headIn } from '../audit-log/anchoring';
 import type { ArchiveContext } from '../context';
+import { copyDatabase, type Statements } from '../db';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { getOffice } from '../office/repository';
 import { BACKUP_FORMAT, DATABASE_MEMBER, MANIFEST_NAME, MEMBER_NAME, type BackupManifest } from './manifest';
 import { TarWriter } from './tar';
+import { besideTarget, clearOutput, transientName } from '../transient';
 
 export interface BackupResult {
   file: string;
@@ -17,35 +19,33 @@ export interface BackupResult {
   bytes: number;
 }
 
-/** Every stored attachment, as tar member names files/<aa>/<sha256> (temporary .incoming files left out). */
-function storedFiles(filesDir: string): string[] {
-  if (!existsSync(filesDir)) return [];
-  const names: string[] = [];
-  for (const dir of readdirSync(filesDir).sort()) {
-    if (!/^[0-9a-f]{2}$/.test(dir)) continue;
-    for (const f of readdirSync(join(filesDir, dir)).sort()) {
-      const name = `files/${dir}/${f}`;
-      if (MEMBER_NAME.test(name)) names.push(name);
-    }
-  }
-  return names;
+/** What the copied database references, and its log's head (read in the same snapshot as the copy). */
+function copiedState(q: Statements) {
+  return {
+    head: headIn(q),
+    archive: q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null,
+    digests: q.values<string>('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256'),
+  };
 }
 
 export async function createBackup(ctx: ArchiveContext, outFile: string, opts: LongTaskOptions = {}): Promise<BackupResult> {
   const file = resolve(outFile);
   if (existsSync(file)) throw new SanwuError('CONFLICT', `备份文件 ${file} 已经存在，未覆盖。请换一个文件名。`);
   mkdirSync(dirname(file), { recursive: true });
-  const stamp = randomBytes(6).toString('hex');
-  const partial = `${file}.${stamp}.partial`;
-  const snapshot = join(ctx.paths.backups, `.snapshot-${stamp}.sqlite`);
+  for (const message of clearOutput(dirname(file))) ctx.log.info(message);
+  const partial = besideTarget(file, 'partial');
+  const snapshot = join(ctx.paths.backups, transientName('.', 'snapshot', '.sqlite'));
   mkdirSync(ctx.paths.backups, { recursive: true });
   const now = ctx.clock.now();
   let tar: TarWriter | undefined;
   try {
     opts.onProgress?.({ phase: '备份数据库', done: 0, total: 1 });
-    await ctx.sqlite.backup(snapshot);
+    const copied = await copyDatabase(ctx.db, snapshot, copiedState);
+    const anchor = ctx.anchors && copied.archive ? ctx.anchors.sign(copied.archive, copied.head, now.toISOString()) : null;
     if (opts.signal?.aborted) throw cancelled();
-    const files = storedFiles(ctx.paths.files);
+    // The files the database references (strays in the store are not the archive's), those that are there.
+    const files = copied.digests.map((h) => `files/${h.slice(0, 2)}/${h}`).filter((name) => MEMBER_NAME.test(name) && existsSync(join(ctx.paths.dir, name)));
+    if (files.length < copied.digests.length) ctx.log.warn(`有 ${copied.digests.length - files.length} 个登记的附件文件不在档案文件夹中，备份里也没有它们；请运行档案检查。`);
     const total = files.length + 1;
     tar = new TarWriter(partial);
     const members: BackupManifest['members'] = [{ name: DATABASE_MEMBER, ...tar.addFile(DATABASE_MEMBER, snapshot, now) }];
@@ -58,7 +58,7 @@ export async function createBackup(ctx: ArchiveContext, outFile: string, opts: L
       members.push({ name, ...tar.addFile(name, join(ctx.paths.dir, name), now) });
     }
     const office = await getOffice(ctx);
-    const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: now.toISOString(), office: office?.name ?? null, schemaVersion: SCHEMA_VERSION, members };
+    const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: now.toISOString(), office: office?.name ?? null, schemaVersion: SCHEMA_VERSION, anchor, members };
     tar.addBuffer(MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2)), now);
     tar.close();
     const bytes = tar.bytes;

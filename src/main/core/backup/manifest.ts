@@ -1,5 +1,6 @@
 // What a backup holds, written as its last member and checked member by member on restore.
 import { z } from 'zod';
+import { signedAnchorSchema } from '../audit-log/anchor';
 
 export const MANIFEST_NAME = 'sanwu-backup.json';
 export const DATABASE_MEMBER = 'archive.sqlite';
@@ -13,6 +14,8 @@ export const manifestSchema = z.object({
   createdAt: z.string(),
   office: z.string().nullable(),
   schemaVersion: z.number().int().positive(),
+  /** the archive database's audit-log head, signed with the key kept outside the archive (null: not anchored) */
+  anchor: signedAnchorSchema.nullable().optional(),
   members: z.array(z.object({ name: z.string().regex(MEMBER_NAME), size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;

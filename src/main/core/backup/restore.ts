@@ -3,24 +3,29 @@
 // An archive already there is kept: it is backed up into the restored archive's backups/ first.
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { dirname, join, resolve } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
-import { cancelled, isSanwuError, SanwuError } from '../../../shared/errors';
+import { cancelled, SanwuError } from '../../../shared/errors';
 import { archivePaths, closeArchive, openArchive } from '../archive';
 import { appendAudit } from '../audit-log/append';
-import { systemClock, type Clock } from '../context';
-import { APPLICATION_ID } from '../db/connection';
-import { planMigrations } from '../db/migrate';
+import { AnchorStore } from '../audit-log/anchor';
+import { systemClock, type Clock, type Logger } from '../context';
+import { databaseFileProblem } from '../db';
 import { createBackup } from './create';
 import { DATABASE_MEMBER, MANIFEST_NAME, manifestSchema, type BackupManifest } from './manifest';
 import { copyMember, readTarIndex, type TarEntry } from './tar';
+import { recoverFolder } from '../recovery';
+import { besideTarget } from '../transient';
+import { verifyBackupAudit } from './verify-audit';
 
 export interface RestoreOptions extends LongTaskOptions {
   /** replace an archive that is already there (it is backed up first) */
   force?: boolean;
   clock?: Clock;
   actor?: string;
+  /** where audit anchors are kept (archive.ts OpenOptions.anchorDir) */
+  anchorDir?: string | null;
+  log?: Logger;
 }
 
 export interface RestoreResult {
@@ -30,6 +35,8 @@ export interface RestoreResult {
   attachments: number;
   /** where the archive that was replaced went, if there was one */
   previous: string | null;
+  /** what was noted while checking (e.g. a signature this computer cannot verify) */
+  notices: string[];
 }
 
 const refused = (file: string, why: string): SanwuError =>
@@ -82,19 +89,8 @@ async function unpack(fd: number, file: string, entries: TarEntry[], manifest: B
 }
 
 function checkDatabase(path: string, file: string): void {
-  let sqlite: Database.Database | undefined;
-  try {
-    sqlite = new Database(path, { fileMustExist: true });
-    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw refused(file, '其中的数据库不是三务档案库');
-    const check = sqlite.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw refused(file, `数据库完整性检查未通过：${String(check)}`);
-    planMigrations(sqlite);
-  } catch (e) {
-    if (isSanwuError(e)) throw e;
-    throw refused(file, `其中的数据库无法读取：${(e as Error).message}`);
-  } finally {
-    sqlite?.close();
-  }
+  const problem = databaseFileProblem(path);
+  if (problem) throw refused(file, problem);
 }
 
 const isEmptyDir = (dir: string): boolean => !existsSync(dir) || readdirSync(dir).length === 0;
@@ -103,7 +99,7 @@ const isEmptyDir = (dir: string): boolean => !existsSync(dir) || readdirSync(dir
 async function backupPrevious(dir: string, stamp: string, opts: RestoreOptions): Promise<string | null> {
   let ctx;
   try {
-    ctx = await openArchive(dir, { clock: opts.clock, actor: opts.actor });
+    ctx = await openArchive(dir, { clock: opts.clock, actor: opts.actor, anchorDir: opts.anchorDir, log: opts.log });
   } catch {
     return null;
   }
@@ -115,11 +111,14 @@ async function backupPrevious(dir: string, stamp: string, opts: RestoreOptions):
 }
 
 export async function restoreBackup(dir: string, backupFile: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
-  const target = archivePaths(dir).dir;
+  const paths = archivePaths(dir);
+  const target = paths.dir;
   const file = resolve(backupFile);
   if (!existsSync(file)) throw new SanwuError('NOT_FOUND', `找不到备份文件 ${file}。请检查路径。`);
+  // What an earlier, interrupted restore left is put right first (the folder may even be aside).
+  for (const message of recoverFolder(paths)) opts.log?.info(message);
   if (!isEmptyDir(target)) {
-    if (!existsSync(archivePaths(target).database)) {
+    if (!existsSync(paths.database)) {
       throw new SanwuError('CONFLICT', `${target} 不是空文件夹，也不是档案文件夹，未做任何修改。请用 --db 指向一个新的或空的文件夹。`);
     }
     if (!opts.force) {
@@ -128,9 +127,11 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
   }
   const clock = opts.clock ?? systemClock;
   const stamp = `${clock.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
-  const staging = join(dirname(target), `.${basename(target)}.restoring-${stamp}`);
+  const anchors = opts.anchorDir ? new AnchorStore(opts.anchorDir) : null;
+  const staging = besideTarget(target, 'restoring');
   const fd = openSync(file, 'r');
   let manifest: BackupManifest;
+  let notices: string[];
   try {
     let entries: TarEntry[];
     try {
@@ -142,6 +143,7 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
     mkdirSync(staging, { recursive: true });
     await unpack(fd, file, entries, manifest, staging, opts);
     checkDatabase(join(staging, DATABASE_MEMBER), file);
+    notices = verifyBackupAudit(join(staging, DATABASE_MEMBER), manifest, file, anchors);
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
@@ -159,7 +161,12 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
   }
   // The swap: the old folder steps aside, the checked copy takes its place, the old backups/ moves in.
   // An old archive that could not be backed up is kept whole under backups/ instead of being removed.
-  const aside = `${staging}.previous`;
+  // A crash anywhere in it is put right at the next start (recovery.ts): the old or the new archive is
+  // then at the target, never neither.
+  // Another log is about to take this folder, checked against its own anchor: this computer anchors it
+  // from its head on (dropped before the swap, so a crash never pairs the new log with the old anchor).
+  anchors?.forget(target);
+  const aside = besideTarget(target, 'previous');
   if (existsSync(target)) renameSync(target, aside);
   renameSync(staging, target);
   if (existsSync(join(aside, 'backups'))) renameSync(join(aside, 'backups'), join(target, 'backups'));
@@ -170,13 +177,13 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
   }
   rmSync(aside, { recursive: true, force: true });
 
-  const ctx = await openArchive(target, { clock, actor: opts.actor });
+  const ctx = await openArchive(target, { clock, actor: opts.actor, anchorDir: opts.anchorDir, log: opts.log });
   try {
-    await ctx.db.transaction().execute((trx) =>
-      appendAudit(ctx, trx, [{ action: 'restore', entity: 'archive', after: { from: file, backupCreatedAt: manifest.createdAt, previous } }]),
+    await ctx.write.transaction((trx) =>
+      appendAudit(ctx, trx, [{ action: 'restore', entity: 'archive', after: { from: file, backupCreatedAt: manifest.createdAt, previous, anchor: manifest.anchor ?? null } }]),
     );
   } finally {
     await closeArchive(ctx);
   }
-  return { dir: target, createdAt: manifest.createdAt, office: manifest.office, attachments: manifest.members.length - 1, previous };
+  return { dir: target, createdAt: manifest.createdAt, office: manifest.office, attachments: manifest.members.length - 1, previous, notices };
 }

@@ -3,7 +3,7 @@
 import type { CheckProblem } from '../../../shared/check';
 import { AFFAIRS, RETENTIONS, type Affair, type Retention } from '../../../shared/vocabulary';
 import { archivalCodePattern, renderArchivalCode } from '../archival-codes/template';
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 import { problemCode, retentionCode } from '../retention/schedule';
 import { cellParts, type CellSurvey } from './cells';
 import { problem, recordName, type RecordRef } from './problems';
@@ -103,7 +103,7 @@ const partsOf = (r: CheckRecord) => ({
 const partsComplete = (r: CheckRecord) => r.fonds_code !== null && r.filing_year !== null && r.retention_code !== null && r.problem_code !== null && r.item_no !== null;
 
 /** `suspects`: a superset of the records codePrefilter flags, by id. */
-export function codeProblems(ctx: ArchiveContext, suspects: CheckRecord[], template: string, communities: Communities): CheckProblem[] {
+export function codeProblems(q: Statements, suspects: CheckRecord[], template: string, communities: Communities): CheckProblem[] {
   const pattern = archivalCodePattern(template);
   const rendered = new Map<number, string>();
   for (const r of suspects) {
@@ -111,7 +111,7 @@ export function codeProblems(ctx: ArchiveContext, suspects: CheckRecord[], templ
     const code = renderArchivalCode(partsOf(r), template);
     if (code !== r.archival_code) rendered.set(r.id, code);
   }
-  const duplicates = duplicateClaims(claimants(ctx, suspects, rendered, template), rendered);
+  const duplicates = duplicateClaims(claimants(q, suspects, rendered, template), rendered);
   const byId = new Map(suspects.map((r) => [r.id, r]));
   const ids = [...new Set([...suspects.map((r) => r.id), ...duplicates.ofCode.keys()])].sort((a, b) => a - b);
   const out: CheckProblem[] = [];
@@ -155,15 +155,13 @@ export function codeProblems(ctx: ArchiveContext, suspects: CheckRecord[], templ
  * Every record that may share a duplicate key, by id. With a stable template a code outside the suspects
  * is its own key, so it can only clash with a suspect's code or rendering: those keys are looked up.
  */
-function claimants(ctx: ArchiveContext, suspects: CheckRecord[], rendered: Map<number, string>, template: string): RecordRef[] {
+function claimants(q: Statements, suspects: CheckRecord[], rendered: Map<number, string>, template: string): RecordRef[] {
   if (!stableTemplate(template)) {
-    return ctx.sqlite.prepare('SELECT id, archival_code FROM records WHERE archival_code IS NOT NULL ORDER BY id').all() as RecordRef[];
+    return q.all<RecordRef>('SELECT id, archival_code FROM records WHERE archival_code IS NOT NULL ORDER BY id');
   }
   const coded = suspects.filter((r) => r.archival_code !== null);
   const keys = [...coded.map((r) => normalise(r.archival_code!)), ...[...rendered.values()].map(normalise)];
-  const holders = ctx.sqlite
-    .prepare('SELECT id, archival_code FROM records WHERE archival_code IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(keys)) as RecordRef[];
+  const holders = q.all<RecordRef>('SELECT id, archival_code FROM records WHERE archival_code IN (SELECT value FROM json_each(?))', [JSON.stringify(keys)]);
   const seen = new Set(coded.map((r) => r.id));
   return [...coded, ...holders.filter((h) => !seen.has(h.id))].sort((a, b) => a.id - b.id);
 }

@@ -2,7 +2,7 @@
 // executables (安全性), from the file scans.
 import type { CheckProblem } from '../../../shared/check';
 import type { AttachmentRow } from '../db/schema';
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 import { fixityProblems } from './authenticity';
 import { missingFileProblems } from './integrity';
 import { recordRefs, type RecordRef } from './problems';
@@ -16,8 +16,8 @@ export type CheckAttachment = Pick<AttachmentRow, 'record_id' | 'sha256' | 'size
 export type AttachmentRefs = (a: CheckAttachment) => RecordRef;
 
 /** Attachments still linked, in the order they were added (sorting 100,000 by digest costs more than reading them). */
-export function loadAttachments(ctx: ArchiveContext): CheckAttachment[] {
-  return ctx.sqlite.prepare('SELECT record_id, sha256, size, original_name FROM attachments WHERE removed_at IS NULL ORDER BY id').all() as CheckAttachment[];
+export function loadAttachments(q: Statements): CheckAttachment[] {
+  return q.all<CheckAttachment>('SELECT record_id, sha256, size, original_name FROM attachments WHERE removed_at IS NULL ORDER BY id');
 }
 
 export interface AttachmentChecker {
@@ -28,8 +28,8 @@ export interface AttachmentChecker {
 }
 
 /** Judges attachments one at a time, so the inspection can do so while files are still being scanned. */
-export function attachmentChecker(ctx: ArchiveContext): AttachmentChecker {
-  const records = recordRefs(ctx);
+export function attachmentChecker(q: Statements): AttachmentChecker {
+  const records = recordRefs(q);
   const refs: AttachmentRefs = (a) => records(a.record_id) ?? { id: a.record_id, archival_code: null };
   const fixity: CheckProblem[] = [];
   const missing: CheckProblem[] = [];

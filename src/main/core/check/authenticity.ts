@@ -4,7 +4,7 @@ import type { CheckProblem } from '../../../shared/check';
 import { recordDateIssues } from '../../../shared/fields/record';
 import { AFFAIRS, DEFAULT_VOCABULARY } from '../../../shared/vocabulary';
 import { ARCHIVAL_FORMATS } from '../attachments/sniff';
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 import type { KindIndex } from '../records/vocabulary';
 import { normalise } from './archival-code-checks';
 import type { AttachmentRefs, CheckAttachment } from './attachment-checks';
@@ -50,14 +50,13 @@ export function fixityProblems(a: CheckAttachment, scan: FileScan | undefined, r
  * groups are found first, so a sound archive adds no per-row test to the suspects scan. NOT INDEXED: one
  * pass over the table beats fetching each row through the community index.
  */
-export function duplicateDocPrefilter(ctx: ArchiveContext): Prefilter | null {
-  const groups = ctx.sqlite
-    .prepare(
+export function duplicateDocPrefilter(q: Statements): Prefilter | null {
+  const groups = [
+    ...q.rows(
       `SELECT community_id, ${trimmedSql('title')} FROM records NOT INDEXED WHERE voided_at IS NULL AND doc_number <> ''
         GROUP BY 1, 2 HAVING count(*) > 1`,
-    )
-    .raw()
-    .all();
+    ),
+  ];
   if (groups.length === 0) return null;
   return {
     sql: `voided_at IS NULL AND doc_number <> ''

@@ -1,6 +1,6 @@
 // The filing cells (全宗号·门类·年度·保管期限·问题) the filed records occupy, surveyed in one pass over the
 // UNIQUE index on the 档号 parts: a few dozen rows instead of every record.
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 
 /** A cell's parts as records hold them (any may be null on a damaged record). */
 export interface CellParts {
@@ -17,16 +17,14 @@ export interface CellSurvey extends CellParts {
   max_item: number;
 }
 
-export function surveyCells(ctx: ArchiveContext): CellSurvey[] {
-  return ctx.sqlite
-    .prepare(
-      `SELECT fonds_code, category_code, filing_year, retention_code, problem_code,
+export function surveyCells(q: Statements): CellSurvey[] {
+  return q.all<CellSurvey>(
+    `SELECT fonds_code, category_code, filing_year, retention_code, problem_code,
               count(*) AS items, min(item_no) AS min_item, max(item_no) AS max_item
          FROM records
         WHERE fonds_code IS NOT NULL AND item_no IS NOT NULL
         GROUP BY fonds_code, category_code, filing_year, retention_code, problem_code`,
-    )
-    .all() as CellSurvey[];
+  );
 }
 
 export const cellParts = (c: CellParts) => [c.fonds_code, c.category_code, c.filing_year, c.retention_code, c.problem_code];

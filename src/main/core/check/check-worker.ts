@@ -1,30 +1,29 @@
 // The inspection's second core: a worker thread runs the database self-test and the audit-chain walk on
-// its own read-only connection, then joins the main thread in hashing the files. Its code is plain
-// JavaScript source (eval'd) built from the very functions the main thread uses, so it needs no loader
-// or bundler entry and runs the same under the CLI (tsx), the tests (vitest) and the app's bundle.
+// its own read-only connection (the engine's tasks, db/), then joins the main thread in hashing the
+// files. Its code is plain JavaScript source (eval'd) built from the very functions the main thread
+// uses, so it needs no loader or bundler entry and runs the same under the CLI (tsx), the tests
+// (vitest) and the app's bundle.
+import { constants } from 'node:fs';
 import { sep } from 'node:path';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { FILE_FORMATS, sniffFormat } from '../attachments/sniff';
 import { chainHashV2With, chainHashWith, GENESIS_HASH } from '../audit-log/append';
-import { verifyAuditChain, verifyChain, type ChainVerdict } from '../audit-log/verify';
+import { verifyAuditChain, type ChainVerdict } from '../audit-log/verify';
 import type { ArchiveContext } from '../context';
-import { CHECK_PRAGMAS, databaseSelfTest, databaseSelfTestHere } from './database-check';
-import { scanNextBatch, type SharedScan } from './scan-files';
+import { CHECK_TASKS_SOURCE, checkTasksData, databaseSelfTestHere, reconcileHere, type Discrepancy } from '../db';
+import { scanNextBatch, scanOpenFlags, type SharedScan } from './scan-files';
 
 const SOURCE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const Database = require(w.sqlite);
 // tsx and vitest (esbuild keepNames) wrap the embedded functions' inner arrows in __name(fn, name).
 const __name = (fn) => fn;
 const sniffFormat = ${sniffFormat.toString()};
 const scanNextBatch = ${scanNextBatch.toString()};
 const chainHashWith = ${chainHashWith.toString()};
 const chainHashV2With = ${chainHashV2With.toString()};
-const verifyChain = ${verifyChain.toString()};
-const databaseSelfTest = ${databaseSelfTest.toString()};
+${CHECK_TASKS_SOURCE}
 const post = (task, run) => {
   try {
     parentPort.postMessage({ task, value: run() });
@@ -34,8 +33,7 @@ const post = (task, run) => {
 };
 let db;
 post('open', () => {
-  db = new Database(w.path, { readonly: true, fileMustExist: true });
-  for (const p of w.pragmas) db.pragma(p);
+  db = openCheckedDatabase();
   return true;
 });
 if (db) {
@@ -43,11 +41,12 @@ if (db) {
   post('chain', () =>
     verifyChain(db, crypto.hash, (prev, fields) => chainHashWith(crypto.hash, prev, fields), (prev, fields) => chainHashV2With(crypto.hash, prev, fields), w.genesis),
   );
+  post('reconcile', () => findDiscrepancies(db, w.engine.reconcile));
   db.close();
 }
 parentPort.once('message', (scan) => {
   scan.hashes = scan.hashes === '' ? [] : scan.hashes.split('\\n');
-  const deps = { hash: crypto.hash, createHash: crypto.createHash, openSync: fs.openSync, readSync: fs.readSync, closeSync: fs.closeSync, sniffFormat, formats: w.formats, sep: w.sep, buf: Buffer.allocUnsafe(1 << 20) };
+  const deps = { hash: crypto.hash, createHash: crypto.createHash, openSync: fs.openSync, readSync: fs.readSync, closeSync: fs.closeSync, sniffFormat, formats: w.formats, sep: w.sep, buf: Buffer.allocUnsafe(1 << 20), openFlags: w.openFlags };
   post('files', () => {
     const errors = {};
     while (scanNextBatch(scan, deps, errors));
@@ -61,6 +60,8 @@ export interface CheckWorker {
   /** what the database self-test reported (["ok"] when sound) */
   database: Promise<string[]>;
   chain: Promise<ChainVerdict>;
+  /** live rows that differ from what the audit log records of them */
+  reconcile: Promise<Discrepancy[]>;
   /** Hands the worker the file scan to share; resolves with why files it took were unreadable. */
   scan: (s: SharedScan) => Promise<Record<number, string>>;
   /** abandons the work (on cancel or failure) */
@@ -70,7 +71,7 @@ export interface CheckWorker {
 interface Outcome<T> {
   promise: Promise<T>;
   settled: boolean;
-  settle: (run: () => T) => void;
+  settle: (run: () => T | Promise<T>) => void;
 }
 
 function outcome<T>(): Outcome<T> {
@@ -86,7 +87,7 @@ function outcome<T>(): Outcome<T> {
       if (o.settled) return;
       o.settled = true;
       try {
-        resolve(run());
+        Promise.resolve(run()).then(resolve, reject);
       } catch (e) {
         reject(e);
       }
@@ -95,7 +96,7 @@ function outcome<T>(): Outcome<T> {
   return o;
 }
 
-type Reply = { task: 'open' | 'database' | 'chain' | 'files'; value?: unknown; error?: string };
+type Reply = { task: 'open' | 'database' | 'chain' | 'reconcile' | 'files'; value?: unknown; error?: string };
 
 /** Starts the worker at once. Whatever it cannot deliver (no worker threads, a crash) is done on this thread. */
 export function startCheckWorker(ctx: ArchiveContext, full: boolean): CheckWorker {
@@ -110,35 +111,38 @@ export function startCheckWorker(ctx: ArchiveContext, full: boolean): CheckWorke
   };
   const database = outcome<string[]>();
   const chain = outcome<ChainVerdict>();
+  const reconcile = outcome<Discrepancy[]>();
   const files = outcome<Record<number, string>>();
   let stopped = false;
   // The files it claimed but never scanned are picked up by the main thread's final pass.
   const fallback = () => {
     if (stopped) return;
     database.settle(selfTestHere);
-    chain.settle(() => verifyAuditChain(ctx));
+    chain.settle(() => verifyAuditChain(ctx.db));
+    reconcile.settle(() => reconcileHere(ctx.db));
     files.settle(() => ({}));
   };
 
   let worker: Worker | null = null;
   try {
-    const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
     // No inherited flags: `--import tsx` would only slow the start, `--input-type=module` break `require`.
     worker = new Worker(SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { sqlite, path, full, pragmas: CHECK_PRAGMAS, genesis: GENESIS_HASH, formats: FILE_FORMATS, sep },
+      workerData: { engine: checkTasksData(path), full, genesis: GENESIS_HASH, formats: FILE_FORMATS, sep, openFlags: scanOpenFlags(constants) },
     });
   } catch {
     fallback();
   }
   worker?.on('message', (m: Reply) => {
     if (m.task === 'database') database.settle(() => (m.error === undefined ? (m.value as string[]) : selfTestHere()));
-    else if (m.task === 'chain') chain.settle(() => (m.error === undefined ? (m.value as ChainVerdict) : verifyAuditChain(ctx)));
+    else if (m.task === 'chain') chain.settle(() => (m.error === undefined ? (m.value as ChainVerdict) : verifyAuditChain(ctx.db)));
+    else if (m.task === 'reconcile') reconcile.settle(() => (m.error === undefined ? (m.value as Discrepancy[]) : reconcileHere(ctx.db)));
     else if (m.task === 'files') files.settle(() => (m.value as Record<number, string> | undefined) ?? {});
     else if (m.error !== undefined) {
       database.settle(selfTestHere);
-      chain.settle(() => verifyAuditChain(ctx));
+      chain.settle(() => verifyAuditChain(ctx.db));
+      reconcile.settle(() => reconcileHere(ctx.db));
     }
   });
   worker?.once('error', fallback);
@@ -146,6 +150,7 @@ export function startCheckWorker(ctx: ArchiveContext, full: boolean): CheckWorke
   return {
     database: database.promise,
     chain: chain.promise,
+    reconcile: reconcile.promise,
     scan: (s) => {
       // One string clones far faster than 100,000; this thread's digest lookup (indexOf) stays here.
       if (worker && !files.settled) worker.postMessage({ ...s, indexOf: undefined, hashes: s.hashes.join('\n') });

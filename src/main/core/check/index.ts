@@ -8,15 +8,19 @@ import { cancelled } from '../../../shared/errors';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
 import { appendAudit } from '../audit-log/append';
 import { isoDay, type ArchiveContext } from '../context';
+import { headIn, judgeAnchor, type AnchorJudgement } from '../audit-log/anchoring';
+import { withSnapshot, type Statements } from '../db';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
 import { attachmentChecker, loadAttachments, type CheckAttachment } from './attachment-checks';
 import { startCheckWorker, type CheckWorker } from './check-worker';
 import { auditChainProblems, databaseProblems, type FilingDeadlines } from './integrity';
-import { ASPECTS, problem, type Aspect } from './problems';
+import { ASPECTS, problem, recordRefs, type Aspect } from './problems';
+import { reconcileProblems, sequenceProblems } from './reconcile';
+import { quarantine, walkStore, type StoreFinding } from './store-walk';
 import { countRecords, recordProblems } from './record-checks';
-import { collectScans, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
+import { collectScans, presentByPrefix, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
 
 export const FILING_DEADLINES_SETTING = 'filing.deadlines';
 
@@ -33,6 +37,8 @@ export async function filingDeadlines(ctx: ArchiveContext): Promise<FilingDeadli
 export interface CheckOptions extends LongTaskOptions {
   /** the full `PRAGMA integrity_check` (every index against its table) instead of `quick_check` */
   full?: boolean;
+  /** move what does not belong in the store (and nothing references) into a quarantine folder */
+  fix?: boolean;
 }
 
 export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Promise<CheckResult> {
@@ -43,7 +49,13 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
   step('读取目录', 0, 1);
   const worker = startCheckWorker(ctx, opts.full === true);
   try {
-    return await inspect(ctx, opts, step, worker);
+    // The catalogue is read from a snapshot of its own: one committed state throughout, and the
+    // reader stays free for other calls while files are hashed.
+    const [checked, scans, problems, anchored, store] = await withSnapshot(ctx.db, (q) => inspect(ctx, q, opts, step, worker));
+    const fixed = opts.fix ? quarantine(ctx.paths.dir, store, ctx.clock.now().toISOString().replace(/[:.]/g, '-')) : [];
+    const moved = new Set(fixed.map((f) => f.from));
+    const left = problems.filter((p) => !store.some((f) => moved.has(f.path) && f.problem === p));
+    return await finish(ctx, checked, scans, left, anchored, opts.full === true, fixed);
   } catch (e) {
     worker.stop();
     throw e;
@@ -54,12 +66,18 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
  * The worker starts on the database self-test and the audit chain while this thread reads the catalogue
  * and checks it in SQL; then both threads hash the files until none is left.
  */
-async function inspect(ctx: ArchiveContext, opts: CheckOptions, step: (phase: string, done: number, total: number) => void, worker: CheckWorker): Promise<CheckResult> {
-  const attachments = loadAttachments(ctx);
+async function inspect(
+  ctx: ArchiveContext,
+  q: Statements,
+  opts: CheckOptions,
+  step: (phase: string, done: number, total: number) => void,
+  worker: CheckWorker,
+): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement, StoreFinding[]]> {
+  const attachments = loadAttachments(q);
   const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
-  const problems: CheckProblem[] = recordProblems(ctx, {
+  const problems: CheckProblem[] = recordProblems(q, {
     template: await getSetting(ctx.db, CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE),
     kinds: await loadKinds(ctx.db),
     today: isoDay(ctx.clock.now()),
@@ -68,7 +86,7 @@ async function inspect(ctx: ArchiveContext, opts: CheckOptions, step: (phase: st
   const deps = scanDeps(sep);
   const errors: Record<number, string> = {};
   // Attachments are judged in step with the scan, each as soon as its file is in.
-  const checker = attachmentChecker(ctx);
+  const checker = attachmentChecker(q);
   let judged = 0;
   const judge = (scanOf: (a: CheckAttachment) => FileScan | undefined) => {
     for (; judged < attachments.length; judged++) {
@@ -84,31 +102,55 @@ async function inspect(ctx: ArchiveContext, opts: CheckOptions, step: (phase: st
   // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
   judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
   step('校验附件', scan.hashes.length, scan.hashes.length);
-  problems.push(...checker.problems());
+  // The whole store against every digest any attachment row holds (removed ones keep their bytes).
+  const referenced = new Set(scan.hashes);
+  for (const h of q.values<string>('SELECT DISTINCT sha256 FROM attachments WHERE removed_at IS NOT NULL')) referenced.add(h);
+  const store = walkStore(ctx.paths.files, referenced, presentByPrefix(scan));
+  problems.push(...checker.problems(), ...store.map((f) => f.problem));
   step('检查操作日志', 0, 1);
   const chain = await worker.chain.catch((e: Error) => e);
   if (chain instanceof Error) {
     // The default self-test leaves the audit log to this walk: a page it cannot read is a finding.
     problems.push(problem('database', 'integrity', null, `操作日志无法读取（${chain.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
-  } else problems.push(...auditChainProblems(ctx, chain.breaks));
+  } else problems.push(...auditChainProblems(q, chain.breaks));
+  const head = headIn(q);
+  if (!(chain instanceof Error)) problems.push(...sequenceProblems(q, head.seq, chain.entries));
+  step('核对数据与操作日志', 0, 1);
+  const found = await worker.reconcile.catch((e: Error) => e);
+  if (found instanceof Error) {
+    problems.push(problem('database', 'integrity', null, `无法核对数据与操作日志（${found.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
+  } else problems.push(...reconcileProblems(found, recordRefs(q)));
+  const anchored = judgeAnchor(ctx.anchors, ctx.paths.dir, q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null, head, (seq) => q.value<string>('SELECT hash FROM audit_log WHERE id = ?', [seq]), ctx.clock.now().toISOString());
+  problems.push(...anchored.problems.map((message) => problem('audit-anchor', 'authenticity', null, message)));
   step('检查数据库', 0, 1);
   problems.push(...databaseProblems(await worker.database));
   step('检查数据库', 1, 1);
-  return await finish(ctx, { records: countRecords(ctx), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries }, scans, problems, opts.full === true);
+  const checked = { records: countRecords(q), attachments: attachments.length, auditEntries: chain instanceof Error ? 0 : chain.entries };
+  return [checked, scans, problems, anchored, store];
+}
+
+interface Checked {
+  records: number;
+  attachments: number;
+  auditEntries: number;
 }
 
 async function finish(
   ctx: ArchiveContext,
-  checked: { records: number; attachments: number; auditEntries: number },
+  checked: Checked,
   scans: FileScans,
   problems: CheckProblem[],
+  judged: AnchorJudgement,
   full: boolean,
+  fixed: { from: string; to: string }[],
 ): Promise<CheckResult> {
   const counts: Record<string, number> = { ...checked, files: scans.files, bytes: scans.bytes, problems: problems.length };
   for (const [key, name] of Object.entries(ASPECTS) as [Aspect, string][]) counts[key] = problems.filter((p) => p.aspect === name).length;
-  const result: CheckResult = { ok: problems.length === 0, counts, problems };
+  const notices = judged.notice ? [judged.notice] : [];
+  if (fixed.length > 0) notices.push(`已把附件库中 ${fixed.length} 个不属于档案的文件移入隔离文件夹 ${fixed[0]!.to.split('/').slice(0, 2).join('/')}（未删除，可核实后处理）。`);
+  const result: CheckResult = { ok: problems.length === 0, counts, problems, anchor: judged.anchor, notices, ...(fixed.length > 0 ? { fixed } : {}) };
   try {
-    await ctx.db.transaction().execute((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts } }]));
+    await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts, ...(fixed.length > 0 ? { quarantined: fixed } : {}) } }]));
   } catch (e) {
     // A damaged database must still get its report.
     ctx.log.warn(`检查结果未能记入操作日志：${(e as Error).message}`);

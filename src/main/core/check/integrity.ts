@@ -2,7 +2,7 @@
 // the database file sound; the audit log's hash chain unbroken. (件号 gaps are in item-gaps.ts.)
 import type { CheckProblem } from '../../../shared/check';
 import type { ChainBreak } from '../audit-log/verify';
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 import type { AttachmentRefs, CheckAttachment } from './attachment-checks';
 import { problem, recordName, recordRefs } from './problems';
 import { trimmedSql, type CheckRecord, type Communities, type Prefilter } from './record-suspects';
@@ -63,11 +63,10 @@ export function databaseProblems(lines: string[]): CheckProblem[] {
 }
 
 /** `breaks`: where the audit log's hash chain is broken. */
-export function auditChainProblems(ctx: ArchiveContext, breaks: ChainBreak[]): CheckProblem[] {
-  const entity = ctx.sqlite.prepare(`SELECT entity, entity_id FROM audit_log WHERE id = ?`);
-  const refs = recordRefs(ctx);
+export function auditChainProblems(q: Statements, breaks: ChainBreak[]): CheckProblem[] {
+  const refs = recordRefs(q);
   return breaks.map((b) => {
-    const row = entity.get(b.id) as { entity: string; entity_id: number | null } | undefined;
+    const row = q.get<{ entity: string; entity_id: number | null }>(`SELECT entity, entity_id FROM audit_log WHERE id = ?`, [b.id]);
     const rec = row?.entity === 'record' && row.entity_id !== null ? (refs(row.entity_id) ?? null) : null;
     return problem('audit-chain', 'integrity', rec, `操作日志第 ${b.id} 条${b.reason}${rec ? `，涉及 ${recordName(rec)}` : ''}；日志可能被篡改，请核查。`);
   });

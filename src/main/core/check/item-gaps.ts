@@ -1,6 +1,6 @@
 // 件号 run from 0001 without gaps in each cell, up to the cell's counter (filing_cells.last_item_no).
 import type { CheckProblem } from '../../../shared/check';
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 import { cellKey, cellParts, type CellParts, type CellSurvey } from './cells';
 import { problem, recordName } from './problems';
 import type { CheckRecord } from './record-suspects';
@@ -14,20 +14,18 @@ const pad = (n: number) => String(n).padStart(4, '0');
  * 件号 (the UNIQUE index), so it runs 0001…n exactly when it holds n items and its highest is n. A part
  * that is null, empty or holds '|' could merge cells under one key, so such cells are always read.
  */
-export function gapProblems(ctx: ArchiveContext, cells: CellSurvey[]): CheckProblem[] {
-  const counters = ctx.sqlite
-    .prepare('SELECT fonds_code, category_code, year AS filing_year, retention_code, problem_code, last_item_no FROM filing_cells')
-    .all() as (CellParts & { last_item_no: number })[];
+export function gapProblems(q: Statements, cells: CellSurvey[]): CheckProblem[] {
+  const counters = q.all<CellParts & { last_item_no: number }>(
+    'SELECT fonds_code, category_code, year AS filing_year, retention_code, problem_code, last_item_no FROM filing_cells',
+  );
   const lastNumbers = new Map(counters.map((c) => [cellKey(c), c.last_item_no]));
   const unclear = (c: CellSurvey) => cellParts(c).some((p) => p === null || p === '' || String(p).includes('|'));
   const suspects = cells.filter((c) => c.items !== c.max_item || c.min_item < 1 || (lastNumbers.get(cellKey(c)) ?? 0) > c.max_item || unclear(c));
   if (suspects.length === 0) return [];
-  const inCell = ctx.sqlite.prepare(
-    `SELECT id, archival_code, item_no, fonds_code, category_code, filing_year, retention_code, problem_code
+  const inCell = `SELECT id, archival_code, item_no, fonds_code, category_code, filing_year, retention_code, problem_code
        FROM records
-      WHERE fonds_code IS ? AND category_code IS ? AND filing_year IS ? AND retention_code IS ? AND problem_code IS ? AND item_no IS NOT NULL`,
-  );
-  const records = suspects.flatMap((c) => inCell.all(...cellParts(c)) as GapRecord[]).sort((a, b) => a.id - b.id);
+      WHERE fonds_code IS ? AND category_code IS ? AND filing_year IS ? AND retention_code IS ? AND problem_code IS ? AND item_no IS NOT NULL`;
+  const records = suspects.flatMap((c) => q.all<GapRecord>(inCell, cellParts(c))).sort((a, b) => a.id - b.id);
   return cellGaps(records, lastNumbers);
 }
 

@@ -1,6 +1,6 @@
 // A problem the inspection found, tied to its record and 档号 (DA/T 70-2018 四性检测).
 import type { CheckProblem } from '../../../shared/check';
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 
 export const ASPECTS = { authenticity: '真实性', integrity: '完整性', usability: '可用性', security: '安全性' } as const;
 export type Aspect = keyof typeof ASPECTS;
@@ -19,11 +19,10 @@ export function problem(type: string, aspect: Aspect, record: RecordRef | null, 
 }
 
 /** Looks records up by id, each once: problems are few, so their records are fetched one by one. */
-export function recordRefs(ctx: ArchiveContext): (id: number) => RecordRef | undefined {
-  const get = ctx.sqlite.prepare('SELECT id, archival_code FROM records WHERE id = ?');
+export function recordRefs(q: Statements): (id: number) => RecordRef | undefined {
   const seen = new Map<number, RecordRef | undefined>();
   return (id) => {
-    if (!seen.has(id)) seen.set(id, get.get(id) as RecordRef | undefined);
+    if (!seen.has(id)) seen.set(id, q.get<RecordRef>('SELECT id, archival_code FROM records WHERE id = ?', [id]));
     return seen.get(id);
   };
 }

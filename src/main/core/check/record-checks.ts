@@ -1,7 +1,7 @@
 // The catalogue checks: one scan brings back the records some check may object to (record-suspects.ts),
 // the cells survey the 件号 runs; each check's JS then judges those few rows.
 import type { CheckProblem } from '../../../shared/check';
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 import type { KindIndex } from '../records/vocabulary';
 import { codePrefilter, codeProblems } from './archival-code-checks';
 import { dateProblems, datePrefilter, duplicateDocPrefilter, duplicateDocProblems, enumerationPrefilter, enumerationProblems } from './authenticity';
@@ -19,14 +19,14 @@ export interface RecordCheckOptions {
 }
 
 /** code-format, code-parts, duplicate-code, duplicate-doc, enumeration, date, item-gap, metadata, unfiled — in that order */
-export function recordProblems(ctx: ArchiveContext, opts: RecordCheckOptions): CheckProblem[] {
-  const cells = surveyCells(ctx);
-  const communities = loadCommunities(ctx);
+export function recordProblems(q: Statements, opts: RecordCheckOptions): CheckProblem[] {
+  const cells = surveyCells(q);
+  const communities = loadCommunities(q);
   const suspects = loadSuspects(
-    ctx,
+    q,
     [
       codePrefilter(opts.template, cells, communities),
-      duplicateDocPrefilter(ctx),
+      duplicateDocPrefilter(q),
       enumerationPrefilter(opts.kinds),
       datePrefilter(opts.today),
       metadataPrefilter,
@@ -34,16 +34,16 @@ export function recordProblems(ctx: ArchiveContext, opts: RecordCheckOptions): C
     ].filter((p) => p !== null),
   );
   return [
-    ...codeProblems(ctx, suspects, opts.template, communities),
+    ...codeProblems(q, suspects, opts.template, communities),
     ...duplicateDocProblems(suspects),
     ...enumerationProblems(suspects, opts.kinds),
     ...dateProblems(suspects, opts.today),
-    ...gapProblems(ctx, cells),
+    ...gapProblems(q, cells),
     ...requiredMetadataProblems(suspects),
     ...unfiledProblems(suspects, communities, opts.today, opts.deadlines),
   ];
 }
 
-export function countRecords(ctx: ArchiveContext): number {
-  return (ctx.sqlite.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+export function countRecords(q: Statements): number {
+  return q.value<number>('SELECT count(*) FROM records')!;
 }

@@ -1,7 +1,7 @@
 // The records some catalogue check may object to. Each check states a SQL prefilter that flags at least
 // every record its JS logic objects to; one scan with their union brings back only those rows, and the
 // checks' JS runs on them alone (on a sound archive the scan returns nothing).
-import type { ArchiveContext } from '../context';
+import type { Statements } from '../db';
 import type { RecordRow } from '../db/schema';
 
 export type CheckRecord = Pick<
@@ -26,24 +26,23 @@ export const trimmedSql = (column: string): string =>
   `iif(unicode(${column}) IN (${WHITESPACE_CODES}) OR unicode(substr(${column}, -1)) IN (${WHITESPACE_CODES}), trim(${column}, char(${WHITESPACE_CODES})), ${column})`;
 
 /** Records any of the prefilters flags, by id. */
-export function loadSuspects(ctx: ArchiveContext, prefilters: Prefilter[]): CheckRecord[] {
-  const params = Object.assign({}, ...prefilters.map((p) => p.params ?? {}));
-  return ctx.sqlite
-    .prepare(
-      `SELECT id, community_id, affair, kind, title, responsible, doc_number, date, year, disclosure_date, disclosure_channel,
+export function loadSuspects(q: Statements, prefilters: Prefilter[]): CheckRecord[] {
+  const params = Object.assign({}, ...prefilters.map((p) => p.params ?? {})) as Record<string, unknown>;
+  return q.all<CheckRecord>(
+    `SELECT id, community_id, affair, kind, title, responsible, doc_number, date, year, disclosure_date, disclosure_channel,
               pages, retention, income_fen, fund_category, secrecy, category_code, fonds_code, filing_year,
               retention_code, problem_code, item_no, archival_code, status, voided_at
          FROM records
         WHERE ${prefilters.map((p) => `(${p.sql})`).join(' OR ')}
         ORDER BY id`,
-    )
-    .all(params) as CheckRecord[];
+    params,
+  );
 }
 
 /** community id → name and code (全宗号) */
 export type Communities = Map<number, { name: string; code: string }>;
 
-export function loadCommunities(ctx: ArchiveContext): Communities {
-  const rows = ctx.sqlite.prepare('SELECT id, name, code FROM communities').all() as { id: number; name: string; code: string }[];
+export function loadCommunities(q: Statements): Communities {
+  const rows = q.all<{ id: number; name: string; code: string }>('SELECT id, name, code FROM communities');
   return new Map(rows.map((c) => [c.id, c]));
 }

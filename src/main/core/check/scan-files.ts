@@ -2,7 +2,7 @@
 // first bytes. The main thread and the check worker claim files in batches from one atomic counter in
 // shared memory, so both cores hash once the worker's database checks are done.
 import { createHash, hash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
@@ -44,6 +44,8 @@ export interface ScanDeps {
   formats: readonly FileFormat[];
   sep: string;
   buf: Buffer;
+  /** read-only, never through a symbolic link (ELOOP), never blocking on a pipe */
+  openFlags: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export function scanNextBatch(s: SharedScan, d: ScanDeps, errors: Record<number,
     const name = s.hashes[i]!;
     let fd = -1;
     try {
-      fd = d.openSync(`${s.dirs[name.slice(0, 2)]}${d.sep}${name}`, 'r');
+      fd = d.openSync(`${s.dirs[name.slice(0, 2)]}${d.sep}${name}`, d.openFlags);
       let n = d.readSync(fd, d.buf, 0, CHUNK, null);
       s.format[i] = d.formats.indexOf(d.sniffFormat(d.buf.subarray(0, Math.min(n, HEAD))));
       let hex: string;
@@ -123,7 +125,12 @@ export function sharedScan(filesDir: string, digests: Iterable<string>): SharedS
 }
 
 export function scanDeps(sep: string): ScanDeps {
-  return { hash, createHash, openSync, readSync, closeSync, sniffFormat, formats: FILE_FORMATS, sep, buf: Buffer.allocUnsafe(1 << 20) };
+  return { hash, createHash, openSync, readSync, closeSync, sniffFormat, formats: FILE_FORMATS, sep, buf: Buffer.allocUnsafe(1 << 20), openFlags: scanOpenFlags(constants) };
+}
+
+/** O_RDONLY | O_NOFOLLOW | O_NONBLOCK where the system has them (Windows has neither of the last two). */
+export function scanOpenFlags(c: typeof constants): number {
+  return c.O_RDONLY | (c.O_NOFOLLOW ?? 0) | (c.O_NONBLOCK ?? 0);
 }
 
 /**
@@ -195,4 +202,15 @@ export function collectScans(s: SharedScan & { indexOf: Map<string, number> }, d
     files: s.hashes.length,
     bytes,
   };
+}
+
+/** Per two-digit prefix, how many of the scanned files were there (anything but missing). */
+export function presentByPrefix(s: SharedScan): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < s.hashes.length; i++) {
+    if (s.state[i] === SCAN.missing) continue;
+    const prefix = s.hashes[i]!.slice(0, 2);
+    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -8,7 +8,9 @@ import { problem, recordName } from './problems';
 import type { FileScan } from './scan-files';
 
 export function formatProblems(a: CheckAttachment, scan: FileScan | undefined, refs: AttachmentRefs, out: CheckProblem[]): void {
-  if (scan?.state === 'unreadable') {
+  if (scan?.state === 'unreadable' && scan.error === 'ELOOP') {
+    out.push(problem('store-link', 'security', refs(a), `${recordName(refs(a))} 的附件“${a.original_name}”在附件库中的原件已被替换成指向别处的符号链接；请从备份恢复该文件。`));
+  } else if (scan?.state === 'unreadable') {
     out.push(problem('unreadable', 'usability', refs(a), `${recordName(refs(a))} 的附件“${a.original_name}”无法读取（${scan.error}）。`));
   } else if (scan?.state === 'read' && !ARCHIVAL_FORMATS.has(scan.format) && !EXECUTABLE_FORMATS.has(scan.format)) {
     const kind = mediaTypeLabel(MEDIA_TYPES[scan.format]);

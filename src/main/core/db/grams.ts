@@ -1,8 +1,8 @@
 // Character pairs as FTS tokens. FTS5's trigram tokenizer cannot match 1–2 character terms, and a
 // LIKE scan of every record is too slow at 200,000 records; so each adjacent pair of characters of
 // the searchable text is indexed as one ASCII token (hex code points), and a 2-character term is a
-// single token lookup. Registered on every connection: the records triggers call it.
-import type Database from 'better-sqlite3';
+// single token lookup. Every writing connection registers `gramsOf` as sanwu_grams (sqlite/connection.ts):
+// the records triggers call it.
 
 const hex = (cp: number): string => cp.toString(16).padStart(6, '0');
 
@@ -45,10 +45,4 @@ export function gramsOf(...texts: (string | null)[]): string {
     }
   }
   return [...tokens].join(' ');
-}
-
-export function registerGrams(sqlite: Database.Database): void {
-  sqlite.function('sanwu_grams', { deterministic: true, varargs: true }, (...texts: unknown[]) =>
-    gramsOf(...texts.map((t) => (typeof t === 'string' ? t : null))),
-  );
 }

@@ -27,7 +27,7 @@ export async function generateDemo(ctx: ArchiveContext, plan: DemoPlan, task: Lo
   const total = plan.communities.reduce((s, c) => s + c.records.length + c.earlier.length, 0);
   const added: DemoCounts = { communities: 0, records: 0, roster: 0, attachments: 0 };
   let done = 0;
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const rules = await loadRecordRules(trx);
     for (const c of plan.communities) {
       const communityId = await ensureCommunity(ctx, trx, plan, c, added);

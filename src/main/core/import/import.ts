@@ -7,8 +7,9 @@ import type { LongTaskOptions, Progress } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
 import type { ImportError, ImportNotice, ImportRequest, ImportResult } from '../../../shared/import';
 import { isoDay, type ArchiveContext } from '../context';
-import { withBulkCache } from '../db/bulk-index';
+import { withBulkCache } from '../db';
 import { loadKinds } from '../records/vocabulary';
+import { placingFiles } from '../recovery';
 import { unpackBundle, type Bundle } from './bundle';
 import { SHEETS } from './columns';
 import { errorWorkbookPath, reasonsByRow, writeErrorWorkbook } from './error-workbook';
@@ -124,8 +125,10 @@ export async function importWorkbooks(ctx: ArchiveContext, request: ImportReques
 
     const run = async (): Promise<ImportResult> => {
       try {
-        return await ctx.db.transaction().execute(async (trx) => {
-          const writer = await ImportWriter.start(ctx, trx, { ...opts, dryRun: req.dryRun, onWritten: progress.written });
+        // Files go into the store inside the transaction, under a journal: a failed or killed import takes
+        // out again those no committed row references (recovery.ts).
+        return await placingFiles(ctx, (journal) => ctx.write.transaction((trx) => withBulkCache(trx, async () => {
+          const writer = await ImportWriter.start(ctx, trx, { ...opts, dryRun: req.dryRun, onWritten: progress.written }, journal);
           writer.stopped = fileErrors.length > 0;
           const parsed: ParsedFile[] = [];
           /** zip members with none of the import's sheets: scans if a row names them, else said so */
@@ -177,13 +180,13 @@ export async function importWorkbooks(ctx: ArchiveContext, request: ImportReques
           const result: ImportResult = { ok: true, imported, ...base, duplicates };
           if (req.dryRun) throw new Rollback(result);
           return result;
-        });
+        }), opts));
       } catch (e) {
         if (e instanceof Rollback) return e.result;
         throw e;
       }
     };
-    const result = await withBulkCache(ctx.sqlite, run);
+    const result = await run();
 
     if (result.ok && result.errors.length > 0 && !req.dryRun) {
       result.errorWorkbooks = [];

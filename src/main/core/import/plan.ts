@@ -1,10 +1,9 @@
 // All files read: communities checked across files and against the archive; which 社区 names the
 // import's rows may use; and the refusals that only the whole import can see.
-import type { Kysely } from 'kysely';
 import type { ImportError } from '../../../shared/import';
-import type { DB } from '../db/schema';
 import { COMMUNITIES_SHEET, RECORDS_SHEET, ROSTER_SHEET } from './columns';
 import type { CommunityDraft } from './community-rows';
+import type { Reader } from '../db/handles';
 import type { CommunityRef, ParsedFile } from './parse-file';
 
 export interface CommunityPlan {
@@ -19,7 +18,7 @@ export interface CommunityPlan {
 
 export const fileOf = (source: string) => source.split('!').slice(0, -2).join('!');
 
-export async function planCommunities(db: Pick<Kysely<DB>, 'selectFrom'>, files: ParsedFile[]): Promise<CommunityPlan> {
+export async function planCommunities(db: Reader, files: ParsedFile[]): Promise<CommunityPlan> {
   const errors: ImportError[] = [];
   const refuse = (d: CommunityDraft, message: string) =>
     errors.push({ file: fileOf(d.source), sheet: COMMUNITIES_SHEET.name, row: d.row, column: COMMUNITIES_SHEET.columns.code.header, message });

@@ -11,10 +11,10 @@ import type { ImportError } from '../../../shared/import';
 import { communityInputSchema } from '../../../shared/schemas';
 import { readHead, stageFile, type StagedAttachment, linkAttachments } from '../attachments/repository';
 import { MEDIA_TYPES, sniffFormat } from '../attachments/sniff';
-import { hashFile } from '../attachments/store';
+import { hashFile, type PlacedJournal } from '../attachments/store';
 import { toCommunity, upsertCommunity } from '../communities/repository';
 import type { ArchiveContext } from '../context';
-import { beginBulkIndexing, type BulkIndexing } from '../db/bulk-index';
+import { beginBulkIndexing, type BulkIndexing } from '../db';
 import type { DB } from '../db/schema';
 import { insertRecords, loadRecordRules, type RecordRules } from '../records/repository';
 import { insertRoster } from '../roster/repository';
@@ -73,11 +73,13 @@ export class ImportWriter {
     private readonly rules: RecordRules,
     private idOf: Map<string, number>,
     private readonly indexing: BulkIndexing,
+    private readonly journal: PlacedJournal,
   ) {}
 
-  static async start(ctx: ArchiveContext, trx: Kysely<DB>, opts: WriteOptions): Promise<ImportWriter> {
+  /** `journal`: the files this import places in the store (taken out again if it fails, recovery.ts). */
+  static async start(ctx: ArchiveContext, trx: Kysely<DB>, opts: WriteOptions, journal: PlacedJournal): Promise<ImportWriter> {
     const existing = await trx.selectFrom('communities').select(['id', 'name']).where('retired_at', 'is', null).execute();
-    return new ImportWriter(ctx, trx, opts, await loadRecordRules(trx), new Map(existing.map((c) => [c.name, c.id])), beginBulkIndexing(ctx.sqlite));
+    return new ImportWriter(ctx, trx, opts, await loadRecordRules(trx), new Map(existing.map((c) => [c.name, c.id])), await beginBulkIndexing(trx), journal);
   }
 
   /** Rows as they are read: written now if their 社区 is in the archive, else held for the import's 社区概况. */
@@ -150,22 +152,20 @@ export class ImportWriter {
     const inputs = fresh.map((d) => ({ ...d.input, communityId: this.idOf.get(d.communityName)! }));
     const { ids } = await insertRecords(this.ctx, this.trx, inputs, this.rules, { parsed: true });
     this.counts.records += ids.length;
+    const pairs = fresh.flatMap((d, i): [number, string][] => (d.grams === undefined ? [] : [[ids[i]!, d.grams]]));
+    if (pairs.length > 0) await this.indexing.addGrams(pairs);
     for (const [i, d] of fresh.entries()) {
-      if (d.grams !== undefined) this.indexing.addGrams(ids[i]!, d.grams);
       if (d.attachments.length === 0) continue;
       const files = await Promise.all(d.attachments.map((a) => this.stage(a)));
       this.counts.attachments += (await linkAttachments(this.ctx, this.trx, ids[i]!, files, d.source)).length;
     }
   }
 
-  /**
-   * Staged inside the transaction: a rollback leaves only unreferenced files in the append-only store,
-   * which is harmless. A dry run only hashes.
-   */
+  /** Staged inside the transaction, under the journal. A dry run only hashes. */
   private stage(ref: AttachmentRef): Promise<StagedAttachment> {
     let s = this.staged.get(ref.path);
     if (!s) {
-      s = this.opts.dryRun ? inspectFile(ref) : stageFile(this.ctx, ref.path, basename(ref.written));
+      s = this.opts.dryRun ? inspectFile(ref) : stageFile(this.ctx, ref.path, basename(ref.written), this.journal);
       this.staged.set(ref.path, s);
     }
     return s;

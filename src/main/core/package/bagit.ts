@@ -10,7 +10,23 @@ export const BAGIT_VERSION = '1.0';
 export interface BagInfo {
   sourceOrganization: string;
   baggingDate: string;
+  /** ISO 8601 to the second: a district keeps the later of two packages of one office and year */
+  created: string;
   externalDescription: string;
+  /** the archive's audit-log head, signed with the key kept outside the archive (Sanwu-Audit-Anchor) */
+  auditAnchor?: string;
+}
+
+/** bag-info.txt's lines, in order: the one place they are composed. */
+export function bagInfoFields(info: BagInfo, payloadOxum: string): [string, string][] {
+  return [
+    ['Source-Organization', info.sourceOrganization],
+    ['Bagging-Date', info.baggingDate],
+    ['Sanwu-Created', info.created],
+    ['Payload-Oxum', payloadOxum],
+    ['External-Description', info.externalDescription],
+    ...(info.auditAnchor ? ([['Sanwu-Audit-Anchor', info.auditAnchor]] as [string, string][]) : []),
+  ];
 }
 
 export async function sha256File(file: string): Promise<string> {
@@ -44,12 +60,7 @@ export async function writeBagTags(bagDir: string, info: BagInfo): Promise<strin
   for (const f of payload) bytes += (await stat(join(bagDir, f))).size;
   await writeFile(join(bagDir, 'bagit.txt'), `BagIt-Version: ${BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n`);
   await writeFile(join(bagDir, 'manifest-sha256.txt'), await manifest(bagDir, payload));
-  const fields: [string, string][] = [
-    ['Source-Organization', info.sourceOrganization],
-    ['Bagging-Date', info.baggingDate],
-    ['Payload-Oxum', `${bytes}.${payload.length}`],
-    ['External-Description', info.externalDescription],
-  ];
+  const fields = bagInfoFields(info, `${bytes}.${payload.length}`);
   await writeFile(join(bagDir, 'bag-info.txt'), fields.map(([k, v]) => `${k}: ${v.replace(/\s*\n\s*/g, ' ')}\n`).join(''));
   await writeFile(join(bagDir, 'tagmanifest-sha256.txt'), await manifest(bagDir, ['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt']));
   return payload;

@@ -1,12 +1,13 @@
 // Build in a temporary folder beside the target; move into place only when complete, so a failed or
-// cancelled run leaves nothing behind (and an earlier package stays until the new one is whole).
-import { randomBytes } from 'node:crypto';
+// cancelled run leaves nothing behind (and an earlier package stays until the new one is whole). The
+// temporary names carry the process id: a run killed midway is cleared, and an older package it had
+// moved aside is put back, at the next run on that folder (transient.ts clearOutput).
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { besideTarget } from '../transient';
 
 export async function stagingDir(target: string): Promise<string> {
-  const dir = join(dirname(target), `.${randomBytes(6).toString('hex')}.partial`);
+  const dir = besideTarget(target, 'partial');
   await mkdir(dir, { recursive: true });
   return dir;
 }
@@ -14,7 +15,7 @@ export async function stagingDir(target: string): Promise<string> {
 /** Replaces target (file or folder) with staged. */
 export async function moveIntoPlace(staged: string, target: string): Promise<void> {
   if (!existsSync(target)) return rename(staged, target);
-  const old = join(dirname(target), `.${randomBytes(6).toString('hex')}.old`);
+  const old = besideTarget(target, 'old');
   await rename(target, old);
   await rename(staged, target);
   await rm(old, { recursive: true, force: true });

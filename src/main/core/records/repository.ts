@@ -11,13 +11,15 @@ import type { DB, NewRecordRow } from '../db/schema';
 import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
 import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
+import { stateColumn, writeSql } from '../db';
+import type { Reader } from '../db/handles';
 
 export interface RecordRules {
   kinds: KindIndex;
   schedule: Schedule;
 }
 
-export async function loadRecordRules(db: Kysely<DB>): Promise<RecordRules> {
+export async function loadRecordRules(db: Reader): Promise<RecordRules> {
   return { kinds: await loadKinds(db), schedule: await loadSchedule(db) };
 }
 
@@ -79,10 +81,13 @@ export interface BulkInsertResult {
   duplicates: number;
 }
 
+/** Rows inserted between two yields to the event loop. */
+const SLICE = 2000;
+
 /**
  * Inserts many records inside the caller's transaction (`trx`): validated, deduplicated by
- * fingerprint, each audited. Kysely compiles the statement once; the raw prepared statement runs it
- * per row, since compiling per row would cost more than the insert itself.
+ * fingerprint, each audited. Kysely compiles the statement once; a raw prepared statement runs it
+ * per row inside the transaction, since compiling per row would cost more than the insert itself.
  */
 export async function insertRecords(
   ctx: ArchiveContext,
@@ -96,33 +101,37 @@ export async function insertRecords(
   const at = nowIso(ctx);
   const today = isoDay(ctx.clock.now());
   const rows = inputs.map((input) => recordRow(r, input, at, today, opts.parsed));
-  // No RETURNING: SQLite buffers a RETURNING statement's rows, which made every insert cost twice as much.
   const compiled = trx
     .insertInto('records')
     .values(rows[0]!)
     .onConflict((oc) => oc.column('fingerprint').doNothing())
+    .returning(['id', stateColumn('record').as('state')])
     .compile();
-  const stmt = ctx.sqlite.prepare(compiled.sql);
   const ids: number[] = [];
   const audit: AuditInput[] = [];
-  for (const row of rows) {
-    const inserted = stmt.run(...Object.values(row));
-    if (inserted.changes === 0) continue;
-    const id = Number(inserted.lastInsertRowid);
-    ids.push(id);
-    audit.push({ action: 'create', entity: 'record', entityId: id, after: row, source: row.source });
+  // A slice at a time, yielding between slices: other calls (reads, progress) get their turn meanwhile.
+  for (let from = 0; from < rows.length; from += SLICE) {
+    if (from > 0) await new Promise((r) => setImmediate(r));
+    await writeSql(trx, (q) => {
+      for (const row of rows.slice(from, from + SLICE)) {
+        const inserted = q.get<{ id: number; state: string }>(compiled.sql, Object.values(row));
+        if (!inserted) continue;
+        ids.push(inserted.id);
+        audit.push({ action: 'create', entity: 'record', entityId: inserted.id, afterJson: inserted.state, source: row.source });
+      }
+    });
   }
   await appendAudit(ctx, trx, audit);
   return { ids, duplicates: rows.length - ids.length };
 }
 
 export async function createRecord(ctx: ArchiveContext, input: RecordInput): Promise<ArchiveRecord> {
-  const { ids } = await ctx.db.transaction().execute((trx) => insertRecords(ctx, trx, [input]));
+  const { ids } = await ctx.write.transaction((trx) => insertRecords(ctx, trx, [input]));
   if (ids.length === 0) throw new SanwuError('CONFLICT', '同一条记录已经存在（指纹相同），未重复添加。');
   return getRecord(ctx, ids[0]!);
 }
 
-export function selectRecords(db: Kysely<DB>) {
+export function selectRecords(db: Reader) {
   return db
     .selectFrom('records')
     .innerJoin('communities', 'communities.id', 'records.community_id')
@@ -138,7 +147,7 @@ export function selectRecords(db: Kysely<DB>) {
     );
 }
 
-export async function findRecord(db: Kysely<DB>, id: number): Promise<ArchiveRecord | null> {
+export async function findRecord(db: Reader, id: number): Promise<ArchiveRecord | null> {
   const row = await selectRecords(db).where('records.id', '=', id).executeTakeFirst();
   return row ? toRecord(row as RecordRowWithJoins) : null;
 }
@@ -153,7 +162,7 @@ const LOCKED_WHEN_FILED = ['affair', 'kind', 'date', 'retention'] as const;
 
 export async function updateRecord(ctx: ArchiveContext, id: number, patch: RecordPatch): Promise<ArchiveRecord> {
   const p = recordPatchSchema.parse(patch);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
     if (before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 已作废，不能修改。`);
@@ -168,17 +177,15 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
     const current = toRecord({ ...before, community: '', attachments: 0 });
     const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx), isoDay(ctx.clock.now()));
     const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
-    const set = { ...changes, status: p.status ?? before.status };
-    await trx.updateTable('records').set(set).where('id', '=', id).execute();
-    const after = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, after }]);
+    const { state } = await trx.updateTable('records').set(changes).where('id', '=', id).returning(stateColumn('record').as('state')).executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, afterJson: state }]);
   });
   return getRecord(ctx, id);
 }
 
 /** An unfiled record entered by mistake is voided (kept, hidden, restorable until filed), never deleted. */
 export async function voidRecord(ctx: ArchiveContext, id: number, reason: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
     if (before.item_no !== null) {
@@ -186,23 +193,31 @@ export async function voidRecord(ctx: ArchiveContext, id: number, reason: string
     }
     if (before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 已于 ${before.voided_at.slice(0, 10)} 作废，无需再次作废。`);
     const at = nowIso(ctx);
-    await trx.updateTable('records').set({ voided_at: at, void_reason: reason, updated_at: at }).where('id', '=', id).execute();
-    await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, after: { voided_at: at, void_reason: reason } }]);
+    const { state } = await trx
+      .updateTable('records')
+      .set({ voided_at: at, void_reason: reason, updated_at: at })
+      .where('id', '=', id)
+      .returning(stateColumn('record').as('state'))
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, afterJson: state }]);
   });
 }
 
 /** Undoes a void: the record returns to lists, audits and filing. Only before filing (a voided record is never filed). */
 export async function restoreRecord(ctx: ArchiveContext, id: number): Promise<ArchiveRecord> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
     if (!before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 没有作废，无需恢复。`);
     if (before.item_no !== null) throw new SanwuError('CONFLICT', `记录 ${id} 已归档（档号 ${before.archival_code}），不能恢复。`);
     const at = nowIso(ctx);
-    await trx.updateTable('records').set({ voided_at: null, void_reason: null, updated_at: at }).where('id', '=', id).execute();
-    await appendAudit(ctx, trx, [
-      { action: 'restore', entity: 'record', entityId: id, before: { voided_at: before.voided_at, void_reason: before.void_reason }, after: { voided_at: null, void_reason: null } },
-    ]);
+    const { state } = await trx
+      .updateTable('records')
+      .set({ voided_at: null, void_reason: null, updated_at: at })
+      .where('id', '=', id)
+      .returning(stateColumn('record').as('state'))
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'restore', entity: 'record', entityId: id, before: { voided_at: before.voided_at, void_reason: before.void_reason }, afterJson: state }]);
   });
   return getRecord(ctx, id);
 }

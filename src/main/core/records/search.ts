@@ -2,7 +2,8 @@
 // 2, LIKE for 1) over the text the clerk sees (db/search-index.ts, 档号 included) and filters, paged.
 // A term that looks like a 档号 or part of one also finds items by their code parts; exact codes
 // come first, then items whose parts match, then the other matches.
-// A hot path, so the two queries (count, page) are raw prepared statements over a WHERE built here.
+// A hot path, so the two queries (count, page) are raw prepared statements over a WHERE built here,
+// run on the reader in one snapshot (only committed rows, whatever a writer has open).
 import type { ArchiveRecord } from '../../../shared/domain';
 import { recordQuerySchema, type RecordQuery } from '../../../shared/schemas';
 import { requireCommunityByName } from '../communities/repository';
@@ -10,6 +11,7 @@ import type { ArchiveContext } from '../context';
 import { toRecord, type RecordRowWithJoins } from './mapping';
 import { selectRecords } from './repository';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
+import { readSql, type Statements } from '../db';
 import { gramsOf, gramToken } from '../db/grams';
 import { CODE_PAIRS_EXIST, PAIR_MATCH, SEARCH_COLUMNS, TRIGRAM_MATCH } from '../db/search-index';
 import { getSetting } from '../settings/store';
@@ -36,14 +38,14 @@ interface Where {
 }
 
 /** A term as text: its index lookup, or LIKE over the searched columns for 1 character. */
-function textMatch(ctx: ArchiveContext, term: string): Where {
-  const index = termIndex(ctx, term);
+function textMatch(s: Statements, term: string): Where {
+  const index = termIndex(s, term);
   if (index) return { sql: `id IN (${index.sql})`, params: index.params };
   return { sql: `(${SEARCH_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, params: SEARCH_COLUMNS.map(() => likePattern(term)) };
 }
 
 /** Where clause, plus the rank of a match when some term looks like a code (0: its exact 档号). */
-function whereOf(ctx: ArchiveContext, filters: [column: string, value: string | number | undefined][], terms: string[], codes: (CodeCondition | null)[], voided: boolean): Where & { rank: Where | null } {
+function whereOf(s: Statements, filters: [column: string, value: string | number | undefined][], terms: string[], codes: (CodeCondition | null)[], voided: boolean): Where & { rank: Where | null } {
   const clauses = [voided ? 'voided_at IS NOT NULL' : 'voided_at IS NULL'];
   const params: (string | number)[] = [];
   for (const [column, value] of filters) {
@@ -53,7 +55,7 @@ function whereOf(ctx: ArchiveContext, filters: [column: string, value: string | 
   }
   const ranks: Where[] = [];
   for (const [i, term] of terms.entries()) {
-    const text = textMatch(ctx, term);
+    const text = textMatch(s, term);
     const code = codes[i];
     if (!code) {
       clauses.push(text.sql);
@@ -77,11 +79,11 @@ function whereOf(ctx: ArchiveContext, filters: [column: string, value: string | 
  * indexes are asked only when some 档号 holds every character pair of the term (one index probe),
  * so a Chinese term costs what it did before codes were indexed.
  */
-function termIndex(ctx: ArchiveContext, term: string): Where | null {
+function termIndex(s: Statements, term: string): Where | null {
   const length = [...term].length;
   const index = length >= TRIGRAM ? { match: TRIGRAM_MATCH, arg: ftsPhrase(term) } : length === PAIR ? { match: PAIR_MATCH, arg: gramToken(term) } : null;
   if (!index) return null;
-  const inCodes = ctx.sqlite.prepare(CODE_PAIRS_EXIST).get(gramsOf(term)) !== undefined;
+  const inCodes = s.get(CODE_PAIRS_EXIST, [gramsOf(term)]) !== undefined;
   return inCodes
     ? { sql: `${index.match.text} UNION ${index.match.code}`, params: [index.arg, index.arg] }
     : { sql: index.match.text, params: [index.arg] };
@@ -91,16 +93,16 @@ function termIndex(ctx: ArchiveContext, term: string): Where | null {
  * The count of a query narrowed only by indexed terms (or by nothing) without visiting the matching
  * rows: the FTS indexes (or the table) count them, less the voided ones. Null otherwise.
  */
-function indexedCount(ctx: ArchiveContext, terms: string[]): number | null {
+function indexedCount(s: Statements, terms: string[]): number | null {
   const live = 'NOT IN (SELECT id FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)';
   if (terms.length === 0) {
-    return ctx.sqlite.prepare('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)').pluck().get() as number;
+    return s.value<number>('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM records INDEXED BY records_voided WHERE voided_at IS NOT NULL)')!;
   }
-  const indexed = terms.map((t) => termIndex(ctx, t));
+  const indexed = terms.map((t) => termIndex(s, t));
   if (indexed.some((t) => t === null)) return null;
   // One pass over the matches; the voided ids (few) are probed, never the other way round.
   const matches = indexed.map((t) => `SELECT id FROM (${t!.sql})`).join(' INTERSECT ');
-  return ctx.sqlite.prepare(`SELECT count(*) FROM (${matches}) WHERE id ${live}`).pluck().get(...indexed.flatMap((t) => t!.params)) as number;
+  return s.value<number>(`SELECT count(*) FROM (${matches}) WHERE id ${live}`, indexed.flatMap((t) => t!.params))!;
 }
 
 export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Promise<SearchResult> {
@@ -118,23 +120,26 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
     ['retention', q.retention],
     ['status', q.status],
   ];
-  const where = whereOf(ctx, filters, terms, codes, voided);
   const filtered = voided || codes.some(Boolean) || filters.some(([, value]) => value !== undefined);
-  const total =
-    (filtered ? null : indexedCount(ctx, terms)) ??
-    (ctx.sqlite.prepare(`SELECT count(*) FROM records WHERE ${where.sql}`).pluck().get(...where.params) as number);
-  if (total === 0 || q.limit === 0 || q.offset >= total) return { total, records: [] };
-
-  // year is derived from date, so (year, date, id) is the (date, id) order. When matches are dense,
-  // walking records_by_year_date reaches the page long before sorting every match would finish.
-  const rows = (ctx.sqlite.prepare('SELECT max(id) FROM records').pluck().get() as number) ?? 0;
-  const walked = ((q.offset + q.limit) * rows) / total;
-  const index = walked < total && !where.rank ? 'INDEXED BY records_by_year_date' : '';
-  const rank = where.rank ? `${where.rank.sql}, ` : '';
-  const ids = ctx.sqlite
-    .prepare(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY ${rank}year DESC, date DESC, id DESC LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...where.params, ...(where.rank?.params ?? []), q.limit, q.offset) as number[];
+  const { total, ids } = await readSql(ctx.db, (s) => {
+    const where = whereOf(s, filters, terms, codes, voided);
+    const total = (filtered ? null : indexedCount(s, terms)) ?? s.value<number>(`SELECT count(*) FROM records WHERE ${where.sql}`, where.params)!;
+    if (total === 0 || q.limit === 0 || q.offset >= total) return { total, ids: [] };
+    // year is derived from date, so (year, date, id) is the (date, id) order. When matches are dense,
+    // walking records_by_year_date reaches the page long before sorting every match would finish.
+    const rows = s.value<number>('SELECT max(id) FROM records') ?? 0;
+    const walked = ((q.offset + q.limit) * rows) / total;
+    const index = walked < total && !where.rank ? 'INDEXED BY records_by_year_date' : '';
+    const rank = where.rank ? `${where.rank.sql}, ` : '';
+    const ids = s.values<number>(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY ${rank}year DESC, date DESC, id DESC LIMIT ? OFFSET ?`, [
+      ...where.params,
+      ...(where.rank?.params ?? []),
+      q.limit,
+      q.offset,
+    ]);
+    return { total, ids };
+  });
+  if (ids.length === 0) return { total, records: [] };
 
   const found = await selectRecords(ctx.db).where('records.id', 'in', ids).execute();
   const byId = new Map(found.map((r) => [r.id, toRecord(r as RecordRowWithJoins)]));

@@ -1,8 +1,7 @@
 // The vocabulary in force: the defaults in resources/ plus what the clerk added in settings.
-import type { Kysely } from 'kysely';
 import { AFFAIRS, DEFAULT_VOCABULARY, type Affair } from '../../../shared/vocabulary';
-import type { DB } from '../db/schema';
 import { getSetting } from '../settings/store';
+import type { Reader } from '../db/handles';
 
 export const EXTRA_KINDS_SETTING = 'vocabulary.extraKinds';
 
@@ -12,7 +11,7 @@ export interface KindIndex {
   accounting: Set<string>;
 }
 
-export async function loadKinds(db: Kysely<DB>): Promise<KindIndex> {
+export async function loadKinds(db: Reader): Promise<KindIndex> {
   const extra = await getSetting<Partial<Record<Affair, string[]>>>(db, EXTRA_KINDS_SETTING, {});
   const kindsOf = {} as Record<Affair, string[]>;
   const affairOf = new Map<string, Affair>();

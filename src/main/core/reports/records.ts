@@ -1,12 +1,13 @@
 // The records a report covers, streamed from the database row by row (a 100,000-row ledger must not
 // sit in memory). Kysely builds the query; the raw prepared statement iterates it.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ArchiveRecord } from '../../../shared/domain';
 import type { Affair } from '../../../shared/vocabulary';
 import type { ArchiveContext } from '../context';
-import type { DB } from '../db/schema';
 import { toRecord, type RecordRowWithJoins } from '../records/mapping';
 import type { ReportScope } from './scope';
+import { streamRows } from '../db';
+import type { Reader } from '../db/handles';
 
 export interface RecordFilter {
   affair?: Affair;
@@ -24,7 +25,7 @@ export type ReportRecord = Omit<ArchiveRecord, 'attachments'>;
 const ids = (scope: ReportScope) => (scope.communities.length > 0 ? scope.communities.map((c) => c.id) : [-1]);
 
 /** The year's unvoided records of the selected communities, for counting and grouping queries. */
-export function scopedRecords(db: Kysely<DB>, scope: ReportScope) {
+export function scopedRecords(db: Reader, scope: ReportScope) {
   return db.selectFrom('records').where('voided_at', 'is', null).where('year', '=', scope.year).where('community_id', 'in', ids(scope));
 }
 
@@ -44,18 +45,17 @@ function query(ctx: ArchiveContext, scope: ReportScope, filter: RecordFilter, or
     order === 'catalogue'
       ? q
           .orderBy('records.fonds_code')
+          .orderBy('records.category_code')
           .orderBy('records.filing_year')
           .orderBy('records.retention_code')
-          .orderBy('records.category_code')
           .orderBy('records.problem_code')
           .orderBy('records.item_no')
       : q.orderBy('communities.code').orderBy('records.date').orderBy('records.id');
   return q;
 }
 
-export function* iterateRecords(ctx: ArchiveContext, scope: ReportScope, filter: RecordFilter = {}, order: RecordOrder = 'ledger'): Generator<ReportRecord> {
+/** The records one at a time, from a snapshot of their own (memory stays flat; other reads go on meanwhile). */
+export async function* iterateRecords(ctx: ArchiveContext, scope: ReportScope, filter: RecordFilter = {}, order: RecordOrder = 'ledger'): AsyncGenerator<ReportRecord> {
   if (scope.communities.length === 0) return;
-  const compiled = query(ctx, scope, filter, order).compile();
-  const stmt = ctx.sqlite.prepare(compiled.sql);
-  for (const row of stmt.iterate(...(compiled.parameters as unknown[]))) yield toRecord(row as RecordRowWithJoins);
+  for await (const row of streamRows<RecordRowWithJoins>(ctx.db, query(ctx, scope, filter, order).compile())) yield toRecord(row);
 }

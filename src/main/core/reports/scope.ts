@@ -1,7 +1,7 @@
 // What one reporting package covers: the office, the year, the selected communities, the report date.
 import { z } from 'zod';
 import type { Community, StreetOffice } from '../../../shared/domain';
-import type { ReportRequest } from '../../../shared/report';
+import { reportSettingsOverrideSchema, type ReportRequest } from '../../../shared/report';
 import { yearSchema } from '../../../shared/schemas';
 import { listCommunities, requireCommunityByName } from '../communities/repository';
 import type { ArchiveContext } from '../context';
@@ -13,6 +13,7 @@ export const reportRequestSchema = z.object({
   zip: z.boolean().optional().default(false),
   communities: z.array(z.string().trim().min(1)).optional().default([]),
   nextSteps: z.string().trim().max(20000).optional(),
+  settings: reportSettingsOverrideSchema.optional(),
 });
 
 export interface ReportScope {

@@ -1,29 +1,45 @@
-// Counts the reports print: records per community × 类别 × month, and per 类别 × 事项.
-import { AFFAIRS, type Affair } from '../../../shared/vocabulary';
+// Counts the reports print, disclosures (公开事项: kinds whose name contains 公开) apart from the
+// archive's other holdings: per community × 类别 × month, and per 类别 × 事项.
+import { sql } from 'kysely';
+import { AFFAIRS, DISCLOSURE_MARK, type Affair } from '../../../shared/vocabulary';
 import type { ArchiveContext } from '../context';
 import { scopedRecords } from './records';
 import type { ReportScope } from './scope';
+
+/** SQL: 1 for a disclosure item, else 0 */
+export const disclosureSql = sql<number>`instr(kind, ${DISCLOSURE_MARK}) > 0`;
 
 export interface MonthlyRow {
   communityId: number;
   community: string;
   affair: Affair;
-  /** index 0 = January */
-  months: number[];
+  /** disclosures per month, index 0 = January */
+  disclosures: number[];
+  /** disclosures in the year */
+  disclosed: number;
+  /** the other items (meeting minutes, elections, vouchers …) */
+  holdings: number;
+  /** disclosed + holdings */
   total: number;
 }
 
 /** One row per selected community and 类别 (zeros included), in 全宗号 then 类别 order. */
 export async function monthlyCounts(ctx: ArchiveContext, scope: ReportScope): Promise<MonthlyRow[]> {
   const counts = await scopedRecords(ctx.db, scope)
-    .select(['community_id', 'affair', (eb) => eb.fn<string>('substr', ['date', eb.val(6), eb.val(2)]).as('month'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['community_id', 'affair', 'month'])
+    .select([
+      'community_id',
+      'affair',
+      (eb) => eb.fn<string>('substr', ['date', eb.val(6), eb.val(2)]).as('month'),
+      disclosureSql.as('disclosure'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['community_id', 'affair', 'month', 'disclosure'])
     .execute();
   const rows: MonthlyRow[] = [];
   const index = new Map<string, MonthlyRow>();
   for (const c of scope.communities) {
     for (const affair of AFFAIRS) {
-      const row = { communityId: c.id, community: c.name, affair, months: Array<number>(12).fill(0), total: 0 };
+      const row = { communityId: c.id, community: c.name, affair, disclosures: Array<number>(12).fill(0), disclosed: 0, holdings: 0, total: 0 };
       rows.push(row);
       index.set(`${c.id}|${affair}`, row);
     }
@@ -31,8 +47,12 @@ export async function monthlyCounts(ctx: ArchiveContext, scope: ReportScope): Pr
   for (const k of counts) {
     const row = index.get(`${k.community_id}|${k.affair}`);
     if (!row) continue;
-    row.months[Number(k.month) - 1]! += Number(k.n);
-    row.total += Number(k.n);
+    const n = Number(k.n);
+    row.total += n;
+    if (Number(k.disclosure)) {
+      row.disclosures[Number(k.month) - 1]! += n;
+      row.disclosed += n;
+    } else row.holdings += n;
   }
   return rows;
 }
@@ -53,8 +73,18 @@ export async function kindCounts(ctx: ArchiveContext, scope: ReportScope): Promi
   return rows.map((r) => ({ affair: r.affair as Affair, kind: r.kind, count: Number(r.n) }));
 }
 
-export function totalsByAffair(rows: MonthlyRow[]): Record<Affair, number> {
-  const out = { 党务: 0, 居务: 0, 财务: 0 } as Record<Affair, number>;
-  for (const r of rows) out[r.affair] += r.total;
+export interface AffairTotals {
+  disclosed: number;
+  holdings: number;
+  total: number;
+}
+
+export function totalsByAffair(rows: MonthlyRow[]): Record<Affair, AffairTotals> {
+  const out = Object.fromEntries(AFFAIRS.map((a) => [a, { disclosed: 0, holdings: 0, total: 0 }])) as Record<Affair, AffairTotals>;
+  for (const r of rows) {
+    out[r.affair].disclosed += r.disclosed;
+    out[r.affair].holdings += r.holdings;
+    out[r.affair].total += r.total;
+  }
   return out;
 }

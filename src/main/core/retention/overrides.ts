@@ -22,7 +22,7 @@ export async function setRetention(ctx: ArchiveContext, kind: string, retention:
   if (!kinds.affairOf.has(kind)) {
     throw new SanwuError('NOT_FOUND', `事项“${kind}”不在词表中，保管期限未修改。请从列表中选择事项。`);
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = retentionFor(await loadSchedule(trx), kind);
     const at = nowIso(ctx);
     await trx

@@ -1,8 +1,7 @@
 // The retention schedule: resources/retention-schedule.json, overridden per kind in the archive.
-import type { Kysely } from 'kysely';
 import schedule from '../../../../resources/retention-schedule.json';
 import type { Affair, Retention } from '../../../shared/vocabulary';
-import type { DB } from '../db/schema';
+import type { Reader } from '../db/handles';
 
 export const RETENTION_DEFAULTS = schedule;
 
@@ -11,7 +10,7 @@ export const FALLBACK_RETENTION: Retention = '定期30年';
 
 export type Schedule = Record<string, Retention>;
 
-export async function loadSchedule(db: Kysely<DB>): Promise<Schedule> {
+export async function loadSchedule(db: Reader): Promise<Schedule> {
   const merged: Schedule = { ...(schedule.schedule as Schedule) };
   const overrides = await db.selectFrom('retention_overrides').select(['kind', 'retention']).execute();
   for (const o of overrides) merged[o.kind] = o.retention as Retention;

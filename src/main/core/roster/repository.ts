@@ -3,8 +3,10 @@ import type { Kysely } from 'kysely';
 import type { RosterEntry } from '../../../shared/domain';
 import { rosterInputSchema, type RosterInput } from '../../../shared/schemas';
 import { appendAudit } from '../audit-log/append';
+import { stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { DB, RosterRow } from '../db/schema';
+import type { Reader } from '../db/handles';
 
 export function toRosterEntry(r: RosterRow): RosterEntry {
   return {
@@ -18,7 +20,7 @@ export function toRosterEntry(r: RosterRow): RosterEntry {
   };
 }
 
-export async function listRoster(db: Kysely<DB>, communityId?: number): Promise<RosterEntry[]> {
+export async function listRoster(db: Reader, communityId?: number): Promise<RosterEntry[]> {
   let q = db.selectFrom('roster').selectAll().where('voided_at', 'is', null);
   if (communityId !== undefined) q = q.where('community_id', '=', communityId);
   return (await q.orderBy('community_id').orderBy('kind').orderBy('id').execute()).map(toRosterEntry);
@@ -46,11 +48,11 @@ export async function insertRoster(ctx: ArchiveContext, trx: Kysely<DB>, inputs:
         updated_at: at,
       })
       .onConflict((oc) => oc.column('fingerprint').doNothing())
-      .returningAll()
+      .returning(['id', stateColumn('roster').as('state')])
       .executeTakeFirst();
     if (row) {
       inserted++;
-      audit.push({ action: 'create', entity: 'roster', entityId: row.id, after: toRosterEntry(row), source: e.source ?? null });
+      audit.push({ action: 'create', entity: 'roster', entityId: row.id, afterJson: row.state, source: e.source ?? null });
     }
   }
   await appendAudit(ctx, trx, audit);
@@ -58,13 +60,18 @@ export async function insertRoster(ctx: ArchiveContext, trx: Kysely<DB>, inputs:
 }
 
 export async function addRosterEntry(ctx: ArchiveContext, input: RosterInput): Promise<void> {
-  await ctx.db.transaction().execute((trx) => insertRoster(ctx, trx, [input]));
+  await ctx.write.transaction((trx) => insertRoster(ctx, trx, [input]));
 }
 
 export async function endRosterEntry(ctx: ArchiveContext, id: number, endDate: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = await trx.selectFrom('roster').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await trx.updateTable('roster').set({ end_date: endDate, updated_at: nowIso(ctx) }).where('id', '=', id).execute();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'roster', entityId: id, before: toRosterEntry(before), after: { ...toRosterEntry(before), endDate } }]);
+    const { state } = await trx
+      .updateTable('roster')
+      .set({ end_date: endDate, updated_at: nowIso(ctx) })
+      .where('id', '=', id)
+      .returning(stateColumn('roster').as('state'))
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'roster', entityId: id, before: toRosterEntry(before), afterJson: state }]);
   });
 }

@@ -1,16 +1,15 @@
 // Key/value settings (JSON), every change audited.
-import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
-import type { DB } from '../db/schema';
+import type { Reader } from '../db/handles';
 
-export async function getSetting<T>(db: Kysely<DB>, key: string, fallback: T): Promise<T> {
+export async function getSetting<T>(db: Reader, key: string, fallback: T): Promise<T> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row ? (JSON.parse(row.value) as T) : fallback;
 }
 
 export async function setSetting(ctx: ArchiveContext, key: string, value: unknown): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const before = await getSetting<unknown>(trx, key, null);
     const at = nowIso(ctx);
     await trx

@@ -1,6 +1,5 @@
 // Attestations of manual indicators: a clerk's met / unmet / na with a note and evidence records.
 // Rows are only ever added; the newest per community, year and indicator counts.
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AttestRequest } from '../../../shared/audit';
 import { SanwuError } from '../../../shared/errors';
@@ -8,9 +7,9 @@ import { yearSchema } from '../../../shared/schemas';
 import { appendAudit } from '../audit-log/append';
 import { requireCommunityByName } from '../communities/repository';
 import { nowIso, type ArchiveContext } from '../context';
-import type { DB } from '../db/schema';
 import { findIndicator, isManual } from './catalogue';
 import { parseRequest } from './request';
+import type { Reader } from '../db/handles';
 
 export interface Attestation {
   status: 'met' | 'unmet' | 'na';
@@ -32,7 +31,7 @@ export const attestRequestSchema = z.object({
 });
 
 /** Newest attestation per community and indicator for a year. */
-export async function latestAttestations(db: Kysely<DB>, year: number): Promise<Map<number, Map<string, Attestation>>> {
+export async function latestAttestations(db: Reader, year: number): Promise<Map<number, Map<string, Attestation>>> {
   const rows = await db.selectFrom('attestations').selectAll().where('year', '=', year).orderBy('id').execute();
   const out = new Map<number, Map<string, Attestation>>();
   for (const r of rows) {
@@ -58,7 +57,7 @@ export async function attest(ctx: ArchiveContext, req: AttestRequest): Promise<v
   if (!isManual(found.indicator)) {
     throw new SanwuError('INVALID_INPUT', `指标 ${r.indicator}（${found.indicator.item}）由档案记录自动评定，不能人工认定；请补录相应的档案记录。`);
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write.transaction(async (trx) => {
     const community = await requireCommunityByName(trx, r.community);
     if (!found.standard.appliesTo.includes(community.type)) {
       throw new SanwuError('INVALID_INPUT', `标准 ${found.standard.id} 只适用于${found.standard.appliesTo.join('、')}社区，${community.name}是${community.type}社区。`);

@@ -45,6 +45,8 @@ export const standardSchema = z
   .object({
     id: z.string().regex(/^[A-Z]+(-[A-Z]+)*$/),
     name: z.string().min(1),
+    /** 标准简称 in words a title may break between (考评 sheet names, self-assessment titles) */
+    shortName: z.array(z.string().min(1)).min(1),
     seed: z.string().min(1),
     appliesTo: z.array(z.enum(COMMUNITY_TYPES)).min(1),
     indicators: z.array(indicatorSchema).min(1),

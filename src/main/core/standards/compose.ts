@@ -7,10 +7,11 @@ import type { Outcome } from './outcome';
 export function composeOutcomes(outcomes: Outcome[]): Outcome {
   const missing = outcomes.flatMap((o) => o.missing);
   const evidence = [...new Set(outcomes.flatMap((o) => o.evidence))].sort((a, b) => a - b);
+  const basis = outcomes.flatMap((o) => o.basis ?? []);
   const statuses = outcomes.map((o) => o.status);
   const checks = outcomes.flatMap((o) => o.periods ?? []);
   const periods = checks.length > 0 ? { periods: checks } : {};
-  const result = (status: Outcome['status']): Outcome => ({ status, missing, evidence, ...periods });
+  const result = (status: Outcome['status']): Outcome => ({ status, missing, evidence, ...periods, ...(basis.length ? { basis } : {}) });
   if (statuses.includes('na')) return { status: 'na', missing: [], evidence };
   if (statuses.includes('manual')) return result('manual');
   // Rules not yet due neither pass nor fail the indicator; it is met only once they are.
@@ -22,5 +23,14 @@ export function composeOutcomes(outcomes: Outcome[]): Outcome {
 }
 
 export function indicatorResult(indicator: Indicator, o: Outcome, attestation: IndicatorResult['attestation']): IndicatorResult {
-  return { id: indicator.id, item: indicator.item, status: o.status, missing: o.missing, evidence: o.evidence, veto: indicator.veto ?? false, attestation };
+  return {
+    id: indicator.id,
+    item: indicator.item,
+    status: o.status,
+    missing: o.missing,
+    evidence: o.evidence,
+    ...(o.basis ? { basis: o.basis } : {}),
+    veto: indicator.veto ?? false,
+    attestation,
+  };
 }

@@ -12,7 +12,7 @@ import type { PeriodCheck } from './outcome';
 import { asOfDate } from './periods';
 import { parseRequest } from './request';
 import { evalRule } from './rules';
-import { gradeOf, isVetoed, scoreOf } from './score';
+import { assessedCount, gradeOf, isVetoed, isVetoPending, scoreOf } from './score';
 import { loadStandardsSettings, requireKnownStandards, type StandardsSettings } from './settings';
 
 export const auditRequestSchema = z.object({
@@ -80,5 +80,18 @@ export function evaluateStandard(standard: Standard, f: CommunityFacts, settings
   });
   const score = scoreOf(indicators);
   const vetoed = isVetoed(indicators);
-  return { result: { id: standard.id, name: standard.name, score, result: gradeOf(score, vetoed, settings.grades), vetoed, indicators }, periods };
+  const awaiting = indicators.filter((i) => i.status === 'manual').length;
+  const result = {
+    id: standard.id,
+    name: standard.name,
+    score,
+    result: gradeOf(score, vetoed, settings.grades),
+    vetoed,
+    assessed: assessedCount(indicators),
+    awaiting,
+    vetoPending: !vetoed && isVetoPending(indicators),
+    provisional: !vetoed && score !== null && (awaiting > 0 || indicators.some((i) => i.status === 'pending')),
+    indicators,
+  };
+  return { result, periods };
 }

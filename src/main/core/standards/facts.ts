@@ -2,6 +2,7 @@
 // roster entries and attestations.
 import type { Community, RosterEntry } from '../../../shared/domain';
 import type { ArchiveContext } from '../context';
+import { readSql } from '../db';
 import { listRoster } from '../roster/repository';
 import { latestAttestations, type Attestation } from './attestations';
 
@@ -13,6 +14,9 @@ export interface FactRecord {
   incomeFen: number | null;
   fundCategory: string | null;
   attachments: number;
+  /** 档号, null until filed; the title names an unfiled item */
+  code: string | null;
+  title: string;
 }
 
 export interface CommunityFacts {
@@ -33,7 +37,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-type Row = { id: number; community_id: number; affair: string; kind: string; date: string; income_fen: number | null; fund_category: string | null; attachments: number };
+type Row = {
+  id: number;
+  community_id: number;
+  affair: string;
+  kind: string;
+  date: string;
+  income_fen: number | null;
+  fund_category: string | null;
+  attachments: number;
+  archival_code: string | null;
+  title: string;
+};
 
 export async function loadFacts(
   ctx: ArchiveContext,
@@ -47,27 +62,29 @@ export async function loadFacts(
     out.set(community.id, { community, year, asOf, byKind: new Map(), earlier: new Map(), roster: [], attestations: new Map() });
   }
   // Raw statements: a street office's year is tens of thousands of rows, read on every audit.
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT r.id, r.community_id, r.affair, r.kind, r.date, r.income_fen, r.fund_category,
+  const rows = await readSql(ctx.db, (q) =>
+    q.all<Row>(
+      `SELECT r.id, r.community_id, r.affair, r.kind, r.date, r.income_fen, r.fund_category, r.archival_code, r.title,
               (SELECT count(*) FROM attachments a WHERE a.record_id = r.id AND a.removed_at IS NULL) AS attachments
          FROM records r
         WHERE r.year = ? AND r.date <= ? AND r.voided_at IS NULL
         ORDER BY r.date, r.id`,
-    )
-    .all(year, asOf) as Row[];
+      [year, asOf],
+    ),
+  );
   for (const r of rows) {
     const f = out.get(r.community_id);
     if (f) push(f.byKind, r.kind, toFact(r));
   }
   if (earlier.kinds.length > 0 && earlier.fromYear < year) {
     const marks = earlier.kinds.map(() => '?').join(', ');
-    const old = ctx.sqlite
-      .prepare(
-        `SELECT id, community_id, affair, kind, date, income_fen, fund_category, 0 AS attachments
+    const old = await readSql(ctx.db, (q) =>
+      q.all<Row>(
+        `SELECT id, community_id, affair, kind, date, income_fen, fund_category, 0 AS attachments, archival_code, title
            FROM records WHERE year >= ? AND year < ? AND kind IN (${marks}) AND voided_at IS NULL ORDER BY date, id`,
-      )
-      .all(earlier.fromYear, year, ...earlier.kinds) as Row[];
+        [earlier.fromYear, year, ...earlier.kinds],
+      ),
+    );
     for (const r of old) {
       const f = out.get(r.community_id);
       if (f) push(f.earlier, r.kind, toFact(r));
@@ -82,5 +99,15 @@ export async function loadFacts(
 }
 
 function toFact(r: Row): FactRecord {
-  return { id: r.id, affair: r.affair, kind: r.kind, date: r.date, incomeFen: r.income_fen, fundCategory: r.fund_category, attachments: r.attachments };
+  return {
+    id: r.id,
+    affair: r.affair,
+    kind: r.kind,
+    date: r.date,
+    incomeFen: r.income_fen,
+    fundCategory: r.fund_category,
+    attachments: r.attachments,
+    code: r.archival_code,
+    title: r.title,
+  };
 }

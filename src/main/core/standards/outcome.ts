@@ -7,6 +7,8 @@ export interface Outcome {
   evidence: number[];
   /** what the rule asked of each period due (periodic and disclosure rules): the completeness grid's cells */
   periods?: PeriodCheck[];
+  /** the figures a met rule rests on (roster, staffing, profile, fund) */
+  basis?: string[];
 }
 
 /** One requirement of one period, as the evaluation judged it. */
@@ -25,6 +27,9 @@ export interface PeriodCheck {
 
 export const outcome = (status: IndicatorStatus, missing: string[] = [], evidence: number[] = [], periods?: PeriodCheck[]): Outcome =>
   periods ? { status, missing, evidence, periods } : { status, missing, evidence };
+
+/** A counting rule met, with the figures it rests on (e.g. 截至2025年12月31日在任法律顾问1名). */
+export const metOutcome = (basis: string[], evidence: number[] = []): Outcome => ({ status: 'met', missing: [], evidence, basis });
 
 /** Counting rules: none → unmet; below the minimum → partial; at or above → met; above a max → partial. */
 export function countStatus(n: number, min: number, max?: number): IndicatorStatus {

@@ -1,11 +1,10 @@
 // The standards settings: which standards the street office uses, grade thresholds, cadence overrides.
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { SanwuError } from '../../../shared/errors';
 import type { ArchiveContext } from '../context';
-import type { DB } from '../db/schema';
 import { getSetting, setSetting } from '../settings/store';
 import { findIndicator, STANDARDS, type Cadence } from './catalogue';
+import type { Reader } from '../db/handles';
 
 export const STANDARDS_IN_USE_SETTING = 'standards.inUse';
 export const GRADES_SETTING = 'standards.grades';
@@ -26,7 +25,7 @@ export interface StandardsSettings {
   cadences: Record<string, Cadence>;
 }
 
-export async function loadStandardsSettings(db: Kysely<DB>): Promise<StandardsSettings> {
+export async function loadStandardsSettings(db: Reader): Promise<StandardsSettings> {
   const inUse = await getSetting<string[]>(db, STANDARDS_IN_USE_SETTING, STANDARDS.map((s) => s.id));
   const grades = gradesSchema.safeParse(await getSetting<unknown>(db, GRADES_SETTING, DEFAULT_GRADES));
   const cadences = cadencesSchema.safeParse(await getSetting<unknown>(db, CADENCES_SETTING, {}));

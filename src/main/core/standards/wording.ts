@@ -52,6 +52,15 @@ export function rosterShortfall(kind: string, n: number, min: number, max: numbe
   return n === 0 ? `缺${kind}（${on}在任0${unit}，应至少${min}${unit}）` : `${kind}${on}在任${n}${unit}，应至少${min}${unit}`;
 }
 
+export const rosterBasis = (kind: string, n: number, unit: string, asOf: string) => `截至${chineseDate(asOf)}在任${kind}${n}${unit}`;
+
+export const staffingBasis = (kind: string, n: number, required: number, households: number | null, asOf: string) =>
+  `截至${chineseDate(asOf)}在任${kind}${n}名（${households === null ? '' : `按${households}户`}应至少${required}名）`;
+
+export const profileBasis = (field: string, value: number, unit: string) => `${field}${value}${unit}`;
+
+export const fundBasis = (category: string, fen: number) => `${category}收入${yuan(fen)}`;
+
 export function staffingShortfall(kind: string, n: number, required: number, households: number | null, asOf: string): string {
   const basis = households === null ? '（社区概况缺户数，按最低配备计）' : `（按${households}户计）`;
   return `${kind}截至${chineseDate(asOf)}在任${n}名，应至少${required}名${basis}`;
@@ -61,8 +70,11 @@ export function profileShortfall(field: string, value: number | null, min: numbe
   return value === null ? `社区概况缺${field}（应不低于${min}${unit}）` : `${field}${value}${unit}，应不低于${min}${unit}`;
 }
 
-export const disclosureWithoutAttachment = (affair: string, ids: number[]) =>
-  `${ids.length}条${affair}公开记录没有留存附件（记录编号 ${list(ids.slice(0, 10).map(String))}${ids.length > 10 ? ' 等' : ''}）`;
+/** An item as an inspector finds it: its 档号, or its title while unfiled. */
+const itemName = (r: { code: string | null; title: string }) => r.code ?? `“${r.title}”（未归档）`;
+
+export const disclosureWithoutAttachment = (affair: string, records: { code: string | null; title: string }[]) =>
+  `${records.length}件${affair}公开事项没有留存公开材料（${list(records.slice(0, 5).map(itemName))}${records.length > 5 ? `等${records.length}件` : ''}）`;
 
 export const AWAITING_ATTESTATION = '待人工认定';
 export const attestedUnmet = (note: string) => `人工认定未达标${note ? `：${note}` : ''}`;

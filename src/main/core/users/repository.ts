@@ -5,6 +5,7 @@ import { SanwuError } from '../../../shared/errors';
 import type { Identity, Role, UserInfo } from '../../../shared/users';
 import { appendAudit } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
+import type { Reader } from '../db/handles';
 import type { DB, UsersTable } from '../db/schema';
 import { hashPassword } from './password';
 
@@ -21,22 +22,22 @@ export function userInfo(row: UserRow, now: Date): UserInfo {
 
 /** One write transaction (the seam where the archive's writer is chosen). */
 export function inTransaction<T>(ctx: ArchiveContext, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(fn);
+  return ctx.write.transaction(fn);
 }
 
 /** What the audit log keeps of an account. */
 const snapshot = (row: UserRow) => ({ name: row.username, display: row.display_name, role: row.role, active: row.disabled_at === null });
 
 /** True once the archive has any account: from then on every call needs a signed-in user. */
-export async function hasAccounts(db: Kysely<DB>): Promise<boolean> {
+export async function hasAccounts(db: Reader): Promise<boolean> {
   return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-export function findUser(db: Kysely<DB>, name: string): Promise<UserRow | undefined> {
+export function findUser(db: Reader, name: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirst();
 }
 
-export function userById(db: Kysely<DB>, id: number): Promise<UserRow | undefined> {
+export function userById(db: Reader, id: number): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -46,13 +47,13 @@ export async function listUsers(ctx: ArchiveContext): Promise<UserInfo[]> {
   return rows.map((r) => userInfo(r, now));
 }
 
-async function requireUser(db: Kysely<DB>, name: string): Promise<UserRow> {
+async function requireUser(db: Reader, name: string): Promise<UserRow> {
   const row = await findUser(db, name);
   if (!row) throw new SanwuError('NOT_FOUND', `没有用户名为“${name}”的账号。`);
   return row;
 }
 
-async function activeAdmins(db: Kysely<DB>): Promise<number> {
+async function activeAdmins(db: Reader): Promise<number> {
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -63,7 +64,7 @@ async function activeAdmins(db: Kysely<DB>): Promise<number> {
 }
 
 /** The last active 管理员 stays: otherwise nobody could manage accounts or settings any more. */
-async function refuseLastAdmin(db: Kysely<DB>, row: UserRow, what: string): Promise<void> {
+async function refuseLastAdmin(db: Reader, row: UserRow, what: string): Promise<void> {
   if (row.role === '管理员' && row.disabled_at === null && (await activeAdmins(db)) <= 1) {
     throw new SanwuError('CONFLICT', `“${row.username}”是唯一在用的管理员，不能${what}。请先把另一个账号设为管理员。`);
   }
@@ -140,7 +141,7 @@ export async function setUserPassword(ctx: ArchiveContext, name: string, passwor
 }
 
 /** Display names of accounts by user name, for showing who acted. */
-export async function displayNames(db: Kysely<DB>, names: string[]): Promise<Map<string, string>> {
+export async function displayNames(db: Reader, names: string[]): Promise<Map<string, string>> {
   if (names.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['username', 'display_name']).where('username', 'in', [...new Set(names)]).execute();
   return new Map(rows.filter((r) => r.display_name !== '').map((r) => [r.username, r.display_name]));

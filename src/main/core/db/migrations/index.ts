@@ -3,12 +3,14 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_audit_hash_format';
+import * as m0003 from './0003_trust';
 import * as m0004 from './0004_search_codes';
 import * as m0007 from './0007_users_sign_in';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
   ['0002_audit_hash_format', m0002],
+  ['0003_trust', m0003],
   ['0004_search_codes', m0004],
   ['0007_users_sign_in', m0007],
 ];

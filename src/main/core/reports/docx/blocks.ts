@@ -1,25 +1,26 @@
-// The paragraphs and tables the official documents are made of, over the styles in layout.ts.
+// The paragraphs and tables the documents are made of, over the styles in styles-xml.ts.
 import { PageBreak, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { chineseDate } from '../dates';
 import { STYLE } from './layout';
+import { breakTitle } from './title';
 
-export const title = (text: string) => new Paragraph({ style: STYLE.title, text });
+/** The title, broken between its words into balanced lines (title.ts). */
+export function title(words: string[]): Paragraph {
+  const lines = breakTitle(words);
+  return new Paragraph({ style: STYLE.title, children: lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined })) });
+}
 /** `一、…` in 黑体 */
 export const heading1 = (text: string) => new Paragraph({ style: STYLE.heading1, text });
 /** `（一）…` in 楷体_GB2312 */
 export const heading2 = (text: string) => new Paragraph({ style: STYLE.heading2, text });
 export const paragraph = (text: string) => new Paragraph({ style: STYLE.body, text });
+/** a paragraph starting at the left edge (主送机关) */
+export const flush = (text: string) => new Paragraph({ style: STYLE.flush, text });
 /** `表1  …` above a table, centred */
 export const caption = (text: string) => new Paragraph({ style: STYLE.caption, text });
-export const pageBreak = () => new Paragraph({ children: [new PageBreak()] });
-export const blank = () => new Paragraph({ style: STYLE.body, text: '' });
+export const pageBreak = () => new Paragraph({ style: STYLE.flush, children: [new PageBreak()] });
+export const blank = () => new Paragraph({ style: STYLE.flush });
 export const coverField = (label: string, value: string) =>
   new Paragraph({ style: STYLE.cover, children: [new TextRun(`${label}：`), new TextRun({ text: value, underline: {} })] });
-
-/** The office's name and the date, right-aligned at the end (GB/T 9704). */
-export function signature(office: string, date: Date): Paragraph[] {
-  return [blank(), new Paragraph({ style: STYLE.right, text: office }), new Paragraph({ style: STYLE.right, text: chineseDate(date) })];
-}
 
 export interface Column {
   header: string;
@@ -29,9 +30,8 @@ export interface Column {
   align?: 'left' | 'center';
 }
 
-// Only the header cells carry widths (a fixed-layout table takes its grid from them) and centred text
-// is the document default (layout.ts), so body cells are as bare as docx allows: a 5,000-row
-// catalogue costs little more than a bare table. A line break in the text starts a new paragraph.
+// Only the header cells carry widths (a fixed-layout table takes its grid from them). A line break
+// in the text starts a new paragraph.
 function cell(text: string, style?: string, width?: number): TableCell {
   const lines = text.includes('\n') ? text.split('\n') : [text];
   return new TableCell({
@@ -40,15 +40,20 @@ function cell(text: string, style?: string, width?: number): TableCell {
   });
 }
 
-/** The paragraph style of each column's body cells (none: the centred document default). */
-export const cellStyles = (columns: Column[]): (string | undefined)[] => columns.map((c) => (c.align === 'left' ? STYLE.tableLeft : undefined));
+/**
+ * The paragraph style of each column's body cells. `bare`: in a document whose Normal style is the
+ * table text (catalogues), centred cells need none, which keeps a 5,000-row catalogue cheap.
+ */
+export const cellStyles = (columns: Column[], bare = false): (string | undefined)[] =>
+  columns.map((c) => (c.align === 'left' ? STYLE.tableLeft : bare ? undefined : STYLE.tableText));
 
 /** A real Word table whose header row repeats on every page. */
-export function table(columns: Column[], rows: Iterable<string[]>): Table {
-  const header = new TableRow({ tableHeader: true, children: columns.map((c) => cell(c.header, STYLE.tableHead, c.width)) });
-  const styles = cellStyles(columns);
+export function table(columns: Column[], rows: Iterable<string[]>, options: { bare?: boolean } = {}): Table {
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, STYLE.tableHead, c.width)) });
+  const styles = cellStyles(columns, options.bare);
   const body: TableRow[] = [];
-  for (const r of rows) body.push(new TableRow({ children: styles.map((style, i) => cell(r[i] ?? '', style)) }));
+  // a row stays on one page (the big catalogues write their rows as text, raw-table.ts)
+  for (const r of rows) body.push(new TableRow({ cantSplit: true, children: styles.map((style, i) => cell(r[i] ?? '', style)) }));
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: columns.reduce((s, c) => s + c.width, 0), type: WidthType.DXA },

@@ -2,9 +2,9 @@
 // is still open a shortfall is not yet due, so it is pending (its missing text says so).
 import type { Rule } from '../catalogue';
 import type { CommunityFacts } from '../facts';
-import { countStatus, outcome, type Outcome } from '../outcome';
+import { countStatus, metOutcome, outcome, type Outcome } from '../outcome';
 import { yearEnded } from '../periods';
-import { fundShortfall, withinShortfall, yearlyShortfall } from '../wording';
+import { fundBasis, fundShortfall, withinShortfall, yearlyShortfall } from '../wording';
 
 type Of<T extends Rule['type']> = Extract<Rule, { type: T }>;
 
@@ -39,6 +39,7 @@ export function evalFund(rule: Of<'fund'>, f: CommunityFacts): Outcome {
   }
   const minFen = Math.round(rule.yuan * 100);
   const status = settle(countStatus(fen, minFen), f);
-  const missing = status === 'met' ? [] : [fundShortfall(rule.category, fen, minFen, status === 'pending')];
-  return outcome(status, missing, records.sort((a, b) => a - b));
+  const ids = records.sort((a, b) => a - b);
+  if (status === 'met') return metOutcome([fundBasis(rule.category, fen)], ids);
+  return outcome(status, [fundShortfall(rule.category, fen, minFen, status === 'pending')], ids);
 }

@@ -1,12 +1,10 @@
 // disclosed: for each of 党务/居务/财务, every quarter of Y due by A holds ≥1 disclosure record of that
 // 类别 (a kind whose name contains 公开), and every disclosure record has ≥1 attachment.
-import { AFFAIRS } from '../../../../shared/vocabulary';
+import { AFFAIRS, isDisclosureKind } from '../../../../shared/vocabulary';
 import type { CommunityFacts, FactRecord } from '../facts';
 import { outcome, type Outcome, type PeriodCheck } from '../outcome';
 import { dueMonth, duePeriods } from '../periods';
 import { disclosureWithoutAttachment, missingPeriods } from '../wording';
-
-export const isDisclosureKind = (kind: string): boolean => kind.includes('公开');
 
 export function evalDisclosed(f: CommunityFacts): Outcome {
   const quarters = duePeriods('quarterly', f.year, f.asOf);
@@ -39,11 +37,11 @@ export function evalDisclosed(f: CommunityFacts): Outcome {
     if (absent.length > 0) missing.push(missingPeriods(absent.map((q) => q.label), what));
     const bare = records.filter((r) => r.attachments === 0);
     unattached += bare.length;
-    if (bare.length > 0) missing.push(disclosureWithoutAttachment(affair, bare.map((r) => r.id)));
+    if (bare.length > 0) missing.push(disclosureWithoutAttachment(affair, bare));
     // a disclosure without its attachment leaves its own month short
     for (const month of new Set(bare.map((r) => Number(r.date.slice(5, 7))))) {
-      const ids = bare.filter((r) => Number(r.date.slice(5, 7)) === month).map((r) => r.id);
-      checks.push({ key: `${what}附件|${month}`, affair, month, met: false, missing: disclosureWithoutAttachment(affair, ids) });
+      const items = bare.filter((r) => Number(r.date.slice(5, 7)) === month);
+      checks.push({ key: `${what}附件|${month}`, affair, month, met: false, missing: disclosureWithoutAttachment(affair, items) });
     }
   }
   const status = present === 0 ? 'unmet' : present === slots && unattached === 0 ? 'met' : 'partial';

@@ -2,8 +2,8 @@
 import type { Community } from '../../../../shared/domain';
 import type { Rule } from '../catalogue';
 import type { CommunityFacts } from '../facts';
-import { countStatus, outcome, type Outcome } from '../outcome';
-import { profileShortfall } from '../wording';
+import { countStatus, metOutcome, outcome, type Outcome } from '../outcome';
+import { profileBasis, profileShortfall } from '../wording';
 
 type ProfileRule = Extract<Rule, { type: 'profile' }>;
 
@@ -19,5 +19,6 @@ const FIELDS: Record<ProfileRule['field'], (c: Community) => number | null> = {
 export function evalProfile(rule: ProfileRule, f: CommunityFacts): Outcome {
   const value = FIELDS[rule.field](f.community);
   const status = countStatus(value ?? 0, rule.min);
-  return outcome(status, status === 'met' ? [] : [profileShortfall(rule.field, value, rule.min, rule.unit)]);
+  if (status === 'met') return metOutcome([profileBasis(rule.field, value ?? 0, rule.unit)]);
+  return outcome(status, [profileShortfall(rule.field, value, rule.min, rule.unit)]);
 }

@@ -2,7 +2,8 @@
 // manual indicators are attested here.
 import { Collapse, Select, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
-import type { CommunityAudit, IndicatorResult } from '../../../../shared/audit';
+import type { CommunityAudit, IndicatorResult, StandardResult } from '../../../../shared/audit';
+import { scoreText, verdictText } from '../../../../shared/audit-verdict';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CommunitySelect, THIS_YEAR, useWorkingYear, YearSelect } from '../../components/Pickers';
@@ -13,6 +14,8 @@ import { IndicatorTable } from './IndicatorTable';
 import { useCan } from '../../hooks/useAuth';
 
 const GRADE_COLOURS: Record<string, string> = { 达标: 'success', 基本达标: 'warning', 不达标: 'error' };
+/** a provisional grade or none at all is shown without the grade's colour */
+const colourOf = (s: StandardResult): string => (s.vetoed ? 'error' : s.provisional || s.result === null ? 'default' : GRADE_COLOURS[s.result]!);
 
 export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.Element {
   const working = useWorkingYear();
@@ -58,8 +61,9 @@ export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.El
               children: c.standards.map((s) => (
                 <div key={s.id} style={{ marginBottom: 16 }}>
                   <div style={{ fontWeight: 600, marginBottom: 8 }}>
-                    {s.id} {s.name} · 得分 {s.score.toFixed(1)} <Tag color={GRADE_COLOURS[s.result]}>{s.result}</Tag>
-                    {s.vetoed && <Tag color="error">一票否决</Tag>}
+                    {s.id} {s.name} · 得分 {scoreText(s)} <Tag color={colourOf(s)}>{verdictText(s)}</Tag>
+                    {s.vetoPending && <Tag color="processing">一票否决项待认定</Tag>}
+                    {s.provisional && <span style={{ color: '#888' }}>（按已评{s.assessed}项计，{s.awaiting}项待人工认定）</span>}
                   </div>
                   <IndicatorTable indicators={s.indicators} onAttest={can('audit.attest') ? (indicator) => setAttesting({ community: c.community, indicator }) : undefined} />
                 </div>
@@ -78,8 +82,8 @@ function CommunityHeader({ audit }: { audit: CommunityAudit }): React.JSX.Elemen
     <Space>
       <strong>{audit.community}</strong>
       {audit.standards.map((s) => (
-        <Tag key={s.id} color={s.vetoed ? 'error' : GRADE_COLOURS[s.result]}>
-          {s.id} {s.score.toFixed(0)} 分 {s.vetoed ? '一票否决' : s.result}
+        <Tag key={s.id} color={colourOf(s)}>
+          {s.id} {verdictText(s)}
         </Tag>
       ))}
     </Space>

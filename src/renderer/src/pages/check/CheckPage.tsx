@@ -54,6 +54,7 @@ function groupBy(problems: CheckProblem[]): [string, CheckProblem[]][] {
 export function CheckPage(): React.JSX.Element {
   const task = useLongTask('check.run');
   const [full, setFull] = useState(false);
+  const [fix, setFix] = useState(false);
   // What the shown result was asked for (the box may change after).
   const [ranFull, setRanFull] = useState(false);
   const r = task.result;
@@ -63,14 +64,17 @@ export function CheckPage(): React.JSX.Element {
         <Space align="center">
           <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => {
               setRanFull(full);
-              task.run({ full });
+              task.run({ full, fix });
             }} loading={task.running}>
             开始检查
           </Button>
           <Checkbox checked={full} onChange={(e) => setFull(e.target.checked)} disabled={task.running}>
             完整校验数据库索引（较慢）
           </Checkbox>
-          <span style={{ color: '#888' }}>检查著录项、档号、附件完整性（SHA-256）和修改日志，不改动任何档案。</span>
+          <Checkbox checked={fix} onChange={(e) => setFix(e.target.checked)} disabled={task.running}>
+            把附件库中不属于档案的文件移入隔离文件夹
+          </Checkbox>
+          <span style={{ color: '#888' }}>检查著录项、档号、附件完整性（SHA-256）、附件库和操作日志（与锚点、数据逐项核对），不改动任何档案。</span>
         </Space>
       </Card>
       <ErrorAlert error={task.error} />
@@ -85,6 +89,9 @@ export function CheckPage(): React.JSX.Element {
             title={r.ok ? '检查通过，没有发现问题。' : `发现 ${r.problems.length} 个问题，请逐项处理。`}
             description={ranFull ? '数据库已完整校验（逐页、逐索引核对）。' : '数据库已快速自检（逐页核对各表结构与约束，操作日志由哈希链逐条核对）；需要逐索引核对时请勾选“完整校验数据库索引”。'}
           />
+          {(r.notices ?? []).map((n) => (
+            <Alert key={n} type="info" showIcon title={n} />
+          ))}
           <Space wrap size="large">
             {Object.entries(COUNTS)
               .filter(([k]) => k in r.counts)

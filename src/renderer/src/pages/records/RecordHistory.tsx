@@ -17,8 +17,8 @@ function describe(entry: AuditEntry): string {
     return changes.join('；');
   }
   if (entry.action === 'attach') return String(after.originalName ?? after.original_name ?? '');
-  if (entry.action === 'detach') return `${show(before.originalName)}${after.reason ? `（${String(after.reason)}）` : ''}`;
-  if (entry.action === 'file') return `档号 ${show(after.archivalCode)}`;
+  if (entry.action === 'detach') return `${show(before.originalName)}${(after.reason ?? before.reason) ? `（${String(after.reason ?? before.reason)}）` : ''}`;
+  if (entry.action === 'file') return `档号 ${show(after.archivalCode ?? after.archival_code)}`;
   if (entry.action === 'void') return `原因：${show(after.void_reason)}`;
   if (entry.action === 'restore') return `撤销作废（原作废原因：${show(before.void_reason)}）`;
   return '';

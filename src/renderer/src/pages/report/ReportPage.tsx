@@ -11,6 +11,7 @@ import { CommunitiesMultiSelect, useWorkingYear, YearSelect } from '../../compon
 import { ProgressModal } from '../../components/ProgressModal';
 import { useArchive } from '../../hooks/useArchive';
 import { useLongTask } from '../../hooks/useLongTask';
+import { ReportSettingsForm } from './ReportSettingsForm';
 
 export function ReportPage(): React.JSX.Element {
   const { info } = useArchive();
@@ -48,13 +49,16 @@ export function ReportPage(): React.JSX.Element {
               <CommunitiesMultiSelect value={communities} onChange={setCommunities} />
             </Form.Item>
           </Space>
-          <Form.Item label="五、下一步工作（写入工作报告，可不填）">
-            <Input.TextArea rows={3} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} placeholder="不填则使用默认段落" />
+          <Form.Item label="五、下一步打算（写入工作报告，可不填）">
+            <Input.TextArea rows={3} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} placeholder="不填则按考评发现的问题逐项写出" />
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<FileZipOutlined />} disabled={!year || task.running}>
             生成报送包
           </Button>
         </Form>
+      </Card>
+      <Card title="工作报告的公文要素" size="small">
+        <ReportSettingsForm />
       </Card>
       <ErrorAlert error={task.error ?? openError} />
       {task.cancelled && <Alert type="info" showIcon title="已取消，未生成报送包。" />}

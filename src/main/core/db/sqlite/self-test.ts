@@ -4,10 +4,9 @@
 // is derived data whose own pages are checked as its shadow tables) and the audit log, whose every row
 // the chain walk reads and re-hashes anyway. `--full` runs `PRAGMA integrity_check` over the whole file:
 // also every index against its table, UNIQUE, the free list, the audit log's indexes and the search index.
-import Database from 'better-sqlite3';
-
-/** Memory-mapped reads and a larger page cache make the self-test several times faster on a big file. */
-export const CHECK_PRAGMAS = ['mmap_size = 1073741824', 'cache_size = -131072'];
+import type Database from 'better-sqlite3';
+import { openForInspection } from './connection';
+import { SCAN_PRAGMAS } from './snapshot';
 
 /**
  * The lines the self-test reports (["ok"] when sound). Self-contained because the check's worker thread
@@ -30,9 +29,9 @@ export function databaseSelfTest(db: Database.Database, full: boolean): string[]
 
 /** The self-test on its own read-only connection, for when no worker thread can run it. */
 export function databaseSelfTestHere(path: string, full: boolean): string[] {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = openForInspection(path);
   try {
-    for (const p of CHECK_PRAGMAS) db.pragma(p);
+    for (const p of SCAN_PRAGMAS) db.pragma(p);
     return databaseSelfTest(db, full);
   } finally {
     db.close();

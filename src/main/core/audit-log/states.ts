@@ -1,0 +1,67 @@
+// What an audit entry records of a row: its whole state after the change, so that `check` can hold
+// every live row against the latest entry about it (reconciliation). A state is the row's columns in a
+// fixed order, versioned: {"v":1,"row":[…]}. Adding a column to a reconciled table means a new version
+// here (older entries keep theirs).
+
+export type StateEntity = 'record' | 'attachment' | 'community' | 'roster' | 'filing_cell';
+
+export interface StateShape {
+  table: string;
+  /** the columns that identify a row: `id`, or a composite key (entity_id is then NULL) */
+  key: readonly string[];
+  /** columns by version; index 0 is version 1 */
+  versions: readonly (readonly string[])[];
+}
+
+export const STATES: Record<StateEntity, StateShape> = {
+  record: {
+    table: 'records',
+    key: ['id'],
+    versions: [
+      [
+        'id', 'community_id', 'affair', 'kind', 'title', 'title_supplied', 'responsible', 'doc_number', 'date', 'disclosure_date',
+        'disclosure_channel', 'pages', 'retention', 'income_fen', 'expense_fen', 'fund_category', 'notes', 'secrecy', 'category_code',
+        'fonds_code', 'filing_year', 'retention_code', 'problem_code', 'item_no', 'archival_code', 'filed_at', 'box_no', 'status',
+        'fingerprint', 'source', 'created_at', 'updated_at', 'voided_at', 'void_reason',
+      ],
+    ],
+  },
+  attachment: {
+    table: 'attachments',
+    key: ['id'],
+    versions: [['id', 'record_id', 'sha256', 'size', 'media_type', 'original_name', 'created_at', 'removed_at']],
+  },
+  community: {
+    table: 'communities',
+    key: ['id'],
+    versions: [
+      ['id', 'code', 'name', 'type', 'households', 'population', 'area_km2', 'resident_units', 'station_area', 'weekly_hours', 'created_at', 'updated_at', 'retired_at'],
+    ],
+  },
+  roster: {
+    table: 'roster',
+    key: ['id'],
+    versions: [['id', 'community_id', 'kind', 'name', 'start_date', 'end_date', 'note', 'fingerprint', 'source', 'created_at', 'updated_at', 'voided_at']],
+  },
+  filing_cell: {
+    table: 'filing_cells',
+    key: ['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code'],
+    versions: [['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code', 'last_item_no']],
+  },
+};
+
+export const STATE_ENTITIES = Object.keys(STATES) as StateEntity[];
+
+/** The version new entries record. */
+export const stateVersion = (entity: StateEntity): number => STATES[entity].versions.length;
+
+/** A recorded state as column → value, or null when `json` is not one. */
+export function decodeState(entity: StateEntity, json: string | null): Record<string, unknown> | null {
+  if (json === null || !json.startsWith('{"v":')) return null;
+  const { v, row } = JSON.parse(json) as { v: number; row: unknown[] };
+  const columns = STATES[entity].versions[v - 1];
+  if (!columns || !Array.isArray(row)) return null;
+  return Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null]));
+}
+
+export const isStateEntity = (entity: string): entity is StateEntity => entity in STATES;

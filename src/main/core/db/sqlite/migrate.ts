@@ -1,0 +1,76 @@
+// Brings an archive to the app's schema in ONE transaction (SQLite's DDL is transactional): an
+// interrupted upgrade or creation leaves the old schema or the new, never a half. Refuses newer archives.
+import { sql } from 'kysely';
+import { SanwuError } from '../../../../shared/errors';
+import type { Database, Statements, Trx } from '../handles';
+import type { MigrationList } from '../migrate';
+import { MIGRATIONS } from '../migrations';
+import { readSql, writeSql } from './sql';
+
+/** Kysely's bookkeeping tables, as its Migrator created them in archives made before this runner. */
+const BOOKKEEPING = [
+  `create table if not exists "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null)`,
+  `create table if not exists "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null)`,
+  `insert or ignore into "kysely_migration_lock" ("id", "is_locked") values ('migration_lock', 0)`,
+];
+
+function appliedMigrations(q: Statements): string[] {
+  if (!q.value(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`)) return [];
+  return q.values<string>(`SELECT name FROM kysely_migration ORDER BY name`);
+}
+
+export interface MigrationPlan {
+  applied: string[];
+  pending: string[];
+}
+
+export function planFrom(q: Statements, migrations: MigrationList = MIGRATIONS): MigrationPlan {
+  const applied = appliedMigrations(q);
+  const known = new Set(migrations.map(([name]) => name));
+  const unknown = applied.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new SanwuError(
+      'ARCHIVE_NEWER',
+      `这个档案库由更新版本的三务档案创建（含本版本不认识的结构 ${unknown.join('、')}），为防止损坏已拒绝打开。请升级软件后再打开。`,
+    );
+  }
+  const done = new Set(applied);
+  return { applied, pending: migrations.map(([n]) => n).filter((n) => !done.has(n)) };
+}
+
+export function planMigrations(db: Database, migrations: MigrationList = MIGRATIONS): Promise<MigrationPlan> {
+  return readSql(db.read, (q) => planFrom(q, migrations));
+}
+
+export interface MigrateOptions {
+  /** runs in the same transaction after the schema is in place (creating an archive: its first rows) */
+  initialize?: (trx: Trx) => Promise<void>;
+  /** called only when something is pending, before the transaction (the upgrade's safety copy) */
+  beforeUpgrade?: (plan: MigrationPlan) => Promise<void>;
+}
+
+/** Applies every pending migration, and `initialize`, in one transaction. Returns the names applied. */
+export async function runMigrations(db: Database, list: MigrationList = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {
+  const plan = await planMigrations(db, list);
+  if (plan.pending.length === 0 && !options.initialize) return [];
+  if (plan.pending.length > 0 && plan.applied.length > 0) await options.beforeUpgrade?.(plan);
+  return db.write.transaction(async (trx) => {
+    // Planned again under the write lock: another process may have upgraded meanwhile.
+    const { pending } = await writeSql(trx, (q) => {
+      for (const statement of BOOKKEEPING) q.run(statement);
+      return planFrom(q, list);
+    });
+    const byName = new Map(list);
+    try {
+      for (const name of pending) {
+        await byName.get(name)!.up(trx);
+        await sql`INSERT INTO kysely_migration (name, timestamp) VALUES (${name}, ${new Date().toISOString()})`.execute(trx);
+      }
+    } catch (e) {
+      throw new SanwuError('INTERNAL', `升级档案库结构失败：${(e as Error).message ?? String(e)}。档案库未被修改。`);
+    }
+    await writeSql(trx, (q) => q.run(`PRAGMA user_version = ${list.length}`));
+    await options.initialize?.(trx);
+    return pending;
+  });
+}

@@ -1,0 +1,213 @@
+// Kill -9 at random points of init, restore --force, report (replacing an older package) and an import
+// with attachments; after each, the next start must find an archive that opens (or none, for an
+// init that had not finished), no missing folder, and no debris. `npm run trials` (CI runs it);
+// SANWU_TRIALS sets the trials per operation (default 20), SANWU_TRIALS_SEED the random seed.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { closeArchive, openArchive } from '../src/main/core/archive';
+import { runCheck } from '../src/main/core/check';
+import type { ArchiveContext } from '../src/main/core/context';
+import { getOffice } from '../src/main/core/office/repository';
+import { clearOutput, parseTransient } from '../src/main/core/transient';
+
+const ROOT = join(import.meta.dirname, '..');
+const TRIALS = Number(process.env.SANWU_TRIALS ?? 20);
+let seed = Number(process.env.SANWU_TRIALS_SEED ?? Date.now() % 100000);
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const tmp = mkdtempSync(join(tmpdir(), 'sanwu-kill-'));
+const env = { ...process.env, SANWU_ANCHOR_DIR: join(tmp, 'anchors'), SANWU_ACTOR: 'trials' };
+const failures: string[] = [];
+
+interface Run {
+  code: number | null;
+  killed: boolean;
+  ms: number;
+}
+
+/** Runs `sanwu args`; kills it (SIGKILL) after `killAfter` ms unless it ends first. */
+function sanwu(args: string[], killAfter = Infinity): Promise<Run> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], { env, stdio: 'ignore' });
+    let killed = false;
+    const timer = Number.isFinite(killAfter) ? setTimeout(() => ((killed = true), child.kill('SIGKILL')), killAfter) : null;
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, killed, ms: Date.now() - t0 });
+    });
+  });
+}
+
+/** Names a crash leaves behind (dead or alive writers: nothing runs now). */
+function debris(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => parseTransient(basename(p)) !== null);
+}
+
+/** A setup step that must succeed. */
+async function must(args: string[]): Promise<void> {
+  const run = await sanwu(args);
+  if (run.code !== 0) throw new Error(`setup failed (exit ${run.code}): sanwu ${args.join(' ')}`);
+}
+
+const open = (dir: string) => openArchive(dir, { anchorDir: env.SANWU_ANCHOR_DIR, actor: 'trials' });
+
+async function trials(name: string, prepare: (i: number) => Promise<string[]> | string[], judge: (i: number, run: Run) => Promise<void>): Promise<void> {
+  // One uninterrupted run measures how long the command takes; kills fall anywhere within it.
+  const full = await sanwu(await prepare(-1));
+  if (full.code !== 0) throw new Error(`${name}: the uninterrupted run failed (exit ${full.code})`);
+  let killedMidway = 0;
+  for (let i = 0; i < TRIALS; i++) {
+    const run = await sanwu(await prepare(i), Math.round(150 + random() * full.ms));
+    if (run.killed) killedMidway++;
+    try {
+      await judge(i, run);
+    } catch (e) {
+      failures.push(`${name} #${i} (${run.killed ? 'killed' : 'finished'} after ${run.ms} ms): ${(e as Error).message}`);
+    }
+  }
+  process.stdout.write(`${name}: ${TRIALS} trials, ${killedMidway} killed midway (the command takes ${full.ms} ms)\n`);
+}
+
+function expect(ok: boolean, what: string): void {
+  if (!ok) throw new Error(what);
+}
+
+async function inArchive<T>(dir: string, fn: (ctx: ArchiveContext) => Promise<T>): Promise<T> {
+  const ctx = await open(dir);
+  try {
+    return await fn(ctx);
+  } finally {
+    await closeArchive(ctx);
+  }
+}
+
+/** What a crash could break: the store, the files, the database, the log (not the catalogue's findings). */
+const CRASH_FINDINGS = /^(audit-|stray-file|foreign-file|store-link|missing-file|fixity|unreadable|database)/;
+
+async function checkedClean(dir: string): Promise<void> {
+  const problems = (await inArchive(dir, async (ctx) => (await runCheck(ctx)).problems)).filter((p) => CRASH_FINDINGS.test(p.type));
+  expect(problems.length === 0, `check found ${problems.slice(0, 3).map((p) => `${p.type}: ${p.message}`).join(' | ')}${problems.length > 3 ? ` (+${problems.length - 3})` : ''}`);
+}
+
+// ---- init: nothing or a whole archive ----
+await trials(
+  'init',
+  (i) => ['init', '--db', join(tmp, `init-${i}`), '--name', '试验街道'],
+  async (i) => {
+    const dir = join(tmp, `init-${i}`);
+    try {
+      const office = await inArchive(dir, (ctx) => getOffice(ctx));
+      expect(office?.name === '试验街道', 'an archive without its office');
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'NOT_AN_ARCHIVE') throw e;
+      expect(!existsSync(join(dir, 'archive.sqlite')), 'an archive.sqlite that does not open');
+      const again = await sanwu(['init', '--db', dir, '--name', '试验街道']);
+      expect(again.code === 0, 'init again failed');
+    }
+    expect(debris(dir).length === 0, `debris: ${debris(dir).join(', ')}`);
+  },
+);
+
+// ---- restore --force: the old archive or the new, whole, at the folder ----
+const source = join(tmp, 'source');
+const before = join(tmp, 'before');
+const backup = join(tmp, 'source.tar');
+await must(['demo', '--db', source, '--communities', '2', '--records', '140']);
+await must(['file', '--db', source, '--year', '2025']);
+await must(['backup', '--db', source, '--out', backup]);
+await must(['init', '--db', before, '--name', '原来的街道']);
+await trials(
+  'restore --force',
+  (i) => {
+    const dir = join(tmp, `restore-${i}`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(before, dir, { recursive: true });
+    return ['restore', '--db', dir, backup, '--force'];
+  },
+  async (i) => {
+    const dir = join(tmp, `restore-${i}`);
+    expect(existsSync(dir) || readdirSync(tmp).some((n) => n.startsWith(`.restore-${i}.`)), 'the folder is gone');
+    const office = await inArchive(dir, (ctx) => getOffice(ctx));
+    expect(office?.name === '原来的街道' || office?.name === '幸福路街道办事处', `unexpected archive: ${office?.name}`);
+    expect(readdirSync(tmp).filter((n) => n.startsWith(`.restore-${i}.`)).length === 0, 'restore leftovers beside the folder');
+    expect(debris(dir).length === 0, `debris: ${debris(dir).join(', ')}`);
+    await checkedClean(dir);
+  },
+);
+
+// ---- report replacing an older package: the old or the new package, whole, at its name ----
+const reportDb = join(tmp, 'report-db');
+cpSync(source, reportDb, { recursive: true });
+const first = join(tmp, 'report-first');
+await must(['report', '--db', reportDb, '--year', '2025', '--out', first, '--zip']);
+const bag = readdirSync(first).find((n) => !n.endsWith('.zip'))!;
+/** A bag is whole when every payload file its manifest lists is there with that digest. */
+const wholeBag = (dir: string) =>
+  readFileSync(join(dir, 'manifest-sha256.txt'), 'utf8')
+    .trim()
+    .split('\n')
+    .every((line) => {
+      const [digest, path] = line.split('  ');
+      return existsSync(join(dir, path!)) && createHash('sha256').update(readFileSync(join(dir, path!))).digest('hex') === digest;
+    });
+await trials(
+  'report',
+  (i) => {
+    const out = join(tmp, `report-${i}`);
+    rmSync(out, { recursive: true, force: true });
+    cpSync(first, out, { recursive: true });
+    writeFileSync(join(out, bag, 'older.txt'), 'the package being replaced');
+    return ['report', '--db', reportDb, '--year', '2025', '--out', out, '--zip'];
+  },
+  async (i) => {
+    const out = join(tmp, `report-${i}`);
+    clearOutput(out); // what the next report on this folder does first
+    expect(existsSync(join(out, bag)) && wholeBag(join(out, bag)), 'no whole package at its name');
+    expect(existsSync(join(out, `${bag}.zip`)), 'no zip at its name');
+    expect(debris(out).length === 0, `debris: ${debris(out).join(', ')}`);
+  },
+);
+
+// ---- import with attachments: all rows and their files, or none, and no stray file ----
+const book = join(tmp, 'book');
+mkdirSync(join(book, '扫描件'), { recursive: true });
+const rows = ['社区,类别,事项,题名,成文日期,附件'];
+for (let i = 0; i < 150; i++) {
+  writeFileSync(join(book, '扫描件', `${i}.pdf`), `%PDF-1.7\n% scan ${i}\n${'x'.repeat(20000 + i)}\n%%EOF\n`);
+  rows.push(`桃源社区,居务,居务监督委员会例会,例会记录${i},2025-03-05,扫描件/${i}.pdf`);
+}
+writeFileSync(join(book, '登记.csv'), `${rows.join('\n')}\n`);
+const empty = join(tmp, 'import-base');
+await must(['init', '--db', empty, '--name', '幸福路街道']);
+await inArchive(empty, async (ctx) => {
+  const { saveCommunity } = await import('../src/main/core/communities/repository');
+  await saveCommunity(ctx, { code: 'S101', name: '桃源社区' });
+});
+await trials(
+  'import with files',
+  (i) => {
+    const dir = join(tmp, `import-${i}`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(empty, dir, { recursive: true });
+    return ['import', '--db', dir, join(book, '登记.csv')];
+  },
+  async (i) => {
+    const dir = join(tmp, `import-${i}`);
+    const counts = await inArchive(dir, async (ctx) => ({
+      records: Number((await ctx.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      attachments: Number((await ctx.db.selectFrom('attachments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    }));
+    expect((counts.records === 0 && counts.attachments === 0) || (counts.records === 150 && counts.attachments === 150), `half an import: ${JSON.stringify(counts)}`);
+    expect(debris(dir).length === 0, `debris: ${debris(dir).join(', ')}`);
+    await checkedClean(dir);
+  },
+);
+
+rmSync(tmp, { recursive: true, force: true });
+process.stdout.write(`kill trials: ${failures.length === 0 ? 'all passed' : `${failures.length} failed`}\n`);
+for (const f of failures) process.stdout.write(`  ${f}\n`);
+process.exit(failures.length === 0 ? 0 : 1);
