@@ -14,10 +14,12 @@ import { importedContent } from '../import/imported';
 import { book, RECORDS, SCANS, withoutScans, withScans } from '../import/same-records';
 import { hasOpenpyxl, hasSoffice, libreOfficeSave, openpyxlBook, pythonZip, type Value } from '../import/writers';
 import { collectErrors, launch, screenshot } from './browser';
+import { e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 const ROOT = join(import.meta.dirname, '../..');
-const sanwu = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const sanwu = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
 const ready = hasOpenpyxl && hasSoffice;
 if (!ready) console.warn('test/e2e/import.test.ts skipped: python3-openpyxl or LibreOffice (soffice) is not installed.');
 
@@ -30,16 +32,32 @@ let server: Served;
 let browser: Browser;
 let page: Page;
 let errors: string[];
+/** the archives made (a folder each, or a database each on the PostgreSQL twin) */
+const archives = new Map<string, E2eArchive>();
 
-function init(dir: string): void {
-  sanwu('init', '--db', dir, '--name', '幸福路街道', '--code', '659002');
+/** A new archive named `name`, initialised through the CLI. */
+async function init(name: string): Promise<E2eArchive> {
+  const archive = await e2eArchive(join(tmp.dir, name));
+  archives.set(name, archive);
+  sanwu(archive.env, 'init', '--db', archive.location, '--name', '幸福路街道', '--code', '659002');
+  return archive;
+}
+
+/** What the archive `name` holds after its imports (importedContent), read in this process. */
+async function contentOf(name: string) {
+  const ctx = await openArchive(archives.get(name)!.location, { workDir: join(tmp.dir, name, 'read') });
+  try {
+    return await importedContent(ctx);
+  } finally {
+    await closeArchive(ctx);
+  }
 }
 
 beforeAll(async () => {
   if (!ready) return;
   tmp = tempDir('sanwu-e2e-import-');
   const template = join(tmp.dir, '模板.xlsx');
-  sanwu('template', '--out', template);
+  sanwu({}, 'template', '--out', template);
   const plain = book(withoutScans()).map((s) => ({ ...s, rows: s.rows.slice(1) }));
   const filled = openpyxlBook(join(tmp.dir, 'plain', '填好的模板.xlsx'), plain, { template });
   const order = [3, 0, 15, 6, 1, 2, 5, 4, 14, 13, 12, 11, 10, 9, 8, 7];
@@ -59,8 +77,8 @@ beforeAll(async () => {
   const rows: Value[][] = Array.from({ length: 60_000 }, (_, i) => ['桃源社区', '居务', '居民会议', `第${i + 1}次居民议事会记录`, '桃源社区居民委员会', '', '2025-03-05', null, '公开栏', 1, null, null, null, null, null, null]);
   big = openpyxlBook(join(tmp.dir, 'big', '六万行.xlsx'), [{ name: '档案登记', rows: [RECORD_HEADERS, ...rows] }], { writeOnly: true });
 
-  init(join(tmp.dir, 'ui'));
-  server = await serve(join(tmp.dir, 'ui'));
+  const ui = await init('ui');
+  server = await serve(ui.location, ui.env);
   browser = await launch();
   page = await browser.newPage({ acceptDownloads: true });
   errors = collectErrors(page);
@@ -69,6 +87,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  for (const a of archives.values()) await a.drop();
   tmp?.cleanup();
 });
 
@@ -91,10 +110,9 @@ async function importInUi(file: string): Promise<string> {
 }
 
 describe.skipIf(!ready)('the same records through the CLI and the UI', () => {
-  it('CLI: the first file imports the records, every other copy adds nothing', () => {
-    const dir = join(tmp.dir, 'cli');
-    init(dir);
-    const results = files.map((f) => JSON.parse(sanwu('import', '--db', dir, f, '--json')) as { ok: boolean; imported: Record<string, number>; duplicates: number });
+  it('CLI: the first file imports the records, every other copy adds nothing', async () => {
+    const cli = await init('cli');
+    const results = files.map((f) => JSON.parse(sanwu(cli.env, 'import', '--db', cli.location, f, '--json')) as { ok: boolean; imported: Record<string, number>; duplicates: number });
     expect(results[0]).toMatchObject({ ok: true, imported: { records: 4, communities: 2, roster: 2 } });
     for (const r of results.slice(1)) expect(r).toMatchObject({ ok: true, imported: { records: 0, roster: 0 }, duplicates: 6 });
   });
@@ -109,38 +127,22 @@ describe.skipIf(!ready)('the same records through the CLI and the UI', () => {
     expect(notices).toContain('表头在第2行，其上方的第1行“2025年度桃源、梅园社区档案登记表”是标题或说明，已跳过');
     expect(notices).toContain('第2行表头中的“序号”不是导入模板中的列，这些列已忽略');
     await screenshot(page, 'import-title-row-notices');
-    const ui = await openArchive(join(tmp.dir, 'ui'));
-    const cli = await openArchive(join(tmp.dir, 'cli'));
-    try {
-      expect(await importedContent(ui)).toEqual(await importedContent(cli));
-    } finally {
-      await closeArchive(ui);
-      await closeArchive(cli);
-    }
+    expect(await contentOf('ui')).toEqual(await contentOf('cli'));
     expect(errors).toEqual([]);
   }, 600_000);
 
   it('UI: a .zip of the workbook with its scans imports the records with their attachments, as the CLI does', async () => {
-    const cliDir = join(tmp.dir, 'cli-zip2');
-    init(cliDir);
-    sanwu('import', '--db', cliDir, zip, '--json');
-    const uiDir = join(tmp.dir, 'ui-zip');
-    init(uiDir);
+    const cli = await init('cli-zip2');
+    sanwu(cli.env, 'import', '--db', cli.location, zip, '--json');
+    const ui = await init('ui-zip');
     const before = server;
-    server = await serve(uiDir);
+    server = await serve(ui.location, ui.env);
     try {
       const text = await importInUi(zip);
       expect(text).toContain('已导入档案 4 件、社区 2 个、人员与组织 2 条、附件 4 个');
-      const ui = await openArchive(uiDir);
-      const cli = await openArchive(cliDir);
-      try {
-        const content = await importedContent(ui);
-        expect(content.records.flatMap((r) => r.attachments.map((a) => a.name)).sort()).toEqual(['3月例会记录.pdf', '公开栏照片.jpg', '公开栏照片.jpg', '惠民资金.pdf']);
-        expect(content).toEqual(await importedContent(cli));
-      } finally {
-        await closeArchive(ui);
-        await closeArchive(cli);
-      }
+      const content = await contentOf('ui-zip');
+      expect(content.records.flatMap((r) => r.attachments.map((a) => a.name)).sort()).toEqual(['3月例会记录.pdf', '公开栏照片.jpg', '公开栏照片.jpg', '惠民资金.pdf']);
+      expect(content).toEqual(await contentOf('cli-zip2'));
     } finally {
       await server.stop();
       server = before;

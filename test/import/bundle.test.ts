@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/main/core/check';
+import { engineOf } from '../../src/main/core/db';
 import { importWorkbooks } from '../../src/main/core/import/import';
 import type { ImportResult } from '../../src/shared/import';
-import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { ENGINES, rawQuery, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { recordRow, recordsBook, writeBook, writeFile } from './fixtures';
 import { hasOpenpyxl, pythonZip } from './writers';
 
@@ -47,19 +48,24 @@ async function refused(zip: string): Promise<ImportResult> {
 }
 
 describe.skipIf(!hasOpenpyxl)('a .zip of workbooks and scans', () => {
-  it('imports the workbook with its scans (letter case and Unicode form forgiven), and leaves no unpacked copy', async () => {
-    const zip = pythonZip(join(dir, '报送.zip'), entries());
-    const r = await importWorkbooks(a.ctx, { files: [zip] });
-    expect(r.errors).toEqual([]);
-    expect(r).toMatchObject({ ok: true, imported: { records: 2, attachments: 2 } });
-    const names = raw(a.ctx).prepare('SELECT original_name FROM attachments ORDER BY id').pluck().all();
-    expect(names).toEqual(['记录.PDF', '照片.jpg']);
-    const sources = raw(a.ctx).prepare(`SELECT source FROM records ORDER BY id`).pluck().all();
-    expect(sources).toEqual(['报送.zip/包/台账.xlsx!档案登记!2', '报送.zip/包/台账.xlsx!档案登记!3']);
-    expect(unpacked()).toEqual(before);
-    // every row the import wrote has its whole state in the audit log; the scans are in the store
-    const check = await runCheck(a.ctx);
-    expect(check.problems).toEqual([]);
+  it.each(ENGINES)('imports the workbook with its scans (letter case and Unicode form forgiven), and leaves no unpacked copy, on %s', async (engine) => {
+    const b = await tempArchive({ engine });
+    try {
+      const zip = pythonZip(join(dir, '报送.zip'), entries());
+      const r = await importWorkbooks(b.ctx, { files: [zip] });
+      expect(r.errors).toEqual([]);
+      expect(r).toMatchObject({ ok: true, imported: { records: 2, attachments: 2 } });
+      const files = await rawQuery<{ original_name: string; sha256: string }>(b.ctx, 'SELECT original_name, sha256 FROM attachments ORDER BY id');
+      expect(files.map((f) => f.original_name)).toEqual(['记录.PDF', '照片.jpg']);
+      for (const f of files) expect(await engineOf(b.ctx.db).files.has(f.sha256)).toBe(true);
+      const sources = await rawQuery<{ source: string }>(b.ctx, 'SELECT source FROM records ORDER BY id');
+      expect(sources.map((x) => x.source)).toEqual(['报送.zip/包/台账.xlsx!档案登记!2', '报送.zip/包/台账.xlsx!档案登记!3']);
+      expect(unpacked()).toEqual(before);
+      // every row the import wrote has its whole state in the audit log; the scans are in the store
+      expect((await runCheck(b.ctx)).problems).toEqual([]);
+    } finally {
+      await b.close();
+    }
   });
 
   it('refuses 附件 paths leading out of the zip, and says which', async () => {

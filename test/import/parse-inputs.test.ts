@@ -37,7 +37,8 @@ afterAll(() => a.close());
 
 interface Seen {
   drafts: [number, Drafts['kind'], string[]][];
-  parsed: [number, Omit<ParsedFile, 'path'>][];
+  /** each parsed file, its path (which differs by thread) blanked */
+  parsed: [number, ParsedFile][];
   problems: [number, string][];
   /** batches taken while the input was still being read (progress came after them) */
   progressAfterDrafts: boolean;

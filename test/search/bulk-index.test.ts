@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveContext } from '../../src/main/core/context';
-import { beginBulkIndexing, writeSql } from '../../src/main/core/db';
+import { engineOf, writeSql } from '../../src/main/core/db';
 import { importWorkbooks } from '../../src/main/core/import/import';
 import { insertRecords, updateRecord } from '../../src/main/core/records/repository';
 import { searchRecords } from '../../src/main/core/records/search';
@@ -92,13 +92,14 @@ describe('bulk search indexing', () => {
   it('a rolled-back bulk write restores the triggers and leaves the indexes untouched', async () => {
     const before = indexContent(bulk.ctx);
     await expect(
-      bulk.ctx.write.transaction(async (trx) => {
-        const indexing = await beginBulkIndexing(trx);
-        expect(await writeSql(trx, (q) => q.value(`SELECT count(*) FROM sqlite_master WHERE name IN ('records_fts_insert', 'records_grams_insert')`))).toBe(0);
-        await insertRecords(bulk.ctx, trx, [{ communityId: 1, affair: '居务', kind: '居民会议', title: '回滚的一件', date: '2025-03-05' }]);
-        await indexing.finish();
-        throw new Error('rolled back');
-      }),
+      bulk.ctx.write.transaction((trx) =>
+        engineOf(trx).bulkRecords(trx, async (indexing) => {
+          expect(await writeSql(trx, (q) => q.value(`SELECT count(*) FROM sqlite_master WHERE name IN ('records_fts_insert', 'records_grams_insert')`))).toBe(0);
+          await insertRecords(bulk.ctx, trx, [{ communityId: 1, affair: '居务', kind: '居民会议', title: '回滚的一件', date: '2025-03-05' }]);
+          await indexing.finish();
+          throw new Error('rolled back');
+        }),
+      ),
     ).rejects.toThrow('rolled back');
     expect(indexContent(bulk.ctx)).toEqual(before);
     expect(await searchIds(bulk.ctx, '回滚的一件')).toEqual([]);
@@ -119,11 +120,12 @@ describe('bulk search indexing', () => {
     const copy = `INSERT INTO records (community_id, affair, kind, title, responsible, doc_number, notes, date, retention, created_at, updated_at, archival_code)
       SELECT community_id, affair, kind, title || '（副本）', responsible, doc_number, notes, date, retention, created_at, updated_at, 'S101-WS·2025-D30-' || printf('%04d', id)
       FROM records WHERE id <= 200`;
-    await bulk.ctx.write.transaction(async (trx) => {
-      const indexing = await beginBulkIndexing(trx);
-      await writeSql(trx, (q) => q.run(copy));
-      await indexing.finish();
-    });
+    await bulk.ctx.write.transaction((trx) =>
+      engineOf(trx).bulkRecords(trx, async (indexing) => {
+        await writeSql(trx, (q) => q.run(copy));
+        await indexing.finish();
+      }),
+    );
     await rowByRow.ctx.write.transaction((trx) => writeSql(trx, (q) => q.run(copy)));
     // (the text indexes differ by the earlier edit: the copies' entries and the 档号 indexes are compared;
     // the copies came without precomputed pairs, so their pairs are the loader's own)

@@ -7,7 +7,7 @@ import type { LongTaskOptions, Progress } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
 import type { ImportError, ImportNotice, ImportRequest, ImportResult } from '../../../shared/import';
 import { isoDay, type ArchiveContext } from '../context';
-import { withBulkCache } from '../db';
+import { engineOf } from '../db';
 import { loadKinds } from '../records/vocabulary';
 import { placingFiles } from '../recovery';
 import { unpackBundle, type Bundle } from './bundle';
@@ -127,15 +127,15 @@ export async function importWorkbooks(ctx: ArchiveContext, request: ImportReques
       try {
         // Files go into the store inside the transaction, under a journal: a failed or killed import takes
         // out again those no committed row references (recovery.ts).
-        return await placingFiles(ctx, (journal) => ctx.write.transaction((trx) => withBulkCache(trx, async () => {
-          const writer = await ImportWriter.start(ctx, trx, { ...opts, dryRun: req.dryRun, onWritten: progress.written }, journal);
+        return await placingFiles(ctx, (journal) => ctx.write.transaction((trx) => engineOf(trx).bulkRecords(trx, async (indexing) => {
+          const writer = await ImportWriter.start(ctx, trx, { ...opts, dryRun: req.dryRun, onWritten: progress.written }, journal, indexing);
           writer.stopped = fileErrors.length > 0;
           const parsed: ParsedFile[] = [];
           /** zip members with none of the import's sheets: scans if a row names them, else said so */
           const notInputs: [InputFile, FileProblem][] = [];
           await parseInputs(
             inputs,
-            env,
+            { ...env, grams: indexing.takesGrams },
             {
               drafts: (_, batch) => writer.add(batch),
               progress: (_, p) => progress.reading(p),

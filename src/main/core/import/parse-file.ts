@@ -64,6 +64,8 @@ export interface ParseEnv extends LongTaskOptions {
   today: string;
   /** data rows a file may have (LIMITS.rows) */
   maxRows?: number;
+  /** work out each record's search pairs here (the engine's bulk index takes them) */
+  grams?: boolean;
   /** good rows, a batch at a time; reading waits for it */
   onDrafts: (batch: Drafts) => Promise<void>;
 }
@@ -123,7 +125,7 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
       if (typeof named === 'string') parsed.refusedRefs.push({ file: name, sheet: def.name, row, name: named });
     };
   const handlers = new Map<string, RowHandler>([
-    [RECORDS_SHEET.name, handler(RECORDS_SHEET, (v, at) => withGrams(recordDraft(v, env.kinds, env.today, at)), records, 'community')],
+    [RECORDS_SHEET.name, handler(RECORDS_SHEET, (v, at) => (env.grams ? withGrams(recordDraft(v, env.kinds, env.today, at)) : recordDraft(v, env.kinds, env.today, at)), records, 'community')],
     [COMMUNITIES_SHEET.name, handler(COMMUNITIES_SHEET, communityDraft, parsed.communities)],
     [ROSTER_SHEET.name, handler(ROSTER_SHEET, rosterDraft, roster, 'community')],
   ]);

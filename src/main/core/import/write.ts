@@ -1,10 +1,10 @@
 // Writing an import in ONE transaction, while it is being read: rows whose 社区 the archive already
 // has go in as they come; the others wait for the import's 社区概况 rows. Records, roster entries and
 // attachments are each audited with their source row. The search indexes are filled once at the end
-// (bulk-index.ts). A refusal, a dry run or a cancel rolls the whole transaction back.
+// (the engine's bulkRecords). A refusal, a dry run or a cancel rolls the whole transaction back.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
 import type { ImportError } from '../../../shared/import';
@@ -14,7 +14,7 @@ import { MEDIA_TYPES, sniffFormat } from '../attachments/sniff';
 import { hashFile, type PlacedJournal } from '../attachments/store';
 import { toCommunity, upsertCommunity } from '../communities/repository';
 import type { ArchiveContext } from '../context';
-import { beginBulkIndexing, type BulkIndexing } from '../db';
+import type { BulkIndexing } from '../db';
 import type { DB } from '../db/schema';
 import { insertRecords, loadRecordRules, type RecordRules } from '../records/repository';
 import { insertRoster } from '../roster/repository';
@@ -76,10 +76,13 @@ export class ImportWriter {
     private readonly journal: PlacedJournal,
   ) {}
 
-  /** `journal`: the files this import places in the store (taken out again if it fails, recovery.ts). */
-  static async start(ctx: ArchiveContext, trx: Kysely<DB>, opts: WriteOptions, journal: PlacedJournal): Promise<ImportWriter> {
+  /**
+   * `journal`: the files this import places in the store (taken out again if it fails, recovery.ts);
+   * `indexing`: the engine's search index for the bulk insert (engine.ts bulkRecords).
+   */
+  static async start(ctx: ArchiveContext, trx: Kysely<DB>, opts: WriteOptions, journal: PlacedJournal, indexing: BulkIndexing): Promise<ImportWriter> {
     const existing = await trx.selectFrom('communities').select(['id', 'name']).where('retired_at', 'is', null).execute();
-    return new ImportWriter(ctx, trx, opts, await loadRecordRules(trx), new Map(existing.map((c) => [c.name, c.id])), await beginBulkIndexing(trx), journal);
+    return new ImportWriter(ctx, trx, opts, await loadRecordRules(trx), new Map(existing.map((c) => [c.name, c.id])), indexing, journal);
   }
 
   /** Rows as they are read: written now if their 社区 is in the archive, else held for the import's 社区概况. */
@@ -139,9 +142,7 @@ export class ImportWriter {
   }
 
   private async writeRecords(drafts: RecordDraft[]): Promise<void> {
-    // one bound JSON list, not hundreds of parameters: Kysely compiles a small statement
-    const list = sql<string>`(SELECT value FROM json_each(${JSON.stringify(drafts.map((d) => d.fingerprint))}))`;
-    const existing = await this.trx.selectFrom('records').select('fingerprint').where('fingerprint', 'in', list).execute();
+    const existing = await this.trx.selectFrom('records').select('fingerprint').where('fingerprint', 'in', drafts.map((d) => d.fingerprint)).execute();
     for (const e of existing) this.seen.add(e.fingerprint!);
     const fresh = drafts.filter((d) => {
       if (this.seen.has(d.fingerprint)) return false;
@@ -165,7 +166,7 @@ export class ImportWriter {
   private stage(ref: AttachmentRef): Promise<StagedAttachment> {
     let s = this.staged.get(ref.path);
     if (!s) {
-      s = this.opts.dryRun ? inspectFile(ref) : stageFile(this.ctx, ref.path, basename(ref.written), this.journal);
+      s = this.opts.dryRun ? inspectFile(ref) : stageFile(this.ctx, ref.path, basename(ref.written), { journal: this.journal, trx: this.trx });
       this.staged.set(ref.path, s);
     }
     return s;

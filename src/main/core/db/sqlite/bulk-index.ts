@@ -4,21 +4,15 @@
 // (search-index.ts says what is indexed, for the triggers and for this), and the triggers are created
 // again from their stored SQL, byte for byte. Schema changes are transactional in SQLite: a rollback
 // or a crash restores the triggers with the rows.
+import type { BulkIndexing } from '../engine';
 import type { Trx } from '../handles';
 import { GRAMS_INSERT, INDEX_INSERT_TRIGGERS, indexRangeStatements } from '../search-index';
 import { withRaw } from './driver';
 
-export interface BulkIndexing {
-  /** New records' character pairs, computed where they were read (search-index.ts textGrams): indexed now. */
-  addGrams(pairs: [id: number, grams: string][]): Promise<void>;
-  /** Indexes every record inserted since begin (batch by batch, reporting the records done), then restores the triggers. */
-  finish(onBatch?: (done: number, total: number) => Promise<void> | void): Promise<void>;
-}
-
 const BATCH = 10_000;
 
 /** Must run inside the write transaction `trx` that inserts the records. */
-export async function beginBulkIndexing(trx: Trx): Promise<BulkIndexing> {
+async function beginBulkIndexing(trx: Trx): Promise<BulkIndexing> {
   const last = () => withRaw(trx, (raw) => raw.prepare('SELECT coalesce(max(id), 0) FROM records').pluck().get() as number);
   const { triggers, from } = await withRaw(trx, (raw) => {
     if (!raw.inTransaction) throw new Error('beginBulkIndexing needs an open transaction');
@@ -34,6 +28,7 @@ export async function beginBulkIndexing(trx: Trx): Promise<BulkIndexing> {
   /** ids given their pairs already */
   const paired = new Set<number>();
   return {
+    takesGrams: true,
     addGrams: (pairs) =>
       withRaw(trx, (raw) => {
         const grams = raw.prepare(GRAMS_INSERT);
@@ -72,15 +67,15 @@ export async function beginBulkIndexing(trx: Trx): Promise<BulkIndexing> {
 /** Page cache while a bulk write runs (KiB, as cache_size takes it negative): fewer dirty pages spilled to the WAL. */
 const BULK_CACHE_KIB = 24 * 1024;
 
-/** Runs `write` inside `trx` with a larger page cache on its connection, restoring the setting after. */
-export async function withBulkCache<T>(trx: Trx, write: () => Promise<T>): Promise<T> {
+/** The engine's bulkRecords: `write` runs with the index triggers set aside and a larger page cache on the connection. */
+export async function bulkRecordsSqlite<T>(trx: Trx, write: (indexing: BulkIndexing) => Promise<T>): Promise<T> {
   const before = await withRaw(trx, (raw) => {
     const size = raw.pragma('cache_size', { simple: true }) as number;
     raw.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     return size;
   });
   try {
-    return await write();
+    return await write(await beginBulkIndexing(trx));
   } finally {
     await withRaw(trx, (raw) => raw.pragma(`cache_size = ${before}`));
   }
