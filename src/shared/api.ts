@@ -21,6 +21,7 @@ import type { DemoSummary } from './demo';
 import type { Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
+import { lendInputSchema, loanQuerySchema, viewQuerySchema, type LendResult, type Loan, type LoanList, type ViewList } from './lending';
 import { reportSettingsOverrideSchema, reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
   communityInputSchema,
@@ -35,6 +36,7 @@ import {
 } from './schemas';
 import { displaySchema, passwordSchema, roleSchema, usernameSchema, type Identity, type Role, type SignedIn, type UserInfo } from './users';
 import type { Affair, Retention } from './vocabulary';
+import { yearbookSettingsSchema, type YearbookFigures, type YearbookResult, type YearbookSettings } from './yearbook';
 
 /** A phantom carrier of the output type; never read at run time. */
 declare const OUTPUT: unique symbol;
@@ -324,6 +326,19 @@ export const API = {
   ),
   /** the CLI: fills a realistic demo archive (and with `users`, the accounts admin, clerk, viewer) */
   'demo.generate': method<DemoResult>()(demoRequest, { ...ADMIN, long: true, desktopOnly: true }),
+  // ---- the archive room's own year: 借阅登记, 利用, 年报 ----
+  'lending.lend': method<LendResult>()(lendInputSchema, CLERK),
+  'lending.return': method<Loan>()(z.object({ loan: id }), CLERK),
+  'lending.list': method<LoanList>()(loanQuerySchema, READ),
+  /** files viewed in the app (利用), newest first */
+  'lending.views': method<ViewList>()(viewQuerySchema, READ),
+  'yearbook.figures': method<YearbookFigures>()(z.object({ year: yearSchema }), READ),
+  'yearbook.settings.get': method<YearbookSettings>()(z.object({ year: yearSchema }), READ),
+  'yearbook.settings.save': method<YearbookSettings>()(yearbookSettingsSchema.extend({ year: yearSchema }), CLERK),
+  /** the 年报 workbook, offered for download (browser mode) or written into the archive's exports */
+  'yearbook.build': method<YearbookResult>()(z.object({ year: yearSchema }), { role: '档案员', writes: false }),
+  /** the CLI (and the desktop app): the 年报 written into a folder of this computer */
+  'yearbook.write': method<YearbookResult>()(z.object({ year: yearSchema, out: localPath }), { role: '档案员', writes: false, desktopOnly: true }),
 } as const;
 
 export type ApiSpec = typeof API;

@@ -8,11 +8,13 @@ import { communityHandlers } from './communities';
 import { dashboardHandlers } from './dashboard';
 import { demoHandlers } from './demo';
 import { importHandlers } from './import';
+import { lendingHandlers } from './lending';
 import { recordHandlers } from './records';
 import { reportHandlers } from './report';
 import { settingsHandlers } from './settings';
 import { standardsHandlers } from './standards';
 import type { HandlerMap } from './types';
+import { yearbookHandlers } from './yearbook';
 
 export const HANDLERS: HandlerMap = {
   ...appHandlers,
@@ -27,4 +29,6 @@ export const HANDLERS: HandlerMap = {
   ...reportHandlers,
   ...backupHandlers,
   ...demoHandlers,
+  ...lendingHandlers,
+  ...yearbookHandlers,
 };

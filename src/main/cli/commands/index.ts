@@ -16,4 +16,6 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   restore: () => import('./restore'),
   serve: () => import('./serve'),
   user: () => import('./user'),
+  lend: () => import('./lend'),
+  yearbook: () => import('./yearbook'),
 };

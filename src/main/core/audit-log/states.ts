@@ -3,7 +3,7 @@
 // fixed order, versioned: {"v":1,"row":[…]}. Adding a column to a reconciled table means a new version
 // here (older entries keep theirs).
 
-export type StateEntity = 'record' | 'attachment' | 'community' | 'roster' | 'filing_cell';
+export type StateEntity = 'record' | 'attachment' | 'community' | 'roster' | 'filing_cell' | 'loan' | 'loan_item' | 'file_view';
 
 export interface StateShape {
   table: string;
@@ -48,6 +48,13 @@ export const STATES: Record<StateEntity, StateShape> = {
     key: ['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code'],
     versions: [['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code', 'last_item_no']],
   },
+  loan: {
+    table: 'loans',
+    key: ['id'],
+    versions: [['id', 'borrower', 'unit', 'purpose', 'lent_at', 'due_date', 'clerk', 'returned_at', 'return_clerk', 'created_at', 'updated_at']],
+  },
+  loan_item: { table: 'loan_items', key: ['id'], versions: [['id', 'loan_id', 'record_id']] },
+  file_view: { table: 'file_views', key: ['id'], versions: [['id', 'attachment_id', 'record_id', 'viewer', 'viewed_at']] },
 };
 
 export const STATE_ENTITIES = Object.keys(STATES) as StateEntity[];

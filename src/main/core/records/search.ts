@@ -30,7 +30,7 @@ const PAIR = 2;
 /** A term as one FTS5 phrase: double quotes inside are doubled. */
 export const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
-const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 interface Where {
   sql: string;

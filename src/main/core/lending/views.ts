@@ -1,0 +1,118 @@
+// 利用: every view of a stored file in the app (who, which item, when), logged without holding the view
+// up. The transports note a view as they serve the file; the notes are written shortly after, a burst
+// in one transaction, each row with its audit entry (the viewer as the actor), so check reconciles the
+// log like any other register.
+import { viewQuerySchema, type ViewList, type ViewQuery } from '../../../shared/lending';
+import { appendAudit, type AuditInput } from '../audit-log/append';
+import { nowIso, type ArchiveContext } from '../context';
+import { stateColumn } from '../db';
+import type { Trx } from '../db/handles';
+import { yearBounds } from './year-bounds';
+
+export interface ViewNote {
+  viewer: string;
+  attachmentId: number;
+  /** when the file was served (ISO time) */
+  at: string;
+}
+
+/** the most rows one transaction takes */
+const BATCH = 500;
+
+async function writeViews(ctx: ArchiveContext, notes: ViewNote[]): Promise<number> {
+  return ctx.write.transaction(async (trx: Trx) => {
+    const ids = [...new Set(notes.map((n) => n.attachmentId))];
+    const owners = new Map(
+      (await trx.selectFrom('attachments').select(['id', 'record_id']).where('id', 'in', ids).execute()).map((a) => [a.id, a.record_id]),
+    );
+    const byViewer = new Map<string, AuditInput[]>();
+    let written = 0;
+    for (const n of notes) {
+      const recordId = owners.get(n.attachmentId);
+      if (recordId === undefined) continue;
+      const row = await trx
+        .insertInto('file_views')
+        .values({ attachment_id: n.attachmentId, record_id: recordId, viewer: n.viewer, viewed_at: n.at })
+        .returning(['id', stateColumn('file_view').as('state')])
+        .executeTakeFirstOrThrow();
+      const entries = byViewer.get(n.viewer) ?? [];
+      entries.push({ action: 'view', entity: 'file_view', entityId: row.id, afterJson: row.state });
+      byViewer.set(n.viewer, entries);
+      written++;
+    }
+    // each entry names the viewer as its actor
+    for (const [viewer, entries] of byViewer) await appendAudit({ ...ctx, actor: viewer }, trx, entries);
+    return written;
+  });
+}
+
+/**
+ * The views a transport serves, written in batches: `note` returns at once (the file is served
+ * meanwhile); `flush` waits until everything noted is written (before the archive closes).
+ */
+export class ViewLog {
+  readonly #ctx: ArchiveContext;
+  #pending: ViewNote[] = [];
+  #draining: Promise<void> | null = null;
+
+  constructor(ctx: ArchiveContext) {
+    this.#ctx = ctx;
+  }
+
+  note(viewer: string, attachmentId: number): void {
+    this.#pending.push({ viewer, attachmentId, at: nowIso(this.#ctx) });
+    this.#draining ??= this.#drain();
+  }
+
+  async #drain(): Promise<void> {
+    // a page that shows several files at once asks for them together: let the burst gather
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#pending.length > 0) {
+      const batch = this.#pending.splice(0, BATCH);
+      try {
+        await writeViews(this.#ctx, batch);
+      } catch (e) {
+        this.#ctx.log.warn(`${batch.length} 条利用记录未能写入：${(e as Error).message}`);
+      }
+    }
+    this.#draining = null;
+  }
+
+  async flush(): Promise<void> {
+    while (this.#draining) await this.#draining;
+  }
+}
+
+export async function listViews(ctx: ArchiveContext, query: ViewQuery = {}): Promise<ViewList> {
+  const q = viewQuerySchema.parse(query);
+  let base = ctx.db
+    .selectFrom('file_views as v')
+    .innerJoin('records as r', 'r.id', 'v.record_id')
+    .innerJoin('attachments as a', 'a.id', 'v.attachment_id');
+  if (q.year !== undefined) {
+    const [from, to] = yearBounds(q.year);
+    base = base.where('v.viewed_at', '>=', from).where('v.viewed_at', '<', to);
+  }
+  const [{ n }, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select(['v.id', 'v.viewer', 'v.viewed_at', 'v.record_id', 'r.archival_code', 'r.title', 'v.attachment_id', 'a.original_name'])
+      .orderBy('v.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+  ]);
+  return {
+    total: Number(n),
+    views: rows.map((r) => ({
+      id: r.id,
+      viewer: r.viewer,
+      viewedAt: r.viewed_at,
+      recordId: r.record_id,
+      archivalCode: r.archival_code,
+      title: r.title,
+      attachmentId: r.attachment_id,
+      fileName: r.original_name,
+    })),
+  };
+}
