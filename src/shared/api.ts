@@ -96,6 +96,8 @@ const reportRequest = z.object({
   nextSteps: z.string().max(5000).optional(),
   /** this package only, over the stored report settings */
   settings: reportSettingsOverrideSchema.optional(),
+  /** also copy the items' files, PDFs with the 归档章 */
+  withFiles: z.boolean().optional(),
 });
 const demoRequest = z.object({
   year: z.number().int().optional(),
@@ -164,7 +166,7 @@ export interface FilingResult {
 
 export interface DashboardWarning {
   /** empty: the archive (or the year) holds nothing yet; the message says what to do first */
-  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due' | 'empty';
+  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due' | 'empty' | 'loan-overdue';
   message: string;
   /** a route in the UI with its query, e.g. /records?year=2025&status=未归档 */
   link: string;
@@ -177,6 +179,8 @@ export interface DashboardSummary {
   byStatus: Record<string, number>;
   completeness: CompletenessGrid;
   warnings: DashboardWarning[];
+  /** loans past their due date, not returned (today, whatever the year shown): the longest overdue first */
+  overdueLoans: { total: number; loans: Loan[] };
 }
 
 export interface DownloadFile {

@@ -172,6 +172,7 @@ export const INPUT_LABELS: Record<string, string> = {
   usersPassword: '演示账号的密码',
   fix: '移入隔离',
   confirm: '确认',
+  withFiles: '附带电子文件',
   // 借阅登记, 年报
   recordIds: '借阅的档案',
   borrower: '借阅人',

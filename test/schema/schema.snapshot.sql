@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 5
+-- user_version = 6
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -10,6 +10,12 @@ CREATE INDEX attestations_lookup ON attestations (community_id, year, indicator_
 CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
 -- index audit_log_format1
 CREATE INDEX audit_log_format1 ON audit_log (id) WHERE hash_format = 1;
+-- index file_views_by_time
+CREATE INDEX file_views_by_time ON file_views (viewed_at);
+-- index loan_items_by_record
+CREATE INDEX loan_items_by_record ON loan_items (record_id);
+-- index loans_open
+CREATE INDEX loans_open ON loans (due_date) WHERE returned_at IS NULL;
 -- index records_by_community_year
 CREATE INDEX records_by_community_year ON records (community_id, year, affair, kind);
 -- index records_by_item_no
@@ -83,6 +89,14 @@ CREATE TABLE communities (
     updated_at TEXT NOT NULL,
     retired_at TEXT
   ) STRICT;
+-- table file_views
+CREATE TABLE file_views (
+    id INTEGER PRIMARY KEY,
+    attachment_id INTEGER NOT NULL REFERENCES attachments (id),
+    record_id INTEGER NOT NULL REFERENCES records (id),
+    viewer TEXT NOT NULL CHECK (length(viewer) > 0),
+    viewed_at TEXT NOT NULL
+  ) STRICT;
 -- table filing_cells
 CREATE TABLE filing_cells (
     fonds_code TEXT NOT NULL,
@@ -97,6 +111,28 @@ CREATE TABLE filing_cells (
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+-- table loan_items
+CREATE TABLE loan_items (
+    id INTEGER PRIMARY KEY,
+    loan_id INTEGER NOT NULL REFERENCES loans (id),
+    record_id INTEGER NOT NULL REFERENCES records (id),
+    UNIQUE (loan_id, record_id)
+  ) STRICT;
+-- table loans
+CREATE TABLE loans (
+    id INTEGER PRIMARY KEY,
+    borrower TEXT NOT NULL CHECK (length(borrower) BETWEEN 1 AND 50),
+    unit TEXT NOT NULL DEFAULT '' CHECK (length(unit) <= 100),
+    purpose TEXT NOT NULL CHECK (length(purpose) BETWEEN 1 AND 500),
+    lent_at TEXT NOT NULL,
+    due_date TEXT CHECK (due_date IS NULL OR due_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    clerk TEXT NOT NULL,
+    returned_at TEXT,
+    return_clerk TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((returned_at IS NULL) = (return_clerk IS NULL))
+  ) STRICT;
 -- table record_status_transitions
 CREATE TABLE record_status_transitions (
     from_status TEXT NOT NULL,
@@ -252,6 +288,31 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
   END;
+-- trigger file_views_no_change
+CREATE TRIGGER file_views_no_change BEFORE UPDATE ON file_views
+   BEGIN SELECT RAISE(ABORT, '利用记录不能修改。'); END;
+-- trigger file_views_no_delete
+CREATE TRIGGER file_views_no_delete BEFORE DELETE ON file_views
+   BEGIN SELECT RAISE(ABORT, '利用记录不能删除。'); END;
+-- trigger loan_items_lendable
+CREATE TRIGGER loan_items_lendable BEFORE INSERT ON loan_items
+   WHEN (SELECT status IN ('已销毁', '已移交', '移交中') OR voided_at IS NOT NULL FROM records WHERE id = NEW.record_id)
+   BEGIN SELECT RAISE(ABORT, '已销毁、已移交、正在移交或已作废的档案不能借出。'); END;
+-- trigger loan_items_no_change
+CREATE TRIGGER loan_items_no_change BEFORE UPDATE ON loan_items
+   BEGIN SELECT RAISE(ABORT, '借阅的档案不能修改。'); END;
+-- trigger loan_items_no_delete
+CREATE TRIGGER loan_items_no_delete BEFORE DELETE ON loan_items
+   BEGIN SELECT RAISE(ABORT, '借阅的档案不能删除。'); END;
+-- trigger loans_no_delete
+CREATE TRIGGER loans_no_delete BEFORE DELETE ON loans
+   BEGIN SELECT RAISE(ABORT, '借阅登记不能删除。'); END;
+-- trigger loans_only_return
+CREATE TRIGGER loans_only_return BEFORE UPDATE ON loans
+   WHEN OLD.returned_at IS NOT NULL OR NEW.returned_at IS NULL
+    OR NEW.id IS NOT OLD.id OR NEW.borrower IS NOT OLD.borrower OR NEW.unit IS NOT OLD.unit OR NEW.purpose IS NOT OLD.purpose
+    OR NEW.lent_at IS NOT OLD.lent_at OR NEW.due_date IS NOT OLD.due_date OR NEW.clerk IS NOT OLD.clerk OR NEW.created_at IS NOT OLD.created_at
+   BEGIN SELECT RAISE(ABORT, '借阅登记只能登记归还一次，其余内容不能修改。'); END;
 -- trigger records_code_insert
 CREATE TRIGGER records_code_insert AFTER INSERT ON records WHEN new.archival_code IS NOT NULL BEGIN
       INSERT INTO records_code_fts (rowid, code) VALUES (new.id, new.archival_code);
@@ -296,6 +357,11 @@ CREATE TRIGGER records_grams_update AFTER UPDATE OF title, responsible, doc_numb
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');
   END;
+-- trigger records_not_out_on_loan
+CREATE TRIGGER records_not_out_on_loan BEFORE UPDATE OF status ON records
+   WHEN NEW.status IN ('已销毁', '移交中', '已移交') AND NEW.status IS NOT OLD.status
+    AND EXISTS (SELECT 1 FROM loan_items i JOIN loans l ON l.id = i.loan_id WHERE i.record_id = NEW.id AND l.returned_at IS NULL)
+   BEGIN SELECT RAISE(ABORT, '档案尚在借出，须先登记归还，才能销毁或移交。'); END;
 -- trigger records_status_on_insert
 CREATE TRIGGER records_status_on_insert BEFORE INSERT ON records
     WHEN NOT EXISTS (SELECT 1 FROM record_status_transitions WHERE from_status = '' AND to_status = NEW.status)

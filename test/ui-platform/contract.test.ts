@@ -30,6 +30,7 @@ describe('the contract', () => {
       'import.files',
       'report.write',
       'shell.showInFolder',
+      'yearbook.write',
     ]);
   });
 
