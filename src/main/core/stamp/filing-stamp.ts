@@ -8,7 +8,8 @@
 // the visible page.
 import { degrees, PDFDocument, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { SanwuError } from '../../../shared/errors';
-import type { StampFont } from './fonts';
+import fontkit from '@pdf-lib/fontkit';
+import { stampFontBytes } from './fonts';
 
 export interface StampCells {
   fonds: string;
@@ -81,9 +82,7 @@ function drawStamp(page: PDFPage, font: PDFFont, cells: StampCells): void {
   const line = (x1: number, y1: number, x2: number, y2: number, thickness: number) =>
     page.drawLine({ start: toUser(page, x1, y1), end: toUser(page, x2, y2), thickness, color: RED });
   const text = (s: string, cx: number, baseline: number, size: number) => {
-    if (!s) return;
-    const at = toUser(page, cx - font.widthOfTextAtSize(s, size) / 2, baseline);
-    page.drawText(s, { ...at, size, font, color: RED, rotate });
+    if (s) page.drawText(s, { ...toUser(page, cx - font.widthOfTextAtSize(s, size) / 2, baseline), size, font, color: RED, rotate });
   };
   // outer frame a little heavier than the inner rules
   line(left, top, left + 3 * CELL_W, top, 1.2);
@@ -104,18 +103,19 @@ function drawStamp(page: PDFPage, font: PDFFont, cells: StampCells): void {
 }
 
 /** A stamped copy of the PDF's bytes. Throws SanwuError (in Chinese) when the file cannot be stamped. */
-export async function stampPdf(bytes: Uint8Array, cells: StampCells, stampFont: StampFont): Promise<Uint8Array> {
+export async function stampPdf(bytes: Uint8Array, cells: StampCells): Promise<Uint8Array> {
   let doc: PDFDocument;
+  let page: PDFPage | null;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    page = doc.getPageCount() > 0 ? doc.getPage(0) : null;
   } catch (e) {
     const encrypted = (e as Error).name === 'EncryptedPDFError' || /encrypt/i.test((e as Error).message);
     throw new SanwuError('INVALID_INPUT', encrypted ? 'PDF 已加密，不能加盖归档章' : 'PDF 文件已损坏或无法读取，不能加盖归档章');
   }
-  const page = doc.getPageCount() > 0 ? doc.getPage(0) : null;
   if (!page) throw new SanwuError('INVALID_INPUT', 'PDF 没有页面，不能加盖归档章');
-  doc.registerFontkit(stampFont.fontkit as Parameters<PDFDocument['registerFontkit']>[0]);
-  const font = await doc.embedFont(stampFont.bytes, { subset: true });
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(stampFontBytes(), { subset: true });
   // the page's content in q … Q: whatever drawing state it leaves cannot move the stamp
   const start = doc.context.register(doc.context.contentStream([pushGraphicsState()]));
   const end = doc.context.register(doc.context.contentStream([popGraphicsState()]));

@@ -3,7 +3,7 @@
 // cannot take one (encrypted, damaged, too large) — is copied as it is and says why.
 import { SanwuError } from '../../../shared/errors';
 import { stampPdf, stampText, type StampCells } from './filing-stamp';
-import { fontFor } from './fonts';
+import { uncovered } from './fonts';
 
 export type { StampCells } from './filing-stamp';
 
@@ -39,15 +39,12 @@ export function stampCellsOf(r: {
 
 export async function stampedCopy(source: Uint8Array, cells: StampCells): Promise<StampOutcome> {
   if (source.byteLength > MAX_STAMPED_BYTES) return { bytes: source, stamped: false, note: `PDF 超过 ${MAX_STAMPED_BYTES / 1024 / 1024} MB，按原样复制，未加盖归档章` };
-  const font = fontFor(stampText(cells));
-  if (!font) {
-    const odd = [...new Set(Object.values(cells).join(''))].filter((c) => c < ' ' || c > '~').join('');
-    return { bytes: source, stamped: false, note: `本机没有能显示“${odd}”的字体，按原样复制，未加盖归档章` };
-  }
+  const missing = uncovered(stampText(cells));
+  if (missing) return { bytes: source, stamped: false, note: `归档章的字体没有“${missing}”（全宗号、问题代码应为字母和数字），按原样复制，未加盖归档章` };
   try {
-    return { bytes: await stampPdf(source, cells, font), stamped: true };
+    return { bytes: await stampPdf(source, cells), stamped: true };
   } catch (e) {
     if (e instanceof SanwuError) return { bytes: source, stamped: false, note: `${e.message}，按原样复制` };
-    return { bytes: source, stamped: false, note: `PDF 无法处理（${(e as Error).message}），按原样复制，未加盖归档章` };
+    return { bytes: source, stamped: false, note: 'PDF 的结构无法处理，按原样复制，未加盖归档章' };
   }
 }
