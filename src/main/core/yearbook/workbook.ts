@@ -2,10 +2,10 @@
 // unit's header and signature footer; sheet 2 统计说明, how every figure was counted and from which
 // records, each detail block summed by a formula that must equal the figure on the form.
 import type ExcelJS from 'exceljs';
-import { FORM_CODES, YEARBOOK_FORM, type EnteredFigures, type YearbookFigures, type YearbookUnit } from '../../../shared/yearbook';
+import { figureName, FORM_CODES, YEARBOOK_FORM, type EnteredFigures, type YearbookFigures, type YearbookUnit } from '../../../shared/yearbook';
 import { isoDay } from '../context';
 import { chineseDate } from '../reports/dates';
-import { addSheet, addSummaryRow, BORDER, col, TEXT_FONT, writeRow, writeWorkbook, type SheetColumn } from '../reports/xlsx/sheet';
+import { addNoteRow, addSheet, addSummaryRow, BORDER, col, TEXT_FONT, writeRow, writeWorkbook, type SheetColumn } from '../reports/xlsx/sheet';
 import type { FigureTrace } from './figures';
 
 export const FORM_SHEET = '档案室基本情况';
@@ -24,7 +24,7 @@ export interface YearbookBook {
 
 const BOLD: Partial<ExcelJS.Font> = { ...TEXT_FONT, bold: true };
 const HEADING: Partial<ExcelJS.Style> = { font: BOLD, border: BORDER, alignment: { vertical: 'middle' } };
-const GB_FORMAT = '0.000';
+const GB_CELL: Partial<ExcelJS.Style> = { font: TEXT_FONT, border: BORDER, numFmt: '0.000', alignment: { horizontal: 'right', vertical: 'middle' } };
 
 /** A figure as the form prints it: numbers as numbers, 是/否 as text, blank as blank. */
 function formValue(book: YearbookBook, row: (typeof YEARBOOK_FORM)[number]): ExcelJS.CellValue {
@@ -41,24 +41,21 @@ function writeForm(wb: ExcelJS.stream.xlsx.WorkbookWriter, book: YearbookBook): 
     { header: '计量单位', width: 10 },
     { header: `${book.year}年`, width: 14, align: 'right' },
   ];
-  const subtitle = [
-    `单位名称：${book.unit.unitName}`,
-    `统一社会信用代码：${book.unit.creditCode || '　　　　　　　　　　'}`,
-    `表号：${FORM_NUMBER}`,
-    `报告期：${book.year}年度`,
-  ].join('　　');
-  const ws = addSheet(wb, FORM_SHEET, { title: `档案室基本情况（${book.year}年度）`, subtitle }, columns);
+  const subtitle = [`单位名称：${book.unit.unitName}`, `统一社会信用代码：${book.unit.creditCode || '　　　　　　'}`, `表号：${FORM_NUMBER}`].join('　　');
+  // one page, as the form is filed: 90% keeps 10.5 pt text above 9 pt
+  const ws = addSheet(wb, FORM_SHEET, { title: `档案室基本情况（${book.year}年度）`, subtitle }, columns, { scale: 90 });
   for (const row of YEARBOOK_FORM) {
     if (row.kind === 'group') {
       writeRow(ws, [row.label, '', '', ''], { styles: new Map([[0, HEADING]]) });
       continue;
     }
-    const styles = row.kind === 'computed' && row.key === 'electronicGb' ? new Map([[3, { font: TEXT_FONT, border: BORDER, numFmt: GB_FORMAT, alignment: { horizontal: 'right' as const, vertical: 'middle' as const } }]]) : undefined;
+    const styles = row.kind === 'computed' && row.key === 'electronicGb' ? new Map([[3, GB_CELL]]) : undefined;
     writeRow(ws, [`${row.part ? '　　' : ''}${row.label}`, FORM_CODES.get(row.key), row.unit, formValue(book, row)], styles ? { styles } : {});
   }
   const u = book.unit;
-  writeRow(ws, [`单位负责人：${u.unitHead}　　统计负责人：${u.statHead}　　填表人：${u.preparer}　　联系电话：${u.phone}　　报出日期：${chineseDate(book.date)}`], { merged: true });
-  writeRow(ws, ['说明：三、四、五项由本软件按档案登记、借阅登记和利用记录计算，计算方法和所依据的记录见“统计说明”表；一、二项由填表人填报，按填报数印出，未填的留空。'], { merged: true });
+  const blank = (s: string) => s || '　　　　';
+  addNoteRow(ws, `单位负责人：${blank(u.unitHead)}　　统计负责人：${blank(u.statHead)}　　填表人：${blank(u.preparer)}　　联系电话：${blank(u.phone)}　　报出日期：${chineseDate(book.date)}`);
+  addNoteRow(ws, '说明：三、四、五项由本软件按档案登记、借阅登记和利用记录计算，计算方法和所依据的记录见“统计说明”表；一、二项由填表人填报，按填报数印出，未填的留空。');
 }
 
 function writeNotes(wb: ExcelJS.stream.xlsx.WorkbookWriter, book: YearbookBook): void {
@@ -71,13 +68,17 @@ function writeNotes(wb: ExcelJS.stream.xlsx.WorkbookWriter, book: YearbookBook):
   ];
   const subtitle = `单位名称：${book.unit.unitName}　　报告期：${book.year}年度　　统计时间：${localTime(book.figures.countedAt)}　　每项数值均可按下列记录逐项核对`;
   const ws = addSheet(wb, NOTES_SHEET, { title: `${book.year}年度档案室基本情况年报统计说明`, subtitle }, columns, { landscape: true });
-  const label = (key: string) => (YEARBOOK_FORM.find((r) => r.kind !== 'group' && r.key === key) as { label: string; unit: string }).label.replace(/^(其中|按.+?分)：/, '');
+  const label = (key: string) => {
+    const row = YEARBOOK_FORM.find((r) => r.kind !== 'group' && r.key === key) as { kind: string; label: string };
+    return row.kind === 'entered' ? figureName(key) : row.label.replace(/^(其中|按.+?分)：/, '');
+  };
+  const gbStyle = new Map([[3, GB_CELL]]);
   // every figure of the form: its value and where it comes from
   for (const r of YEARBOOK_FORM) {
     if (r.kind === 'group') continue;
     const trace = r.kind === 'computed' ? book.traces.find((t) => t.key === r.key) : undefined;
     const method = trace ? trace.method : `由填表人在“年报”页填报（${r.unit}），按填报数印出。`;
-    writeRow(ws, [FORM_CODES.get(r.key), label(r.key), r.kind === 'computed' ? '合计' : '填报数', formValue(book, r), method]);
+    writeRow(ws, [FORM_CODES.get(r.key), label(r.key), r.kind === 'computed' ? '合计' : '填报数', formValue(book, r), method], r.key === 'electronicGb' ? { styles: gbStyle } : {});
   }
   // the detail each computed figure sums
   for (const trace of book.traces) {
