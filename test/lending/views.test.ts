@@ -12,6 +12,8 @@ import { createRecord } from '../../src/main/core/records/repository';
 import { startServer, type RunningServer } from '../../src/main/transports/http/server';
 import { raw, type TestArchive } from '../helpers/archive';
 import { request } from '../ui-platform/http';
+import { routeAppUrl } from '../../src/main/shell/app-url';
+import { ViewTickets } from '../../src/main/core-host/view-tickets';
 import { archiveWithAccounts, movableClock, PASSWORD } from '../users/fixtures';
 
 let a: TestArchive;
@@ -82,6 +84,25 @@ describe('views logged as 利用 in browser mode', () => {
       ['viewer', 'S101-WS·2025-Y-JW-0001', '会议记录.pdf'],
     ]);
     expect((await listViews(a.ctx, { year: 2025 })).total).toBe(0);
+  });
+});
+
+describe('desktop links', () => {
+  it('carry a view ticket the app:// route reads, and nothing else', () => {
+    expect(routeAppUrl('/r', 'app://sanwu/attachments/42?v=AbC_-9')).toEqual({ kind: 'attachments', id: '42', ticket: 'AbC_-9' });
+    expect(routeAppUrl('/r', 'app://sanwu/attachments/42')).toEqual({ kind: 'attachments', id: '42' });
+    expect(routeAppUrl('/r', 'app://sanwu/attachments/42?v=../../x')).toEqual({ kind: 'attachments', id: '42' });
+    expect(routeAppUrl('/r', 'app://sanwu/downloads/ab12?v=x')).toEqual({ kind: 'downloads', id: 'ab12' });
+  });
+
+  it('tickets name their viewer for their own attachment only, and are forgotten beyond a bound', () => {
+    const tickets = new ViewTickets();
+    const t = tickets.issue(7, 'viewer');
+    expect(tickets.viewer(7, t)).toBe('viewer');
+    expect(tickets.viewer(8, t)).toBeUndefined();
+    expect(tickets.viewer(7, undefined)).toBeUndefined();
+    for (let i = 0; i < 10_000; i++) tickets.issue(9, 'clerk');
+    expect(tickets.viewer(7, t)).toBeUndefined();
   });
 });
 

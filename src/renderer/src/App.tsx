@@ -4,9 +4,11 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   ImportOutlined,
+  ReadOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Spin, Typography } from 'antd';
@@ -22,10 +24,12 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
+import { LendingPage } from './pages/lending/LendingPage';
 import { RecordsPage } from './pages/records/RecordsPage';
 import { ReportPage } from './pages/report/ReportPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { SignInPage } from './pages/signin/SignInPage';
+import { YearbookPage } from './pages/yearbook/YearbookPage';
 
 interface PageDef {
   path: string;
@@ -43,6 +47,8 @@ const PAGES: PageDef[] = [
   { path: '/audit', label: '考评', icon: <AuditOutlined />, render: (p) => <AuditPage params={p} /> },
   { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, needs: 'check.run', render: () => <CheckPage /> },
   { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'report.build', render: () => <ReportPage /> },
+  { path: '/lending', label: '借阅', icon: <ReadOutlined />, render: (p) => <LendingPage params={p} /> },
+  { path: '/yearbook', label: '年报', icon: <FileTextOutlined />, render: () => <YearbookPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 
