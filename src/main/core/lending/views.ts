@@ -25,48 +25,59 @@ async function writeViews(ctx: ArchiveContext, notes: ViewNote[]): Promise<numbe
     const owners = new Map(
       (await trx.selectFrom('attachments').select(['id', 'record_id']).where('id', 'in', ids).execute()).map((a) => [a.id, a.record_id]),
     );
-    const byViewer = new Map<string, AuditInput[]>();
-    let written = 0;
-    for (const n of notes) {
+    const rows = notes.flatMap((n) => {
       const recordId = owners.get(n.attachmentId);
-      if (recordId === undefined) continue;
-      const row = await trx
-        .insertInto('file_views')
-        .values({ attachment_id: n.attachmentId, record_id: recordId, viewer: n.viewer, viewed_at: n.at })
-        .returning(['id', stateColumn('file_view').as('state')])
-        .executeTakeFirstOrThrow();
-      const entries = byViewer.get(n.viewer) ?? [];
+      return recordId === undefined ? [] : [{ attachment_id: n.attachmentId, record_id: recordId, viewer: n.viewer, viewed_at: n.at }];
+    });
+    if (rows.length === 0) return 0;
+    // one statement for the batch; its new ids run in insertion order
+    const inserted = (await trx.insertInto('file_views').values(rows).returning(['id', 'viewer', stateColumn('file_view').as('state')]).execute()).sort((x, y) => x.id - y.id);
+    const byViewer = new Map<string, AuditInput[]>();
+    for (const row of inserted) {
+      const entries = byViewer.get(row.viewer) ?? [];
       entries.push({ action: 'view', entity: 'file_view', entityId: row.id, afterJson: row.state });
-      byViewer.set(n.viewer, entries);
-      written++;
+      byViewer.set(row.viewer, entries);
     }
     // each entry names the viewer as its actor
     for (const [viewer, entries] of byViewer) await appendAudit({ ...ctx, actor: viewer }, trx, entries);
-    return written;
+    return inserted.length;
   });
 }
 
 /**
  * The views a transport serves, written in batches: `note` returns at once (the file is served
- * meanwhile); `flush` waits until everything noted is written (before the archive closes).
+ * meanwhile) and the notes of the next second are written together, so a commit's fsync — which holds
+ * the process while it lasts — comes at most about once a second however many files are viewed;
+ * `flush` writes what is pending at once and waits (before the archive closes). A crash loses at most
+ * the views of that last second, never half of one: each batch is one transaction with its audit entries.
  */
 export class ViewLog {
   readonly #ctx: ArchiveContext;
+  readonly #delayMs: number;
   #pending: ViewNote[] = [];
+  #timer: ReturnType<typeof setTimeout> | null = null;
   #draining: Promise<void> | null = null;
 
-  constructor(ctx: ArchiveContext) {
+  constructor(ctx: ArchiveContext, delayMs = 1000) {
     this.#ctx = ctx;
+    this.#delayMs = delayMs;
   }
 
   note(viewer: string, attachmentId: number): void {
     this.#pending.push({ viewer, attachmentId, at: nowIso(this.#ctx) });
+    if (this.#timer || this.#draining) return;
+    this.#timer = setTimeout(() => void this.#start(), this.#delayMs);
+    this.#timer.unref?.();
+  }
+
+  #start(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
     this.#draining ??= this.#drain();
+    return this.#draining;
   }
 
   async #drain(): Promise<void> {
-    // a page that shows several files at once asks for them together: let the burst gather
-    await new Promise((resolve) => setImmediate(resolve));
     while (this.#pending.length > 0) {
       const batch = this.#pending.splice(0, BATCH);
       try {
@@ -79,7 +90,7 @@ export class ViewLog {
   }
 
   async flush(): Promise<void> {
-    while (this.#draining) await this.#draining;
+    while (this.#pending.length > 0 || this.#draining) await this.#start();
   }
 }
 

@@ -33,6 +33,8 @@ export interface ServeOptions {
   token?: string;
   /** the contract's handlers (tests substitute one to drive a long task) */
   handlers?: HandlerMap;
+  /** where views are logged (利用); the benchmark substitutes one that logs nothing, as its floor */
+  views?: Pick<ViewLog, 'note' | 'flush'>;
 }
 
 export interface RunningServer {
@@ -94,7 +96,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const offers = new FileOffers();
   const sessions = new SessionStore();
   const running = new Set<AbortController>();
-  const views = new ViewLog(ctx);
+  const views = options.views ?? new ViewLog(ctx);
   let port = 0;
 
   const envFor = (session: string | undefined, onProgress?: (p: Progress) => void, signal?: AbortSignal): HandlerEnv => ({
