@@ -1,16 +1,20 @@
 // 借阅 and 年报 in real Chromium against `sanwu serve` on `sanwu demo --users`, filed: a 查阅 account
 // views a PDF (logged as 利用, listed under 利用记录) and cannot lend; a 档案员 lends items found by
 // 档号, takes them back, sees an overdue loan on the dashboard, fills the 年报's settings and downloads
-// the 年报, whose figures (read by openpyxl) are the page's.
+// the 年报, whose figures (read by openpyxl) are the page's; builds the package with the items' files,
+// whose PDFs carry the 归档章 (pdftotext) and whose manifest holds the stamped copies' digests.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeArchive, openArchive } from '../../src/main/core/archive';
 import { lend } from '../../src/main/core/lending/loans';
 import { FORM_CODES, type YearbookFigures } from '../../src/shared/yearbook';
 import { fixedClock, tempDir } from '../helpers/archive';
-import { apiCall, collectErrors, launch, screenshot } from './browser';
+import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
 import { YEAR } from './demo';
 import { serve, type Served } from './server';
 
@@ -84,6 +88,9 @@ describe('借阅 · 利用', () => {
     const drawer = page.locator('.ant-drawer-open');
     await drawer.getByRole('button', { name: '查看', exact: true }).first().click();
     await drawer.getByTestId('attachment-preview').locator('iframe').waitFor();
+    // the log is written in a batch about a second after the file is served
+    const logged = async () => (await apiCall<{ views: { archivalCode: string; viewer: string }[] }>(page, 'lending.views', { year: NOW_YEAR })).views;
+    await expect.poll(async () => (await logged()).some((v) => v.archivalCode === code && v.viewer === 'viewer'), { timeout: 20_000 }).toBe(true);
 
     await go('#/lending?tab=views');
     await page.getByRole('tab', { name: '利用记录（查看电子文件）' }).waitFor();
@@ -204,4 +211,38 @@ describe('年报', () => {
     }
     expect(errors).toEqual([]);
   }, 180_000);
+});
+
+describe('报表 · 附带电子文件', () => {
+  it('builds the package with the items’ files: the page says how many PDFs carry the 归档章, and they do', async () => {
+    await signIn('clerk');
+    await go('#/report');
+    await pick(page, page, '年度', `${YEAR} 年`);
+    await page.getByRole('checkbox', { name: '附带电子文件' }).check();
+    await page.getByRole('button', { name: '生成报送包' }).click();
+    const result = page.getByTestId('report-result');
+    await result.waitFor({ timeout: 120_000 });
+    const note = await result.getByText(/^已复制电子文件/).innerText();
+    const [, copied, stamped] = /已复制电子文件 (\d+) 个，其中 (\d+) 个 PDF 副本加盖了归档章/.exec(note)!.map(Number);
+    await screenshot(page, 'report-with-files');
+
+    const bag = await JSZip.loadAsync(readFileSync(await result.locator('code').innerText()));
+    const copies = Object.values(bag.files).filter((f) => !f.dir && f.name.includes('/data/06_电子文件/') && !f.name.endsWith('文件对照表.xlsx'));
+    expect(copies.length).toBe(copied);
+    const pdfs = copies.filter((f) => f.name.endsWith('.pdf'));
+    expect(pdfs.length).toBe(stamped);
+    expect(stamped).toBeGreaterThan(0);
+    const manifest = await Object.values(bag.files).find((f) => f.name.endsWith('/manifest-sha256.txt'))!.async('string');
+    const pdf = pdfs[0]!;
+    const bytes = await pdf.async('nodebuffer');
+    // the manifest holds the stamped copy's own digest
+    expect(manifest).toContain(`${createHash('sha256').update(bytes).digest('hex')}  ${pdf.name.slice(pdf.name.indexOf('data/'))}`);
+    const file = join(tmp.dir, 'stamped.pdf');
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    // {档号}.pdf, or {档号}-2.pdf for an item's second file; the 档号 ends in its 4-digit 件号
+    const code = /([^/]*-\d{4})(-\d+)?\.pdf$/.exec(pdf.name)![1]!;
+    for (const word of ['全宗号', '年度', '件号', '保管期限', '页数', code.slice(0, code.indexOf('-')), String(YEAR), code.slice(-4)]) expect(text).toContain(word);
+    expect(errors).toEqual([]);
+  }, 300_000);
 });
