@@ -3,6 +3,9 @@
 // A restore swaps the archive: calls arriving meanwhile wait for the reopened one.
 import { SanwuError, toErrorPayload } from '../../shared/errors';
 import { closeArchive, openArchive } from '../core/archive';
+import { saveServer, shownLocation } from '../core/connection';
+import { isServerLocation } from '../core/db/location';
+import { defaultArchiveDir, serverWorkDir } from '../core/default-location';
 import { attachmentFile } from '../core/attachments/served';
 import type { ArchiveContext, Logger } from '../core/context';
 import { ViewLog } from '../core/lending/views';
@@ -16,7 +19,12 @@ import type { CorePort, ToCore } from './protocol';
 import { ViewTickets } from './view-tickets';
 
 export interface HostOptions {
+  /** the archive: a folder, or a postgres:// URL */
   dir: string;
+  /** a server archive's local working folder */
+  workDir?: string;
+  /** desktop: the process environment, for this computer's choice of archive (设置 → 连接服务器) */
+  env?: NodeJS.ProcessEnv;
   version: string;
   actor: string;
   log: Logger;
@@ -46,8 +54,28 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     if (!log) views.set(ctx, (log = new ViewLog(ctx)));
     return log;
   };
-  const open = () => openArchive(options.dir, { create: true, actor: options.actor, log: options.log, anchorDir: options.anchorDir });
+  let location = options.dir;
+  const openAt = (where: string) =>
+    openArchive(where, { create: true, actor: options.actor, log: options.log, workDir: isServerLocation(where) && options.env ? serverWorkDir(options.env, where) : options.workDir, anchorDir: options.anchorDir });
+  const open = () => openAt(location);
   let current = open();
+
+  /** 连接服务器: the new archive opened first; only then is the old one closed and the choice saved. */
+  async function switchTo(env: NodeJS.ProcessEnv, server: string | null): Promise<{ engine: 'sqlite' | 'postgres'; location: string }> {
+    const next = server ?? defaultArchiveDir(env);
+    const opened = await openAt(next);
+    const old = await current.catch(() => null);
+    current = Promise.resolve(opened);
+    location = next;
+    sessions.clear();
+    tickets.clear();
+    if (old) {
+      await views.get(old)?.flush();
+      await closeArchive(old);
+    }
+    saveServer(env, server);
+    return { engine: server === null ? 'sqlite' : 'postgres', location: shownLocation(next) };
+  }
 
   async function replaceArchive<T>(work: (dir: string) => Promise<T>): Promise<T> {
     const ctx = await current;
@@ -58,7 +86,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     sessions.clear();
     tickets.clear();
     try {
-      return await work(ctx.paths.dir);
+      return await work(location);
     } finally {
       reopened(open());
     }
@@ -77,6 +105,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     },
     reveal: (path) => port.postMessage({ type: 'reveal', path }),
     replaceArchive,
+    ...(options.env ? { connection: { env: options.env, switchTo: (server: string | null) => switchTo(options.env!, server) } } : {}),
   });
 
   async function handle(ctx: ArchiveContext, m: ToCore): Promise<void> {
