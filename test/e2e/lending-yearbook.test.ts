@@ -3,6 +3,7 @@
 // 档号, takes them back, sees an overdue loan on the dashboard, fills the 年报's settings and downloads
 // the 年报, whose figures (read by openpyxl) are the page's; builds the package with the items' files,
 // whose PDFs carry the 归档章 (pdftotext) and whose manifest holds the stamped copies' digests.
+// (lending-yearbook-postgres.test.ts: the same on a PostgreSQL archive.)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,31 +17,40 @@ import { FORM_CODES, type YearbookFigures } from '../../src/shared/yearbook';
 import { fixedClock, tempDir } from '../helpers/archive';
 import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
 import { YEAR } from './demo';
+import { e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 const ROOT = join(import.meta.dirname, '../..');
 const PASSWORD = 'e2e-lending-pw1';
 const NOW_YEAR = new Date().getFullYear();
 let tmp: { dir: string; cleanup: () => void };
+let archive: E2eArchive;
 let server: Served;
 let browser: Browser;
 let page: Page;
 let errors: string[];
 
 const sanwu = (...args: string[]) =>
-  execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SANWU_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...archive.env, SANWU_PASSWORD: PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 600_000,
+  });
 
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-lending-');
-  const db = join(tmp.dir, 'archive');
+  archive = await e2eArchive(tmp.dir);
+  const db = archive.location;
   sanwu('demo', '--db', db, '--year', String(YEAR), '--communities', '2', '--records', '150', '--users');
   sanwu('file', '--db', db, '--year', String(YEAR), '--as', 'clerk');
   // a loan made in the past through the core (its clock then), due before today: overdue now
-  const ctx = await openArchive(db, { clock: fixedClock(`${NOW_YEAR - 1}-03-01T10:00:00+08:00`), actor: 'clerk' });
+  const ctx = await openArchive(db, { clock: fixedClock(`${NOW_YEAR - 1}-03-01T10:00:00+08:00`), actor: 'clerk', workDir: join(tmp.dir, 'test-work') });
   const [first] = await ctx.db.selectFrom('records').select('id').where('status', '=', '在保').orderBy('id').limit(1).execute();
   await lend(ctx, { recordIds: [first!.id], borrower: '逾期人', purpose: '编史修志', due: `${NOW_YEAR - 1}-03-15` });
   await closeArchive(ctx);
-  server = await serve(db);
+  server = await serve(db, archive.env);
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   context.setDefaultTimeout(30_000);
@@ -50,6 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await archive?.drop();
   tmp?.cleanup();
 });
 

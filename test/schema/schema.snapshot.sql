@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 6
+-- user_version = 7
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256

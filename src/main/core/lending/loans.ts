@@ -64,7 +64,8 @@ function refuseUnlendable(requested: number[], found: LoanItem[]): void {
   const byId = new Map(found.map((i) => [i.id, i]));
   const missing = requested.filter((id) => !byId.has(id));
   if (missing.length > 0) throw new SanwuError('NOT_FOUND', `没有编号为 ${missing.join('、')} 的档案，未登记借阅。请核对要借阅的档案。`);
-  const refused = found.filter((i) => i.status === '已作废' || (UNLENDABLE_STATUSES as readonly string[]).includes(i.status));
+  // named in the order asked
+  const refused = requested.map((id) => byId.get(id)!).filter((i) => i.status === '已作废' || (UNLENDABLE_STATUSES as readonly string[]).includes(i.status));
   if (refused.length === 0) return;
   throw new SanwuError(
     'CONFLICT',
@@ -87,11 +88,11 @@ export async function lend(ctx: ArchiveContext, input: LendInput): Promise<LendR
     const loan = await trx
       .insertInto('loans')
       .values({ borrower: req.borrower, unit: req.unit, purpose: req.purpose, lent_at: at, due_date: req.due ?? null, clerk: ctx.actor, created_at: at, updated_at: at })
-      .returning(['id', stateColumn('loan').as('state')])
+      .returning(['id', stateColumn(trx, 'loan').as('state')])
       .executeTakeFirstOrThrow();
     const audit: AuditInput[] = [{ action: 'lend', entity: 'loan', entityId: loan.id, afterJson: loan.state }];
     for (const recordId of recordIds) {
-      const item = await trx.insertInto('loan_items').values({ loan_id: loan.id, record_id: recordId }).returning(['id', stateColumn('loan_item').as('state')]).executeTakeFirstOrThrow();
+      const item = await trx.insertInto('loan_items').values({ loan_id: loan.id, record_id: recordId }).returning(['id', stateColumn(trx, 'loan_item').as('state')]).executeTakeFirstOrThrow();
       audit.push({ action: 'lend', entity: 'loan_item', entityId: item.id, afterJson: item.state });
     }
     await appendAudit(ctx, trx, audit);
@@ -113,7 +114,7 @@ export async function returnLoan(ctx: ArchiveContext, loanId: number): Promise<L
       .updateTable('loans')
       .set({ returned_at: at, return_clerk: ctx.actor, updated_at: at })
       .where('id', '=', loanId)
-      .returning(stateColumn('loan').as('state'))
+      .returning(stateColumn(trx, 'loan').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'return', entity: 'loan', entityId: loanId, before: { returned_at: null }, afterJson: updated.state }]);
     return trx.selectFrom('loans').selectAll().where('id', '=', loanId).executeTakeFirstOrThrow();

@@ -4,7 +4,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import { loanQuerySchema, type Loan, type LoanList, type LoanQuery } from '../../../shared/lending';
 import { isoDay, type ArchiveContext } from '../context';
 import type { DB } from '../db/schema';
-import { likePattern } from '../records/search';
+import { likePattern } from '../db/like';
 import { loansWithItems } from './loans';
 
 type Where = (eb: ExpressionBuilder<DB, 'loans'>) => ReturnType<ExpressionBuilder<DB, 'loans'>['and']>;

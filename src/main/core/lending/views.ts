@@ -31,7 +31,7 @@ async function writeViews(ctx: ArchiveContext, notes: ViewNote[]): Promise<numbe
     });
     if (rows.length === 0) return 0;
     // one statement for the batch; its new ids run in insertion order
-    const inserted = (await trx.insertInto('file_views').values(rows).returning(['id', 'viewer', stateColumn('file_view').as('state')]).execute()).sort((x, y) => x.id - y.id);
+    const inserted = (await trx.insertInto('file_views').values(rows).returning(['id', 'viewer', stateColumn(trx, 'file_view').as('state')]).execute()).sort((x, y) => x.id - y.id);
     const byViewer = new Map<string, AuditInput[]>();
     for (const row of inserted) {
       const entries = byViewer.get(row.viewer) ?? [];

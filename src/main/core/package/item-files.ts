@@ -1,13 +1,14 @@
 // `report --with-files`: the year's filed items' files copied into the package (data/06_电子文件/), PDFs
 // with the 归档章 on their first page, beside a 文件对照表 tying every copy to its item and to the
 // stored original's digest (the one records.json and check know). The stored files are only read:
-// each is hashed as it is read, and one that no longer matches its digest stops the package.
+// each is hashed as it is read (from the folder's store or the server's database), and one that no
+// longer matches its digest stops the package.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { cancelled, SanwuError } from '../../../shared/errors';
 import type { ArchiveContext } from '../context';
-import { storedPath } from '../attachments/store';
+import { engineOf } from '../db/engine';
 import { scopedRecords } from '../reports/records';
 import type { ReportScope } from '../reports/scope';
 import { addSheet, writeRow, writeWorkbook } from '../reports/xlsx/sheet';
@@ -38,9 +39,11 @@ export interface CopiedFile {
 async function storedBytes(ctx: ArchiveContext, sha256: string, name: string, code: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(storedPath(ctx.paths.files, sha256));
+    const pieces: Buffer[] = [];
+    for await (const piece of await engineOf(ctx.db).files.open(sha256)) pieces.push(piece as Buffer);
+    bytes = Buffer.concat(pieces);
   } catch {
-    throw new SanwuError('CONFLICT', `档号 ${code} 的附件“${name}”在档案文件夹中找不到，报送包未生成。请先运行“档案检查”。`);
+    throw new SanwuError('CONFLICT', `档号 ${code} 的附件“${name}”在档案库中找不到，报送包未生成。请先运行“档案检查”。`);
   }
   if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
     throw new SanwuError('CONFLICT', `档号 ${code} 的附件“${name}”与登记的数字摘要不符（文件被改动过），报送包未生成。请先运行“档案检查”，从备份恢复该文件。`);

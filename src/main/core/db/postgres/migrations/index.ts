@@ -5,8 +5,12 @@
 // here (test/schema/parity.test.ts fails until both engines reach the same logical schema).
 import type { MigrationList } from '../../migrate';
 import * as m0001 from './0001_initial';
+import * as m0011 from './0011_lending';
 
-export const PG_MIGRATIONS: MigrationList = [['0001_initial', m0001]];
+export const PG_MIGRATIONS: MigrationList = [
+  ['0001_initial', m0001],
+  ['0011_lending', m0011],
+];
 
 /** The SQLite migration 0001_initial brings PostgreSQL level with. */
 const INITIAL_MATCHES = '0008_record_versions';
