@@ -193,6 +193,8 @@ const CLI: Record<string, { argv: string[]; method: ApiMethod }> = {
   backup: { argv: ['backup', '--out', 'b.tar'], method: 'backup.write' },
   restore: { argv: ['restore', '--force', 'b.tar'], method: 'backup.restore' },
   user: { argv: ['user', 'list'], method: 'users.list' },
+  lend: { argv: ['lend', '--record', '1', '--borrower', '张三', '--purpose', '查阅'], method: 'lending.lend' },
+  yearbook: { argv: ['yearbook', '--year', '2025', '--out', 'out'], method: 'yearbook.write' },
 };
 /** Commands that open no archive (template), create one (init), or serve it to signed-in pages (serve). */
 const NOT_ON_AN_ARCHIVE = ['init', 'template', 'serve'];
