@@ -21,6 +21,7 @@ import type { DemoSummary } from './demo';
 import type { ArchiveChanges, Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
+import { lendInputSchema, loanQuerySchema, viewQuerySchema, type LendResult, type Loan, type LoanList, type ViewList } from './lending';
 import { reportSettingsOverrideSchema, reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
   communityInputSchema,
@@ -55,6 +56,7 @@ import {
 } from './lifecycle';
 import { displaySchema, passwordSchema, roleSchema, usernameSchema, type Identity, type Role, type SignedIn, type UserInfo } from './users';
 import type { Affair, Retention } from './vocabulary';
+import { yearbookSettingsSchema, type YearbookFigures, type YearbookResult, type YearbookSettings } from './yearbook';
 
 /** A phantom carrier of the output type; never read at run time. */
 declare const OUTPUT: unique symbol;
@@ -114,6 +116,8 @@ const reportRequest = z.object({
   nextSteps: z.string().max(5000).optional(),
   /** this package only, over the stored report settings */
   settings: reportSettingsOverrideSchema.optional(),
+  /** also copy the items' files, PDFs with the 归档章 */
+  withFiles: z.boolean().optional(),
 });
 const demoRequest = z.object({
   year: z.number().int().optional(),
@@ -205,7 +209,7 @@ export interface FilingResult {
 
 export interface DashboardWarning {
   /** empty: the archive (or the year) holds nothing yet; the message says what to do first */
-  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due' | 'empty';
+  kind: 'missing-period' | 'unfiled' | 'check' | 'appraisal-due' | 'empty' | 'loan-overdue';
   message: string;
   /** a route in the UI with its query, e.g. /records?year=2025&status=未归档 */
   link: string;
@@ -218,6 +222,8 @@ export interface DashboardSummary {
   byStatus: Record<string, number>;
   completeness: CompletenessGrid;
   warnings: DashboardWarning[];
+  /** loans past their due date, not returned (today, whatever the year shown): the longest overdue first */
+  overdueLoans: { total: number; loans: Loan[] };
 }
 
 export interface DownloadFile {
@@ -406,6 +412,19 @@ export const API = {
   'officeDocuments.write': method<{ files: string[] }>()(z.object({ ids: z.array(id).min(1).max(100), out: localPath }), { ...READ, desktopOnly: true }),
   /** the CLI: fills a realistic demo archive (and with `users`, the accounts admin, clerk, viewer) */
   'demo.generate': method<DemoResult>()(demoRequest, { ...ADMIN, long: true, desktopOnly: true }),
+  // ---- the archive room's own year: 借阅登记, 利用, 年报 ----
+  'lending.lend': method<LendResult>()(lendInputSchema, CLERK),
+  'lending.return': method<Loan>()(z.object({ loan: id }), CLERK),
+  'lending.list': method<LoanList>()(loanQuerySchema, READ),
+  /** files viewed in the app (利用), newest first */
+  'lending.views': method<ViewList>()(viewQuerySchema, READ),
+  'yearbook.figures': method<YearbookFigures>()(z.object({ year: yearSchema }), READ),
+  'yearbook.settings.get': method<YearbookSettings>()(z.object({ year: yearSchema }), READ),
+  'yearbook.settings.save': method<YearbookSettings>()(yearbookSettingsSchema.extend({ year: yearSchema }), CLERK),
+  /** the 年报 workbook, offered for download (browser mode) or written into the archive's exports */
+  'yearbook.build': method<YearbookResult>()(z.object({ year: yearSchema }), { role: '档案员', writes: false }),
+  /** the CLI (and the desktop app): the 年报 written into a folder of this computer */
+  'yearbook.write': method<YearbookResult>()(z.object({ year: yearSchema, out: localPath }), { role: '档案员', writes: false, desktopOnly: true }),
 } as const;
 
 export type ApiSpec = typeof API;

@@ -2,6 +2,7 @@
 // dictionary for the import, the handlers' refusals, the CLI and the UI, so no internal name reaches a
 // message.
 import type { ApiMethod } from './api';
+import { ENTERED_FIGURES } from './yearbook';
 
 /** A record's fields (ArchiveRecord / RecordInput keys). */
 export const RECORD_LABELS = {
@@ -227,6 +228,40 @@ export const INPUT_LABELS: Record<string, string> = {
   carrier: '载体编号',
   receiver: '接收单位',
   fileId: '文件',
+  withFiles: '附带电子文件',
+  // 借阅登记, 年报
+  recordIds: '借阅的档案',
+  borrower: '借阅人',
+  purpose: '借阅目的',
+  unit: '借阅单位',
+  due: '应还日期',
+  state: '借阅状态',
+  loan: '借阅单号',
+  unitName: '单位名称',
+  creditCode: '统一社会信用代码',
+  unitHead: '单位负责人',
+  statHead: '统计负责人',
+  preparer: '填表人',
+  phone: '联系电话',
+  figures: '年报填报数',
+  ...Object.fromEntries(ENTERED_FIGURES.map((f) => [f.key, f.label.replace(/^(其中|按.+?分)：/, '')])),
+};
+
+/** The lending register's stored columns (audit states, reconciliation messages). */
+export const LOAN_COLUMN_LABELS: Record<string, string> = {
+  borrower: '借阅人',
+  unit: '借阅单位',
+  purpose: '借阅目的',
+  lent_at: '借出时间',
+  due_date: '应还日期',
+  clerk: '经办人',
+  returned_at: '归还时间',
+  return_clerk: '归还经办人',
+  loan_id: '借阅单号',
+  record_id: '档案记录',
+  attachment_id: '附件',
+  viewer: '查看人',
+  viewed_at: '查看时间',
 };
 
 /** Where a field name means something else for one method. */
@@ -248,6 +283,7 @@ export const METHOD_INPUT_LABELS: Partial<Record<ApiMethod, Record<string, strin
   'transfer.build': { year: '移交年度' },
   'transfer.write': { year: '移交年度' },
   'officeDocuments.write': { ids: '文件' },
+  'yearbook.settings.save': { unit: '填报单位' },
 };
 
 /** What each contract method does, as a clerk would say it (refusals name the action, not the method). */
@@ -322,6 +358,15 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'officeDocuments.list': '读取本单位档案',
   'officeDocuments.url': '下载本单位档案',
   'officeDocuments.write': '导出本单位档案',
+  'lending.lend': '登记借阅',
+  'lending.return': '登记归还',
+  'lending.list': '读取借阅登记',
+  'lending.views': '读取利用记录',
+  'yearbook.figures': '统计年报数字',
+  'yearbook.settings.get': '读取年报设置',
+  'yearbook.settings.save': '保存年报设置',
+  'yearbook.build': '生成年报',
+  'yearbook.write': '生成年报',
   'archive.changes': '查看他人的修改',
   'connection.get': '读取档案库位置',
   'connection.test': '测试服务器连接',
@@ -355,6 +400,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'transfer-confirm': '确认移交',
   hold: '冻结',
   release: '解除冻结',
+  lend: '借出',
+  return: '归还',
+  view: '查看（利用）',
 };
 
 /** Media types by name: "PDF 文件", "PNG 图片", never application/pdf. */

@@ -10,6 +10,8 @@ export interface ReportRequest {
   nextSteps?: string;
   /** this package only: over the stored report settings (`sanwu report --doc-number …`) */
   settings?: Partial<ReportSettings>;
+  /** also copy the items' files (data/06_电子文件/), PDFs with the 归档章 */
+  withFiles?: boolean;
 }
 
 export interface ReportResult {
@@ -18,6 +20,8 @@ export interface ReportResult {
   zipPath?: string;
   /** payload files, relative to the bag */
   files: string[];
+  /** with the items' files: how many were copied, how many PDFs stamped, and why any PDF was not */
+  itemFiles?: { copied: number; stamped: number; unstamped: { path: string; note: string }[] };
 }
 
 /** The work report's 公文 settings (报表 page, `report.settings.*`): 发文字号, 签发人, 主送机关, 加盖印章. */

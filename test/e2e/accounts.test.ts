@@ -101,7 +101,7 @@ describe('查阅 (viewer)', () => {
   it('reads everything but sees no write controls', async () => {
     await signIn(page, 'viewer');
     expect(await page.getByTestId('signed-in-user').innerText()).toContain('赵查阅（查阅）');
-    expect(await navItems(page)).toEqual(['工作台', '档案管理', '考评', '设置']);
+    expect(await navItems(page)).toEqual(['工作台', '档案管理', '考评', '借阅', '年报', '设置']);
     await page.goto(`${server.origin}/#/records`);
     await page.locator('.ant-table-row').first().waitFor();
     expect(await page.getByRole('button', { name: /新建档案|归档/ }).count()).toBe(0);
@@ -142,7 +142,7 @@ describe('查阅 (viewer)', () => {
 describe('档案员 (clerk)', () => {
   it('imports a workbook and files the year; the history names the clerk', async () => {
     await signIn(page, 'clerk');
-    expect(await navItems(page)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '鉴定', '移交', '设置']);
+    expect(await navItems(page)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '鉴定', '移交', '借阅', '年报', '设置']);
     const [community] = await apiCall<{ name: string }[]>(page, 'communities.list');
     const template = join(tmp.dir, 'template.xlsx');
     sanwu('template', '--out', template);
@@ -248,7 +248,7 @@ describe('an archive without accounts', () => {
       const notice = p.getByTestId('first-admin-notice');
       await notice.waitFor();
       // not a blocking dialog: the pages work underneath it
-      expect(await navItems(p)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '鉴定', '移交', '设置']);
+      expect(await navItems(p)).toEqual(['工作台', '档案管理', '数据导入', '考评', '档案检查', '报表', '鉴定', '移交', '借阅', '年报', '设置']);
       expect(await p.getByTestId('signed-in-user').count()).toBe(0);
       await screenshot(p, 'first-admin-notice');
       await notice.getByRole('button', { name: '创建管理员账号' }).click();

@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 7
+-- user_version = 8
 -- index appraisal_items_by_record
 CREATE INDEX appraisal_items_by_record ON appraisal_items (record_id);
 -- index attachments_by_record
@@ -12,8 +12,14 @@ CREATE INDEX attestations_lookup ON attestations (community_id, year, indicator_
 CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
 -- index audit_log_format1
 CREATE INDEX audit_log_format1 ON audit_log (id) WHERE hash_format = 1;
+-- index file_views_by_time
+CREATE INDEX file_views_by_time ON file_views (viewed_at);
 -- index holds_in_force
 CREATE UNIQUE INDEX holds_in_force ON holds (record_id) WHERE released_at IS NULL;
+-- index loan_items_by_record
+CREATE INDEX loan_items_by_record ON loan_items (record_id);
+-- index loans_open
+CREATE INDEX loans_open ON loans (due_date) WHERE returned_at IS NULL;
 -- index office_files_by_sha256
 CREATE INDEX office_files_by_sha256 ON office_files (sha256);
 -- index records_by_community_year
@@ -136,6 +142,14 @@ CREATE TABLE destructions (
     files_removed_at TEXT,
     CHECK (supervisor1 <> supervisor2)
   ) STRICT;
+-- table file_views
+CREATE TABLE file_views (
+    id INTEGER PRIMARY KEY,
+    attachment_id INTEGER NOT NULL REFERENCES attachments (id),
+    record_id INTEGER NOT NULL REFERENCES records (id),
+    viewer TEXT NOT NULL CHECK (length(viewer) > 0),
+    viewed_at TEXT NOT NULL
+  ) STRICT;
 -- table filing_cells
 CREATE TABLE filing_cells (
     fonds_code TEXT NOT NULL,
@@ -162,6 +176,28 @@ CREATE TABLE holds (
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+-- table loan_items
+CREATE TABLE loan_items (
+    id INTEGER PRIMARY KEY,
+    loan_id INTEGER NOT NULL REFERENCES loans (id),
+    record_id INTEGER NOT NULL REFERENCES records (id),
+    UNIQUE (loan_id, record_id)
+  ) STRICT;
+-- table loans
+CREATE TABLE loans (
+    id INTEGER PRIMARY KEY,
+    borrower TEXT NOT NULL CHECK (length(borrower) BETWEEN 1 AND 50),
+    unit TEXT NOT NULL DEFAULT '' CHECK (length(unit) <= 100),
+    purpose TEXT NOT NULL CHECK (length(purpose) BETWEEN 1 AND 500),
+    lent_at TEXT NOT NULL,
+    due_date TEXT CHECK (due_date IS NULL OR due_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    clerk TEXT NOT NULL,
+    returned_at TEXT,
+    return_clerk TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((returned_at IS NULL) = (return_clerk IS NULL))
+  ) STRICT;
 -- table office_files
 CREATE TABLE office_files (
     id INTEGER PRIMARY KEY,
@@ -385,8 +421,33 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
   END;
 -- trigger destructions_no_delete
 CREATE TRIGGER destructions_no_delete BEFORE DELETE ON destructions BEGIN SELECT RAISE(ABORT, 'destructions rows are never deleted'); END;
+-- trigger file_views_no_change
+CREATE TRIGGER file_views_no_change BEFORE UPDATE ON file_views
+   BEGIN SELECT RAISE(ABORT, '利用记录不能修改。'); END;
+-- trigger file_views_no_delete
+CREATE TRIGGER file_views_no_delete BEFORE DELETE ON file_views
+   BEGIN SELECT RAISE(ABORT, '利用记录不能删除。'); END;
 -- trigger holds_no_delete
 CREATE TRIGGER holds_no_delete BEFORE DELETE ON holds BEGIN SELECT RAISE(ABORT, 'holds rows are never deleted'); END;
+-- trigger loan_items_lendable
+CREATE TRIGGER loan_items_lendable BEFORE INSERT ON loan_items
+   WHEN (SELECT status IN ('已销毁', '已移交', '移交中') OR voided_at IS NOT NULL FROM records WHERE id = NEW.record_id)
+   BEGIN SELECT RAISE(ABORT, '已销毁、已移交、正在移交或已作废的档案不能借出。'); END;
+-- trigger loan_items_no_change
+CREATE TRIGGER loan_items_no_change BEFORE UPDATE ON loan_items
+   BEGIN SELECT RAISE(ABORT, '借阅的档案不能修改。'); END;
+-- trigger loan_items_no_delete
+CREATE TRIGGER loan_items_no_delete BEFORE DELETE ON loan_items
+   BEGIN SELECT RAISE(ABORT, '借阅的档案不能删除。'); END;
+-- trigger loans_no_delete
+CREATE TRIGGER loans_no_delete BEFORE DELETE ON loans
+   BEGIN SELECT RAISE(ABORT, '借阅登记不能删除。'); END;
+-- trigger loans_only_return
+CREATE TRIGGER loans_only_return BEFORE UPDATE ON loans
+   WHEN OLD.returned_at IS NOT NULL OR NEW.returned_at IS NULL
+    OR NEW.id IS NOT OLD.id OR NEW.borrower IS NOT OLD.borrower OR NEW.unit IS NOT OLD.unit OR NEW.purpose IS NOT OLD.purpose
+    OR NEW.lent_at IS NOT OLD.lent_at OR NEW.due_date IS NOT OLD.due_date OR NEW.clerk IS NOT OLD.clerk OR NEW.created_at IS NOT OLD.created_at
+   BEGIN SELECT RAISE(ABORT, '借阅登记只能登记归还一次，其余内容不能修改。'); END;
 -- trigger office_files_fixed
 CREATE TRIGGER office_files_fixed BEFORE UPDATE ON office_files BEGIN SELECT RAISE(ABORT, 'the office''s own files never change'); END;
 -- trigger office_files_no_delete
@@ -458,6 +519,11 @@ CREATE TRIGGER records_lifecycle_acts BEFORE UPDATE OF status ON records
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records BEGIN
     SELECT RAISE(ABORT, 'records are never deleted; use appraisal and a destruction list');
   END;
+-- trigger records_not_out_on_loan
+CREATE TRIGGER records_not_out_on_loan BEFORE UPDATE OF status ON records
+   WHEN NEW.status IN ('已销毁', '移交中', '已移交') AND NEW.status IS NOT OLD.status
+    AND EXISTS (SELECT 1 FROM loan_items i JOIN loans l ON l.id = i.loan_id WHERE i.record_id = NEW.id AND l.returned_at IS NULL)
+   BEGIN SELECT RAISE(ABORT, '档案尚在借出，须先登记归还，才能销毁或移交。'); END;
 -- trigger records_status_on_insert
 CREATE TRIGGER records_status_on_insert BEFORE INSERT ON records
     WHEN NOT EXISTS (SELECT 1 FROM record_status_transitions WHERE from_status = '' AND to_status = NEW.status)

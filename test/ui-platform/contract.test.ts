@@ -34,6 +34,7 @@ describe('the contract', () => {
       'report.write',
       'shell.showInFolder',
       'transfer.write',
+      'yearbook.write',
     ]);
   });
 

@@ -95,10 +95,19 @@ describe('the core process', () => {
     const id = (record as { value: { id: number } }).value.id;
     const added = await core.call('attachments.add', { recordId: id, name: '活动记录.pdf', dataBase64: pdf.toString('base64') }, 't5');
     const attachmentId = (added as { value: { id: number } }).value.id;
-    expect(await core.call('attachments.url', { id: attachmentId }, 't6')).toEqual({ ok: true, value: `app://sanwu/attachments/${attachmentId}` });
-    const file = await core.file('attachments', String(attachmentId));
+    const url = await core.call('attachments.url', { id: attachmentId }, 't6');
+    expect(url).toEqual({ ok: true, value: expect.stringMatching(new RegExp(`^app://sanwu/attachments/${attachmentId}\\?v=[A-Za-z0-9_-]+$`)) });
+    const ticket = new URL((url as { value: string }).value).searchParams.get('v')!;
+    const file = await core.file('attachments', String(attachmentId), ticket);
     expect(file).toMatchObject({ name: '活动记录.pdf', mediaType: 'application/pdf' });
     expect(readFileSync(file.path)).toEqual(pdf);
+    // a link attachments.url did not give (no ticket, another attachment's ticket) serves nothing
+    await expect(core.file('attachments', String(attachmentId))).rejects.toThrow(/附件链接已失效/);
+    await expect(core.file('attachments', String(attachmentId + 1), ticket)).rejects.toThrow(/附件链接已失效/);
+    // the view is logged as 利用, under the caller the contract saw
+    await hosted!.flushViews();
+    const ctx = await hosted!.archive();
+    expect(await ctx.db.selectFrom('file_views').select(['attachment_id', 'record_id', 'viewer']).execute()).toEqual([{ attachment_id: attachmentId, record_id: id, viewer: 'tester' }]);
     await expect(core.file('downloads', 'deadbeef')).rejects.toThrow(/下载链接已失效/);
   });
 

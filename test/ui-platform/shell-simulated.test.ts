@@ -239,7 +239,7 @@ describe('app:// and IPC', () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const added = await call('attachments.add', { recordId: (record as { value: { id: number } }).value.id, name: '照片.png', dataBase64: png.toString('base64') });
     const url = await call('attachments.url', { id: (added as { value: { id: number } }).value.id });
-    expect(url).toMatchObject({ ok: true, value: expect.stringMatching(/^app:\/\/sanwu\/attachments\/\d+$/) });
+    expect(url).toMatchObject({ ok: true, value: expect.stringMatching(/^app:\/\/sanwu\/attachments\/\d+\?v=[\w-]+$/) });
     const res = await fetchApp((url as { value: string }).value);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer())).toEqual(png);

@@ -5,7 +5,7 @@ import type { ArchiveContext, Clock } from '../../src/main/core/context';
 import { createDemoUsers } from '../../src/main/core/demo/users';
 import { saveOffice } from '../../src/main/core/office/repository';
 import type { Role } from '../../src/shared/users';
-import { fixedClock, raw, tempArchive, type TestArchive } from '../helpers/archive';
+import { fixedClock, raw, tempArchive, type EngineName, type TestArchive } from '../helpers/archive';
 
 export const PASSWORD = 'correct-horse-9';
 
@@ -21,8 +21,8 @@ export function movableClock(iso = '2025-12-31T10:00:00+08:00'): MovableClock {
   return { now: () => new Date(t), advance: (minutes) => void (t += minutes * 60_000) };
 }
 
-export async function archiveWithAccounts(clock: Clock = movableClock()): Promise<TestArchive> {
-  const archive = await tempArchive({ clock });
+export async function archiveWithAccounts(clock: Clock = movableClock(), engine: EngineName = 'sqlite'): Promise<TestArchive> {
+  const archive = await tempArchive({ clock, engine });
   await createDemoUsers(archive.ctx, PASSWORD);
   return archive;
 }

@@ -197,6 +197,8 @@ const CLI: Record<string, { argv: string[]; method: ApiMethod }> = {
   destroy: { argv: ['destroy', '--batch', '1', '--approver', 'admin', '--supervisors', '甲,乙', '--date', '2025-12-31', '--out', 'out'], method: 'destruction.approve' },
   hold: { argv: ['hold', '--record', '1', '--reason', '未结案件'], method: 'holds.set' },
   transfer: { argv: ['transfer', '--year', '2025', '--out', 'out'], method: 'transfer.write' },
+  lend: { argv: ['lend', '--record', '1', '--borrower', '张三', '--purpose', '查阅'], method: 'lending.lend' },
+  yearbook: { argv: ['yearbook', '--year', '2025', '--out', 'out'], method: 'yearbook.write' },
 };
 /** Commands whose named user signs in when --as is not given (destroy: its --approver). */
 const SIGNS_IN_AS_NAMED = ['destroy'];

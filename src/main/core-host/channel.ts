@@ -44,12 +44,13 @@ export class CoreChannel {
     if (this.#calls.has(taskId)) this.#send({ type: 'cancel', taskId });
   }
 
-  file(kind: FileKind, id: string): Promise<ServedFile> {
+  /** `ticket`: an attachment link's view ticket (attachments.url gave it). */
+  file(kind: FileKind, id: string, ticket?: string): Promise<ServedFile> {
     if (this.#dead) return Promise.reject(new SanwuError(this.#dead.code, this.#dead.message));
     const requestId = String(++this.#nextFile);
     return new Promise((resolve, reject) => {
       this.#files.set(requestId, { resolve, reject });
-      this.#send({ type: 'file', requestId, kind, id });
+      this.#send({ type: 'file', requestId, kind, id, ...(ticket ? { ticket } : {}) });
     });
   }
 

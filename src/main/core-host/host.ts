@@ -1,13 +1,14 @@
 // The core side: opens the archive and answers calls, off the Electron main thread (a utilityProcess),
 // so a report never freezes the window. Every call may run concurrently; each long one can be cancelled.
 // A restore swaps the archive: calls arriving meanwhile wait for the reopened one.
-import { toErrorPayload } from '../../shared/errors';
+import { SanwuError, toErrorPayload } from '../../shared/errors';
 import { closeArchive, openArchive } from '../core/archive';
 import { saveServer, shownLocation } from '../core/connection';
 import { isServerLocation } from '../core/db/location';
 import { defaultArchiveDir, serverWorkDir } from '../core/default-location';
 import { attachmentFile } from '../core/attachments/served';
 import type { ArchiveContext, Logger } from '../core/context';
+import { ViewLog } from '../core/lending/views';
 import { SessionStore } from '../core/users/sessions';
 import { FileOffers } from '../handlers/files';
 import { invoke } from '../handlers/invoke';
@@ -15,6 +16,7 @@ import { throttleProgress } from '../handlers/progress';
 import type { HandlerEnv, HandlerMap } from '../handlers/types';
 import { APP_ORIGIN } from '../shell/app-url';
 import type { CorePort, ToCore } from './protocol';
+import { ViewTickets } from './view-tickets';
 
 export interface HostOptions {
   /** the archive: a folder, or a postgres:// URL */
@@ -35,6 +37,8 @@ export interface HostOptions {
 export interface HostedCore {
   /** the archive in use now (another one after a restore) */
   archive(): Promise<ArchiveContext>;
+  /** waits until every view served so far is in the log */
+  flushViews(): Promise<void>;
 }
 
 export async function hostCore(port: CorePort, options: HostOptions): Promise<HostedCore | null> {
@@ -42,6 +46,14 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
   // the archive's sign-ins: a restored archive has its own accounts, so they end with the swap
   const sessions = new SessionStore();
   const running = new Map<string, AbortController>();
+  // 利用: attachment links name their viewer; the views of each open archive are logged in batches
+  const tickets = new ViewTickets();
+  const views = new WeakMap<ArchiveContext, ViewLog>();
+  const viewLog = (ctx: ArchiveContext): ViewLog => {
+    let log = views.get(ctx);
+    if (!log) views.set(ctx, (log = new ViewLog(ctx)));
+    return log;
+  };
   let location = options.dir;
   const openAt = (where: string) =>
     openArchive(where, { create: true, actor: options.actor, log: options.log, workDir: isServerLocation(where) && options.env ? serverWorkDir(options.env, where) : options.workDir, anchorDir: options.anchorDir });
@@ -56,7 +68,11 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     current = Promise.resolve(opened);
     location = next;
     sessions.clear();
-    if (old) await closeArchive(old);
+    tickets.clear();
+    if (old) {
+      await views.get(old)?.flush();
+      await closeArchive(old);
+    }
     saveServer(env, server);
     return { engine: server === null ? 'sqlite' : 'postgres', location: shownLocation(next) };
   }
@@ -65,8 +81,10 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     const ctx = await current;
     let reopened!: (c: Promise<ArchiveContext>) => void;
     current = new Promise<ArchiveContext>((resolve) => (reopened = (c) => resolve(c)));
+    await views.get(ctx)?.flush();
     await closeArchive(ctx);
     sessions.clear();
+    tickets.clear();
     try {
       return await work(location);
     } finally {
@@ -82,7 +100,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     signal,
     onProgress: throttleProgress((progress) => port.postMessage({ type: 'progress', taskId, progress })),
     links: {
-      attachment: (id) => `${APP_ORIGIN}/attachments/${id}`,
+      attachment: (id, viewer) => `${APP_ORIGIN}/attachments/${id}?v=${tickets.issue(id, viewer)}`,
       download: (path, name) => `${APP_ORIGIN}/downloads/${offers.offer(path, name)}`,
     },
     reveal: (path) => port.postMessage({ type: 'reveal', path }),
@@ -104,8 +122,16 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
       }
     } else {
       try {
-        const file = m.kind === 'attachments' ? await attachmentFile(ctx, Number(m.id)) : offers.get(m.id);
+        if (m.kind === 'downloads') {
+          port.postMessage({ type: 'file', requestId: m.requestId, file: offers.get(m.id) });
+          return;
+        }
+        const id = Number(m.id);
+        const viewer = tickets.viewer(id, m.ticket);
+        if (viewer === undefined) throw new SanwuError('NOT_FOUND', '这个附件链接已失效（档案库已重新打开，或链接不是本程序给出的）。请在档案中重新打开该附件。');
+        const file = await attachmentFile(ctx, id);
         port.postMessage({ type: 'file', requestId: m.requestId, file });
+        viewLog(ctx).note(viewer, id);
       } catch (e) {
         port.postMessage({ type: 'file', requestId: m.requestId, file: null, error: toErrorPayload(e) });
       }
@@ -128,7 +154,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
   try {
     const ctx = await current;
     port.postMessage({ type: 'ready', archiveDir: ctx.paths.dir });
-    return { archive: () => current };
+    return { archive: () => current, flushViews: async () => viewLog(await current).flush() };
   } catch (e) {
     port.postMessage({ type: 'failed', error: toErrorPayload(e) });
     return null;

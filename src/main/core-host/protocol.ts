@@ -9,7 +9,7 @@ export type FileKind = 'attachments' | 'downloads';
 export type ToCore =
   | { type: 'call'; taskId: string; method: string; input: unknown; session?: string }
   | { type: 'cancel'; taskId: string }
-  | { type: 'file'; requestId: string; kind: FileKind; id: string };
+  | { type: 'file'; requestId: string; kind: FileKind; id: string; ticket?: string };
 
 export type FromCore =
   | { type: 'ready'; archiveDir: string }

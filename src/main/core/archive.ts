@@ -125,7 +125,7 @@ async function openServerArchive(url: string, options: OpenOptions): Promise<Arc
     const initialize = state === 'empty' ? options.initialize : undefined;
     // A new archive's schema and first rows in ONE transaction (PostgreSQL's DDL is transactional): the
     // first rows go in through a context whose reads and writes are that transaction's.
-    await runMigrations(database, undefined, {
+    await runMigrations(database, options.migrations, {
       initialize: initialize ? (trx) => initialize({ ...ctx, db: trx as unknown as ReadDb, write: { transaction: (fn) => fn(trx) } }) : undefined,
     });
     // a destruction whose files a crash kept in the database is finished (lifecycle/destroy-files.ts)

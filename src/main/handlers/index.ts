@@ -11,11 +11,13 @@ import { dashboardHandlers } from './dashboard';
 import { demoHandlers } from './demo';
 import { importHandlers } from './import';
 import { lifecycleHandlers } from './lifecycle';
+import { lendingHandlers } from './lending';
 import { recordHandlers } from './records';
 import { reportHandlers } from './report';
 import { settingsHandlers } from './settings';
 import { standardsHandlers } from './standards';
 import type { HandlerMap } from './types';
+import { yearbookHandlers } from './yearbook';
 
 export const HANDLERS: HandlerMap = {
   ...appHandlers,
@@ -33,4 +35,6 @@ export const HANDLERS: HandlerMap = {
   ...backupHandlers,
   ...demoHandlers,
   ...lifecycleHandlers,
+  ...lendingHandlers,
+  ...yearbookHandlers,
 };

@@ -36,7 +36,7 @@ export const recordHandlers: Handlers<
   'attachments.remove': (ctx, { id, reason }) => removeAttachment(ctx, id, reason),
   'attachments.url': async (ctx, { id }, env) => {
     await requireAttachment(ctx, id);
-    return env.links.attachment(id);
+    return env.links.attachment(id, ctx.actor);
   },
   'filing.preview': (ctx, scope) => previewFiling(ctx, scope),
   'filing.run': (ctx, scope, env) => fileYear(ctx, scope, { onProgress: env.onProgress, signal: env.signal }),

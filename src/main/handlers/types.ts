@@ -6,7 +6,11 @@ import type { SessionStore } from '../core/users/sessions';
 
 /** URLs the page can load, in the transport's scheme. */
 export interface Links {
-  attachment(id: number): string;
+  /**
+   * A stored file to show; `viewer` is who asked (the transport logs the view as 利用 when the file is
+   * fetched: desktop links carry a ticket naming the viewer, browser fetches carry the session).
+   */
+  attachment(id: number, viewer: string): string;
   /** Offers a file the handler wrote (error workbook, package zip, backup) for download. */
   download(path: string, name: string): string;
 }

@@ -7,7 +7,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 export type AppRoute =
   | { kind: 'static'; path: string }
-  | { kind: 'attachments'; id: string }
+  | { kind: 'attachments'; id: string; ticket?: string }
   | { kind: 'downloads'; id: string };
 
 /** null: refused (another host, traversal, malformed). */
@@ -20,7 +20,11 @@ export function routeAppUrl(rendererDir: string, raw: string): AppRoute | null {
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
   const file = /^\/(attachments|downloads)\/([A-Za-z0-9]+)$/.exec(url.pathname);
-  if (file) return { kind: file[1] as 'attachments' | 'downloads', id: file[2]! };
+  if (file?.[1] === 'attachments') {
+    const ticket = url.searchParams.get('v');
+    return { kind: 'attachments', id: file[2]!, ...(ticket && /^[A-Za-z0-9_-]{1,64}$/.test(ticket) ? { ticket } : {}) };
+  }
+  if (file) return { kind: 'downloads', id: file[2]! };
   const path = resolveStatic(rendererDir, url.pathname);
   return path ? { kind: 'static', path } : null;
 }

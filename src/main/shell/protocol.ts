@@ -28,7 +28,7 @@ export function serveAppProtocol(session: Session, rendererDir: string, core: Co
           headers: { 'Content-Type': mimeTypeOf(route.path), 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
         });
       }
-      const file = await core.file(route.kind, route.id);
+      const file = await core.file(route.kind, route.id, route.kind === 'attachments' ? route.ticket : undefined);
       const body = await readFile(file.path);
       return new Response(body, {
         headers: { ...fileHeaders(file.mediaType, file.name, route.kind === 'downloads'), 'Content-Security-Policy': FILE_CSP },

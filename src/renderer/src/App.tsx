@@ -5,10 +5,12 @@ import {
   BarChartOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   ImportOutlined,
   SendOutlined,
+  ReadOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Spin, Typography } from 'antd';
@@ -25,11 +27,13 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
+import { LendingPage } from './pages/lending/LendingPage';
 import { RecordsPage } from './pages/records/RecordsPage';
 import { ReportPage } from './pages/report/ReportPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { SignInPage } from './pages/signin/SignInPage';
 import { TransferPage } from './pages/transfer/TransferPage';
+import { YearbookPage } from './pages/yearbook/YearbookPage';
 
 interface PageDef {
   path: string;
@@ -49,6 +53,8 @@ const PAGES: PageDef[] = [
   { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'report.build', render: () => <ReportPage /> },
   { path: '/appraisal', label: '鉴定', icon: <ClockCircleOutlined />, needs: 'appraisal.open', render: (p) => <AppraisalPage params={p} /> },
   { path: '/transfer', label: '移交', icon: <SendOutlined />, needs: 'transfer.build', render: () => <TransferPage /> },
+  { path: '/lending', label: '借阅', icon: <ReadOutlined />, render: (p) => <LendingPage params={p} /> },
+  { path: '/yearbook', label: '年报', icon: <FileTextOutlined />, render: () => <YearbookPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 

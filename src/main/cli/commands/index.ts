@@ -20,4 +20,6 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   destroy: () => import('./destroy'),
   hold: () => import('./hold'),
   transfer: () => import('./transfer'),
+  lend: () => import('./lend'),
+  yearbook: () => import('./yearbook'),
 };

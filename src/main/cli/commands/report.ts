@@ -24,12 +24,14 @@ function settingsOverride(args: ParsedArgs) {
 const command: Command = {
   summary: '生成年度三务公开报送包（工作报告、台账、自评报告、归档文件目录、保管期限检查清单）',
   usage:
-    'sanwu report --db DIR --year Y --out DIR [--zip] [--community 社区]… [--next-steps 文字] [--doc-number 发文字号] [--signer 签发人] [--to 主送机关] [--unsealed] [--json] [--as 用户名]',
+    'sanwu report --db DIR --year Y --out DIR [--zip] [--with-files] [--community 社区]… [--next-steps 文字] [--doc-number 发文字号] [--signer 签发人] [--to 主送机关] [--unsealed] [--json] [--as 用户名]',
   flags: {
     ...DB_FLAG,
     year: { type: 'number', required: true },
     out: { type: 'string', required: true },
     zip: { type: 'boolean' },
+    // the items' files too (data/06_电子文件/), PDFs with the 归档章
+    'with-files': { type: 'boolean' },
     community: { type: 'string', multiple: true },
     'next-steps': { type: 'string' },
     // this package only, over the settings kept in the archive (报表 page)
@@ -46,6 +48,7 @@ const command: Command = {
         year: args.flags.year as number,
         out: resolve(io.cwd, args.flags.out as string),
         zip: Boolean(args.flags.zip),
+        withFiles: Boolean(args.flags['with-files']),
         communities: (args.flags.community as string[] | undefined) ?? [],
         nextSteps: args.flags['next-steps'] as string | undefined,
         settings: settingsOverride(args),
@@ -55,6 +58,11 @@ const command: Command = {
     const result = await withContract(args, io, ({ call }) => call('report.write', req));
     if (args.flags.json) printJson(io, { ok: true, ...result });
     else io.stdout(`${result.path}\n${result.zipPath ? `${result.zipPath}\n` : ''}`);
+    if (!args.flags.json && result.itemFiles) {
+      const f = result.itemFiles;
+      io.stderr(`已复制电子文件 ${f.copied} 个，其中 ${f.stamped} 个 PDF 加盖了归档章。\n`);
+      for (const u of f.unstamped) io.stderr(`  未加盖归档章：${u.path}（${u.note}）\n`);
+    }
     return 0;
   },
 };

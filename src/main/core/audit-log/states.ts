@@ -16,7 +16,10 @@ export type StateEntity =
   | 'transfer'
   | 'transfer_item'
   | 'office_record'
-  | 'office_file';
+  | 'office_file'
+  | 'loan'
+  | 'loan_item'
+  | 'file_view';
 
 export interface StateShape {
   table: string;
@@ -96,6 +99,13 @@ export const STATES: Record<StateEntity, StateShape> = {
     ],
   },
   office_file: { table: 'office_files', key: ['id'], versions: [['id', 'office_record_id', 'sha256', 'size', 'media_type', 'name', 'created_at']] },
+  loan: {
+    table: 'loans',
+    key: ['id'],
+    versions: [['id', 'borrower', 'unit', 'purpose', 'lent_at', 'due_date', 'clerk', 'returned_at', 'return_clerk', 'created_at', 'updated_at']],
+  },
+  loan_item: { table: 'loan_items', key: ['id'], versions: [['id', 'loan_id', 'record_id']] },
+  file_view: { table: 'file_views', key: ['id'], versions: [['id', 'attachment_id', 'record_id', 'viewer', 'viewed_at']] },
 };
 
 export const STATE_ENTITIES = Object.keys(STATES) as StateEntity[];

@@ -2,7 +2,7 @@
 // counters equals the state its latest audit entry records; no audited row is gone; no entry number is
 // missing. Found by the engine (db/sqlite/reconcile.ts); said here, naming the place.
 import type { CheckProblem } from '../../../shared/check';
-import { COLUMN_LABELS, COMMUNITY_LABELS, ROSTER_LABELS } from '../../../shared/labels';
+import { COLUMN_LABELS, COMMUNITY_LABELS, LOAN_COLUMN_LABELS, ROSTER_LABELS } from '../../../shared/labels';
 import { decodeState, type StateEntity } from '../audit-log/states';
 import type { Discrepancy, Statements } from '../db';
 import { problem, recordName, type RecordRef } from './problems';
@@ -10,6 +10,9 @@ import { problem, recordName, type RecordRef } from './problems';
 /** Where a stored column means something else in one table. */
 const LABELS_OF: Partial<Record<StateEntity, Record<string, string>>> = {
   roster: { kind: ROSTER_LABELS.kind, name: ROSTER_LABELS.name },
+  loan: LOAN_COLUMN_LABELS,
+  loan_item: LOAN_COLUMN_LABELS,
+  file_view: LOAN_COLUMN_LABELS,
   community: { name: COMMUNITY_LABELS.name },
 };
 
@@ -58,6 +61,16 @@ function rowName(d: Discrepancy, refs: (id: number) => RecordRef | undefined): {
     }
     case 'office_record':
       return { name: `本单位档案 ${String(s.archival_code ?? '')}${s.title ? `（${show(s.title)}）` : ''}`, record: null };
+    case 'loan':
+      return { name: `借阅登记第 ${d.id} 号（借阅人${show(s.borrower)}）`, record: null };
+    case 'loan_item': {
+      const r = recordOf(s.record_id);
+      return { name: `借阅登记第 ${String(s.loan_id ?? '')} 号所借的${r ? recordName(r) : '档案'}`, record: r };
+    }
+    case 'file_view': {
+      const r = recordOf(s.record_id);
+      return { name: `${show(s.viewer)}于 ${String(s.viewed_at ?? '')} 查看${r ? recordName(r) : '档案'}的利用记录`, record: r };
+    }
     default:
       return { name: `${LIFECYCLE_NAMES[d.entity]}（编号 ${d.id}）`, record: null };
   }

@@ -1,9 +1,11 @@
 // 工作台: the year's counts and the warnings that link to the records behind them.
 import type { DashboardSummary, DashboardWarning } from '../../../shared/api';
+import type { Loan } from '../../../shared/lending';
 import type { CompletenessGrid } from '../../../shared/audit';
 import type { ArchiveContext } from '../context';
 import { isoDay } from '../context';
 import { dueCount } from '../lifecycle/appraisal';
+import { overdueLoans } from '../lending/register';
 import { completenessGrid } from '../standards';
 import { mergePeriodShortfalls } from '../standards/wording';
 
@@ -29,6 +31,15 @@ async function appraisalWarnings(ctx: ArchiveContext): Promise<DashboardWarning[
 }
 
 const LISTED = 3;
+const OVERDUE_LISTED = 10;
+
+/** One warning for all overdue loans, naming the first borrowers. */
+function overdueWarning(overdue: { total: number; loans: Loan[] }): DashboardWarning[] {
+  if (overdue.total === 0) return [];
+  const named = overdue.loans.slice(0, LISTED).map((l) => `${l.borrower}（借阅单 ${l.id}，应于 ${l.due} 归还）`);
+  const more = overdue.total > LISTED ? `等 ${overdue.total} 笔` : '';
+  return [{ kind: 'loan-overdue', message: `有 ${overdue.total} 笔借阅已逾期未还：${named.join('、')}${more}，请催还`, link: '/lending?state=overdue' }];
+}
 
 /** Per community and 类别: what the evaluation found missing, in 考评's words, linking to 考评. */
 function missingPeriodWarnings(grid: CompletenessGrid): DashboardWarning[] {
@@ -55,11 +66,12 @@ async function emptyWarning(ctx: ArchiveContext, year: number, total: number, gr
 }
 
 export async function dashboardSummary(ctx: ArchiveContext, year: number): Promise<DashboardSummary> {
-  const [byAffair, byStatus, due, grid] = await Promise.all([
+  const [byAffair, byStatus, due, grid, overdue] = await Promise.all([
     countsBy(ctx, year, 'affair'),
     countsBy(ctx, year, 'status'),
     appraisalWarnings(ctx),
     completenessGrid(ctx, { year }),
+    overdueLoans(ctx, OVERDUE_LISTED),
   ]);
   const total = Object.values(byAffair).reduce((a, b) => a + b, 0);
   const warnings: DashboardWarning[] = [];
@@ -68,5 +80,13 @@ export async function dashboardSummary(ctx: ArchiveContext, year: number): Promi
     warnings.push({ kind: 'unfiled', message: `${year} 年有 ${unfiled} 件档案尚未归档（没有档号）`, link: link({ year, status: '未归档' }) });
   }
   const empty = await emptyWarning(ctx, year, total, grid);
-  return { year, total, byAffair, byStatus, completeness: grid, warnings: [...(empty ? [empty] : []), ...warnings, ...missingPeriodWarnings(grid), ...due] };
+  return {
+    year,
+    total,
+    byAffair,
+    byStatus,
+    completeness: grid,
+    warnings: [...(empty ? [empty] : []), ...overdueWarning(overdue), ...warnings, ...missingPeriodWarnings(grid), ...due],
+    overdueLoans: overdue,
+  };
 }

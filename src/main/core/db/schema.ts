@@ -268,6 +268,38 @@ export interface ArchiveIdentityTable {
   created_at: string;
 }
 
+export interface LoansTable {
+  id: Generated<number>;
+  borrower: string;
+  unit: string;
+  purpose: string;
+  /** when the loan was registered (ISO time) */
+  lent_at: string;
+  /** YYYY-MM-DD */
+  due_date: string | null;
+  /** who registered it */
+  clerk: string;
+  returned_at: string | null;
+  return_clerk: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LoanItemsTable {
+  id: Generated<number>;
+  loan_id: number;
+  record_id: number;
+}
+
+export interface FileViewsTable {
+  id: Generated<number>;
+  attachment_id: number;
+  record_id: number;
+  /** the signed-in account's name, else the OS user */
+  viewer: string;
+  viewed_at: string;
+}
+
 export interface DB {
   archive_identity: ArchiveIdentityTable;
   street_office: StreetOfficeTable;
@@ -289,6 +321,9 @@ export interface DB {
   transfer_items: TransferItemsTable;
   office_records: OfficeRecordsTable;
   office_files: OfficeFilesTable;
+  loans: LoansTable;
+  loan_items: LoanItemsTable;
+  file_views: FileViewsTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

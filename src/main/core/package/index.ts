@@ -27,6 +27,7 @@ import { besideTarget, clearOutput } from '../transient';
 import { safeName } from '../file-names';
 import { headOf } from '../audit-log/anchoring';
 import { zipBag } from './zip';
+import { copyItemFiles, FILES_FOLDER, type CopiedFile } from './item-files';
 
 export const bagName = (office: string, year: number) => `${safeName(office)}_${year}年度三务公开报送包`;
 
@@ -55,6 +56,15 @@ async function anchorLine(ctx: ArchiveContext): Promise<string> {
   return `archive=${archive} seq=${head.seq} hash=${head.hash}${signed ? ` at=${signed.at} key=${signed.key} mac=${signed.mac}` : ''}`;
 }
 
+function summarizeCopies(copied: CopiedFile[]): NonNullable<ReportResult['itemFiles']> {
+  const pdfs = copied.filter((c) => c.note !== '');
+  return {
+    copied: copied.length,
+    stamped: pdfs.filter((c) => c.stamped).length,
+    unstamped: pdfs.filter((c) => !c.stamped).map((c) => ({ path: `data/${c.path}`, note: c.note })),
+  };
+}
+
 export async function buildReportPackage(ctx: ArchiveContext, request: ReportRequest, opts: LongTaskOptions = {}): Promise<ReportResult> {
   const parsed = reportRequestSchema.safeParse(request);
   if (!parsed.success) throw new SanwuError('INVALID_INPUT', `报送包参数不正确：${parsed.error.issues.map((i) => i.message).join('；')}。`);
@@ -76,7 +86,7 @@ export async function buildReportPackage(ctx: ArchiveContext, request: ReportReq
     const perCommunity = scope.communities.flatMap((community) =>
       (audit.communities.find((c) => c.community === community.name)?.standards ?? []).map((standard) => ({ community, standard })),
     );
-    const total = 7 + perCommunity.length + (req.zip ? 1 : 0);
+    const total = 7 + perCommunity.length + (req.zip ? 1 : 0) + (req.withFiles ? 1 : 0);
     let done = 0;
     const step = async (message: string, work: () => Promise<unknown>) => {
       if (signal?.aborted) throw cancelled();
@@ -112,6 +122,11 @@ export async function buildReportPackage(ctx: ArchiveContext, request: ReportReq
     await step(files.catalogueXlsx, () => writeCatalogueWorkbook(ctx, join(data, files.catalogueXlsx), scope, boxes, signal));
     await step(files.retention, () => writeRetentionChecklist(ctx, join(data, files.retention), scope, signal));
     await step(files.records, () => writeRecordsJson(ctx, join(data, files.records), scope, audit, created, signal));
+    let copied: CopiedFile[] | null = null;
+    if (req.withFiles) {
+      const onFile = (n: number, of: number, name: string) => onProgress?.({ phase: '报送包', done, total, message: `${FILES_FOLDER} ${n}/${of} ${name}` });
+      await step(FILES_FOLDER, async () => (copied = await copyItemFiles(ctx, scope, data, { signal, onFile })));
+    }
     let payload: string[] = [];
     await step('bag-info.txt', async () => {
       payload = await writeBagTags(staging, {
@@ -130,7 +145,8 @@ export async function buildReportPackage(ctx: ArchiveContext, request: ReportReq
     await moveIntoPlace(staging, target);
     if (zipPath) await moveIntoPlace(zipStaging, zipPath);
     onProgress?.({ phase: '报送包', done: total, total, message: '完成' });
-    return { path: target, zipPath, files: payload };
+    const itemFiles = copied === null ? undefined : summarizeCopies(copied);
+    return { path: target, zipPath, files: payload, ...(itemFiles ? { itemFiles } : {}) };
   } catch (e) {
     await discard(staging);
     await discard(zipStaging);

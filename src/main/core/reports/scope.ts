@@ -14,6 +14,7 @@ export const reportRequestSchema = z.object({
   communities: z.array(z.string().trim().min(1)).optional().default([]),
   nextSteps: z.string().trim().max(20000).optional(),
   settings: reportSettingsOverrideSchema.optional(),
+  withFiles: z.boolean().optional().default(false),
 });
 
 export interface ReportScope {

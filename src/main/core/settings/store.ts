@@ -9,14 +9,21 @@ export async function getSetting<T>(db: Reader, key: string, fallback: T): Promi
 }
 
 export async function setSetting(ctx: ArchiveContext, key: string, value: unknown): Promise<void> {
+  await setSettings(ctx, [[key, value]]);
+}
+
+/** Several settings in one transaction: all saved or none. */
+export async function setSettings(ctx: ArchiveContext, entries: [key: string, value: unknown][]): Promise<void> {
   await ctx.write.transaction(async (trx) => {
-    const before = await getSetting<unknown>(trx, key, null);
     const at = nowIso(ctx);
-    await trx
-      .insertInto('settings')
-      .values({ key, value: JSON.stringify(value), updated_at: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: at }))
-      .execute();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'setting', before: { key, value: before }, after: { key, value } }]);
+    for (const [key, value] of entries) {
+      const before = await getSetting<unknown>(trx, key, null);
+      await trx
+        .insertInto('settings')
+        .values({ key, value: JSON.stringify(value), updated_at: at })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: at }))
+        .execute();
+      await appendAudit(ctx, trx, [{ action: 'update', entity: 'setting', before: { key, value: before }, after: { key, value } }]);
+    }
   });
 }

@@ -12,6 +12,7 @@ import type { Progress } from '../../../shared/domain';
 import { SanwuError, toErrorPayload } from '../../../shared/errors';
 import { attachmentFile } from '../../core/attachments/served';
 import type { ArchiveContext } from '../../core/context';
+import { ViewLog } from '../../core/lending/views';
 import { SessionStore } from '../../core/users/sessions';
 import { CSP, FILE_CSP } from '../../shell/csp';
 import { FileOffers, type ServedFile } from '../../handlers/files';
@@ -32,12 +33,16 @@ export interface ServeOptions {
   token?: string;
   /** the contract's handlers (tests substitute one to drive a long task) */
   handlers?: HandlerMap;
+  /** where views are logged (利用); the benchmark substitutes one that logs nothing, as its floor */
+  views?: Pick<ViewLog, 'note' | 'flush'>;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** waits until every file view served so far is in the log (利用) */
+  flushViews(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,11 +59,19 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(value));
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: ServedFile, download: boolean): void {
-  if (!existsSync(file.path)) return sendText(res, 404, `文件“${file.name}”在档案文件夹中找不到，请运行 sanwu check 检查。`);
+/** Whether the file's bytes were sent (a GET of a file that is there). */
+function sendFile(req: IncomingMessage, res: ServerResponse, file: ServedFile, download: boolean): boolean {
+  if (!existsSync(file.path)) {
+    sendText(res, 404, `文件“${file.name}”在档案文件夹中找不到，请运行 sanwu check 检查。`);
+    return false;
+  }
   res.writeHead(200, { ...SECURITY_HEADERS, ...fileHeaders(file.mediaType, file.name, download), 'Content-Security-Policy': FILE_CSP, 'Content-Length': statSync(file.path).size });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file.path).pipe(res);
+  if (req.method === 'HEAD') {
+    res.end();
+    return false;
+  }
+  createReadStream(file.path).pipe(res);
+  return true;
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -83,6 +96,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const offers = new FileOffers();
   const sessions = new SessionStore();
   const running = new Set<AbortController>();
+  const views = options.views ?? new ViewLog(ctx);
   let port = 0;
 
   const envFor = (session: string | undefined, onProgress?: (p: Progress) => void, signal?: AbortSignal): HandlerEnv => ({
@@ -98,11 +112,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   });
 
-  /** A stored attachment, to a caller the contract lets see it (attachments.url's rule). */
-  async function attachment(id: number, session: string | undefined): Promise<ServedFile> {
-    const reply = await invoke(ctx, 'attachments.url', { id }, envFor(session), options.handlers);
+  /** A stored attachment, to a caller the contract lets see it (attachments.url's rule), and who that is. */
+  async function attachment(id: number, session: string | undefined): Promise<{ file: ServedFile; viewer: string }> {
+    const env = envFor(session);
+    let viewer = '';
+    const noteViewer = (aid: number, who: string): string => {
+      viewer = who;
+      return env.links.attachment(aid, who);
+    };
+    const asked: HandlerEnv = { ...env, links: { ...env.links, attachment: noteViewer } };
+    const reply = await invoke(ctx, 'attachments.url', { id }, asked, options.handlers);
     if (!reply.ok) throw new SanwuError(reply.error.code, reply.error.message);
-    return attachmentFile(ctx, id);
+    return { file: await attachmentFile(ctx, id), viewer };
   }
 
   async function callLong(method: string, input: unknown, session: string | undefined, res: ServerResponse): Promise<void> {
@@ -132,8 +153,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (file && get) {
       const [, kind, id] = file;
       try {
-        if (kind === 'attachments') sendFile(req, res, await attachment(Number(id), session), false);
-        else sendFile(req, res, offers.get(id!, session), true);
+        if (kind === 'attachments') {
+          const { file, viewer } = await attachment(Number(id), session);
+          // 利用: logged after the bytes start on their way, in a batch; the view never waits for it
+          if (sendFile(req, res, file, false) && viewer) views.note(viewer, Number(id));
+        } else sendFile(req, res, offers.get(id!, session), true);
       } catch (e) {
         const error = toErrorPayload(e);
         sendText(res, error.code === 'AUTH_REQUIRED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 404, error.message);
@@ -192,11 +216,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    close: () =>
-      new Promise<void>((done) => {
+    flushViews: () => views.flush(),
+    close: async () => {
+      await new Promise<void>((done) => {
         for (const c of running) c.abort();
         server.close(() => done());
         server.closeAllConnections();
-      }),
+      });
+      await views.flush();
+    },
   };
 }

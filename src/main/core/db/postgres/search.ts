@@ -10,13 +10,13 @@ import type { SearchPage, SearchPlan, SearchTerm } from '../engine';
 import type { ReadDb } from '../handles';
 import { SEARCH_COLUMNS } from '../search-index';
 import { inSnapshot } from './snapshot';
+import { likePattern } from '../like';
 
 const TRIGRAM = 3;
 const PAIR = 2;
 /** Code points, as sanwu_grams numbers a pair: first × 0x110000 + second. */
 const PLANE = 0x110000;
 
-const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A pair of characters as record_grams holds it (lower-cased as db/grams.ts does for SQLite). */
 export function pairCode(pair: string): number {

@@ -7,6 +7,7 @@ import type { SearchPage, SearchPlan, SearchTerm } from '../engine';
 import { gramsOf, gramToken } from '../grams';
 import { CODE_PAIRS_EXIST, PAIR_MATCH, SEARCH_COLUMNS, TRIGRAM_MATCH } from '../search-index';
 import { readSql } from './sql';
+import { likePattern } from '../like';
 
 /** The trigram tokenizer indexes 3-character windows: shorter terms never match through MATCH. */
 const TRIGRAM = 3;
@@ -15,7 +16,6 @@ const PAIR = 2;
 /** A term as one FTS5 phrase: double quotes inside are doubled. */
 export const ftsPhrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
-const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 interface Where {
   sql: string;

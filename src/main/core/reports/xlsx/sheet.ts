@@ -96,6 +96,8 @@ interface SheetLayout {
   styles: Partial<ExcelJS.Style>[];
   /** wrapped columns: 0-based index and width in characters */
   wrapped: { index: number; width: number }[];
+  /** the columns' total width in characters */
+  across: number;
 }
 const layouts = new WeakMap<ExcelJS.Worksheet, SheetLayout>();
 
@@ -122,6 +124,8 @@ export interface SheetOptions {
   landscape?: boolean;
   /** columns repeated on every page when the sheet spans pages across, e.g. 'A:C' */
   repeatColumns?: string;
+  /** a smaller print scale (%) than the columns need, e.g. to keep a form on one page; never below MIN_SCALE */
+  scale?: number;
 }
 
 /** Title, unit/year and header rows; returns the sheet ready for writeRow. */
@@ -132,7 +136,7 @@ export function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, h
     pageSetup: {
       paperSize: 9, // A4
       orientation: landscape ? 'landscape' : 'portrait',
-      scale: printScale(columns, landscape),
+      scale: Math.max(MIN_SCALE, Math.min(options.scale ?? 100, printScale(columns, landscape))),
       fitToPage: false,
       printTitlesRow: `1:${HEAD_ROWS}`,
       ...(options.repeatColumns ? { printTitlesColumn: options.repeatColumns } : {}),
@@ -146,6 +150,7 @@ export function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, h
   layouts.set(ws, {
     styles: columns.map(columnStyle),
     wrapped: columns.flatMap((c, index) => (c.wrap ? [{ index, width: c.width }] : [])),
+    across: columns.reduce((s, c) => s + c.width, 0),
   });
   const last = columns.length;
   const title = ws.addRow([heading.title]);
@@ -188,7 +193,7 @@ export async function pace(row: number, signal?: AbortSignal): Promise<void> {
  * height it needs (a streamed row is final once committed, and LibreOffice does not grow rows).
  */
 export function writeRow(ws: ExcelJS.Worksheet, values: unknown[], options: { merged?: boolean; styles?: Map<number, Partial<ExcelJS.Style>> } = {}): ExcelJS.Row {
-  const layout = layouts.get(ws) ?? { styles: [], wrapped: [] };
+  const layout = layouts.get(ws) ?? { styles: [], wrapped: [], across: 0 };
   const row = ws.addRow(values);
   // `styles`: cells (0-based) whose style differs from their column's, e.g. a status colour
   for (let c = 0; c < layout.styles.length; c++) row.getCell(c + 1).style = options.styles?.get(c) ?? layout.styles[c]!;
@@ -207,6 +212,21 @@ export function writeRow(ws: ExcelJS.Worksheet, values: unknown[], options: { me
   if (options.merged && layout.styles.length > 1) ws.mergeCells(row.number, 1, row.number, layout.styles.length);
   row.commit();
   return row;
+}
+
+/**
+ * A line of text under the table across all its columns, without borders, wrapped and as tall as it
+ * needs (a form's signature line, a note): long text never spills into columns beyond the print area.
+ */
+export function addNoteRow(ws: ExcelJS.Worksheet, text: string): void {
+  const layout = layouts.get(ws);
+  const across = layout?.across ?? 80;
+  const row = ws.addRow([text]);
+  row.getCell(1).style = { font: TEXT_FONT, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } };
+  row.height = Math.max(1, Math.ceil(displayWidth(text) / Math.max(1, across - 2))) * LINE_HEIGHT + 6;
+  const last = layout?.styles.length ?? 1;
+  if (last > 1) ws.mergeCells(row.number, 1, row.number, last);
+  row.commit();
 }
 
 /** Column letter of a 1-based index. */

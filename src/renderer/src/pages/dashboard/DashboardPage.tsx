@@ -50,6 +50,19 @@ export function DashboardPage({ params }: { params: URLSearchParams }): React.JS
               <Card title="待办提醒">
                 <WarningList warnings={s.warnings} />
               </Card>
+              {s.overdueLoans.total > 0 && (
+                <Card title={`逾期未还的借阅（${s.overdueLoans.total} 笔）`} style={{ marginTop: 16 }} data-testid="overdue-loans">
+                  {s.overdueLoans.loans.map((l) => (
+                    <div key={l.id} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0' }}>
+                      <a href={href('/lending', { state: 'overdue', q: l.borrower })}>
+                        {l.borrower}（借阅单 {l.id}，{l.items.length} 件）
+                      </a>
+                      <span style={{ color: '#cf1322' }}>应还 {l.due}</span>
+                    </div>
+                  ))}
+                  {s.overdueLoans.total > s.overdueLoans.loans.length && <a href={href('/lending', { state: 'overdue' })}>查看全部</a>}
+                </Card>
+              )}
               <Card title="按状态" style={{ marginTop: 16 }}>
                 {Object.entries(s.byStatus).map(([status, n]) => (
                   <div key={status} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0' }}>

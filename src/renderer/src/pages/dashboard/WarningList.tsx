@@ -11,6 +11,7 @@ const KINDS: Record<DashboardWarning['kind'], { label: string; color: string }> 
   unfiled: { label: '未归档', color: 'orange' },
   check: { label: '检查问题', color: 'volcano' },
   'appraisal-due': { label: '到期鉴定', color: 'gold' },
+  'loan-overdue': { label: '逾期未还', color: 'magenta' },
 };
 
 export function WarningList({ warnings }: { warnings: DashboardWarning[] }): React.JSX.Element {

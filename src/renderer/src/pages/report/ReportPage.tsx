@@ -1,8 +1,9 @@
 // 报表: build the year's reporting package (Word, Excel, catalogue, BagIt) with progress and cancel;
 // then open its folder (desktop) or download it (browser mode).
 import { DownloadOutlined, FileZipOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Space } from 'antd';
 import { useState } from 'react';
+import type { ReportResult } from '../../../../shared/report';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FileLink } from '../../components/FileLink';
@@ -20,6 +21,7 @@ export function ReportPage(): React.JSX.Element {
   const year = chosen ?? working;
   const [communities, setCommunities] = useState<string[]>([]);
   const [nextSteps, setNextSteps] = useState('');
+  const [withFiles, setWithFiles] = useState(false);
   const [openError, setOpenError] = useState<unknown>(null);
   const task = useLongTask('report.build');
   const browser = info?.mode === 'browser';
@@ -27,7 +29,7 @@ export function ReportPage(): React.JSX.Element {
 
   const build = (): void => {
     if (!year) return;
-    void task.run({ year, communities: communities.length ? communities : undefined, zip: browser || undefined, nextSteps: nextSteps.trim() || undefined });
+    void task.run({ year, communities: communities.length ? communities : undefined, zip: browser || undefined, nextSteps: nextSteps.trim() || undefined, withFiles: withFiles || undefined });
   };
   const showFolder = async (path: string): Promise<void> => {
     try {
@@ -51,6 +53,11 @@ export function ReportPage(): React.JSX.Element {
           </Space>
           <Form.Item label="五、下一步打算（写入工作报告，可不填）">
             <Input.TextArea rows={3} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} placeholder="不填则按考评发现的问题逐项写出" />
+          </Form.Item>
+          <Form.Item extra="复制到报送包的“06_电子文件”文件夹；PDF 副本首页右上角加盖归档章，档案库中的原件不变">
+            <Checkbox checked={withFiles} onChange={(e) => setWithFiles(e.target.checked)}>
+              附带电子文件
+            </Checkbox>
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<FileZipOutlined />} disabled={!year || task.running}>
             生成报送包
@@ -79,10 +86,24 @@ export function ReportPage(): React.JSX.Element {
               </Button>
             )}
           </Space>
+          {r.itemFiles && <ItemFilesNote files={r.itemFiles} />}
           <PlainList header={`包内文件（${r.files.length}）`} items={r.files} render={(f) => f} />
         </Card>
       )}
       <ProgressModal open={task.running} title="正在生成报送包" progress={task.progress} onCancel={task.cancel} />
     </Space>
+  );
+}
+
+/** What `withFiles` copied: how many files, how many PDFs stamped, and each PDF left unstamped with why. */
+function ItemFilesNote({ files }: { files: NonNullable<ReportResult['itemFiles']> }): React.JSX.Element {
+  return (
+    <Alert
+      style={{ marginBottom: 12 }}
+      type={files.unstamped.length > 0 ? 'warning' : 'success'}
+      showIcon
+      title={`已复制电子文件 ${files.copied} 个，其中 ${files.stamped} 个 PDF 副本加盖了归档章。`}
+      description={files.unstamped.length > 0 ? <PlainList header="未加盖归档章的 PDF" items={files.unstamped} render={(u) => `${u.path}：${u.note}`} /> : undefined}
+    />
   );
 }
