@@ -123,6 +123,20 @@ export const COLUMN_LABELS: Record<string, string> = {
   note: ROSTER_LABELS.note,
   year: RECORD_LABELS.year,
   last_item_no: '已编到的件号',
+  // the district's rows (migration 0010)
+  office_id: '所属街道',
+  profile_year: '概况年度',
+  created: '生成时间',
+  digest: '清单摘要',
+  files: '文件数',
+  bytes: '字节数',
+  communities: '社区数',
+  records: '档案件数',
+  content_digest: '内容摘要',
+  info: '包信息',
+  received_at: '接收时间',
+  replaced_by: '被替换为',
+  replaced_at: '替换时间',
 };
 
 /** Every input field name of the contract, for refusals that name the field. */
@@ -171,6 +185,10 @@ export const INPUT_LABELS: Record<string, string> = {
   usersPassword: '演示账号的密码',
   fix: '移入隔离',
   confirm: '确认',
+  addOffice: '添加街道办事处',
+  paths: '报送包',
+  office: '街道办事处',
+  sha256: '文件摘要',
 };
 
 /** Where a field name means something else for one method. */
@@ -185,6 +203,11 @@ export const METHOD_INPUT_LABELS: Partial<Record<ApiMethod, Record<string, strin
   'users.enable': { name: '用户名' },
   'users.setRole': { name: '用户名' },
   'users.setPassword': { name: '用户名' },
+  'district.receive': { files: '报送包' },
+  'district.addOffice': { name: '街道名称', code: '街道代码' },
+  'district.community': { community: '社区代码（全宗号）' },
+  'district.records': { community: '社区代码（全宗号）' },
+  'district.file': { name: '文件名' },
 };
 
 /** What each contract method does, as a clerk would say it (refusals name the action, not the method). */
@@ -242,6 +265,19 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'backup.write': '备份',
   'backup.restore': '从备份恢复',
   'demo.generate': '生成演示档案库',
+  'district.setup': '设为区级档案库',
+  'district.receive': '接收报送包',
+  'district.receivePaths': '接收报送包',
+  'district.offices': '读取街道办事处',
+  'district.addOffice': '登记街道办事处',
+  'district.dashboard': '读取全区工作台',
+  'district.community': '读取社区报送情况',
+  'district.records': '查询报送的档案',
+  'district.packages': '读取接收记录',
+  'district.audit': '读取街道考评结果',
+  'district.file': '查看报送的文件',
+  'district.summary.build': '生成全区汇总',
+  'district.summary.write': '生成全区汇总',
 };
 
 /** The action's label, never the method's name. */
@@ -259,6 +295,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   import: '导入',
   baseline: '升级时登记现状',
   rename: '更改名称或全宗号',
+  receive: '接收',
+  replace: '被新报送包替换',
 };
 
 /** Media types by name: "PDF 文件", "PNG 图片", never application/pdf. */

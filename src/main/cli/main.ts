@@ -23,6 +23,8 @@ export const USAGE = `用法：sanwu <命令> [选项]
   restore   从备份恢复              sanwu restore --db DIR FILE [--force]
   serve     浏览器模式              sanwu serve --db DIR [--port N]
   user      用户账号                sanwu user add|list|disable|enable|passwd|role --name 用户名 [--role 角色] [--display 姓名]
+  receive   区级：接收报送包        sanwu receive --db DIR 报送包… [--add-office] [--json]
+  summary   区级：全区汇总          sanwu summary --db DIR --year Y --out DIR [--json]
 
 --db 可省略：依次使用环境变量 SANWU_DB、桌面程序的默认档案文件夹。
 档案库设置了用户账号后，每个命令都须加 --as 用户名（或环境变量 SANWU_USER）；密码取自环境变量

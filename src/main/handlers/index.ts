@@ -7,6 +7,7 @@ import { checkHandlers } from './check';
 import { communityHandlers } from './communities';
 import { dashboardHandlers } from './dashboard';
 import { demoHandlers } from './demo';
+import { districtHandlers } from './district';
 import { importHandlers } from './import';
 import { recordHandlers } from './records';
 import { reportHandlers } from './report';
@@ -27,4 +28,5 @@ export const HANDLERS: HandlerMap = {
   ...reportHandlers,
   ...backupHandlers,
   ...demoHandlers,
+  ...districtHandlers,
 };

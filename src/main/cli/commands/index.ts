@@ -16,4 +16,6 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   restore: () => import('./restore'),
   serve: () => import('./serve'),
   user: () => import('./user'),
+  receive: () => import('./receive'),
+  summary: () => import('./summary'),
 };

@@ -78,7 +78,8 @@ export function storeBuffer(filesDir: string, data: Uint8Array, journal?: Placed
   return { sha256, size: data.length };
 }
 
-function place(filesDir: string, tmp: string, sha256: string, journal?: PlacedJournal): void {
+/** Moves a finished temporary copy in the store's folder to its place (a copy already there stays). */
+export function place(filesDir: string, tmp: string, sha256: string, journal?: PlacedJournal): void {
   const target = storedPath(filesDir, sha256);
   if (existsSync(target)) return;
   mkdirSync(join(filesDir, sha256.slice(0, 2)), { recursive: true });

@@ -3,7 +3,7 @@
 // fixed order, versioned: {"v":1,"row":[…]}. Adding a column to a reconciled table means a new version
 // here (older entries keep theirs).
 
-export type StateEntity = 'record' | 'attachment' | 'community' | 'roster' | 'filing_cell';
+export type StateEntity = 'record' | 'attachment' | 'community' | 'roster' | 'filing_cell' | 'archive_kind' | 'district_office' | 'district_community' | 'district_package';
 
 export interface StateShape {
   table: string;
@@ -47,6 +47,34 @@ export const STATES: Record<StateEntity, StateShape> = {
     table: 'filing_cells',
     key: ['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code'],
     versions: [['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code', 'last_item_no']],
+  },
+  // the district (migration 0010): the archive's kind, its street offices, their communities, the packages received
+  archive_kind: {
+    table: 'archive_kind',
+    key: ['id'],
+    versions: [['id', 'kind', 'created_at']],
+  },
+  district_office: {
+    table: 'district_offices',
+    key: ['id'],
+    versions: [['id', 'name', 'code', 'created_at', 'updated_at']],
+  },
+  district_community: {
+    table: 'district_communities',
+    key: ['id'],
+    versions: [
+      ['id', 'office_id', 'code', 'name', 'type', 'households', 'population', 'area_km2', 'resident_units', 'station_area', 'weekly_hours', 'profile_year', 'created_at', 'updated_at'],
+    ],
+  },
+  district_package: {
+    table: 'district_packages',
+    key: ['id'],
+    versions: [
+      [
+        'id', 'office_id', 'kind', 'year', 'name', 'created', 'as_of', 'digest', 'files', 'bytes', 'communities', 'records', 'content_digest', 'info', 'source',
+        'received_at', 'replaced_by', 'replaced_at',
+      ],
+    ],
   },
 };
 

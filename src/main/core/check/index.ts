@@ -10,6 +10,7 @@ import { appendAudit } from '../audit-log/append';
 import { isoDay, type ArchiveContext } from '../context';
 import { headIn, judgeAnchor, type AnchorJudgement } from '../audit-log/anchoring';
 import { withSnapshot, type Statements } from '../db';
+import { contentProblems, receivedFileProblems, receivedFiles } from '../district/check';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
@@ -74,7 +75,9 @@ async function inspect(
   worker: CheckWorker,
 ): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement, StoreFinding[]]> {
   const attachments = loadAttachments(q);
-  const scan = sharedScan(ctx.paths.files, attachments.map((a) => a.sha256));
+  // a district's store holds the files of the packages it received too
+  const received = await receivedFiles(ctx.db);
+  const scan = sharedScan(ctx.paths.files, [...attachments.map((a) => a.sha256), ...received.map((f) => f.sha256)]);
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
   const problems: CheckProblem[] = recordProblems(q, {
@@ -101,6 +104,7 @@ async function inspect(
   const scans = collectScans(scan, deps, errors);
   // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
   judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
+  problems.push(...receivedFileProblems(received, (h) => scans.get(h)));
   step('校验附件', scan.hashes.length, scan.hashes.length);
   // The whole store against every digest any attachment row holds (removed ones keep their bytes).
   const referenced = new Set(scan.hashes);
@@ -120,6 +124,7 @@ async function inspect(
   if (found instanceof Error) {
     problems.push(problem('database', 'integrity', null, `无法核对数据与操作日志（${found.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
   } else problems.push(...reconcileProblems(found, recordRefs(q)));
+  problems.push(...(await contentProblems(ctx.db)));
   const anchored = judgeAnchor(ctx.anchors, ctx.paths.dir, q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null, head, (seq) => q.value<string>('SELECT hash FROM audit_log WHERE id = ?', [seq]), ctx.clock.now().toISOString());
   problems.push(...anchored.problems.map((message) => problem('audit-anchor', 'authenticity', null, message)));
   step('检查数据库', 0, 1);

@@ -11,6 +11,8 @@ import { problem, recordName, type RecordRef } from './problems';
 const LABELS_OF: Partial<Record<StateEntity, Record<string, string>>> = {
   roster: { kind: ROSTER_LABELS.kind, name: ROSTER_LABELS.name },
   community: { name: COMMUNITY_LABELS.name },
+  district_community: { name: COMMUNITY_LABELS.name },
+  district_package: { kind: '类型', name: '包名' },
 };
 
 const SAY = '它被绕过本软件直接改动过；请核查，并从最近的备份恢复。';
@@ -50,6 +52,14 @@ function rowName(d: Discrepancy, refs: (id: number) => RecordRef | undefined): {
       return { name: `人员与组织名单中的${show(s.name)}（编号 ${d.id}）`, record: null };
     case 'filing_cell':
       return { name: `${s.fonds_code}-${s.category_code}·${s.year}-${s.retention_code}-${s.problem_code} 的件号计数器`, record: null };
+    case 'archive_kind':
+      return { name: `档案库类型（${s.kind === 'district' ? '区级' : '街道'}）`, record: null };
+    case 'district_office':
+      return { name: `街道办事处${show(s.name)}`, record: null };
+    case 'district_community':
+      return { name: `接收的社区${show(s.name)}（全宗号 ${String(s.code ?? '')}）`, record: null };
+    case 'district_package':
+      return { name: `接收的${show(s.name)}（编号 ${d.id}）`, record: null };
   }
 }
 

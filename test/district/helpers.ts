@@ -1,0 +1,77 @@
+// Street offices and their packages for the district's tests: each a real archive made by `sanwu init`
+// and `sanwu demo`, filed, and packaged by `sanwu report` — the same commands a clerk runs.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../src/main/cli/main';
+import type { CliIO } from '../../src/main/cli/io';
+import { writeBagTags } from '../../src/main/core/package/bagit';
+import { fixedClock } from '../helpers/archive';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `sanwu …` in-process at a given time (packages made at different times differ in Sanwu-Created). */
+export async function sanwuAt(at: string, argv: string[], cwd: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: { SANWU_ACTOR: 'district-test', SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR ?? join(cwd, 'anchors') },
+    cwd,
+    clock: fixedClock(at),
+    signal: new AbortController().signal,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+export const T0 = '2026-01-10T09:00:00+08:00';
+
+export interface StreetOffice {
+  name: string;
+  db: string;
+}
+
+/** A street office's archive with a demo year, filed. */
+export async function streetOffice(cwd: string, name: string, seed: number, opts: { communities?: number; records?: number } = {}): Promise<StreetOffice> {
+  const db = join(cwd, `office-${seed}`);
+  const ok = async (argv: string[]) => {
+    const run = await sanwuAt(T0, argv, cwd);
+    if (run.code !== 0) throw new Error(`sanwu ${argv.join(' ')}: ${run.stderr}`);
+    return run;
+  };
+  await ok(['init', '--db', db, '--name', name, '--code', `6590${seed}`]);
+  await ok(['demo', '--db', db, '--year', '2025', '--communities', String(opts.communities ?? 3), '--records', String(opts.records ?? 140), '--seed', String(seed)]);
+  await ok(['file', '--db', db, '--year', '2025']);
+  return { name, db };
+}
+
+/** `sanwu report` of the office's 2025 at `at`: the bag's folder (and the zip with `zip`). */
+export async function writePackage(cwd: string, office: StreetOffice, at: string, out: string, zip = false): Promise<{ bag: string; zip?: string }> {
+  const run = await sanwuAt(at, ['report', '--db', office.db, '--year', '2025', '--out', join(cwd, out), ...(zip ? ['--zip'] : []), '--json'], cwd);
+  if (run.code !== 0) throw new Error(`sanwu report: ${run.stderr}`);
+  const result = JSON.parse(run.stdout) as { path: string; zipPath?: string };
+  return { bag: result.path, zip: result.zipPath };
+}
+
+/** A copy of a bag whose records.json is rewritten by `edit` and re-tagged (a package made by other means). */
+export async function rewrittenBag(bag: string, to: string, edit: (doc: Record<string, unknown>) => void): Promise<string> {
+  cpSync(bag, to, { recursive: true });
+  const file = join(to, 'data', 'records.json');
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  edit(doc);
+  writeFileSync(file, JSON.stringify(doc));
+  const info = readFileSync(join(to, 'bag-info.txt'), 'utf8');
+  const field = (label: string) => new RegExp(`^${label}: (.*)$`, 'm').exec(info)?.[1] ?? '';
+  await writeBagTags(to, {
+    sourceOrganization: field('Source-Organization'),
+    baggingDate: field('Bagging-Date'),
+    created: field('Sanwu-Created'),
+    externalDescription: field('External-Description'),
+  });
+  return to;
+}
