@@ -1,6 +1,6 @@
 // The district (DESIGN.md "Upward: the district"): what `receive`, the dashboard across street offices,
 // the received records and `summary` answer. The `receive` JSON shape is a contract (DESIGN.md CLI block).
-import type { CompletenessCell } from './audit';
+import type { CompletenessCell, Grade, IndicatorStatus } from './audit';
 import type { Affair } from './vocabulary';
 
 export type ReceivedKind = 'package' | 'carrier';
@@ -150,11 +150,13 @@ export interface DistrictAuditResult {
       id: string;
       name?: string;
       score: number | null;
-      result: string | null;
+      result: Grade | null;
       vetoed: boolean;
       vetoPending: boolean;
       provisional: boolean;
-      indicators: { id: string; status: string; veto: boolean; missing: string[]; evidence: number[] }[];
+      assessed: number;
+      awaiting: number;
+      indicators: { id: string; status: IndicatorStatus; veto: boolean; missing: string[]; evidence: number[] }[];
     }[];
   }[];
 }

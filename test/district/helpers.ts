@@ -1,7 +1,8 @@
 // Street offices and their packages for the district's tests: each a real archive made by `sanwu init`
 // and `sanwu demo`, filed, and packaged by `sanwu report` — the same commands a clerk runs.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runCli } from '../../src/main/cli/main';
 import type { CliIO } from '../../src/main/cli/io';
 import { writeBagTags } from '../../src/main/core/package/bagit';
@@ -74,4 +75,16 @@ export async function rewrittenBag(bag: string, to: string, edit: (doc: Record<s
     externalDescription: field('External-Description'),
   });
   return to;
+}
+
+/** Everything a refused receive must leave as it was: every table's rows and the store's files. */
+export function districtState(db: string): { tables: Record<string, number>; files: string[] } {
+  const conn = new Database(join(db, 'archive.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const names = conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT LIKE '%grams%'`).pluck().all() as string[];
+    const tables = Object.fromEntries(names.map((t) => [t, (conn.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number)]));
+    return { tables, files: readdirSync(join(db, 'files'), { recursive: true }).map(String).sort() };
+  } finally {
+    conn.close();
+  }
 }

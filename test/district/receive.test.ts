@@ -1,6 +1,7 @@
 // `sanwu receive` end to end: real street-office archives (init, demo, file) write their packages with
 // `sanwu report`; a district made with `init --district` takes them in, through the CLI.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
 import { sanwuAt, streetOffice, writePackage, type StreetOffice } from './helpers';
@@ -9,14 +10,18 @@ const tmp = tempDir('sanwu-district-');
 afterAll(() => tmp.cleanup());
 
 let a: StreetOffice;
+let b: StreetOffice;
 let pkgA: { bag: string; zip?: string };
+let pkgB: { bag: string; zip?: string };
 const district = join(tmp.dir, 'district');
 const at = '2026-01-20T10:00:00+08:00';
 const run = (argv: string[]) => sanwuAt(at, argv, tmp.dir);
 
 beforeAll(async () => {
   a = await streetOffice(tmp.dir, '幸福路街道办事处', 1);
+  b = await streetOffice(tmp.dir, '光华街道办事处', 2);
   pkgA = await writePackage(tmp.dir, a, '2026-01-12T09:30:00+08:00', 'out-a', true);
+  pkgB = await writePackage(tmp.dir, b, '2026-01-13T15:00:00+08:00', 'out-b');
   expect((await run(['init', '--db', district, '--name', '和平区民政局', '--district'])).code).toBe(0);
 }, 120_000);
 
@@ -50,5 +55,55 @@ describe('sanwu receive', () => {
     const check = await run(['check', '--db', district, '--json']);
     expect(JSON.parse(check.stdout).problems).toEqual([]);
     expect(check.code).toBe(0);
+  });
+
+  it('replaces an older package of the same office and year by a newer one, keeping the older in history (audited)', async () => {
+    const newer = await writePackage(tmp.dir, a, '2026-01-18T11:00:00+08:00', 'out-a2');
+    const r = await run(['receive', '--db', district, newer.bag, pkgB.bag, '--add-office', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.received.map((x: { office: string; replaced: boolean; unchanged: boolean }) => [x.office, x.replaced, x.unchanged])).toEqual([
+      ['幸福路街道办事处', true, false],
+      ['光华街道办事处', false, false],
+    ]);
+    // the older one again: refused as older, now that a newer one is in force
+    const old = await run(['receive', '--db', district, pkgA.bag, '--json']);
+    expect(old.code).toBe(1);
+    expect(JSON.parse(old.stdout).errors[0].message).toContain('旧');
+
+    const list = JSON.parse((await run(['list', '--db', district, '--year', '2025', '--json'])).stdout);
+    const offices = new Set(list.records.map((x: { office: string }) => x.office));
+    expect([...offices].sort()).toEqual(['光华街道办事处', '幸福路街道办事处']);
+    const onlyA = JSON.parse((await run(['list', '--db', district, '--office', '幸福路街道办事处', '--json'])).stdout);
+    expect(onlyA.total).toBe(json.received[0].records);
+    expect(onlyA.total + JSON.parse((await run(['list', '--db', district, '--office', '光华街道办事处', '--json'])).stdout).total).toBe(list.total);
+
+    const audit = JSON.parse((await run(['audit', '--db', district, '--year', '2025', '--json'])).stdout);
+    expect(audit.communities.length).toBe(6);
+    expect(audit.communities[0]).toMatchObject({ office: expect.any(String), code: expect.any(String), community: expect.any(String) });
+    expect(audit.communities[0].standards[0]).toMatchObject({ id: expect.any(String), indicators: expect.any(Array) });
+
+    const db = new Database(join(district, 'archive.sqlite'), { readonly: true });
+    try {
+      const packages = db.prepare(`SELECT p.id, o.name AS office, p.replaced_by FROM district_packages p JOIN district_offices o ON o.id = p.office_id ORDER BY p.id`).all();
+      expect(packages).toEqual([
+        { id: 1, office: '幸福路街道办事处', replaced_by: 2 },
+        { id: 2, office: '幸福路街道办事处', replaced_by: null },
+        { id: 3, office: '光华街道办事处', replaced_by: null },
+      ]);
+      // the older package keeps its records and files, out of the lists
+      expect(db.prepare('SELECT count(*) FROM district_records WHERE package_id = 1').pluck().get()).toBeGreaterThan(100);
+      const acts = db.prepare(`SELECT action, entity_id, actor FROM audit_log WHERE entity = 'district_package' ORDER BY id`).all();
+      expect(acts).toEqual([
+        { action: 'receive', entity_id: 1, actor: 'district-test' },
+        { action: 'receive', entity_id: 2, actor: 'district-test' },
+        { action: 'replace', entity_id: 1, actor: 'district-test' },
+        { action: 'receive', entity_id: 3, actor: 'district-test' },
+      ]);
+    } finally {
+      db.close();
+    }
+    const check = await run(['check', '--db', district, '--json']);
+    expect(JSON.parse(check.stdout).problems).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // carrier's (说明文件.TXT). Anything else, or a path that cannot be read, is refused in Chinese.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { isSanwuError } from '../../../shared/errors';
 import { fault } from './fault';
 import { folderSource, type PackageSource } from './source';
 import { zipSource } from './zip-source';
@@ -30,7 +31,7 @@ export async function openSource(path: string): Promise<PackageSource> {
     if (info.isDirectory()) return await folderSource(path);
     if (info.isFile() && /\.zip$/i.test(path)) return await zipSource(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) unreadable(path, e);
+    if (!isSanwuError(e) && (e as NodeJS.ErrnoException).code) unreadable(path, e);
     throw e;
   }
   throw fault('只能接收报送包或移交载体的文件夹，或它们的 .zip 压缩包');

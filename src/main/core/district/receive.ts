@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { LongTaskOptions } from '../../../shared/domain';
 import type { ReceiveError, ReceiveResult, ReceivedItem } from '../../../shared/district';
 import { isSanwuError } from '../../../shared/errors';
-import { appendAudit } from '../audit-log/append';
+import { appendAudit, type AuditInput } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
 import { stateColumn } from '../db';
 import type { Trx } from '../db/handles';
@@ -17,7 +17,7 @@ import { contentDigest, insertContent, type PackageRows } from './content';
 import { fault, isFault } from './fault';
 import { requireDistrict } from './kind';
 import { findOffice, putOffice } from './offices';
-import { openSource } from './open-source';
+import { openSource, sourceKind } from './open-source';
 import { Staging } from './staging';
 import { openBag, packageRows, verifyPayload, type OpenedBag } from './verify-package';
 
@@ -89,9 +89,22 @@ async function recordPackage(ctx: ArchiveContext, trx: Trx, p: Incoming, source:
   const item: ReceivedItem = { path: source, office: office.name, year: p.year, kind: 'package', records: p.rows.records.length, replaced: decision === 'replace', unchanged: decision === 'unchanged' };
   if (decision === 'unchanged') return item;
   const at = nowIso(ctx);
-  const { id, state } = await trx
+  // the package in force changes in one step: the older marked replaced by the new one's id first
+  const id = ((await trx.selectFrom('district_packages').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0) + 1;
+  const audit: AuditInput[] = [];
+  if (current) {
+    const replaced = await trx
+      .updateTable('district_packages')
+      .set({ replaced_by: id, replaced_at: at })
+      .where('id', '=', current.id)
+      .returning(stateColumn('district_package').as('state'))
+      .executeTakeFirstOrThrow();
+    audit.push({ action: 'replace', entity: 'district_package', entityId: current.id, afterJson: replaced.state, source });
+  }
+  const { state } = await trx
     .insertInto('district_packages')
     .values({
+      id,
       office_id: office.id,
       kind: 'package',
       year: p.year,
@@ -108,18 +121,9 @@ async function recordPackage(ctx: ArchiveContext, trx: Trx, p: Incoming, source:
       source: basename(source),
       received_at: at,
     })
-    .returning(['id', stateColumn('district_package').as('state')])
+    .returning(stateColumn('district_package').as('state'))
     .executeTakeFirstOrThrow();
-  const audit = [{ action: 'receive', entity: 'district_package', entityId: id, afterJson: state, source }];
-  if (current) {
-    const replaced = await trx
-      .updateTable('district_packages')
-      .set({ replaced_by: id, replaced_at: at })
-      .where('id', '=', current.id)
-      .returning(stateColumn('district_package').as('state'))
-      .executeTakeFirstOrThrow();
-    audit.push({ action: 'replace', entity: 'district_package', entityId: current.id, afterJson: replaced.state, source });
-  }
+  audit.unshift({ action: 'receive', entity: 'district_package', entityId: id, afterJson: state, source });
   await appendAudit(ctx, trx, audit);
   await insertContent(trx, id, p.rows);
   await updateCommunities(ctx, trx, office.id, p.year, p.rows.communities, source);
@@ -147,6 +151,7 @@ async function receiveOne(ctx: ArchiveContext, path: string, label: string, addO
   const src = await openSource(path);
   const staging = new Staging(ctx.paths.files);
   try {
+    if (sourceKind(src) === 'carrier') throw fault('移交载体的接收还未完成');
     const bag = await openBag(src, opts);
     const { head } = bag.content;
     // what the database says now decides whether the files are worth copying; the transaction decides again

@@ -111,6 +111,8 @@ export async function districtAudit(ctx: ArchiveContext, req: { year: number; of
               vetoed: s.vetoed,
               vetoPending: s.vetoPending,
               provisional: s.provisional,
+              assessed: s.assessed,
+              awaiting: s.awaiting,
               indicators: s.indicators.map((i) => ({ id: i.id, status: i.status, veto: i.veto, missing: i.missing, evidence: i.evidence })),
             })),
         };

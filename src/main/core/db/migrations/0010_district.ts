@@ -69,7 +69,7 @@ const STATEMENTS = [
     info TEXT NOT NULL,
     source TEXT NOT NULL,
     received_at TEXT NOT NULL,
-    replaced_by INTEGER REFERENCES district_packages (id),
+    replaced_by INTEGER REFERENCES district_packages (id) DEFERRABLE INITIALLY DEFERRED,
     replaced_at TEXT,
     CHECK ((replaced_by IS NULL) = (replaced_at IS NULL))
   ) STRICT`,
