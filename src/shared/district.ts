@@ -61,6 +61,8 @@ export interface DistrictOfficeRow {
   packageId: number | null;
   created: string | null;
   receivedAt: string | null;
+  /** when the year's first package came (on time or late is judged by it) */
+  firstReceivedAt: string | null;
   /** how many packages of the year were received (the older ones replaced) */
   versions: number;
   records: number;

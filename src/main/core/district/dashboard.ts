@@ -88,6 +88,7 @@ export async function districtDashboard(ctx: ArchiveContext, input: { year: numb
       packageId: p?.id ?? null,
       created: p?.created ?? null,
       receivedAt: p?.receivedAt ?? null,
+      firstReceivedAt: h?.first ?? null,
       versions: Number(h?.versions ?? 0),
       records: p?.records ?? 0,
       communities: cells,
