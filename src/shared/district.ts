@@ -51,7 +51,7 @@ export interface DistrictCommunityCell {
   expected: number;
   missing: number;
   /** standards' grades, e.g. 达标 (暂评) */
-  grades: { standard: string; name: string; score: number | null; result: string | null; vetoed: boolean; provisional: boolean }[];
+  grades: { standard: string; name: string; score: number | null; result: Grade | null; vetoed: boolean; provisional: boolean }[];
 }
 
 export interface DistrictOfficeRow {
@@ -90,11 +90,11 @@ export interface DistrictCommunityDetail {
     id: string;
     name: string;
     score: number | null;
-    result: string | null;
+    result: Grade | null;
     vetoed: boolean;
     vetoPending: boolean;
     provisional: boolean;
-    indicators: { id: string; status: string; veto: boolean; missing: string[] }[];
+    indicators: { id: string; status: IndicatorStatus; veto: boolean; missing: string[] }[];
   }[];
 }
 

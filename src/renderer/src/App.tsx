@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   FolderOpenOutlined,
   ImportOutlined,
+  InboxOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Spin, Typography } from 'antd';
@@ -21,6 +22,10 @@ import { navigate, useHashRoute } from './hooks/useHashRoute';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { DistrictDashboardPage } from './pages/district/DistrictDashboardPage';
+import { DistrictRecordsPage } from './pages/district/DistrictRecordsPage';
+import { ReceivePage } from './pages/district/ReceivePage';
+import { SummaryPage } from './pages/district/SummaryPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { RecordsPage } from './pages/records/RecordsPage';
 import { ReportPage } from './pages/report/ReportPage';
@@ -43,6 +48,16 @@ const PAGES: PageDef[] = [
   { path: '/audit', label: '考评', icon: <AuditOutlined />, render: (p) => <AuditPage params={p} /> },
   { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, needs: 'check.run', render: () => <CheckPage /> },
   { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'report.build', render: () => <ReportPage /> },
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
+];
+
+/** A district's archive (`init --district`): its street offices' packages, received and summed up. */
+const DISTRICT_PAGES: PageDef[] = [
+  { path: '/', label: '工作台', icon: <DashboardOutlined />, render: (p) => <DistrictDashboardPage params={p} /> },
+  { path: '/records', label: '档案', icon: <FolderOpenOutlined />, render: (p) => <DistrictRecordsPage params={p} /> },
+  { path: '/receive', label: '接收', icon: <InboxOutlined />, needs: 'district.receive', render: () => <ReceivePage /> },
+  { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, needs: 'check.run', render: () => <CheckPage /> },
+  { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'district.summary.build', render: () => <SummaryPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 
@@ -83,7 +98,8 @@ function Shell(): React.JSX.Element {
   const route = useHashRoute();
   const { info, error } = useArchive();
   const can = useCan();
-  const pages = useMemo(() => PAGES.filter((p) => !p.needs || can(p.needs)), [can]);
+  const district = info?.district ?? false;
+  const pages = useMemo(() => (district ? DISTRICT_PAGES : PAGES).filter((p) => !p.needs || can(p.needs)), [can, district]);
   const page = pages.find((p) => p.path === route.path) ?? pages[0]!;
   return (
     <Layout style={{ height: '100vh' }}>
@@ -98,7 +114,7 @@ function Shell(): React.JSX.Element {
           </Typography.Title>
           <span style={{ flex: 1 }} />
           <Typography.Text type="secondary">
-            {info ? `${info.office?.name ?? '未设置街道'}${info.mode === 'browser' ? ' · 浏览器模式' : ''}` : ''}
+            {info ? `${info.office?.name ?? '未设置街道'}${district ? ' · 区级档案库' : ''}${info.mode === 'browser' ? ' · 浏览器模式' : ''}` : ''}
           </Typography.Text>
           <UserMenu />
         </Layout.Header>
