@@ -2,24 +2,29 @@
 // taken in by one transaction — or refused whole, nothing written. The same package twice adds nothing
 // (`unchanged`); a newer package (later Sanwu-Created) of the same office and year replaces the older,
 // which is kept and marked replaced (audited); an older one is refused; a package from an office the
-// district does not know is refused unless the caller adds the office (`addOffice`).
+// district does not know is refused unless the caller adds the office (`addOffice`). A carrier is
+// identified by its office and carrier number: the same one again adds nothing, another under that
+// number is refused.
 import { basename } from 'node:path';
+import type { ReceivedItem, ReceiveError, ReceiveResult, ReceivedKind } from '../../../shared/district';
 import type { LongTaskOptions } from '../../../shared/domain';
-import type { ReceiveError, ReceiveResult, ReceivedItem } from '../../../shared/district';
 import { isSanwuError } from '../../../shared/errors';
 import { appendAudit, type AuditInput } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
 import { stateColumn } from '../db';
-import type { Trx } from '../db/handles';
+import type { Reader, Trx } from '../db/handles';
 import { placingFiles } from '../recovery';
+import { openCarrier } from './carrier';
 import { updateCommunities } from './communities';
-import { contentDigest, insertContent, type PackageRows } from './content';
+import { contentDigest, insertContent, type PackageRows, type RecordRow } from './content';
 import { fault, isFault } from './fault';
 import { requireDistrict } from './kind';
 import { findOffice, putOffice } from './offices';
 import { openSource, sourceKind } from './open-source';
+import type { PackageSource } from './source';
 import { Staging } from './staging';
-import { openBag, packageRows, verifyPayload, type OpenedBag } from './verify-package';
+import { verifyFiles, type Listing } from './verify-files';
+import { bagListing, openBag } from './verify-package';
 
 export interface ReceiveRequest {
   paths: string[];
@@ -29,18 +34,43 @@ export interface ReceiveRequest {
   labels?: string[];
 }
 
-/** A package verified and ready to be recorded. */
-interface Incoming {
-  kind: 'package';
+/** What a package or carrier says of itself, read before its files are. */
+interface Head {
+  kind: ReceivedKind;
   office: { name: string; code: string };
   year: number;
+  /** the package's name (its folder), or the carrier's number */
+  name: string;
+  /** Sanwu-Created (a carrier: its 制作日期) */
   created: string;
   asOf: string;
   digest: string;
-  name: string;
   info: [string, string][];
-  rows: PackageRows;
-  bytes: number;
+}
+
+/** Opened: its head, what to read, and its rows once the files are read. */
+interface Opened {
+  head: Head;
+  listing: Listing;
+  rows: (files: PackageRows['files']) => PackageRows;
+}
+
+async function open(src: PackageSource, opts: LongTaskOptions): Promise<Opened> {
+  if (sourceKind(src) === 'carrier') {
+    const c = await openCarrier(src, opts);
+    return {
+      head: { kind: 'carrier', office: { name: c.office, code: '' }, year: c.year, name: c.carrier, created: c.created, asOf: c.asOf, digest: c.digest, info: c.info },
+      listing: c.listing,
+      rows: (files) => ({ communities: [], records: c.records, files }),
+    };
+  }
+  const bag = await openBag(src, opts);
+  const { head } = bag.content;
+  return {
+    head: { kind: 'package', office: head.office, year: head.year, name: src.name, created: head.created, asOf: head.asOf, digest: bag.tags.digest, info: bag.tags.info },
+    listing: bagListing(bag),
+    rows: (files) => ({ communities: bag.content.communities, records: bag.content.records, files }),
+  };
 }
 
 interface Current {
@@ -49,75 +79,86 @@ interface Current {
   digest: string;
 }
 
-async function currentPackage(db: Pick<Trx, 'selectFrom'>, officeName: string, year: number): Promise<Current | undefined> {
-  return db
-    .selectFrom('district_packages')
-    .innerJoin('district_offices', 'district_offices.id', 'district_packages.office_id')
-    .select(['district_packages.id', 'district_packages.created', 'district_packages.digest'])
-    .where('district_offices.name', '=', officeName)
-    .where('district_packages.year', '=', year)
-    .where('district_packages.kind', '=', 'package')
-    .where('district_packages.replaced_by', 'is', null)
-    .executeTakeFirst();
+/** The package in force for the office and year; for a carrier, the one received under its number. */
+async function existing(db: Reader, head: Head): Promise<Current | undefined> {
+  let q = db
+    .selectFrom('district_packages as p')
+    .innerJoin('district_offices as o', 'o.id', 'p.office_id')
+    .select(['p.id', 'p.created', 'p.digest'])
+    .where('o.name', '=', head.office.name)
+    .where('p.kind', '=', head.kind);
+  q = head.kind === 'carrier' ? q.where('p.name', '=', head.name) : q.where('p.year', '=', head.year).where('p.replaced_by', 'is', null);
+  return q.executeTakeFirst();
 }
 
 type Decision = 'new' | 'replace' | 'unchanged';
 
-/** New, replacing, the same again, or refused (older, or the same time with other content). */
-function decide(incoming: Pick<Incoming, 'created' | 'digest' | 'office' | 'year'>, current: Current | undefined): Decision {
+/** New, replacing, the same again, or refused (older, or other content under the same time or number). */
+function decide(head: Head, current: Current | undefined): Decision {
   if (!current) return 'new';
-  if (current.digest === incoming.digest) return 'unchanged';
-  const said = `${incoming.office.name}${incoming.year}年度的报送包`;
-  if (incoming.created < current.created) {
-    throw fault(`这份${said}生成于 ${incoming.created}，比已接收的那份（生成于 ${current.created}）旧，未接收；如确需以它为准，请街道重新生成报送包后再报送`);
+  if (current.digest === head.digest) return 'unchanged';
+  if (head.kind === 'carrier') throw fault(`${head.office.name}的载体编号 ${head.name} 已接收过另一份内容不同的载体，未接收；请核对载体编号`);
+  const said = `${head.office.name}${head.year}年度的报送包`;
+  if (head.created < current.created) {
+    throw fault(`这份${said}生成于 ${head.created}，比已接收的那份（生成于 ${current.created}）旧，未接收；如确需以它为准，请街道重新生成报送包后再报送`);
   }
-  if (incoming.created === current.created) {
+  if (head.created === current.created) {
     throw fault(`这份${said}与已接收的那份生成时间相同（${current.created}）但内容不同，无法判断以哪份为准，未接收；请街道重新生成报送包后再报送`);
   }
   return 'replace';
 }
 
-const unknownOffice = (name: string) =>
-  fault(`报送单位“${name}”不是本区已登记的街道办事处，未接收；如确属本区，请确认添加该街道后再接收`, name);
+const unknownOffice = (head: Head) =>
+  fault(`${head.kind === 'carrier' ? '移交' : '报送'}单位“${head.office.name}”不是本区已登记的街道办事处，未接收；如确属本区，请确认添加该街道后再接收`, head.office.name);
 
-async function recordPackage(ctx: ArchiveContext, trx: Trx, p: Incoming, source: string, addOffice: boolean): Promise<ReceivedItem> {
-  const known = await findOffice(trx, p.office.name);
-  if (!known && !addOffice) throw unknownOffice(p.office.name);
-  const office = known ?? (await putOffice(ctx, trx, p.office.name, p.office.code, source));
-  const current = await currentPackage(trx, office.name, p.year);
-  const decision = decide(p, current);
-  const item: ReceivedItem = { path: source, office: office.name, year: p.year, kind: 'package', records: p.rows.records.length, replaced: decision === 'replace', unchanged: decision === 'unchanged' };
+/** A carrier's items belong to the office's communities (or its own fonds), where the district knows them. */
+async function carrierFonds(db: Reader, officeId: number, officeCode: string, records: RecordRow[]): Promise<void> {
+  const known = new Set((await db.selectFrom('district_communities').select('code').where('office_id', '=', officeId).execute()).map((c) => c.code));
+  if (known.size === 0) return;
+  if (officeCode) known.add(officeCode);
+  const foreign = [...new Set(records.map((r) => r[0]).filter((code) => !known.has(code)))];
+  if (foreign.length) throw fault(`载体中档号的全宗号 ${foreign.slice(0, 5).join('、')} 不属于该街道已报送的社区，载体与移交单位不符，未接收`);
+}
+
+async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRows, source: string, addOffice: boolean): Promise<ReceivedItem> {
+  const known = await findOffice(trx, head.office.name);
+  if (!known && !addOffice) throw unknownOffice(head);
+  const office = known ?? (await putOffice(ctx, trx, head.office.name, head.office.code, source));
+  if (head.kind === 'carrier') await carrierFonds(trx, office.id, office.code, rows.records);
+  const current = await existing(trx, head);
+  const decision = decide(head, current);
+  const item: ReceivedItem = { path: source, office: office.name, year: head.year, kind: head.kind, records: rows.records.length, replaced: decision === 'replace', unchanged: decision === 'unchanged' };
   if (decision === 'unchanged') return item;
   const at = nowIso(ctx);
   // the package in force changes in one step: the older marked replaced by the new one's id first
   const id = ((await trx.selectFrom('district_packages').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0) + 1;
   const audit: AuditInput[] = [];
-  if (current) {
+  if (decision === 'replace') {
     const replaced = await trx
       .updateTable('district_packages')
       .set({ replaced_by: id, replaced_at: at })
-      .where('id', '=', current.id)
+      .where('id', '=', current!.id)
       .returning(stateColumn('district_package').as('state'))
       .executeTakeFirstOrThrow();
-    audit.push({ action: 'replace', entity: 'district_package', entityId: current.id, afterJson: replaced.state, source });
+    audit.push({ action: 'replace', entity: 'district_package', entityId: current!.id, afterJson: replaced.state, source });
   }
   const { state } = await trx
     .insertInto('district_packages')
     .values({
       id,
       office_id: office.id,
-      kind: 'package',
-      year: p.year,
-      name: p.name,
-      created: p.created,
-      as_of: p.asOf,
-      digest: p.digest,
-      files: p.rows.files.length,
-      bytes: p.bytes,
-      communities: p.rows.communities.length,
-      records: p.rows.records.length,
-      content_digest: contentDigest(p.rows),
-      info: JSON.stringify(p.info),
+      kind: head.kind,
+      year: head.year,
+      name: head.name,
+      created: head.created,
+      as_of: head.asOf,
+      digest: head.digest,
+      files: rows.files.length,
+      bytes: rows.files.reduce((n, [, , size]) => n + size, 0),
+      communities: rows.communities.length,
+      records: rows.records.length,
+      content_digest: contentDigest(rows),
+      info: JSON.stringify(head.info),
       source: basename(source),
       received_at: at,
     })
@@ -125,25 +166,9 @@ async function recordPackage(ctx: ArchiveContext, trx: Trx, p: Incoming, source:
     .executeTakeFirstOrThrow();
   audit.unshift({ action: 'receive', entity: 'district_package', entityId: id, afterJson: state, source });
   await appendAudit(ctx, trx, audit);
-  await insertContent(trx, id, p.rows);
-  await updateCommunities(ctx, trx, office.id, p.year, p.rows.communities, source);
+  await insertContent(trx, id, rows);
+  if (head.kind === 'package') await updateCommunities(ctx, trx, office.id, head.year, rows.communities, source);
   return item;
-}
-
-function incomingOf(bag: OpenedBag, name: string, rows: PackageRows): Incoming {
-  const { head } = bag.content;
-  return {
-    kind: 'package',
-    office: head.office,
-    year: head.year,
-    created: head.created,
-    asOf: head.asOf,
-    digest: bag.tags.digest,
-    name,
-    info: bag.tags.info,
-    rows,
-    bytes: rows.files.reduce((n, [, , size]) => n + size, 0),
-  };
 }
 
 /** One path: verified whole, then recorded (or found unchanged), or refused. */
@@ -151,20 +176,16 @@ async function receiveOne(ctx: ArchiveContext, path: string, label: string, addO
   const src = await openSource(path);
   const staging = new Staging(ctx.paths.files);
   try {
-    if (sourceKind(src) === 'carrier') throw fault('移交载体的接收还未完成');
-    const bag = await openBag(src, opts);
-    const { head } = bag.content;
+    const { head, listing, rows } = await open(src, opts);
     // what the database says now decides whether the files are worth copying; the transaction decides again
     const known = await findOffice(ctx.db, head.office.name);
-    const current = known ? await currentPackage(ctx.db, head.office.name, head.year) : undefined;
-    const keep = (known !== null || addOffice) && decide({ ...head, digest: bag.tags.digest }, current) !== 'unchanged';
-    const files = await verifyPayload(src, bag, keep ? staging : null, opts);
-    const incoming = incomingOf(bag, src.name, packageRows(bag, files));
-    if (!known && !addOffice) throw unknownOffice(head.office.name);
+    const keep = (known !== null || addOffice) && decide(head, known ? await existing(ctx.db, head) : undefined) !== 'unchanged';
+    const files = await verifyFiles(src, listing, keep ? staging : null, opts);
+    if (!known && !addOffice) throw unknownOffice(head);
     opts.onProgress?.({ phase: '写入', done: 0, total: 1, message: label });
     return await placingFiles(ctx, (journal) =>
       ctx.write.transaction(async (trx) => {
-        const item = await recordPackage(ctx, trx, incoming, label, addOffice);
+        const item = await record(ctx, trx, head, rows(files), label, addOffice);
         if (!item.unchanged) staging.placeAll(journal);
         return item;
       }, opts),
@@ -191,4 +212,3 @@ export async function receive(ctx: ArchiveContext, req: ReceiveRequest, opts: Lo
   }
   return { ok: errors.length === 0, received, errors };
 }
-
