@@ -77,11 +77,16 @@ describe('receive a transfer carrier', () => {
     expect(JSON.parse(r.stdout).received[0]).toEqual({ path, office: OFFICE, year: 2025, kind: 'carrier', records: 3, replaced: false, unchanged: false });
     const db = new Database(join(district, 'archive.sqlite'), { readonly: true });
     try {
-      const files = db.prepare(`SELECT f.path, f.sha256, r.archival_code FROM district_files f JOIN district_packages p ON p.id = f.package_id LEFT JOIN district_records r ON r.id = f.record_id WHERE p.kind = 'carrier' ORDER BY f.path`).all() as { path: string; sha256: string; archival_code: string | null }[];
+      const files = db
+        .prepare(`SELECT f.path, f.sha256, f.size, f.offset, p.pack, r.archival_code FROM district_files f JOIN district_packages p ON p.id = f.package_id LEFT JOIN district_records r ON r.id = f.record_id WHERE p.kind = 'carrier' ORDER BY f.path`)
+        .all() as { path: string; sha256: string; size: number; offset: number; pack: string; archival_code: string | null }[];
       expect(files.map((f) => f.path)).toContain('电子档案/2025/党务/S101-WS·2025-D10-DW-0001-2.pdf');
       expect(files.find((f) => f.path.endsWith('DW-0001-2.pdf'))!.archival_code).toBe('S101-WS·2025-D10-DW-0001');
       expect(files.find((f) => f.path === '其他/数字摘要.txt')).toBeTruthy();
-      for (const f of files) expect(sha(readFileSync(join(district, 'files', f.sha256.slice(0, 2), f.sha256)))).toBe(f.sha256);
+      // the store keeps the carrier whole, one pack under its own digest; each file at its place in it
+      const pack = readFileSync(join(district, 'files', files[0]!.pack.slice(0, 2), files[0]!.pack));
+      expect(sha(pack)).toBe(files[0]!.pack);
+      for (const f of files) expect(sha(pack.subarray(f.offset, f.offset + f.size))).toBe(f.sha256);
       const items = db.prepare(`SELECT community_code, affair, date, archival_code, attachments FROM district_records r JOIN district_packages p ON p.id = r.package_id WHERE p.kind = 'carrier' ORDER BY r.id`).all();
       expect(items).toEqual([
         { community_code: 'S101', affair: '党务', date: '2025-03-10', archival_code: 'S101-WS·2025-D10-DW-0001', attachments: 2 },

@@ -1,6 +1,6 @@
 // Street offices and their packages for the district's tests: each a real archive made by `sanwu init`
 // and `sanwu demo`, filed, and packaged by `sanwu report` — the same commands a clerk runs.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli } from '../../src/main/cli/main';
@@ -59,17 +59,21 @@ export async function writePackage(cwd: string, office: StreetOffice, at: string
   return { bag: result.path, zip: result.zipPath };
 }
 
-/** A copy of a bag whose records.json is rewritten by `edit` and re-tagged (a package made by other means). */
-export async function rewrittenBag(bag: string, to: string, edit: (doc: Record<string, unknown>) => void): Promise<string> {
+/**
+ * A copy of a bag whose records.json is rewritten by `edit` and re-tagged (a package made by other
+ * means); `office` renames the office in both records.json and bag-info.txt.
+ */
+export async function rewrittenBag(bag: string, to: string, edit: (doc: Record<string, unknown>) => void, office?: string): Promise<string> {
   cpSync(bag, to, { recursive: true });
   const file = join(to, 'data', 'records.json');
   const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   edit(doc);
+  if (office) (doc.office as { name: string }).name = office;
   writeFileSync(file, JSON.stringify(doc));
   const info = readFileSync(join(to, 'bag-info.txt'), 'utf8');
   const field = (label: string) => new RegExp(`^${label}: (.*)$`, 'm').exec(info)?.[1] ?? '';
   await writeBagTags(to, {
-    sourceOrganization: field('Source-Organization'),
+    sourceOrganization: office ?? field('Source-Organization'),
     baggingDate: field('Bagging-Date'),
     created: field('Sanwu-Created'),
     externalDescription: field('External-Description'),
@@ -87,4 +91,32 @@ export function districtState(db: string): { tables: Record<string, number>; fil
   } finally {
     conn.close();
   }
+}
+
+/**
+ * A copy of a bag that carries its items' files (as `report --with-files` will): each attachment's
+ * stored bytes under data/06_电子文件/{档号}-{n}.{ext}, named in records.json's `file`, re-tagged.
+ * With `office`, each copy also ends in a mark of that office (after the PDF's %%EOF, the PNG's IEND,
+ * where readers ignore it), as a stamped copy differs from its original: one office's files are its own.
+ */
+export async function bagWithFiles(bag: string, archive: string, to: string, office?: string): Promise<string> {
+  return rewrittenBag(
+    bag,
+    to,
+    (doc) => {
+      const records = doc.records as { archivalCode: string | null; id: number; attachments: { sha256: string; mediaType: string; file?: string }[] }[];
+      mkdirSync(join(to, 'data', '06_电子文件'), { recursive: true });
+      for (const r of records) {
+        r.attachments.forEach((a, n) => {
+          const ext = a.mediaType === 'application/pdf' ? 'pdf' : a.mediaType === 'image/png' ? 'png' : 'bin';
+          const file = `data/06_电子文件/${(r.archivalCode ?? `记录${r.id}`).replace(/[\\/:*?"<>|]/g, '_')}-${n + 1}.${ext}`;
+          const original = join(archive, 'files', a.sha256.slice(0, 2), a.sha256);
+          if (office) writeFileSync(join(to, file), Buffer.concat([readFileSync(original), Buffer.from(`\n% ${office}\n`)]));
+          else copyFileSync(original, join(to, file));
+          a.file = file;
+        });
+      }
+    },
+    office,
+  );
 }

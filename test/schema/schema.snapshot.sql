@@ -121,6 +121,7 @@ CREATE TABLE district_files (
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     size INTEGER NOT NULL CHECK (size >= 0),
     record_id INTEGER REFERENCES district_records (id),
+    offset INTEGER NOT NULL CHECK (offset >= 0),
     PRIMARY KEY (package_id, path)
   ) STRICT, WITHOUT ROWID;
 -- table district_offices
@@ -152,6 +153,7 @@ CREATE TABLE district_packages (
     created TEXT NOT NULL,
     as_of TEXT NOT NULL,
     digest TEXT NOT NULL CHECK (length(digest) = 64),
+    pack TEXT NOT NULL CHECK (length(pack) = 64),
     files INTEGER NOT NULL CHECK (files >= 0),
     bytes INTEGER NOT NULL CHECK (bytes >= 0),
     communities INTEGER NOT NULL CHECK (communities >= 0),
@@ -382,7 +384,7 @@ CREATE TRIGGER district_packages_no_delete BEFORE DELETE ON district_packages BE
 -- trigger district_packages_replace_only
 CREATE TRIGGER district_packages_replace_only BEFORE UPDATE ON district_packages
     WHEN OLD.replaced_by IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.office_id IS NOT OLD.office_id OR NEW.kind IS NOT OLD.kind
-      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest
+      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest OR NEW.pack IS NOT OLD.pack
       OR NEW.files IS NOT OLD.files OR NEW.bytes IS NOT OLD.bytes OR NEW.communities IS NOT OLD.communities
       OR NEW.records IS NOT OLD.records OR NEW.content_digest IS NOT OLD.content_digest OR NEW.info IS NOT OLD.info
       OR NEW.source IS NOT OLD.source OR NEW.received_at IS NOT OLD.received_at

@@ -71,8 +71,8 @@ export async function recoverPlaced(ctx: ArchiveContext, journals: string[] | nu
       const listed = existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter((h) => /^[0-9a-f]{64}$/.test(h)) : [];
       for (const sha256 of listed) {
         const used = await trx.selectFrom('attachments').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst();
-        // a district keeps the files of the packages it received
-        const received = used ?? (await trx.selectFrom('district_files').select('package_id').where('sha256', '=', sha256).limit(1).executeTakeFirst());
+        // a district keeps the packs of the packages it received
+        const received = used ?? (await trx.selectFrom('district_packages').select('id').where('pack', '=', sha256).limit(1).executeTakeFirst());
         if (received) continue;
         remove(storedPath(ctx.paths.files, sha256));
         removed++;

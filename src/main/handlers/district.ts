@@ -4,10 +4,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { SanwuError } from '../../shared/errors';
-import { storedPath } from '../core/attachments/store';
 import { districtCommunity, districtDashboard } from '../core/district/dashboard';
 import { requireDistrict, setupDistrict } from '../core/district/kind';
 import { addOffice, listOffices } from '../core/district/offices';
+import { unpackedFile } from '../core/district/pack';
 import { receive } from '../core/district/receive';
 import { districtAudit, listPackages, searchDistrictRecords } from '../core/district/records';
 import { writeSummary } from '../core/district/summary';
@@ -55,9 +55,9 @@ export const districtHandlers: Handlers<DistrictMethod> = {
   'district.packages': (ctx, filter) => listPackages(ctx, filter),
   'district.audit': (ctx, req) => districtAudit(ctx, req),
   'district.file': async (ctx, { sha256, name }, env) => {
-    const held = await ctx.db.selectFrom('district_files').select('path').where('sha256', '=', sha256).limit(1).executeTakeFirst();
-    if (!held) throw new SanwuError('NOT_FOUND', '没有这个报送的文件。');
-    return env.links.download(storedPath(ctx.paths.files, sha256), safeName(name));
+    const file = await unpackedFile(ctx, sha256);
+    if (!file) throw new SanwuError('NOT_FOUND', '没有这个报送的文件。');
+    return env.links.download(file, safeName(name));
   },
   'district.summary.build': async (ctx, { year }, env) => {
     await requireDistrict(ctx, '生成全区汇总');

@@ -17,7 +17,12 @@ export class PlacedJournal {
   #written = false;
   constructor(readonly filesDir: string) {}
   note(sha256: string): void {
-    appendFileSync(join(this.filesDir, this.name), `${sha256}\n`);
+    this.noteAll([sha256]);
+  }
+  /** Several at once, in one write (a received package places a thousand). */
+  noteAll(sha256s: string[]): void {
+    if (sha256s.length === 0) return;
+    appendFileSync(join(this.filesDir, this.name), sha256s.map((h) => `${h}\n`).join(''));
     this.#written = true;
   }
   /** the journal's name if it holds anything */
@@ -78,8 +83,7 @@ export function storeBuffer(filesDir: string, data: Uint8Array, journal?: Placed
   return { sha256, size: data.length };
 }
 
-/** Moves a finished temporary copy in the store's folder to its place (a copy already there stays). */
-export function place(filesDir: string, tmp: string, sha256: string, journal?: PlacedJournal): void {
+function place(filesDir: string, tmp: string, sha256: string, journal?: PlacedJournal): void {
   const target = storedPath(filesDir, sha256);
   if (existsSync(target)) return;
   mkdirSync(join(filesDir, sha256.slice(0, 2)), { recursive: true });

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit-log/append';
 import { isoDay, type ArchiveContext } from '../context';
 import { headIn, judgeAnchor, type AnchorJudgement } from '../audit-log/anchoring';
 import { withSnapshot, type Statements } from '../db';
-import { contentProblems, receivedFileProblems, receivedFiles } from '../district/check';
+import { contentProblems, receivedPackProblems, receivedPacks } from '../district/check';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
@@ -75,9 +75,9 @@ async function inspect(
   worker: CheckWorker,
 ): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement, StoreFinding[]]> {
   const attachments = loadAttachments(q);
-  // a district's store holds the files of the packages it received too
-  const received = await receivedFiles(ctx.db);
-  const scan = sharedScan(ctx.paths.files, [...attachments.map((a) => a.sha256), ...received.map((f) => f.sha256)]);
+  // a district's store holds the packs of the packages it received too
+  const received = await receivedPacks(ctx.db);
+  const scan = sharedScan(ctx.paths.files, [...attachments.map((a) => a.sha256), ...received.map((p) => p.sha256)]);
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
   const problems: CheckProblem[] = recordProblems(q, {
@@ -104,7 +104,7 @@ async function inspect(
   const scans = collectScans(scan, deps, errors);
   // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
   judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
-  problems.push(...receivedFileProblems(received, (h) => scans.get(h)));
+  problems.push(...receivedPackProblems(received, (h) => scans.get(h)));
   step('校验附件', scan.hashes.length, scan.hashes.length);
   // The whole store against every digest any attachment row holds (removed ones keep their bytes).
   const referenced = new Set(scan.hashes);

@@ -196,6 +196,8 @@ export interface DistrictPackagesTable {
   as_of: string;
   /** SHA-256 of the manifest (a carrier: of 数字摘要.txt): the same package received twice has the same */
   digest: string;
+  /** SHA-256 of the pack that keeps its files in the store (district/pack.ts) */
+  pack: string;
   files: number;
   bytes: number;
   communities: number;
@@ -262,6 +264,8 @@ export interface DistrictFilesTable {
   sha256: string;
   size: number;
   record_id: number | null;
+  /** where the file's bytes begin in its package's pack */
+  offset: number;
 }
 
 export interface DB {

@@ -3,6 +3,7 @@
 // state records. `check` reads the rows back and recomputes it, so a row edited, added or removed
 // behind the app's back is found like any other row that disagrees with the audit log.
 import { createHash } from 'node:crypto';
+import { writeSql } from '../db';
 import type { Reader, Trx } from '../db/handles';
 
 export const COMMUNITY_COLUMNS = [
@@ -22,8 +23,11 @@ export type RecordRow = [
   date: string, year: number, disclosureDate: S, channel: S, pages: N, retention: string, income: N, expense: N, fund: S, notes: string,
   secrecy: string, archivalCode: S, boxNo: N, status: string, attachments: number,
 ];
-/** a file of the package: path in it, digest, size, and the record (its index among the rows) it is a copy of */
-export type FileRow = [path: string, sha256: string, size: number, record: number | null];
+/**
+ * a file of the package: path in it, digest, size, the record (its index among the rows) it is a copy
+ * of, and where its bytes begin in the package's pack
+ */
+export type FileRow = [path: string, sha256: string, size: number, record: number | null, offset: number];
 
 export interface PackageRows {
   communities: CommunityRow[];
@@ -43,40 +47,40 @@ export function contentDigest(rows: PackageRows): string {
   return h.digest('hex');
 }
 
-/** Rows per insert: under SQLite's bound-parameter limit at 23 columns. */
-const CHUNK = 400;
+/** Rows per slice: between slices other calls (reads, progress) get their turn. */
+const SLICE = 2000;
 
-const objectOf = <C extends readonly string[]>(columns: C, row: readonly unknown[]) => Object.fromEntries(columns.map((c, i) => [c, row[i]]));
+/** Inserts rows (values in `columns` order) into `table` inside `trx`: one prepared statement per table. */
+async function insertRows(trx: Trx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  for (let from = 0; from < rows.length; from += SLICE) {
+    if (from > 0) await new Promise((r) => setImmediate(r));
+    await writeSql(trx, (q) => {
+      for (const row of rows.slice(from, from + SLICE)) q.run(text, row);
+    });
+  }
+}
 
 /** Writes the rows of package `packageId` inside the change's transaction. */
-export async function insertContent(trx: Trx, packageId: number, rows: PackageRows, onChunk: () => void = () => {}): Promise<void> {
-  for (let i = 0; i < rows.communities.length; i += CHUNK) {
-    const chunk = rows.communities.slice(i, i + CHUNK).map((r) => ({ package_id: packageId, ...objectOf(COMMUNITY_COLUMNS, r) }));
-    await trx.insertInto('district_package_communities').values(chunk as never).execute();
-  }
+export async function insertContent(trx: Trx, packageId: number, rows: PackageRows): Promise<void> {
+  await insertRows(trx, 'district_package_communities', ['package_id', ...COMMUNITY_COLUMNS], rows.communities.map((r) => [packageId, ...r]));
   // ids given here, one after another: a file names its record by its place in the package
   const first = ((await trx.selectFrom('district_records').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0) + 1;
-  for (let i = 0; i < rows.records.length; i += CHUNK) {
-    const chunk = rows.records.slice(i, i + CHUNK).map((r, j) => ({ id: first + i + j, package_id: packageId, ...objectOf(RECORD_COLUMNS, r) }));
-    await trx.insertInto('district_records').values(chunk as never).execute();
-    onChunk();
-  }
-  for (let i = 0; i < rows.files.length; i += CHUNK) {
-    const chunk = rows.files.slice(i, i + CHUNK).map(([path, sha256, size, record]) => ({ package_id: packageId, path, sha256, size, record_id: record === null ? null : first + record }));
-    await trx.insertInto('district_files').values(chunk).execute();
-  }
+  await insertRows(trx, 'district_records', ['id', 'package_id', ...RECORD_COLUMNS], rows.records.map((r, i) => [first + i, packageId, ...r]));
+  const files = rows.files.map(([path, sha256, size, record, offset]) => [packageId, path, sha256, size, record === null ? null : first + record, offset]);
+  await insertRows(trx, 'district_files', ['package_id', 'path', 'sha256', 'size', 'record_id', 'offset'], files);
 }
 
 /** The rows of a package as the database holds them now (check recomputes their digest). */
 export async function readContent(db: Reader, packageId: number): Promise<PackageRows> {
   const communities = await db.selectFrom('district_package_communities').select([...COMMUNITY_COLUMNS]).where('package_id', '=', packageId).execute();
   const records = await db.selectFrom('district_records').select(['id', ...RECORD_COLUMNS]).where('package_id', '=', packageId).orderBy('id').execute();
-  const files = await db.selectFrom('district_files').select(['path', 'sha256', 'size', 'record_id']).where('package_id', '=', packageId).execute();
+  const files = await db.selectFrom('district_files').select(['path', 'sha256', 'size', 'record_id', 'offset']).where('package_id', '=', packageId).execute();
   const place = new Map(records.map((r, i) => [r.id, i]));
   return {
     communities: communities.map((c) => COMMUNITY_COLUMNS.map((k) => c[k]) as CommunityRow),
     records: records.map((r) => RECORD_COLUMNS.map((k) => r[k]) as RecordRow),
     // a file naming a record outside its package counts as naming none of its own: the digest then differs
-    files: files.map((f) => [f.path, f.sha256, f.size, f.record_id === null ? null : (place.get(f.record_id) ?? -1)]),
+    files: files.map((f) => [f.path, f.sha256, f.size, f.record_id === null ? null : (place.get(f.record_id) ?? -1), f.offset]),
   };
 }

@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import type { ReceivedItem, ReceiveError, ReceiveResult, ReceivedKind } from '../../../shared/district';
 import type { LongTaskOptions } from '../../../shared/domain';
-import { isSanwuError } from '../../../shared/errors';
+import { isSanwuError, SanwuError } from '../../../shared/errors';
 import { appendAudit, type AuditInput } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
 import { stateColumn } from '../db';
@@ -22,7 +22,7 @@ import { requireDistrict } from './kind';
 import { findOffice, putOffice } from './offices';
 import { openSource, sourceKind } from './open-source';
 import type { PackageSource } from './source';
-import { Staging } from './staging';
+import { Pack } from './pack';
 import { verifyFiles, type Listing } from './verify-files';
 import { bagListing, openBag } from './verify-package';
 
@@ -120,7 +120,7 @@ async function carrierFonds(db: Reader, officeId: number, officeCode: string, re
   if (foreign.length) throw fault(`载体中档号的全宗号 ${foreign.slice(0, 5).join('、')} 不属于该街道已报送的社区，载体与移交单位不符，未接收`);
 }
 
-async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRows, source: string, addOffice: boolean): Promise<ReceivedItem> {
+async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRows, pack: string, source: string, addOffice: boolean): Promise<ReceivedItem> {
   const known = await findOffice(trx, head.office.name);
   if (!known && !addOffice) throw unknownOffice(head);
   const office = known ?? (await putOffice(ctx, trx, head.office.name, head.office.code, source));
@@ -129,6 +129,8 @@ async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRo
   const decision = decide(head, current);
   const item: ReceivedItem = { path: source, office: office.name, year: head.year, kind: head.kind, records: rows.records.length, replaced: decision === 'replace', unchanged: decision === 'unchanged' };
   if (decision === 'unchanged') return item;
+  // verified as the same again, but meanwhile another receive changed what is in force
+  if (!pack) throw new SanwuError('CONFLICT', `核验期间${head.office.name}${head.year}年度的接收记录有了变动，请重新接收这一份。`);
   const at = nowIso(ctx);
   // the package in force changes in one step: the older marked replaced by the new one's id first
   const id = ((await trx.selectFrom('district_packages').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0) + 1;
@@ -153,6 +155,7 @@ async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRo
       created: head.created,
       as_of: head.asOf,
       digest: head.digest,
+      pack,
       files: rows.files.length,
       bytes: rows.files.reduce((n, [, , size]) => n + size, 0),
       communities: rows.communities.length,
@@ -174,24 +177,26 @@ async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRo
 /** One path: verified whole, then recorded (or found unchanged), or refused. */
 async function receiveOne(ctx: ArchiveContext, path: string, label: string, addOffice: boolean, opts: LongTaskOptions): Promise<ReceivedItem> {
   const src = await openSource(path);
-  const staging = new Staging(ctx.paths.files);
+  let pack: Pack | undefined;
   try {
     const { head, listing, rows } = await open(src, opts);
-    // what the database says now decides whether the files are worth copying; the transaction decides again
+    // what the database says now decides whether the files are worth keeping; the transaction decides again
     const known = await findOffice(ctx.db, head.office.name);
     const keep = (known !== null || addOffice) && decide(head, known ? await existing(ctx.db, head) : undefined) !== 'unchanged';
-    const files = await verifyFiles(src, listing, keep ? staging : null, opts);
+    if (keep) pack = new Pack(ctx.paths.files, ctx.clock.now());
+    const files = await verifyFiles(src, listing, pack ?? null, opts);
     if (!known && !addOffice) throw unknownOffice(head);
     opts.onProgress?.({ phase: '写入', done: 0, total: 1, message: label });
+    const packed = pack?.finish();
     return await placingFiles(ctx, (journal) =>
       ctx.write.transaction(async (trx) => {
-        const item = await record(ctx, trx, head, rows(files), label, addOffice);
-        if (!item.unchanged) staging.placeAll(journal);
+        const item = await record(ctx, trx, head, rows(files), packed ?? '', label, addOffice);
+        if (!item.unchanged) pack!.place(journal);
         return item;
       }, opts),
     );
   } finally {
-    staging.discard();
+    pack?.discard();
     await src.close();
   }
 }

@@ -1,5 +1,5 @@
 // Reading every file of a package or carrier against the digests its listing gives (a bag's manifests,
-// a carrier's 数字摘要.txt) — copied into the store's staging as it is read when it will be kept —
+// a carrier's 数字摘要.txt) — written into the package's pack as it is read when it will be kept —
 // and refusing, naming every file that differs.
 import type { Progress } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
@@ -8,7 +8,7 @@ import type { FileRow } from './content';
 import { fault } from './fault';
 import { readEntry, type EntryRead } from './read-entry';
 import type { PackageSource } from './source';
-import type { Staging } from './staging';
+import type { Pack } from './pack';
 
 export interface VerifyOptions {
   signal?: AbortSignal;
@@ -36,7 +36,7 @@ export function mismatches(manifests: Listing['manifests'], path: string, read: 
   return out;
 }
 
-export async function verifyFiles(src: PackageSource, listing: Listing, staging: Staging | null, opts: VerifyOptions = {}): Promise<FileRow[]> {
+export async function verifyFiles(src: PackageSource, listing: Listing, pack: Pack | null, opts: VerifyOptions = {}): Promise<FileRow[]> {
   const algorithms = [...listing.manifests.keys()];
   const total = listing.files.reduce((n, p) => n + src.entries.get(p)!.size, 0);
   const problems: string[] = [];
@@ -46,24 +46,22 @@ export async function verifyFiles(src: PackageSource, listing: Listing, staging:
     if (opts.signal?.aborted) throw cancelled();
     opts.onProgress?.({ phase: '核验', done, total, message: path });
     const size = src.entries.get(path)!.size;
+    // once a file differs the package is refused: what follows is only hashed, to name every fault
+    const into = problems.length === 0 ? (pack ?? undefined) : undefined;
     let read = listing.read.get(path);
     if (read) {
-      if (staging && problems.length === 0) staging.keepBuffer(read.data!, read.digests.sha256!);
+      read = { ...read, ...(into ? { offset: into.addWhole(read.data!, read.digests.sha256!) } : {}) };
     } else {
-      const expected = listing.manifests.get('sha256')?.get(path);
-      const tmp = staging && problems.length === 0 && !staging.has(expected) ? staging.newFile() : undefined;
       try {
-        read = await readEntry(src, path, { algorithms, copyTo: tmp, expectSize: size, signal: opts.signal });
+        read = await readEntry(src, path, { algorithms, pack: into, expectSize: size, signal: opts.signal });
       } catch (e) {
-        if (tmp) staging!.drop(tmp);
         throw opts.signal?.aborted ? cancelled() : e;
       }
-      if (tmp) staging!.keep(tmp, read.digests.sha256!);
     }
     const wrong = mismatches(listing.manifests, path, read);
     if (read.size !== size) wrong.push(`文件“${path}”在读取时大小变了（${size} → ${read.size} 字节）`);
     problems.push(...wrong);
-    files.push([path, read.digests.sha256!, read.size, listing.carried.get(path) ?? null]);
+    files.push([path, read.digests.sha256!, read.size, listing.carried.get(path) ?? null, read.offset ?? 0]);
     done += size;
   }
   opts.onProgress?.({ phase: '核验', done: total, total });

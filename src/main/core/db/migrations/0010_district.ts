@@ -5,7 +5,7 @@
 // audit, its records) in content tables that are written once and never changed; a newer package of the
 // same office and year marks the older one replaced (kept). Offices, communities and packages are
 // audited row by row (audit-log/states.ts); a package's content is pinned by the digest its audited
-// state records (district/content.ts), which `check` recomputes.
+// state records (district/content.ts), which `check` recomputes, and its files by its pack's digest.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -61,6 +61,7 @@ const STATEMENTS = [
     created TEXT NOT NULL,
     as_of TEXT NOT NULL,
     digest TEXT NOT NULL CHECK (length(digest) = 64),
+    pack TEXT NOT NULL CHECK (length(pack) = 64),
     files INTEGER NOT NULL CHECK (files >= 0),
     bytes INTEGER NOT NULL CHECK (bytes >= 0),
     communities INTEGER NOT NULL CHECK (communities >= 0),
@@ -79,7 +80,7 @@ const STATEMENTS = [
   `CREATE INDEX district_packages_by_year ON district_packages (year, office_id)`,
   `CREATE TRIGGER district_packages_replace_only BEFORE UPDATE ON district_packages
     WHEN OLD.replaced_by IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.office_id IS NOT OLD.office_id OR NEW.kind IS NOT OLD.kind
-      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest
+      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest OR NEW.pack IS NOT OLD.pack
       OR NEW.files IS NOT OLD.files OR NEW.bytes IS NOT OLD.bytes OR NEW.communities IS NOT OLD.communities
       OR NEW.records IS NOT OLD.records OR NEW.content_digest IS NOT OLD.content_digest OR NEW.info IS NOT OLD.info
       OR NEW.source IS NOT OLD.source OR NEW.received_at IS NOT OLD.received_at
@@ -128,13 +129,15 @@ const STATEMENTS = [
   `CREATE INDEX district_records_by_package ON district_records (package_id, community_code, affair, date)`,
   ...immutable('district_records', '接收的档案'),
 
-  // every file of a package (its documents, records.json, carried copies), by its digest in the store
+  // every file of a package (its documents, records.json, carried copies): its digest, and where its
+  // bytes begin in the package's pack (the store keeps each package whole, district/pack.ts)
   `CREATE TABLE district_files (
     package_id INTEGER NOT NULL REFERENCES district_packages (id),
     path TEXT NOT NULL,
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     size INTEGER NOT NULL CHECK (size >= 0),
     record_id INTEGER REFERENCES district_records (id),
+    offset INTEGER NOT NULL CHECK (offset >= 0),
     PRIMARY KEY (package_id, path)
   ) STRICT, WITHOUT ROWID`,
   `CREATE INDEX district_files_by_sha256 ON district_files (sha256)`,
