@@ -25,11 +25,12 @@ function unreadable(path: string, e: unknown): never {
   throw fault(`无法读取“${basename(path)}”（${code ?? (e as Error).message}）`);
 }
 
-export async function openSource(path: string): Promise<PackageSource> {
+/** `storeDir`: where the package's files will be kept (a zip is judged against its free space). */
+export async function openSource(path: string, storeDir: string): Promise<PackageSource> {
   const info = await stat(path).catch((e: unknown) => unreadable(path, e));
   try {
     if (info.isDirectory()) return await folderSource(path);
-    if (info.isFile() && /\.zip$/i.test(path)) return await zipSource(path);
+    if (info.isFile() && /\.zip$/i.test(path)) return await zipSource(path, storeDir);
   } catch (e) {
     if (!isSanwuError(e) && (e as NodeJS.ErrnoException).code) unreadable(path, e);
     throw e;

@@ -109,7 +109,7 @@ function decide(head: Head, current: Current | undefined): Decision {
 }
 
 const unknownOffice = (head: Head) =>
-  fault(`${head.kind === 'carrier' ? '移交' : '报送'}单位“${head.office.name}”不是本区已登记的街道办事处，未接收；如确属本区，请确认添加该街道后再接收`, head.office.name);
+  fault(`${head.kind === 'carrier' ? '移交' : '报送'}单位“${head.office.name}”不是本区已登记的街道办事处`, head.office.name);
 
 /** A carrier's items belong to the office's communities (or its own fonds), where the district knows them. */
 async function carrierFonds(db: Reader, officeId: number, officeCode: string, records: RecordRow[]): Promise<void> {
@@ -176,7 +176,7 @@ async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRo
 
 /** One path: verified whole, then recorded (or found unchanged), or refused. */
 async function receiveOne(ctx: ArchiveContext, path: string, label: string, addOffice: boolean, opts: LongTaskOptions): Promise<ReceivedItem> {
-  const src = await openSource(path);
+  const src = await openSource(path, ctx.paths.dir);
   let pack: Pack | undefined;
   try {
     const { head, listing, rows } = await open(src, opts);
