@@ -31,6 +31,8 @@ export function ReceivePage(): React.JSX.Element {
     const payload = await Promise.all(chosen.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f.originFileObj as File) })));
     const result = await task.run({ files: payload, addOffice });
     if (!result) return;
+    // what was sent is done with (received, unchanged or refused): the next drop starts afresh
+    setFiles([]);
     setResults((rs) => [...rs, result]);
     history.reload();
     archive.reload();
