@@ -141,6 +141,8 @@ export const COLUMN_LABELS: Record<string, string> = {
 
 /** Every input field name of the contract, for refusals that name the field. */
 export const INPUT_LABELS: Record<string, string> = {
+  server: '服务器地址',
+  version: '打开时的版本',
   ...ROSTER_LABELS,
   ...COMMUNITY_LABELS,
   ...RECORD_LABELS,
@@ -278,6 +280,10 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'district.file': '查看报送的文件',
   'district.summary.build': '生成全区汇总',
   'district.summary.write': '生成全区汇总',
+  'archive.changes': '查看他人的修改',
+  'connection.get': '读取档案库位置',
+  'connection.test': '测试服务器连接',
+  'connection.set': '连接服务器',
 };
 
 /** The action's label, never the method's name. */

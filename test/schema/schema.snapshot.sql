@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 6
+-- user_version = 7
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -154,6 +154,7 @@ CREATE TABLE district_packages (
     as_of TEXT NOT NULL,
     digest TEXT NOT NULL CHECK (length(digest) = 64),
     pack TEXT NOT NULL CHECK (length(pack) = 64),
+    pack_size INTEGER NOT NULL CHECK (pack_size >= 0),
     files INTEGER NOT NULL CHECK (files >= 0),
     bytes INTEGER NOT NULL CHECK (bytes >= 0),
     communities INTEGER NOT NULL CHECK (communities >= 0),
@@ -251,7 +252,7 @@ CREATE TABLE records (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     voided_at TEXT,
-    void_reason TEXT,
+    void_reason TEXT, version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     UNIQUE (fonds_code, category_code, filing_year, retention_code, problem_code, item_no)
   ) STRICT;
 -- table records_code_fts
@@ -287,6 +288,8 @@ CREATE TABLE 'records_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'records_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table records_fts_idx
 CREATE TABLE 'records_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_fts_vocab
+CREATE VIRTUAL TABLE records_fts_vocab USING fts5vocab(records_fts, 'row');
 -- table records_grams
 CREATE VIRTUAL TABLE records_grams USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'ascii');
 -- table records_grams_config
@@ -297,6 +300,8 @@ CREATE TABLE 'records_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'records_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 -- table records_grams_idx
 CREATE TABLE 'records_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_grams_vocab
+CREATE VIRTUAL TABLE records_grams_vocab USING fts5vocab(records_grams, 'row');
 -- table retention_overrides
 CREATE TABLE retention_overrides (
     kind TEXT PRIMARY KEY,
@@ -384,7 +389,7 @@ CREATE TRIGGER district_packages_no_delete BEFORE DELETE ON district_packages BE
 -- trigger district_packages_replace_only
 CREATE TRIGGER district_packages_replace_only BEFORE UPDATE ON district_packages
     WHEN OLD.replaced_by IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.office_id IS NOT OLD.office_id OR NEW.kind IS NOT OLD.kind
-      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest OR NEW.pack IS NOT OLD.pack
+      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest OR NEW.pack IS NOT OLD.pack OR NEW.pack_size IS NOT OLD.pack_size
       OR NEW.files IS NOT OLD.files OR NEW.bytes IS NOT OLD.bytes OR NEW.communities IS NOT OLD.communities
       OR NEW.records IS NOT OLD.records OR NEW.content_digest IS NOT OLD.content_digest OR NEW.info IS NOT OLD.info
       OR NEW.source IS NOT OLD.source OR NEW.received_at IS NOT OLD.received_at
@@ -450,6 +455,9 @@ CREATE TRIGGER records_status_transition BEFORE UPDATE OF status ON records
   BEGIN
     SELECT RAISE(ABORT, 'record status changes only along record_status_transitions');
   END;
+-- trigger records_version
+CREATE TRIGGER records_version AFTER UPDATE ON records WHEN NEW.version = OLD.version
+   BEGIN UPDATE records SET version = OLD.version + 1 WHERE id = NEW.id; END;
 -- trigger users_keep_one_admin
 CREATE TRIGGER users_keep_one_admin BEFORE UPDATE OF role, disabled_at ON users
    WHEN OLD.role = '管理员' AND OLD.disabled_at IS NULL

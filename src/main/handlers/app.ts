@@ -1,6 +1,7 @@
 // app.info, office.save, shell.showInFolder.
 import { relative, resolve, isAbsolute } from 'node:path';
 import { SanwuError } from '../../shared/errors';
+import { engineOf } from '../core/db';
 import { SCHEMA_VERSION } from '../core/db/migrate';
 import { getOffice, saveOffice } from '../core/office/repository';
 import { districtWorkingYear } from '../core/district/dashboard';
@@ -25,6 +26,8 @@ export const appHandlers: Handlers<'app.info' | 'office.save' | 'shell.showInFol
     schemaVersion: SCHEMA_VERSION,
     ...(await isDistrict(ctx.db) ? { workingYear: await districtWorkingYear(ctx), district: true } : { workingYear: await workingYear(ctx), district: false }),
     accounts: await hasAccounts(ctx.db),
+    engine: engineOf(ctx.db).kind,
+    ...(ctx.paths.server ? { server: ctx.paths.server } : {}),
   }),
   'office.save': (ctx, input) => saveOffice(ctx, input),
   'shell.showInFolder': async (ctx, { path }, env) => {

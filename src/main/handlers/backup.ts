@@ -15,8 +15,10 @@ export const backupHandlers: Handlers<'backup.create' | 'backup.write' | 'backup
   'backup.write': (ctx, { out }, env) => createBackup(ctx, out, { onProgress: env.onProgress, signal: env.signal }),
   'backup.restore': async (ctx, { path }, env) => {
     if (!env.replaceArchive) throw desktopOnly('backup.restore');
+    // a server archive's working folder (ctx.paths.dir) is where its replaced archive is backed up
+    const workDir = ctx.paths.server ? ctx.paths.dir : undefined;
     const result = await env.replaceArchive((dir) =>
-      restoreBackup(dir, path, { force: true, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress, anchorDir: ctx.anchors?.dir ?? null, log: ctx.log }),
+      restoreBackup(dir, path, { force: true, workDir, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress, anchorDir: ctx.anchors?.dir ?? null, log: ctx.log }),
     );
     return { restored: true, ...result };
   },

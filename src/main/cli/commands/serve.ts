@@ -28,7 +28,7 @@ async function buildOrKeep(rendererDir: string, log: (line: string) => void): Pr
 
 const command: Command = {
   summary: '浏览器模式：在本机 127.0.0.1 上提供界面',
-  usage: 'sanwu serve --db DIR [--port N]',
+  usage: 'sanwu serve --db DIR|postgres://… [--port N]',
   flags: { db: { type: 'string' }, port: { type: 'string' } },
   async run(args, io) {
     const port = parsePort(args.flags.port as string | undefined);
@@ -39,7 +39,7 @@ const command: Command = {
       if (rendererStale(PROJECT_ROOT)) await buildOrKeep(rendererDir, log);
       const server = await startServer({ ctx, rendererDir, version, port });
       io.stdout(`${server.url}\n`);
-      log(`三务档案浏览器模式已启动（档案库 ${ctx.paths.dir}）。请在浏览器中打开上面的链接；按 Ctrl+C 退出。`);
+      log(`三务档案浏览器模式已启动（档案库 ${ctx.paths.server ?? ctx.paths.dir}）。请在浏览器中打开上面的链接；按 Ctrl+C 退出。`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         if (io.signal.aborted) return resolve();

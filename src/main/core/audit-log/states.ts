@@ -71,7 +71,7 @@ export const STATES: Record<StateEntity, StateShape> = {
     key: ['id'],
     versions: [
       [
-        'id', 'office_id', 'kind', 'year', 'name', 'created', 'as_of', 'digest', 'pack', 'files', 'bytes', 'communities', 'records', 'content_digest', 'info', 'source',
+        'id', 'office_id', 'kind', 'year', 'name', 'created', 'as_of', 'digest', 'pack', 'pack_size', 'files', 'bytes', 'communities', 'records', 'content_digest', 'info', 'source',
         'received_at', 'replaced_by', 'replaced_at',
       ],
     ],

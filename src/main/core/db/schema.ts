@@ -78,6 +78,8 @@ export interface RecordsTable {
   updated_at: string;
   voided_at: string | null;
   void_reason: string | null;
+  /** bumped by every change (migration 0008): an edit names the version it read */
+  version: Generated<number>;
 }
 
 export interface FilingCellsTable {
@@ -198,6 +200,8 @@ export interface DistrictPackagesTable {
   digest: string;
   /** SHA-256 of the pack that keeps its files in the store (district/pack.ts) */
   pack: string;
+  /** the pack's own size in bytes */
+  pack_size: number;
   files: number;
   bytes: number;
   communities: number;
@@ -268,7 +272,15 @@ export interface DistrictFilesTable {
   offset: number;
 }
 
+/** The archive's identity (migration 0003): one row, set once. */
+export interface ArchiveIdentityTable {
+  id: number;
+  uuid: string;
+  created_at: string;
+}
+
 export interface DB {
+  archive_identity: ArchiveIdentityTable;
   street_office: StreetOfficeTable;
   communities: CommunitiesTable;
   roster: RosterTable;

@@ -20,7 +20,7 @@ export async function updateCommunities(ctx: ArchiveContext, trx: Trx, officeId:
       const { id, state } = await trx
         .insertInto('district_communities')
         .values({ office_id: officeId, code, ...values, profile_year: year, created_at: at, updated_at: at })
-        .returning(['id', stateColumn('district_community').as('state')])
+        .returning(['id', stateColumn(trx, 'district_community').as('state')])
         .executeTakeFirstOrThrow();
       audit.push({ action: 'create', entity: 'district_community', entityId: id, afterJson: state, source });
       continue;
@@ -30,7 +30,7 @@ export async function updateCommunities(ctx: ArchiveContext, trx: Trx, officeId:
       .updateTable('district_communities')
       .set({ ...values, profile_year: year, updated_at: at })
       .where('id', '=', row.id)
-      .returning(stateColumn('district_community').as('state'))
+      .returning(stateColumn(trx, 'district_community').as('state'))
       .executeTakeFirstOrThrow();
     audit.push({ action: 'update', entity: 'district_community', entityId: row.id, before: Object.fromEntries(FIELDS.map((f) => [f, row[f]])), afterJson: state, source });
   }

@@ -3,8 +3,9 @@
 // state records. `check` reads the rows back and recomputes it, so a row edited, added or removed
 // behind the app's back is found like any other row that disagrees with the audit log.
 import { createHash } from 'node:crypto';
-import { writeSql } from '../db';
+import { engineOf } from '../db';
 import type { Reader, Trx } from '../db/handles';
+import type { DB } from '../db/schema';
 
 export const COMMUNITY_COLUMNS = [
   'code', 'name', 'type', 'households', 'population', 'area_km2', 'resident_units', 'station_area', 'weekly_hours', 'audit', 'completeness',
@@ -50,14 +51,12 @@ export function contentDigest(rows: PackageRows): string {
 /** Rows per slice: between slices other calls (reads, progress) get their turn. */
 const SLICE = 2000;
 
-/** Inserts rows (values in `columns` order) into `table` inside `trx`: one prepared statement per table. */
-async function insertRows(trx: Trx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
-  const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+/** Inserts rows (values in `columns` order) into `table` inside `trx`, a slice at a time. */
+async function insertRows(trx: Trx, table: keyof DB & string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  const engine = engineOf(trx);
   for (let from = 0; from < rows.length; from += SLICE) {
     if (from > 0) await new Promise((r) => setImmediate(r));
-    await writeSql(trx, (q) => {
-      for (const row of rows.slice(from, from + SLICE)) q.run(text, row);
-    });
+    await engine.insertRows(trx, table, rows.slice(from, from + SLICE).map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))));
   }
 }
 

@@ -18,7 +18,7 @@ export const isDistrict = async (db: Reader): Promise<boolean> => (await archive
 /** Makes a new archive a district's, inside its creating transaction. */
 export async function markDistrict(ctx: ArchiveContext, trx: Trx): Promise<void> {
   const at = nowIso(ctx);
-  const { state } = await trx.insertInto('archive_kind').values({ id: 1, kind: 'district', created_at: at }).returning(stateColumn('archive_kind').as('state')).executeTakeFirstOrThrow();
+  const { state } = await trx.insertInto('archive_kind').values({ id: 1, kind: 'district', created_at: at }).returning(stateColumn(trx, 'archive_kind').as('state')).executeTakeFirstOrThrow();
   await appendAudit(ctx, trx, [{ action: 'create', entity: 'archive_kind', entityId: 1, afterJson: state }]);
 }
 

@@ -28,7 +28,7 @@ export async function putOffice(ctx: ArchiveContext, trx: Trx, name: string, cod
   const { state, ...office } = await trx
     .insertInto('district_offices')
     .values({ name: name.trim(), code: code.trim(), created_at: at, updated_at: at })
-    .returning(['id', 'name', 'code', stateColumn('district_office').as('state')])
+    .returning(['id', 'name', 'code', stateColumn(trx, 'district_office').as('state')])
     .executeTakeFirstOrThrow();
   await appendAudit(ctx, trx, [{ action: 'create', entity: 'district_office', entityId: office.id, afterJson: state, source }]);
   return office;

@@ -3,18 +3,20 @@
 // like any file of the store. The database knows each file's place in it (district_files.offset).
 // Thousands of small scans become one sequential write instead of thousands of file creations, and
 // the pack's digest pins every byte of them. A pack is moved into the store only inside the
-// transaction that records its package (under the writer's journal); a refused or crashed receive
-// leaves a temporary file named for its process, cleared at the next start.
+// transaction that records its package (a folder's store: moved in under the writer's journal; a
+// server's: its bytes written in that transaction); a refused or crashed receive leaves a temporary
+// file named for its process, cleared at the next start.
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SanwuError } from '../../../shared/errors';
-import { storedPath, type PlacedJournal } from '../attachments/store';
+import type { PlacedJournal } from '../attachments/store';
 import { copyMember, TarWriter } from '../backup/tar';
 import type { ArchiveContext } from '../context';
+import { engineOf } from '../db';
+import type { Trx } from '../db/handles';
 import { transientName } from '../transient';
 
 export class Pack {
-  readonly #filesDir: string;
   readonly #tmp: string;
   readonly #tar: TarWriter;
   readonly #mtime: Date;
@@ -24,7 +26,6 @@ export class Pack {
   #sha256: string | undefined;
 
   constructor(filesDir: string, mtime: Date) {
-    this.#filesDir = filesDir;
     this.#mtime = mtime;
     mkdirSync(filesDir, { recursive: true });
     this.#tmp = join(filesDir, transientName('.', 'incoming'));
@@ -66,14 +67,14 @@ export class Pack {
     return this.#sha256;
   }
 
-  /** Inside the recording transaction: the finished pack to its place in the store, noted first. */
-  place(journal: PlacedJournal): void {
-    const sha256 = this.#sha256!;
-    const target = storedPath(this.#filesDir, sha256);
-    if (existsSync(target)) return;
-    journal.noteAll([sha256]);
-    mkdirSync(join(this.#filesDir, sha256.slice(0, 2)), { recursive: true });
-    renameSync(this.#tmp, target);
+  /** The finished pack's size in bytes. */
+  size(): number {
+    return statSync(this.#tmp).size;
+  }
+
+  /** Inside the recording transaction: the finished pack into the store (a folder's: moved, noted first). */
+  async place(trx: Trx, journal: PlacedJournal): Promise<void> {
+    await engineOf(trx).files.adopt(this.#tmp, { sha256: this.#sha256!, size: this.size() }, { trx, journal });
   }
 
   /** Whatever was not placed goes. */
@@ -107,7 +108,7 @@ export async function unpackedFile(ctx: ArchiveContext, sha256: string): Promise
   if (existsSync(target) && statSync(target).size === row.size) return target;
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, transientName('.', 'partial'));
-  const fd = openSync(storedPath(ctx.paths.files, row.pack), 'r');
+  const fd = openSync(await engineOf(ctx.db).files.localPath(row.pack), 'r');
   const out = openSync(tmp, 'w');
   try {
     let got: string;

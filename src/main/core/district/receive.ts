@@ -12,6 +12,7 @@ import { isSanwuError, SanwuError } from '../../../shared/errors';
 import { appendAudit, type AuditInput } from '../audit-log/append';
 import { nowIso, type ArchiveContext } from '../context';
 import { stateColumn } from '../db';
+import type { StoredFile } from '../db/engine';
 import type { Reader, Trx } from '../db/handles';
 import { placingFiles } from '../recovery';
 import { openCarrier } from './carrier';
@@ -120,7 +121,7 @@ async function carrierFonds(db: Reader, officeId: number, officeCode: string, re
   if (foreign.length) throw fault(`载体中档号的全宗号 ${foreign.slice(0, 5).join('、')} 不属于该街道已报送的社区，载体与移交单位不符，未接收`);
 }
 
-async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRows, pack: string, source: string, addOffice: boolean): Promise<ReceivedItem> {
+async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRows, pack: StoredFile | null, source: string, addOffice: boolean): Promise<ReceivedItem> {
   const known = await findOffice(trx, head.office.name);
   if (!known && !addOffice) throw unknownOffice(head);
   const office = known ?? (await putOffice(ctx, trx, head.office.name, head.office.code, source));
@@ -140,7 +141,7 @@ async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRo
       .updateTable('district_packages')
       .set({ replaced_by: id, replaced_at: at })
       .where('id', '=', current!.id)
-      .returning(stateColumn('district_package').as('state'))
+      .returning(stateColumn(trx, 'district_package').as('state'))
       .executeTakeFirstOrThrow();
     audit.push({ action: 'replace', entity: 'district_package', entityId: current!.id, afterJson: replaced.state, source });
   }
@@ -155,7 +156,8 @@ async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRo
       created: head.created,
       as_of: head.asOf,
       digest: head.digest,
-      pack,
+      pack: pack.sha256,
+      pack_size: pack.size,
       files: rows.files.length,
       bytes: rows.files.reduce((n, [, , size]) => n + size, 0),
       communities: rows.communities.length,
@@ -165,7 +167,7 @@ async function record(ctx: ArchiveContext, trx: Trx, head: Head, rows: PackageRo
       source: basename(source),
       received_at: at,
     })
-    .returning(stateColumn('district_package').as('state'))
+    .returning(stateColumn(trx, 'district_package').as('state'))
     .executeTakeFirstOrThrow();
   audit.unshift({ action: 'receive', entity: 'district_package', entityId: id, afterJson: state, source });
   await appendAudit(ctx, trx, audit);
@@ -190,8 +192,8 @@ async function receiveOne(ctx: ArchiveContext, path: string, label: string, addO
     const packed = pack?.finish();
     return await placingFiles(ctx, (journal) =>
       ctx.write.transaction(async (trx) => {
-        const item = await record(ctx, trx, head, rows(files), packed ?? '', label, addOffice);
-        if (!item.unchanged) pack!.place(journal);
+        const item = await record(ctx, trx, head, rows(files), packed ? { sha256: packed, size: pack!.size() } : null, label, addOffice);
+        if (!item.unchanged) await pack!.place(trx, journal);
         return item;
       }, opts),
     );

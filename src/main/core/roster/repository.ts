@@ -48,7 +48,7 @@ export async function insertRoster(ctx: ArchiveContext, trx: Kysely<DB>, inputs:
         updated_at: at,
       })
       .onConflict((oc) => oc.column('fingerprint').doNothing())
-      .returning(['id', stateColumn('roster').as('state')])
+      .returning(['id', stateColumn(trx, 'roster').as('state')])
       .executeTakeFirst();
     if (row) {
       inserted++;
@@ -70,7 +70,7 @@ export async function endRosterEntry(ctx: ArchiveContext, id: number, endDate: s
       .updateTable('roster')
       .set({ end_date: endDate, updated_at: nowIso(ctx) })
       .where('id', '=', id)
-      .returning(stateColumn('roster').as('state'))
+      .returning(stateColumn(trx, 'roster').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'update', entity: 'roster', entityId: id, before: toRosterEntry(before), afterJson: state }]);
   });

@@ -62,6 +62,7 @@ const STATEMENTS = [
     as_of TEXT NOT NULL,
     digest TEXT NOT NULL CHECK (length(digest) = 64),
     pack TEXT NOT NULL CHECK (length(pack) = 64),
+    pack_size INTEGER NOT NULL CHECK (pack_size >= 0),
     files INTEGER NOT NULL CHECK (files >= 0),
     bytes INTEGER NOT NULL CHECK (bytes >= 0),
     communities INTEGER NOT NULL CHECK (communities >= 0),
@@ -80,7 +81,7 @@ const STATEMENTS = [
   `CREATE INDEX district_packages_by_year ON district_packages (year, office_id)`,
   `CREATE TRIGGER district_packages_replace_only BEFORE UPDATE ON district_packages
     WHEN OLD.replaced_by IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.office_id IS NOT OLD.office_id OR NEW.kind IS NOT OLD.kind
-      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest OR NEW.pack IS NOT OLD.pack
+      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest OR NEW.pack IS NOT OLD.pack OR NEW.pack_size IS NOT OLD.pack_size
       OR NEW.files IS NOT OLD.files OR NEW.bytes IS NOT OLD.bytes OR NEW.communities IS NOT OLD.communities
       OR NEW.records IS NOT OLD.records OR NEW.content_digest IS NOT OLD.content_digest OR NEW.info IS NOT OLD.info
       OR NEW.source IS NOT OLD.source OR NEW.received_at IS NOT OLD.received_at

@@ -4,6 +4,7 @@ import { Button, Space } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../hooks/useApi';
+import { useArchiveChanges } from '../../hooks/useArchiveChanges';
 import { navigate } from '../../hooks/useHashRoute';
 import { FilingModal } from './FilingModal';
 import { filterParams, filtersFromParams, toQuery, type RecordFilters } from './filters';
@@ -26,6 +27,15 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
   const [filing, setFiling] = useState(false);
 
   const result = useApi('records.search', toQuery(filters, page, pageSize));
+  // another clerk's change (or this one's in another window) refreshes the list and the open record
+  const [changes, setChanges] = useState(0);
+  const reloadList = result.reload;
+  useArchiveChanges(
+    useCallback(() => {
+      reloadList();
+      setChanges((n) => n + 1);
+    }, [reloadList]),
+  );
 
   const setFilters = useCallback((next: RecordFilters) => navigate('/records', filterParams(next)), []);
   const openRecord = useCallback((id: number | null) => navigate('/records', { ...filterParams(filters), id: id ?? undefined }), [filters]);
@@ -67,7 +77,7 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
         onOpen={openRecord}
         onCreate={startCreating}
       />
-      <RecordDrawer id={openId} onClose={() => openRecord(null)} onChanged={result.reload} />
+      <RecordDrawer id={openId} changes={changes} onClose={() => openRecord(null)} onChanged={result.reload} />
       <RecordForm
         open={creating}
         onClose={() => setCreating(false)}
