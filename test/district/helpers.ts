@@ -21,7 +21,8 @@ export async function sanwuAt(at: string, argv: string[], cwd: string): Promise<
   const io: CliIO = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    env: { SANWU_ACTOR: 'district-test', SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR ?? join(cwd, 'anchors') },
+    // a server archive's local working folder under the test's own (XDG_CONFIG_HOME)
+    env: { SANWU_ACTOR: 'district-test', SANWU_ANCHOR_DIR: process.env.SANWU_ANCHOR_DIR ?? join(cwd, 'anchors'), XDG_CONFIG_HOME: join(cwd, 'config') },
     cwd,
     clock: fixedClock(at),
     signal: new AbortController().signal,

@@ -1,9 +1,10 @@
 // `sanwu receive` end to end: real street-office archives (init, demo, file) write their packages with
-// `sanwu report`; a district made with `init --district` takes them in, through the CLI.
+// `sanwu report`; a district made with `init --district` takes them in, through the CLI — on an archive
+// folder and on a PostgreSQL server.
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/archive';
+import { closeArchive, openArchive } from '../../src/main/core/archive';
+import { ENGINES, fixedClock, tempDir, tempLocation } from '../helpers/archive';
 import { sanwuAt, streetOffice, writePackage, type StreetOffice } from './helpers';
 
 const tmp = tempDir('sanwu-district-');
@@ -13,7 +14,6 @@ let a: StreetOffice;
 let b: StreetOffice;
 let pkgA: { bag: string; zip?: string };
 let pkgB: { bag: string; zip?: string };
-const district = join(tmp.dir, 'district');
 const at = '2026-01-20T10:00:00+08:00';
 const run = (argv: string[]) => sanwuAt(at, argv, tmp.dir);
 
@@ -22,10 +22,19 @@ beforeAll(async () => {
   b = await streetOffice(tmp.dir, '光华街道办事处', 2);
   pkgA = await writePackage(tmp.dir, a, '2026-01-12T09:30:00+08:00', 'out-a', true);
   pkgB = await writePackage(tmp.dir, b, '2026-01-13T15:00:00+08:00', 'out-b');
-  expect((await run(['init', '--db', district, '--name', '和平区民政局', '--district'])).code).toBe(0);
 }, 120_000);
 
-describe('sanwu receive', () => {
+describe.each(ENGINES)('sanwu receive on %s', (engine) => {
+  let district: string;
+  let drop = async () => {};
+  beforeAll(async () => {
+    const where = await tempLocation(engine, join(tmp.dir, engine));
+    district = where.location;
+    drop = where.drop;
+    expect((await run(['init', '--db', district, '--name', '和平区民政局', '--district'])).code).toBe(0);
+  }, 60_000);
+  afterAll(() => drop());
+
   it('refuses a package from an office the district does not know, writing nothing, and names the office', async () => {
     const r = await run(['receive', '--db', district, pkgA.bag, '--json']);
     expect(r.code).toBe(1);
@@ -83,17 +92,23 @@ describe('sanwu receive', () => {
     expect(audit.communities[0]).toMatchObject({ office: expect.any(String), code: expect.any(String), community: expect.any(String) });
     expect(audit.communities[0].standards[0]).toMatchObject({ id: expect.any(String), indicators: expect.any(Array) });
 
-    const db = new Database(join(district, 'archive.sqlite'), { readonly: true });
+    const ctx = await openArchive(district, { clock: fixedClock(), actor: 'test', workDir: join(tmp.dir, 'config', 'read') });
     try {
-      const packages = db.prepare(`SELECT p.id, o.name AS office, p.replaced_by FROM district_packages p JOIN district_offices o ON o.id = p.office_id ORDER BY p.id`).all();
+      const packages = await ctx.db
+        .selectFrom('district_packages as p')
+        .innerJoin('district_offices as o', 'o.id', 'p.office_id')
+        .select(['p.id', 'o.name as office', 'p.replaced_by'])
+        .orderBy('p.id')
+        .execute();
       expect(packages).toEqual([
         { id: 1, office: '幸福路街道办事处', replaced_by: 2 },
         { id: 2, office: '幸福路街道办事处', replaced_by: null },
         { id: 3, office: '光华街道办事处', replaced_by: null },
       ]);
       // the older package keeps its records and files, out of the lists
-      expect(db.prepare('SELECT count(*) FROM district_records WHERE package_id = 1').pluck().get()).toBeGreaterThan(100);
-      const acts = db.prepare(`SELECT action, entity_id, actor FROM audit_log WHERE entity = 'district_package' ORDER BY id`).all();
+      const older = await ctx.db.selectFrom('district_records').select((eb) => eb.fn.countAll<number>().as('n')).where('package_id', '=', 1).executeTakeFirstOrThrow();
+      expect(Number(older.n)).toBeGreaterThan(100);
+      const acts = await ctx.db.selectFrom('audit_log').select(['action', 'entity_id', 'actor']).where('entity', '=', 'district_package').orderBy('id').execute();
       expect(acts).toEqual([
         { action: 'receive', entity_id: 1, actor: 'district-test' },
         { action: 'receive', entity_id: 2, actor: 'district-test' },
@@ -101,7 +116,7 @@ describe('sanwu receive', () => {
         { action: 'receive', entity_id: 3, actor: 'district-test' },
       ]);
     } finally {
-      db.close();
+      await closeArchive(ctx);
     }
     const check = await run(['check', '--db', district, '--json']);
     expect(JSON.parse(check.stdout).problems).toEqual([]);

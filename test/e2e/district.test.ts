@@ -13,6 +13,7 @@ import { zipBag } from '../../src/main/core/package/zip';
 import { tempDir } from '../helpers/archive';
 import { districtState, sanwuAt, streetOffice, writePackage, type StreetOffice } from '../district/helpers';
 import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
+import { E2E_ENGINE, e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 const OFFICES = ['幸福路街道办事处', '光华街道办事处', '东湖街道办事处'];
@@ -24,6 +25,7 @@ let errors: string[];
 let offices: StreetOffice[];
 const zips: string[] = [];
 let district: string;
+let archive: E2eArchive;
 
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-district-');
@@ -33,9 +35,10 @@ beforeAll(async () => {
     offices.push(office);
     zips.push((await writePackage(tmp.dir, office, `2026-01-1${i + 1}T09:00:00+08:00`, `out-${i + 1}`, true)).zip!);
   }
-  district = join(tmp.dir, 'district');
+  archive = await e2eArchive(tmp.dir);
+  district = archive.location;
   expect((await sanwuAt('2026-01-20T10:00:00+08:00', ['init', '--db', district, '--name', '和平区民政局', '--district'], tmp.dir)).code).toBe(0);
-  server = await serve(district);
+  server = await serve(district, archive.env);
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   context.setDefaultTimeout(30_000);
@@ -46,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await archive?.drop();
   tmp?.cleanup();
 });
 
@@ -94,12 +98,14 @@ describe('区级档案库 · 接收', () => {
     writeFileSync(ledger, bytes);
     const tampered = join(tmp.dir, 'tampered', '篡改.zip');
     await zipBag(bag, `${OFFICES[2]}_2025年度三务公开报送包`, tampered);
-    const before = districtState(district);
+    // nothing of it written: every row and stored file (a folder), the packages received (either engine)
+    const state = () => (E2E_ENGINE === 'sqlite' ? districtState(district) : null);
+    const before = [state(), await apiCall<DistrictPackageInfo[]>(page, 'district.packages', {})];
     await drop([tampered]);
     const refusal = result().getByRole('alert').filter({ hasText: '未接收' });
     await refusal.waitFor({ timeout: 120_000 });
     expect(await refusal.innerText()).toMatch(/“篡改\.zip”未接收：.*02_2025年度三务公开台账\.xlsx.*摘要与清单不符/);
-    expect(districtState(district)).toEqual(before);
+    expect([state(), await apiCall<DistrictPackageInfo[]>(page, 'district.packages', {})]).toEqual(before);
 
     const history = page.getByTestId('receive-history');
     await expect.poll(() => history.locator('tbody tr').count()).toBe(4);
