@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
-import { districtState, sanwuAt, streetOffice, writePackage } from './helpers';
+import { sanwuAt, storedState, streetOffice, writePackage } from './helpers';
 
 const tmp = tempDir('sanwu-carrier-');
 afterAll(() => tmp.cleanup());
@@ -61,12 +61,12 @@ beforeAll(async () => {
 }, 120_000);
 
 async function refused(path: string, ...fault: (string | RegExp)[]): Promise<void> {
-  const before = districtState(district);
+  const before = await storedState(district, tmp.dir);
   const r = await run(['receive', '--db', district, path, '--json']);
   expect(r.code, r.stderr).toBe(1);
   const json = JSON.parse(r.stdout);
   for (const f of fault) expect(json.errors[0].message).toMatch(f);
-  expect(districtState(district)).toEqual(before);
+  expect(await storedState(district, tmp.dir)).toEqual(before);
 }
 
 describe('receive a transfer carrier', () => {

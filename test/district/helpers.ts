@@ -1,11 +1,13 @@
 // Street offices and their packages for the district's tests: each a real archive made by `sanwu init`
 // and `sanwu demo`, filed, and packaged by `sanwu report` — the same commands a clerk runs.
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { runCli } from '../../src/main/cli/main';
 import type { CliIO } from '../../src/main/cli/io';
 import { writeBagTags } from '../../src/main/core/package/bagit';
+import { closeArchive, openArchive } from '../../src/main/core/archive';
+import { engineOf } from '../../src/main/core/db';
+import type { DB } from '../../src/main/core/db/schema';
 import { fixedClock } from '../helpers/archive';
 
 export interface CliRun {
@@ -82,17 +84,27 @@ export async function rewrittenBag(bag: string, to: string, edit: (doc: Record<s
   return to;
 }
 
-/** Everything a refused receive must leave as it was: every table's rows and the store's files. */
-export function districtState(db: string): { tables: Record<string, number>; files: string[] } {
-  const conn = new Database(join(db, 'archive.sqlite'), { readonly: true, fileMustExist: true });
+/**
+ * Everything a refused receive must leave as it was, on either engine: every data table's rows and the
+ * files the store holds (a folder's files/, a server's stored files).
+ */
+export async function storedState(location: string, cwd: string): Promise<{ tables: Record<string, number>; files: string[] }> {
+  const ctx = await openArchive(location, { clock: fixedClock(), actor: 'test', workDir: join(cwd, 'config', 'state') });
   try {
-    const names = conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT LIKE '%grams%'`).pluck().all() as string[];
-    const tables = Object.fromEntries(names.map((t) => [t, (conn.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number)]));
-    return { tables, files: readdirSync(join(db, 'files'), { recursive: true }).map(String).sort() };
+    const engine = engineOf(ctx.db);
+    const tables: Record<string, number> = {};
+    for (const t of await engine.dataTables(ctx.db)) {
+      const row = await ctx.db.selectFrom(t.name as keyof DB).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      tables[t.name] = Number(row.n);
+    }
+    const files: string[] = [];
+    for await (const d of engine.files.digests()) files.push(d);
+    return { tables, files };
   } finally {
-    conn.close();
+    await closeArchive(ctx);
   }
 }
+
 
 /**
  * A copy of a bag that carries its items' files (as `report --with-files` will): each attachment's
