@@ -78,7 +78,7 @@ describe('receive a transfer carrier', () => {
     const db = new Database(join(district, 'archive.sqlite'), { readonly: true });
     try {
       const files = db
-        .prepare(`SELECT f.path, f.sha256, f.size, f.offset, p.pack, r.archival_code FROM district_files f JOIN district_packages p ON p.id = f.package_id LEFT JOIN district_records r ON r.id = f.record_id WHERE p.kind = 'carrier' ORDER BY f.path`)
+        .prepare(`SELECT f.path, f.sha256, f.size, f.pack_offset AS offset, p.pack, r.archival_code FROM district_files f JOIN district_packages p ON p.id = f.package_id LEFT JOIN district_records r ON r.id = f.record_id WHERE p.kind = 'carrier' ORDER BY f.path`)
         .all() as { path: string; sha256: string; size: number; offset: number; pack: string; archival_code: string | null }[];
       expect(files.map((f) => f.path)).toContain('电子档案/2025/党务/S101-WS·2025-D10-DW-0001-2.pdf');
       expect(files.find((f) => f.path.endsWith('DW-0001-2.pdf'))!.archival_code).toBe('S101-WS·2025-D10-DW-0001');

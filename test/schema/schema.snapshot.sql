@@ -121,7 +121,7 @@ CREATE TABLE district_files (
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     size INTEGER NOT NULL CHECK (size >= 0),
     record_id INTEGER REFERENCES district_records (id),
-    offset INTEGER NOT NULL CHECK (offset >= 0),
+    pack_offset INTEGER NOT NULL CHECK (pack_offset >= 0),
     PRIMARY KEY (package_id, path)
   ) STRICT, WITHOUT ROWID;
 -- table district_offices

@@ -269,7 +269,7 @@ export interface DistrictFilesTable {
   size: number;
   record_id: number | null;
   /** where the file's bytes begin in its package's pack */
-  offset: number;
+  pack_offset: number;
 }
 
 /** The archive's identity (migration 0003): one row, set once. */

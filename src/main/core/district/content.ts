@@ -67,19 +67,19 @@ export async function insertContent(trx: Trx, packageId: number, rows: PackageRo
   const first = ((await trx.selectFrom('district_records').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0) + 1;
   await insertRows(trx, 'district_records', ['id', 'package_id', ...RECORD_COLUMNS], rows.records.map((r, i) => [first + i, packageId, ...r]));
   const files = rows.files.map(([path, sha256, size, record, offset]) => [packageId, path, sha256, size, record === null ? null : first + record, offset]);
-  await insertRows(trx, 'district_files', ['package_id', 'path', 'sha256', 'size', 'record_id', 'offset'], files);
+  await insertRows(trx, 'district_files', ['package_id', 'path', 'sha256', 'size', 'record_id', 'pack_offset'], files);
 }
 
 /** The rows of a package as the database holds them now (check recomputes their digest). */
 export async function readContent(db: Reader, packageId: number): Promise<PackageRows> {
   const communities = await db.selectFrom('district_package_communities').select([...COMMUNITY_COLUMNS]).where('package_id', '=', packageId).execute();
   const records = await db.selectFrom('district_records').select(['id', ...RECORD_COLUMNS]).where('package_id', '=', packageId).orderBy('id').execute();
-  const files = await db.selectFrom('district_files').select(['path', 'sha256', 'size', 'record_id', 'offset']).where('package_id', '=', packageId).execute();
+  const files = await db.selectFrom('district_files').select(['path', 'sha256', 'size', 'record_id', 'pack_offset']).where('package_id', '=', packageId).execute();
   const place = new Map(records.map((r, i) => [r.id, i]));
   return {
     communities: communities.map((c) => COMMUNITY_COLUMNS.map((k) => c[k]) as CommunityRow),
     records: records.map((r) => RECORD_COLUMNS.map((k) => r[k]) as RecordRow),
     // a file naming a record outside its package counts as naming none of its own: the digest then differs
-    files: files.map((f) => [f.path, f.sha256, f.size, f.record_id === null ? null : (place.get(f.record_id) ?? -1), f.offset]),
+    files: files.map((f) => [f.path, f.sha256, f.size, f.record_id === null ? null : (place.get(f.record_id) ?? -1), f.pack_offset]),
   };
 }

@@ -1,6 +1,6 @@
 // A received package kept whole in the store: one pack per package or carrier, a plain ustar archive
 // (backup/tar.ts) of its distinct files, written as they are verified and stored under its own SHA-256
-// like any file of the store. The database knows each file's place in it (district_files.offset).
+// like any file of the store. The database knows each file's place in it (district_files.pack_offset).
 // Thousands of small scans become one sequential write instead of thousands of file creations, and
 // the pack's digest pins every byte of them. A pack is moved into the store only inside the
 // transaction that records its package (a folder's store: moved in under the writer's journal; a
@@ -98,7 +98,7 @@ export async function unpackedFile(ctx: ArchiveContext, sha256: string): Promise
   const row = await ctx.db
     .selectFrom('district_files as f')
     .innerJoin('district_packages as p', 'p.id', 'f.package_id')
-    .select(['p.pack', 'f.offset', 'f.size', 'f.path'])
+    .select(['p.pack', 'f.pack_offset', 'f.size', 'f.path'])
     .where('f.sha256', '=', sha256)
     .limit(1)
     .executeTakeFirst();
@@ -113,7 +113,7 @@ export async function unpackedFile(ctx: ArchiveContext, sha256: string): Promise
   try {
     let got: string;
     try {
-      got = copyMember(fd, { name: row.path, offset: row.offset, size: row.size }, (chunk) => writeSync(out, chunk));
+      got = copyMember(fd, { name: row.path, offset: row.pack_offset, size: row.size }, (chunk) => writeSync(out, chunk));
     } finally {
       closeSync(out);
     }

@@ -138,7 +138,7 @@ const STATEMENTS = [
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     size INTEGER NOT NULL CHECK (size >= 0),
     record_id INTEGER REFERENCES district_records (id),
-    offset INTEGER NOT NULL CHECK (offset >= 0),
+    pack_offset INTEGER NOT NULL CHECK (pack_offset >= 0),
     PRIMARY KEY (package_id, path)
   ) STRICT, WITHOUT ROWID`,
   `CREATE INDEX district_files_by_sha256 ON district_files (sha256)`,

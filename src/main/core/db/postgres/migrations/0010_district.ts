@@ -140,7 +140,7 @@ const STATEMENTS = [
     sha256 ${T} NOT NULL CHECK (length(sha256) = 64),
     size bigint NOT NULL CHECK (size >= 0),
     record_id bigint REFERENCES district_records (id),
-    "offset" bigint NOT NULL CHECK ("offset" >= 0),
+    pack_offset bigint NOT NULL CHECK (pack_offset >= 0),
     PRIMARY KEY (package_id, path)
   )`,
   `CREATE INDEX district_files_by_sha256 ON district_files (sha256)`,
