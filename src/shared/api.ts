@@ -18,12 +18,23 @@ import { z } from 'zod';
 import type { AuditResult, CompletenessGrid } from './audit';
 import type { CheckResult } from './check';
 import type { DemoSummary } from './demo';
+import type {
+  DistrictAuditResult,
+  DistrictCommunityDetail,
+  DistrictDashboard,
+  DistrictOffice,
+  DistrictPackageInfo,
+  DistrictRecord,
+  ReceiveResult,
+  SummaryResult,
+} from './district';
 import type { ArchiveChanges, Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
 import { lendInputSchema, loanQuerySchema, viewQuerySchema, type LendResult, type Loan, type LoanList, type ViewList } from './lending';
 import { reportSettingsOverrideSchema, reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
+  affairSchema,
   communityInputSchema,
   communityRenameSchema,
   isoDate,
@@ -128,6 +139,19 @@ const demoRequest = z.object({
   usersPassword: passwordSchema.optional(),
 });
 
+const districtQuery = z.object({
+  year: yearSchema.optional(),
+  office: z.string().trim().min(1).optional(),
+  /** a community's 全宗号 within the office */
+  community: z.string().trim().min(1).optional(),
+  affair: affairSchema.optional(),
+  kind: z.string().trim().min(1).optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.number().int().min(0).max(100000).optional().default(100),
+  offset: z.number().int().min(0).optional().default(0),
+});
+const addOffice = z.boolean().optional().default(false);
+
 // ---- output shapes not already in src/shared ----
 
 export interface AppInfo {
@@ -140,6 +164,8 @@ export interface AppInfo {
   workingYear: number;
   /** the archive has user accounts: every call but app.info and auth.* needs a signed-in session */
   accounts: boolean;
+  /** a district's archive (`init --district`): its street offices' packages, not records of its own */
+  district: boolean;
   /** where the archive is kept: a folder (SQLite) or a PostgreSQL server shared by several clerks */
   engine: 'sqlite' | 'postgres';
   /** a server archive's address, without its password */
@@ -264,6 +290,11 @@ export interface DemoResult {
   summary: DemoSummary;
   /** the accounts made (none unless asked) */
   users: UserInfo[];
+}
+
+export interface SummaryBuildResult extends SummaryResult {
+  /** browser mode: the documents as one zip to download */
+  downloadUrl?: string;
 }
 
 export interface BackupResult {
@@ -410,6 +441,33 @@ export const API = {
   'officeDocuments.url': method<string>()(z.object({ fileId: id }), READ),
   /** the CLI (and the desktop app): copies of documents' files written into a folder of this computer */
   'officeDocuments.write': method<{ files: string[] }>()(z.object({ ids: z.array(id).min(1).max(100), out: localPath }), { ...READ, desktopOnly: true }),
+  // ---- the district (DESIGN.md "Upward: the district") ----
+  /** a new, empty archive becomes a district's (`init --district`) */
+  'district.setup': method<void>()(empty, ADMIN),
+  /** packages and carriers uploaded by the page: each verified whole, then taken in or refused */
+  'district.receive': method<ReceiveResult>()(z.object({ files: z.array(base64File).min(1, '请选择要接收的报送包'), addOffice }), { ...CLERK, long: true }),
+  /** the CLI (and the desktop app): packages and carriers by path (a folder or its .zip) */
+  'district.receivePaths': method<ReceiveResult>()(z.object({ paths: z.array(localPath).min(1, '请指定要接收的报送包'), addOffice }), {
+    ...CLERK,
+    long: true,
+    desktopOnly: true,
+  }),
+  'district.offices': method<DistrictOffice[]>()(empty, READ),
+  'district.addOffice': method<DistrictOffice>()(z.object({ name: z.string().trim().min(1, '街道名称不能为空').max(100), code: z.string().trim().max(20).optional() }), CLERK),
+  'district.dashboard': method<DistrictDashboard>()(z.object({ year: yearSchema }), READ),
+  'district.community': method<DistrictCommunityDetail>()(z.object({ year: yearSchema, office: z.string().trim().min(1), community: z.string().trim().min(1) }), READ),
+  'district.records': method<{ total: number; records: DistrictRecord[] }>()(districtQuery, READ),
+  'district.packages': method<DistrictPackageInfo[]>()(z.object({ year: yearSchema.optional(), office: z.string().trim().min(1).optional() }), READ),
+  /** the assessments the street offices reported (`sanwu audit` on a district) */
+  'district.audit': method<DistrictAuditResult>()(
+    z.object({ year: yearSchema, office: z.string().trim().min(1).optional(), standard: z.string().min(1).optional(), community: z.string().min(1).optional() }),
+    READ,
+  ),
+  /** a file of a received package: a URL to view or download it */
+  'district.file': method<string>()(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().trim().min(1).max(255) }), READ),
+  'district.summary.build': method<SummaryBuildResult>()(z.object({ year: yearSchema }), { ...CLERK, long: true }),
+  /** the CLI (and the desktop app): the summary written into a folder of this computer */
+  'district.summary.write': method<SummaryResult>()(z.object({ year: yearSchema, out: localPath }), { ...CLERK, long: true, desktopOnly: true }),
   /** the CLI: fills a realistic demo archive (and with `users`, the accounts admin, clerk, viewer) */
   'demo.generate': method<DemoResult>()(demoRequest, { ...ADMIN, long: true, desktopOnly: true }),
   // ---- the archive room's own year: 借阅登记, 利用, 年报 ----

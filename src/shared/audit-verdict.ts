@@ -1,7 +1,7 @@
 // How a standard's result reads wherever it is shown (CLI, UI, documents): never a conclusion the
 // archive cannot back — 暂评 while items await attestation or are not yet due, 待认定 while a veto
 // item does, 暂无可评分项 when nothing can be scored (STANDARDS.md §2).
-import type { IndicatorStatus, StandardResult } from './audit';
+import type { IndicatorResult, IndicatorStatus, StandardResult } from './audit';
 
 /** An indicator's result in words short enough for a table cell (CLI, UI, documents). */
 export const STATUS_TEXT: Record<IndicatorStatus, string> = {
@@ -30,7 +30,7 @@ export function scoreText(s: Pick<StandardResult, 'score'>): string {
 }
 
 /** 一票否决: 是 · 否 · 待认定 (a veto item awaits attestation) · — (the standard has none) */
-export function vetoText(s: Pick<StandardResult, 'vetoed' | 'vetoPending' | 'indicators'>): string {
+export function vetoText(s: Pick<StandardResult, 'vetoed' | 'vetoPending'> & { indicators: Pick<IndicatorResult, 'veto'>[] }): string {
   if (s.vetoed) return '是';
   if (s.vetoPending) return '待认定';
   return s.indicators.some((i) => i.veto) ? '否' : '—';

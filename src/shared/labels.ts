@@ -167,6 +167,17 @@ export const COLUMN_LABELS: Record<string, string> = {
   seq: '顺序号',
   act: '所属手续',
   office_record_id: '本单位档案',
+  // the district's rows (migration 0010)
+  office_id: '所属街道',
+  profile_year: '概况年度',
+  created: '生成时间',
+  digest: '清单摘要',
+  records: '档案件数',
+  content_digest: '内容摘要',
+  info: '包信息',
+  received_at: '接收时间',
+  replaced_by: '被替换为',
+  replaced_at: '替换时间',
 };
 
 /** Every input field name of the contract, for refusals that name the field. */
@@ -244,6 +255,10 @@ export const INPUT_LABELS: Record<string, string> = {
   preparer: '填表人',
   phone: '联系电话',
   figures: '年报填报数',
+  addOffice: '添加街道办事处',
+  paths: '报送包',
+  office: '街道办事处',
+  sha256: '文件摘要',
   ...Object.fromEntries(ENTERED_FIGURES.map((f) => [f.key, f.label.replace(/^(其中|按.+?分)：/, '')])),
 };
 
@@ -284,6 +299,11 @@ export const METHOD_INPUT_LABELS: Partial<Record<ApiMethod, Record<string, strin
   'transfer.write': { year: '移交年度' },
   'officeDocuments.write': { ids: '文件' },
   'yearbook.settings.save': { unit: '填报单位' },
+  'district.receive': { files: '报送包' },
+  'district.addOffice': { name: '街道名称', code: '街道代码' },
+  'district.community': { community: '社区代码（全宗号）' },
+  'district.records': { community: '社区代码（全宗号）' },
+  'district.file': { name: '文件名' },
 };
 
 /** What each contract method does, as a clerk would say it (refusals name the action, not the method). */
@@ -367,6 +387,19 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'yearbook.settings.save': '保存年报设置',
   'yearbook.build': '生成年报',
   'yearbook.write': '生成年报',
+  'district.setup': '设为区级档案库',
+  'district.receive': '接收报送包',
+  'district.receivePaths': '接收报送包',
+  'district.offices': '读取街道办事处',
+  'district.addOffice': '登记街道办事处',
+  'district.dashboard': '读取全区工作台',
+  'district.community': '读取社区报送情况',
+  'district.records': '查询报送的档案',
+  'district.packages': '读取接收记录',
+  'district.audit': '读取街道考评结果',
+  'district.file': '查看报送的文件',
+  'district.summary.build': '生成全区汇总',
+  'district.summary.write': '生成全区汇总',
   'archive.changes': '查看他人的修改',
   'connection.get': '读取档案库位置',
   'connection.test': '测试服务器连接',
@@ -403,6 +436,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   lend: '借出',
   return: '归还',
   view: '查看（利用）',
+  receive: '接收',
+  replace: '被新报送包替换',
 };
 
 /** Media types by name: "PDF 文件", "PNG 图片", never application/pdf. */

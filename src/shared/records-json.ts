@@ -8,6 +8,10 @@
 // sanwu.records/2 — adds asOf; communities carry type, profile and the audit per standard (score or
 //   null, result or null, vetoed, vetoPending, provisional, assessed, awaiting, indicators); records
 //   carry communityCode and `disclosure` (a kind whose name contains 公开).
+//   Optional since (issue 17, read by the district): `counts` (communities, records, attachments: what
+//   the document holds, so a reader can tell it whole), communities' `completeness` (the office's grid:
+//   per 类别 twelve months of count / expected / missing), attachments' `file` (the path in the bag of a
+//   copy the package carries, e.g. data/06_…/…; its digest is the manifest's).
 // Bump the version whenever a field's meaning or presence changes; adding an optional field does not.
 import { z } from 'zod';
 import { isoDate } from './schemas';
@@ -23,6 +27,8 @@ export const recordsJsonAttachmentSchema = z.object({
   size: count,
   mediaType: z.string(),
   originalName: z.string(),
+  /** the path in the bag (data/…) of the copy the package carries, if it carries one */
+  file: z.string().optional(),
 });
 
 export const recordsJsonRecordSchema = z.object({
@@ -89,12 +95,20 @@ export const recordsJsonStandardSchema = z.object({
   ),
 });
 
+export const recordsJsonCompletenessSchema = z.object({
+  affair: z.enum(AFFAIRS),
+  /** January to December */
+  cells: z.array(z.object({ count, expected: count, missing: z.array(z.string()) })).length(12),
+});
+
 export const recordsJsonCommunitySchema = z.object({
   code: z.string(),
   name: z.string(),
   type: z.enum(COMMUNITY_TYPES),
   profile: z.object({ households: figure, population: figure, areaKm2: figure, residentUnits: figure, stationArea: figure, weeklyHours: figure }),
   audit: z.array(recordsJsonStandardSchema),
+  /** the completeness grid's rows of this community (the dashboard's heat map) */
+  completeness: z.array(recordsJsonCompletenessSchema).optional(),
 });
 
 export const recordsJsonSchema = z.object({
@@ -105,6 +119,8 @@ export const recordsJsonSchema = z.object({
   year: z.number().int(),
   /** the day the audit judged as of (YYYY-MM-DD) */
   asOf: isoDate,
+  /** what the document holds */
+  counts: z.object({ communities: count, records: count, attachments: count }).optional(),
   communities: z.array(recordsJsonCommunitySchema),
   records: z.array(recordsJsonRecordSchema),
 });
@@ -112,3 +128,5 @@ export const recordsJsonSchema = z.object({
 export type RecordsJson = z.infer<typeof recordsJsonSchema>;
 export type RecordsJsonRecord = z.infer<typeof recordsJsonRecordSchema>;
 export type RecordsJsonCommunity = z.infer<typeof recordsJsonCommunitySchema>;
+export type RecordsJsonStandard = z.infer<typeof recordsJsonStandardSchema>;
+export type RecordsJsonCompleteness = z.infer<typeof recordsJsonCompletenessSchema>;

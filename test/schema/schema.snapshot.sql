@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 8
+-- user_version = 9
 -- index appraisal_items_by_record
 CREATE INDEX appraisal_items_by_record ON appraisal_items (record_id);
 -- index attachments_by_record
@@ -12,6 +12,18 @@ CREATE INDEX attestations_lookup ON attestations (community_id, year, indicator_
 CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
 -- index audit_log_format1
 CREATE INDEX audit_log_format1 ON audit_log (id) WHERE hash_format = 1;
+-- index district_carriers_once
+CREATE UNIQUE INDEX district_carriers_once ON district_packages (office_id, name) WHERE kind = 'carrier';
+-- index district_files_by_record
+CREATE INDEX district_files_by_record ON district_files (record_id) WHERE record_id IS NOT NULL;
+-- index district_files_by_sha256
+CREATE INDEX district_files_by_sha256 ON district_files (sha256);
+-- index district_packages_by_year
+CREATE INDEX district_packages_by_year ON district_packages (year, office_id);
+-- index district_packages_current
+CREATE UNIQUE INDEX district_packages_current ON district_packages (office_id, year) WHERE kind = 'package' AND replaced_by IS NULL;
+-- index district_records_by_package
+CREATE INDEX district_records_by_package ON district_records (package_id, community_code, affair, date);
 -- index file_views_by_time
 CREATE INDEX file_views_by_time ON file_views (viewed_at);
 -- index holds_in_force
@@ -73,6 +85,12 @@ CREATE TABLE appraisal_items (
 CREATE TABLE archive_identity (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     uuid TEXT NOT NULL CHECK (length(uuid) = 32),
+    created_at TEXT NOT NULL
+  ) STRICT;
+-- table archive_kind
+CREATE TABLE archive_kind (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    kind TEXT NOT NULL CHECK (kind IN ('street', 'district')),
     created_at TEXT NOT NULL
   ) STRICT;
 -- table attachments
@@ -141,6 +159,100 @@ CREATE TABLE destructions (
     files_removed INTEGER,
     files_removed_at TEXT,
     CHECK (supervisor1 <> supervisor2)
+  ) STRICT;
+-- table district_communities
+CREATE TABLE district_communities (
+    id INTEGER PRIMARY KEY,
+    office_id INTEGER NOT NULL REFERENCES district_offices (id),
+    code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 8),
+    name TEXT NOT NULL CHECK (length(name) > 0),
+    type TEXT NOT NULL CHECK (type IN ('城市', '农村')),
+    households REAL, population REAL, area_km2 REAL, resident_units REAL, station_area REAL, weekly_hours REAL,
+    profile_year INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (office_id, code)
+  ) STRICT;
+-- table district_files
+CREATE TABLE district_files (
+    package_id INTEGER NOT NULL REFERENCES district_packages (id),
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    record_id INTEGER REFERENCES district_records (id),
+    pack_offset INTEGER NOT NULL CHECK (pack_offset >= 0),
+    PRIMARY KEY (package_id, path)
+  ) STRICT, WITHOUT ROWID;
+-- table district_offices
+CREATE TABLE district_offices (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
+    code TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+-- table district_package_communities
+CREATE TABLE district_package_communities (
+    package_id INTEGER NOT NULL REFERENCES district_packages (id),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    households REAL, population REAL, area_km2 REAL, resident_units REAL, station_area REAL, weekly_hours REAL,
+    audit TEXT NOT NULL,
+    completeness TEXT,
+    PRIMARY KEY (package_id, code)
+  ) STRICT, WITHOUT ROWID;
+-- table district_packages
+CREATE TABLE district_packages (
+    id INTEGER PRIMARY KEY,
+    office_id INTEGER NOT NULL REFERENCES district_offices (id),
+    kind TEXT NOT NULL CHECK (kind IN ('package', 'carrier')),
+    year INTEGER NOT NULL,
+    name TEXT NOT NULL CHECK (length(name) > 0),
+    created TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    digest TEXT NOT NULL CHECK (length(digest) = 64),
+    pack TEXT NOT NULL CHECK (length(pack) = 64),
+    pack_size INTEGER NOT NULL CHECK (pack_size >= 0),
+    files INTEGER NOT NULL CHECK (files >= 0),
+    bytes INTEGER NOT NULL CHECK (bytes >= 0),
+    communities INTEGER NOT NULL CHECK (communities >= 0),
+    records INTEGER NOT NULL CHECK (records >= 0),
+    content_digest TEXT NOT NULL CHECK (length(content_digest) = 64),
+    info TEXT NOT NULL,
+    source TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    replaced_by INTEGER REFERENCES district_packages (id) DEFERRABLE INITIALLY DEFERRED,
+    replaced_at TEXT,
+    CHECK ((replaced_by IS NULL) = (replaced_at IS NULL))
+  ) STRICT;
+-- table district_records
+CREATE TABLE district_records (
+    id INTEGER PRIMARY KEY,
+    package_id INTEGER NOT NULL REFERENCES district_packages (id),
+    community_code TEXT NOT NULL,
+    source_id INTEGER,
+    affair TEXT CHECK (affair IN ('党务', '居务', '财务')),
+    kind TEXT NOT NULL,
+    disclosure INTEGER NOT NULL CHECK (disclosure IN (0, 1)),
+    title TEXT NOT NULL,
+    responsible TEXT NOT NULL,
+    doc_number TEXT NOT NULL,
+    date TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    disclosure_date TEXT,
+    disclosure_channel TEXT,
+    pages INTEGER,
+    retention TEXT NOT NULL,
+    income REAL,
+    expense REAL,
+    fund_category TEXT,
+    notes TEXT NOT NULL,
+    secrecy TEXT NOT NULL,
+    archival_code TEXT,
+    box_no INTEGER,
+    status TEXT NOT NULL,
+    attachments INTEGER NOT NULL CHECK (attachments >= 0)
   ) STRICT;
 -- table file_views
 CREATE TABLE file_views (
@@ -407,6 +519,10 @@ CREATE TRIGGER archive_identity_no_delete BEFORE DELETE ON archive_identity BEGI
 CREATE TRIGGER archive_identity_no_update BEFORE UPDATE ON archive_identity BEGIN
     SELECT RAISE(ABORT, 'an archive keeps its identity');
   END;
+-- trigger archive_kind_no_delete
+CREATE TRIGGER archive_kind_no_delete BEFORE DELETE ON archive_kind BEGIN SELECT RAISE(ABORT, 'an archive keeps its kind'); END;
+-- trigger archive_kind_no_update
+CREATE TRIGGER archive_kind_no_update BEFORE UPDATE ON archive_kind BEGIN SELECT RAISE(ABORT, 'an archive keeps its kind'); END;
 -- trigger attachments_no_delete
 CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments BEGIN
     SELECT RAISE(ABORT, 'attachments are never deleted');
@@ -421,6 +537,32 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
   END;
 -- trigger destructions_no_delete
 CREATE TRIGGER destructions_no_delete BEFORE DELETE ON destructions BEGIN SELECT RAISE(ABORT, 'destructions rows are never deleted'); END;
+-- trigger district_communities_no_delete
+CREATE TRIGGER district_communities_no_delete BEFORE DELETE ON district_communities BEGIN SELECT RAISE(ABORT, '社区不能删除。'); END;
+-- trigger district_files_no_delete
+CREATE TRIGGER district_files_no_delete BEFORE DELETE ON district_files BEGIN SELECT RAISE(ABORT, '报送包中的文件不能删除。'); END;
+-- trigger district_files_no_update
+CREATE TRIGGER district_files_no_update BEFORE UPDATE ON district_files BEGIN SELECT RAISE(ABORT, '报送包中的文件接收后不能修改。'); END;
+-- trigger district_offices_no_delete
+CREATE TRIGGER district_offices_no_delete BEFORE DELETE ON district_offices BEGIN SELECT RAISE(ABORT, '街道办事处不能删除。'); END;
+-- trigger district_package_communities_no_delete
+CREATE TRIGGER district_package_communities_no_delete BEFORE DELETE ON district_package_communities BEGIN SELECT RAISE(ABORT, '报送包中的社区不能删除。'); END;
+-- trigger district_package_communities_no_update
+CREATE TRIGGER district_package_communities_no_update BEFORE UPDATE ON district_package_communities BEGIN SELECT RAISE(ABORT, '报送包中的社区接收后不能修改。'); END;
+-- trigger district_packages_no_delete
+CREATE TRIGGER district_packages_no_delete BEFORE DELETE ON district_packages BEGIN SELECT RAISE(ABORT, '接收的报送包不能删除。'); END;
+-- trigger district_packages_replace_only
+CREATE TRIGGER district_packages_replace_only BEFORE UPDATE ON district_packages
+    WHEN OLD.replaced_by IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.office_id IS NOT OLD.office_id OR NEW.kind IS NOT OLD.kind
+      OR NEW.year IS NOT OLD.year OR NEW.name IS NOT OLD.name OR NEW.created IS NOT OLD.created OR NEW.as_of IS NOT OLD.as_of OR NEW.digest IS NOT OLD.digest OR NEW.pack IS NOT OLD.pack OR NEW.pack_size IS NOT OLD.pack_size
+      OR NEW.files IS NOT OLD.files OR NEW.bytes IS NOT OLD.bytes OR NEW.communities IS NOT OLD.communities
+      OR NEW.records IS NOT OLD.records OR NEW.content_digest IS NOT OLD.content_digest OR NEW.info IS NOT OLD.info
+      OR NEW.source IS NOT OLD.source OR NEW.received_at IS NOT OLD.received_at
+  BEGIN SELECT RAISE(ABORT, '接收的报送包只能被更新的一份替换，其他内容不能修改。'); END;
+-- trigger district_records_no_delete
+CREATE TRIGGER district_records_no_delete BEFORE DELETE ON district_records BEGIN SELECT RAISE(ABORT, '接收的档案不能删除。'); END;
+-- trigger district_records_no_update
+CREATE TRIGGER district_records_no_update BEFORE UPDATE ON district_records BEGIN SELECT RAISE(ABORT, '接收的档案接收后不能修改。'); END;
 -- trigger file_views_no_change
 CREATE TRIGGER file_views_no_change BEFORE UPDATE ON file_views
    BEGIN SELECT RAISE(ABORT, '利用记录不能修改。'); END;

@@ -22,13 +22,28 @@ describe('the contract', () => {
   });
 
   it('marks exactly the long methods (progress and cancel)', () => {
-    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual(['check.run', 'demo.generate', 'import.files', 'import.run', 'report.build', 'report.write', 'transfer.build', 'transfer.write']);
+    expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual([
+      'check.run',
+      'demo.generate',
+      'district.receive',
+      'district.receivePaths',
+      'district.summary.build',
+      'district.summary.write',
+      'import.files',
+      'import.run',
+      'report.build',
+      'report.write',
+      'transfer.build',
+      'transfer.write',
+    ]);
     expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual([
       'backup.restore',
       'backup.write',
       'connection.set',
       'connection.test',
       'demo.generate',
+      'district.receivePaths',
+      'district.summary.write',
       'import.files',
       'officeDocuments.write',
       'report.write',

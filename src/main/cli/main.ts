@@ -25,6 +25,8 @@ export const USAGE = `用法：sanwu <命令> [选项]
   user      用户账号                sanwu user add|list|disable|enable|passwd|role --name 用户名 [--role 角色] [--display 姓名]
   lend      借阅登记                sanwu lend --record ID[,ID…] --borrower 借阅人 --purpose 目的 [--unit 单位] [--due 日期] | lend return --loan N
   yearbook  档案室基本情况年报      sanwu yearbook --db DIR --year Y --out DIR
+  receive   区级：接收报送包        sanwu receive --db DIR 报送包… [--add-office] [--json]
+  summary   区级：全区汇总          sanwu summary --db DIR --year Y --out DIR [--json]
 
 --db 可省略：依次使用环境变量 SANWU_DB、桌面程序的默认档案文件夹。
 档案库设置了用户账号后，每个命令都须加 --as 用户名（或环境变量 SANWU_USER）；密码取自环境变量

@@ -4,6 +4,8 @@ import { SanwuError } from '../../shared/errors';
 import { engineOf } from '../core/db';
 import { SCHEMA_VERSION } from '../core/db/migrate';
 import { getOffice, saveOffice } from '../core/office/repository';
+import { districtWorkingYear } from '../core/district/dashboard';
+import { isDistrict } from '../core/district/kind';
 import { workingYear } from '../core/records/working-year';
 import { hasAccounts } from '../core/users/repository';
 import type { Handlers } from './types';
@@ -22,7 +24,7 @@ export const appHandlers: Handlers<'app.info' | 'office.save' | 'shell.showInFol
     version: env.version,
     mode: env.mode,
     schemaVersion: SCHEMA_VERSION,
-    workingYear: await workingYear(ctx),
+    ...(await isDistrict(ctx.db) ? { workingYear: await districtWorkingYear(ctx), district: true } : { workingYear: await workingYear(ctx), district: false }),
     accounts: await hasAccounts(ctx.db),
     engine: engineOf(ctx.db).kind,
     ...(ctx.paths.server ? { server: ctx.paths.server } : {}),

@@ -9,6 +9,7 @@ import { checkHandlers } from './check';
 import { communityHandlers } from './communities';
 import { dashboardHandlers } from './dashboard';
 import { demoHandlers } from './demo';
+import { districtHandlers } from './district';
 import { importHandlers } from './import';
 import { lifecycleHandlers } from './lifecycle';
 import { lendingHandlers } from './lending';
@@ -37,4 +38,5 @@ export const HANDLERS: HandlerMap = {
   ...lifecycleHandlers,
   ...lendingHandlers,
   ...yearbookHandlers,
+  ...districtHandlers,
 };

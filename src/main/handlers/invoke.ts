@@ -6,6 +6,7 @@ import { isSanwuError, SanwuError, toErrorPayload } from '../../shared/errors';
 import type { ArchiveContext } from '../core/context';
 import { auditedRefusals, auditRefusal } from '../core/users/access';
 import { authorize, type Acting } from './access';
+import { checkArchiveKind } from './archive-kind';
 import { HANDLERS } from './index';
 import { inputError } from './input-error';
 import { desktopOnly } from './unavailable';
@@ -23,6 +24,7 @@ export async function invoke(
     if (!isApiMethod(method)) throw new SanwuError('NOT_FOUND', '界面请求了本程序没有的功能（界面与程序版本不一致），未做任何修改。请升级程序后再试。');
     if (API[method].desktopOnly && env.mode === 'browser') throw desktopOnly(method);
     acting = await authorize(ctx, method, env);
+    await checkArchiveKind(ctx, method);
     const parsed = API[method].input.safeParse(input ?? {});
     if (!parsed.success) throw inputError(parsed.error, method);
     const handler = handlers[method] as Handler<ApiMethod>;

@@ -11,6 +11,7 @@ import {
   ImportOutlined,
   SendOutlined,
   ReadOutlined,
+  InboxOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Spin, Typography } from 'antd';
@@ -26,6 +27,10 @@ import { AppraisalPage } from './pages/appraisal/AppraisalPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { DistrictDashboardPage } from './pages/district/DistrictDashboardPage';
+import { DistrictRecordsPage } from './pages/district/DistrictRecordsPage';
+import { ReceivePage } from './pages/district/ReceivePage';
+import { SummaryPage } from './pages/district/SummaryPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { LendingPage } from './pages/lending/LendingPage';
 import { RecordsPage } from './pages/records/RecordsPage';
@@ -55,6 +60,16 @@ const PAGES: PageDef[] = [
   { path: '/transfer', label: '移交', icon: <SendOutlined />, needs: 'transfer.build', render: () => <TransferPage /> },
   { path: '/lending', label: '借阅', icon: <ReadOutlined />, render: (p) => <LendingPage params={p} /> },
   { path: '/yearbook', label: '年报', icon: <FileTextOutlined />, render: () => <YearbookPage /> },
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
+];
+
+/** A district's archive (`init --district`): its street offices' packages, received and summed up. */
+const DISTRICT_PAGES: PageDef[] = [
+  { path: '/', label: '工作台', icon: <DashboardOutlined />, render: (p) => <DistrictDashboardPage params={p} /> },
+  { path: '/records', label: '档案', icon: <FolderOpenOutlined />, render: (p) => <DistrictRecordsPage params={p} /> },
+  { path: '/receive', label: '接收', icon: <InboxOutlined />, needs: 'district.receive', render: () => <ReceivePage /> },
+  { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, needs: 'check.run', render: () => <CheckPage /> },
+  { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'district.summary.build', render: () => <SummaryPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 
@@ -95,7 +110,8 @@ function Shell(): React.JSX.Element {
   const route = useHashRoute();
   const { info, error } = useArchive();
   const can = useCan();
-  const pages = useMemo(() => PAGES.filter((p) => !p.needs || can(p.needs)), [can]);
+  const district = info?.district ?? false;
+  const pages = useMemo(() => (district ? DISTRICT_PAGES : PAGES).filter((p) => !p.needs || can(p.needs)), [can, district]);
   const page = pages.find((p) => p.path === route.path) ?? pages[0]!;
   return (
     <Layout style={{ height: '100vh' }}>
@@ -110,7 +126,7 @@ function Shell(): React.JSX.Element {
           </Typography.Title>
           <span style={{ flex: 1 }} />
           <Typography.Text type="secondary">
-            {info ? `${info.office?.name ?? '未设置街道'}${info.mode === 'browser' ? ' · 浏览器模式' : ''}` : ''}
+            {info ? `${info.office?.name ?? '未设置街道'}${district ? ' · 区级档案库' : ''}${info.mode === 'browser' ? ' · 浏览器模式' : ''}` : ''}
           </Typography.Text>
           <UserMenu />
         </Layout.Header>

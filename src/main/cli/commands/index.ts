@@ -22,4 +22,6 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   transfer: () => import('./transfer'),
   lend: () => import('./lend'),
   yearbook: () => import('./yearbook'),
+  receive: () => import('./receive'),
+  summary: () => import('./summary'),
 };

@@ -9,9 +9,16 @@ import { printJson } from '../io';
 import { newPassword } from '../passwords';
 
 const command: Command = {
-  summary: '创建空档案库（可同时创建第一个管理员账号）',
-  usage: 'sanwu init --db DIR|postgres://… --name 街道名称 [--code 代码] [--admin 用户名] [--json]',
-  flags: { db: { type: 'string' }, name: { type: 'string', required: true }, code: { type: 'string' }, admin: { type: 'string' }, json: { type: 'boolean' } },
+  summary: '创建空档案库（可同时创建第一个管理员账号）；--district 创建区级档案库，接收各街道的报送包',
+  usage: 'sanwu init --db DIR|postgres://… --name 街道名称 [--code 代码] [--admin 用户名] [--district] [--json]',
+  flags: {
+    db: { type: 'string' },
+    name: { type: 'string', required: true },
+    code: { type: 'string' },
+    admin: { type: 'string' },
+    district: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run(args, io) {
     const dir = archiveDir(args, io);
     const office = contractInput('office.save', { name: args.flags.name as string, code: (args.flags.code as string | undefined) ?? '' }, { name: '--name', code: '--code' });
@@ -35,11 +42,13 @@ const command: Command = {
       initialize: async (ctx) => {
         const { call } = await contractFor(ctx, args, io);
         saved = await call('office.save', office);
+        if (args.flags.district) await call('district.setup', {});
         if (admin) await call('users.add', admin);
       },
     });
-    if (args.flags.json) printJson(io, { ok: true, db: shownLocation(dir), office: saved, ...(admin ? { admin: admin.name } : {}) });
-    else io.stdout(`已在 ${shownLocation(dir)} 创建“${saved.name}”的档案库。${admin ? `管理员账号：${admin.name}。` : ''}\n`);
+    const district = args.flags.district === true;
+    if (args.flags.json) printJson(io, { ok: true, db: shownLocation(dir), office: saved, district, ...(admin ? { admin: admin.name } : {}) });
+    else io.stdout(`已在 ${shownLocation(dir)} 创建“${saved.name}”的${district ? '区级档案库（接收各街道的报送包：sanwu receive）' : '档案库'}。${admin ? `管理员账号：${admin.name}。` : ''}\n`);
     return 0;
   },
 };

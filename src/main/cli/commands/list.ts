@@ -1,4 +1,5 @@
 // `sanwu list`: records matching filters and text, as an aligned table or the DESIGN.md JSON shape.
+import type { DistrictRecord } from '../../../shared/district';
 import type { ArchiveRecord } from '../../../shared/domain';
 import { RECORD_LABELS as L } from '../../../shared/labels';
 import type { Affair } from '../../../shared/vocabulary';
@@ -12,7 +13,8 @@ const ALL = 100_000;
 
 const command: Command = {
   summary: '查询档案',
-  usage: 'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字或档号] [--voided] [--limit N] [--json] [--as 用户名]',
+  usage:
+    'sanwu list --db DIR [--year Y] [--community 社区] [--affair 党务|居务|财务] [--kind 事项] [--q 文字或档号] [--voided] [--office 街道] [--limit N] [--json] [--as 用户名]',
   flags: {
     ...DB_FLAG,
     year: { type: 'number' },
@@ -21,6 +23,7 @@ const command: Command = {
     kind: { type: 'string' },
     q: { type: 'string' },
     voided: { type: 'boolean' },
+    office: { type: 'string' },
     limit: { type: 'number' },
     json: { type: 'boolean' },
   },
@@ -39,7 +42,12 @@ const command: Command = {
       },
       { year: '--year', community: '--community', affair: '--affair', kind: '--kind', q: '--q', voided: '--voided', limit: '--limit' },
     );
-    const result = await withContract(args, io, ({ call }) => call('records.search', query));
+    const office = f.office as string | undefined;
+    const result = await withContract(args, io, async ({ call }) =>
+      (await call('app.info', {})).district
+        ? received(await call('district.records', { year: query.year, office, community: query.community, affair: query.affair, kind: query.kind, q: query.q, limit: query.limit }))
+        : call('records.search', query),
+    );
     if (f.json) {
       printJson(io, { total: result.total, records: result.records.map(listItem) });
       return 0;
@@ -52,8 +60,19 @@ const command: Command = {
 };
 export default command;
 
-function listItem(r: ArchiveRecord) {
+/** A district's archive lists what its street offices reported, each record naming its office. */
+type Listed = Pick<ArchiveRecord, 'id' | 'community' | 'affair' | 'kind' | 'title' | 'date' | 'archivalCode' | 'retention' | 'status' | 'attachments'> & {
+  office?: string;
+  voidedAt?: string | null;
+};
+
+function received(r: { total: number; records: DistrictRecord[] }): { total: number; records: Listed[] } {
+  return { total: r.total, records: r.records.map((x) => ({ ...x, affair: x.affair ?? ('' as Affair), retention: x.retention as ArchiveRecord['retention'], status: x.status as ArchiveRecord['status'] })) };
+}
+
+function listItem(r: Listed) {
   return {
+    ...(r.office !== undefined ? { office: r.office } : {}),
     id: r.id,
     community: r.community,
     affair: r.affair,
@@ -68,11 +87,14 @@ function listItem(r: ArchiveRecord) {
 }
 
 const HEADERS = ['编号', L.archivalCode, L.date, L.community, L.affair, L.kind, L.title, L.retention, L.status, L.attachments];
+const OFFICE = '街道办事处';
 const TITLE_WIDTH = 40;
 
-function table(records: ArchiveRecord[]): string {
+function table(records: Listed[]): string {
   if (records.length === 0) return '没有符合条件的档案。\n';
+  const offices = records.some((r) => r.office !== undefined);
   const rows = records.map((r) => [
+    ...(offices ? [r.office ?? ''] : []),
     String(r.id),
     r.archivalCode ?? '（未归档）',
     r.date,
@@ -84,9 +106,10 @@ function table(records: ArchiveRecord[]): string {
     r.voidedAt ? '已作废' : r.status,
     String(r.attachments),
   ]);
-  const widths = HEADERS.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]!))));
+  const headers = offices ? [OFFICE, ...HEADERS] : HEADERS;
+  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]!))));
   const line = (cells: string[]) => `${cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd()}\n`;
-  return [HEADERS, ...rows].map(line).join('');
+  return [headers, ...rows].map(line).join('');
 }
 
 /** Terminal columns: CJK and full-width characters take two. */

@@ -19,7 +19,11 @@ export type StateEntity =
   | 'office_file'
   | 'loan'
   | 'loan_item'
-  | 'file_view';
+  | 'file_view'
+  | 'archive_kind'
+  | 'district_office'
+  | 'district_community'
+  | 'district_package';
 
 export interface StateShape {
   table: string;
@@ -106,6 +110,34 @@ export const STATES: Record<StateEntity, StateShape> = {
   },
   loan_item: { table: 'loan_items', key: ['id'], versions: [['id', 'loan_id', 'record_id']] },
   file_view: { table: 'file_views', key: ['id'], versions: [['id', 'attachment_id', 'record_id', 'viewer', 'viewed_at']] },
+  // the district (migration 0010): the archive's kind, its street offices, their communities, the packages received
+  archive_kind: {
+    table: 'archive_kind',
+    key: ['id'],
+    versions: [['id', 'kind', 'created_at']],
+  },
+  district_office: {
+    table: 'district_offices',
+    key: ['id'],
+    versions: [['id', 'name', 'code', 'created_at', 'updated_at']],
+  },
+  district_community: {
+    table: 'district_communities',
+    key: ['id'],
+    versions: [
+      ['id', 'office_id', 'code', 'name', 'type', 'households', 'population', 'area_km2', 'resident_units', 'station_area', 'weekly_hours', 'profile_year', 'created_at', 'updated_at'],
+    ],
+  },
+  district_package: {
+    table: 'district_packages',
+    key: ['id'],
+    versions: [
+      [
+        'id', 'office_id', 'kind', 'year', 'name', 'created', 'as_of', 'digest', 'pack', 'pack_size', 'files', 'bytes', 'communities', 'records', 'content_digest', 'info', 'source',
+        'received_at', 'replaced_by', 'replaced_at',
+      ],
+    ],
+  },
 };
 
 export const STATE_ENTITIES = Object.keys(STATES) as StateEntity[];

@@ -49,14 +49,39 @@ const padding = (size: number): number => (BLOCK - (size % BLOCK)) % BLOCK;
 export class TarWriter {
   private readonly fd: number;
   bytes = 0;
+  /** bytes still due to the member begun */
+  private pending = 0;
+  /** the whole archive's SHA-256, when asked for (a pack in the content-addressed store) */
+  private readonly whole?: ReturnType<typeof createHash>;
 
-  constructor(path: string) {
+  constructor(path: string, options: { hashAll?: boolean } = {}) {
     this.fd = openSync(path, 'wx');
+    if (options.hashAll) this.whole = createHash('sha256');
   }
 
   private write(buf: Buffer): void {
     writeSync(this.fd, buf);
+    this.whole?.update(buf);
     this.bytes += buf.length;
+  }
+
+  /** Starts a member of `size` bytes, to be written by `append`; returns where its data begins. */
+  begin(name: string, size: number, mtime: Date): number {
+    this.write(header(name, size, mtime));
+    this.pending = size;
+    return this.bytes;
+  }
+
+  append(chunk: Buffer): void {
+    if (chunk.length > this.pending) throw new Error('tar member longer than its header says');
+    this.write(chunk);
+    this.pending -= chunk.length;
+  }
+
+  /** Ends the member begun (it must have received exactly its size). */
+  end(size: number): void {
+    if (this.pending !== 0) throw new Error('tar member shorter than its header says');
+    this.write(Buffer.alloc(padding(size)));
   }
 
   addBuffer(name: string, data: Buffer, mtime: Date): string {
@@ -104,11 +129,12 @@ export class TarWriter {
     return { sha256: hash.digest('hex'), size };
   }
 
-  /** The two zero blocks that end a tar archive, flushed to disk. */
-  close(): void {
+  /** The two zero blocks that end a tar archive, flushed to disk; the archive's SHA-256 when hashAll. */
+  close(): string | undefined {
     this.write(Buffer.alloc(2 * BLOCK));
     fsyncSync(this.fd);
     closeSync(this.fd);
+    return this.whole?.digest('hex');
   }
 
   abandon(): void {

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit-log/append';
 import { isoDay, type ArchiveContext } from '../context';
 import { headIn, judgeAnchor, type AnchorJudgement } from '../audit-log/anchoring';
 import { engineOf, withSnapshot, type Statements } from '../db';
+import { contentProblems, receivedPackProblems, receivedPacks } from '../district/check';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
@@ -81,10 +82,12 @@ async function inspect(
   step: (phase: string, done: number, total: number) => void,
   worker: CheckWorker,
 ): Promise<[Checked, FileScans, CheckProblem[], AnchorJudgement, StoreFinding[]]> {
-  // a destroyed item's files are expected absent; the office's own documents are scanned like attachments
+  // a destroyed item's files are expected absent; the office's own documents are scanned like attachments,
+  // and a district's store holds the packs of the packages it received too
   const lifecycle = loadLifecycleFiles(q);
   const attachments = expectedPresent(loadAttachments(q), lifecycle);
-  const scan = sharedScan(ctx.paths.files, [...attachments.map((a) => a.sha256), ...lifecycle.office.map((f) => f.sha256)]);
+  const received = await receivedPacks(ctx.db);
+  const scan = sharedScan(ctx.paths.files, [...attachments.map((a) => a.sha256), ...lifecycle.office.map((f) => f.sha256), ...received.map((p) => p.sha256)]);
   const workerErrors = worker.scan(scan);
   step('检查档号与元数据', 0, 1);
   const problems: CheckProblem[] = recordProblems(q, {
@@ -111,6 +114,7 @@ async function inspect(
   const scans = collectScans(scan, deps, errors);
   // Every file is in now; only a worker that died after finding a file unreadable leaves its reason unknown.
   judge((a) => scans.get(a.sha256) ?? { state: 'unreadable', error: '原因不明' });
+  problems.push(...receivedPackProblems(received, (h) => scans.get(h)));
   step('校验附件', scan.hashes.length, scan.hashes.length);
   problems.push(...officeFileProblems(lifecycle.office, (h) => scans.get(h)));
   // The whole store against every digest any attachment row holds (removed ones keep their bytes).
@@ -131,6 +135,7 @@ async function inspect(
   if (found instanceof Error) {
     problems.push(problem('database', 'integrity', null, `无法核对数据与操作日志（${found.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
   } else problems.push(...reconcileProblems(found, recordRefs(q)));
+  problems.push(...(await contentProblems(ctx.db)));
   const of = opts.copyOf ?? ctx;
   const anchored = judgeAnchor(of.anchors, of.paths.dir, q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null, head, (seq) => q.value<string>('SELECT hash FROM audit_log WHERE id = ?', [seq]), ctx.clock.now().toISOString(), of.paths.server !== undefined);
   problems.push(...anchored.problems.map((message) => problem('audit-anchor', 'authenticity', null, message)));

@@ -14,6 +14,8 @@ const LABELS_OF: Partial<Record<StateEntity, Record<string, string>>> = {
   loan_item: LOAN_COLUMN_LABELS,
   file_view: LOAN_COLUMN_LABELS,
   community: { name: COMMUNITY_LABELS.name },
+  district_community: { name: COMMUNITY_LABELS.name },
+  district_package: { kind: '类型', name: '包名' },
 };
 
 const SAY = '它被绕过本软件直接改动过；请核查，并从最近的备份恢复。';
@@ -71,6 +73,14 @@ function rowName(d: Discrepancy, refs: (id: number) => RecordRef | undefined): {
       const r = recordOf(s.record_id);
       return { name: `${show(s.viewer)}于 ${String(s.viewed_at ?? '')} 查看${r ? recordName(r) : '档案'}的利用记录`, record: r };
     }
+    case 'archive_kind':
+      return { name: `档案库类型（${s.kind === 'district' ? '区级' : '街道'}）`, record: null };
+    case 'district_office':
+      return { name: `街道办事处${show(s.name)}`, record: null };
+    case 'district_community':
+      return { name: `接收的社区${show(s.name)}（全宗号 ${String(s.code ?? '')}）`, record: null };
+    case 'district_package':
+      return { name: `接收的${show(s.name)}（编号 ${d.id}）`, record: null };
     default:
       return { name: `${LIFECYCLE_NAMES[d.entity]}（编号 ${d.id}）`, record: null };
   }

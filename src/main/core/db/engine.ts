@@ -36,6 +36,11 @@ export interface FileStore {
   /** Copies a file in while hashing it; `placing`: how a failed write is undone (attachments/repository.ts). */
   putFile(path: string, placing?: FilePlacing): Promise<StoredFile>;
   putBuffer(data: Uint8Array, placing?: FilePlacing): Promise<StoredFile>;
+  /**
+   * A file this process wrote and hashed (`stored`), taken in whole: a folder's store moves it into place
+   * (noted in the journal), a server's writes its bytes in `placing.trx` (the file stays where it is).
+   */
+  adopt(path: string, stored: StoredFile, placing: FilePlacing): Promise<void>;
   has(sha256: string): Promise<boolean>;
   /** The first `bytes` bytes (media-type sniffing). */
   head(sha256: string, bytes?: number): Promise<Uint8Array>;

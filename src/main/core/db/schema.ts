@@ -261,6 +261,123 @@ export interface OfficeFilesTable {
   created_at: string;
 }
 
+export interface ArchiveKindTable {
+  id: number;
+  kind: 'street' | 'district';
+  created_at: string;
+}
+
+export interface DistrictOfficesTable {
+  id: Generated<number>;
+  name: string;
+  code: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DistrictCommunitiesTable {
+  id: Generated<number>;
+  office_id: number;
+  code: string;
+  name: string;
+  type: string;
+  households: number | null;
+  population: number | null;
+  area_km2: number | null;
+  resident_units: number | null;
+  station_area: number | null;
+  weekly_hours: number | null;
+  profile_year: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DistrictPackagesTable {
+  id: Generated<number>;
+  office_id: number;
+  kind: 'package' | 'carrier';
+  year: number;
+  name: string;
+  /** Sanwu-Created (or the carrier's time): which of two packages is the newer */
+  created: string;
+  /** the day its audit judged as of (records.json asOf) */
+  as_of: string;
+  /** SHA-256 of the manifest (a carrier: of 数字摘要.txt): the same package received twice has the same */
+  digest: string;
+  /** SHA-256 of the pack that keeps its files in the store (district/pack.ts) */
+  pack: string;
+  /** the pack's own size in bytes */
+  pack_size: number;
+  files: number;
+  bytes: number;
+  communities: number;
+  records: number;
+  /** over the content rows (district/content.ts) */
+  content_digest: string;
+  /** bag-info.txt's (or 说明文件's) fields, JSON */
+  info: string;
+  /** the file or folder name it was received from */
+  source: string;
+  received_at: string;
+  replaced_by: number | null;
+  replaced_at: string | null;
+}
+
+export interface DistrictPackageCommunitiesTable {
+  package_id: number;
+  code: string;
+  name: string;
+  type: string;
+  households: number | null;
+  population: number | null;
+  area_km2: number | null;
+  resident_units: number | null;
+  station_area: number | null;
+  weekly_hours: number | null;
+  /** JSON: the standards as records.json reports them */
+  audit: string;
+  /** JSON: the completeness rows (affair × months), when the package carries them */
+  completeness: string | null;
+}
+
+export interface DistrictRecordsTable {
+  id: Generated<number>;
+  package_id: number;
+  community_code: string;
+  source_id: number | null;
+  affair: string | null;
+  kind: string;
+  disclosure: number;
+  title: string;
+  responsible: string;
+  doc_number: string;
+  date: string;
+  year: number;
+  disclosure_date: string | null;
+  disclosure_channel: string | null;
+  pages: number | null;
+  retention: string;
+  income: number | null;
+  expense: number | null;
+  fund_category: string | null;
+  notes: string;
+  secrecy: string;
+  archival_code: string | null;
+  box_no: number | null;
+  status: string;
+  attachments: number;
+}
+
+export interface DistrictFilesTable {
+  package_id: number;
+  path: string;
+  sha256: string;
+  size: number;
+  record_id: number | null;
+  /** where the file's bytes begin in its package's pack */
+  pack_offset: number;
+}
+
 /** The archive's identity (migration 0003): one row, set once. */
 export interface ArchiveIdentityTable {
   id: number;
@@ -324,6 +441,13 @@ export interface DB {
   loans: LoansTable;
   loan_items: LoanItemsTable;
   file_views: FileViewsTable;
+  archive_kind: ArchiveKindTable;
+  district_offices: DistrictOfficesTable;
+  district_communities: DistrictCommunitiesTable;
+  district_packages: DistrictPackagesTable;
+  district_package_communities: DistrictPackageCommunitiesTable;
+  district_records: DistrictRecordsTable;
+  district_files: DistrictFilesTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

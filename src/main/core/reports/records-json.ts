@@ -3,11 +3,12 @@
 // each record is typed against the schema at compile time; the head is checked when written.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type { AuditResult } from '../../../shared/audit';
+import type { AuditResult, CompletenessGrid } from '../../../shared/audit';
 import { cancelled } from '../../../shared/errors';
 import { RECORDS_SCHEMA_VERSION, recordsJsonSchema, type RecordsJson, type RecordsJsonCommunity, type RecordsJsonRecord } from '../../../shared/records-json';
 import { isDisclosureKind } from '../../../shared/vocabulary';
 import type { ArchiveContext } from '../context';
+import { completenessGrid } from '../standards/grid';
 import { auditFor } from './assessment';
 import { iterateRecords, scopedRecords } from './records';
 import type { ReportScope } from './scope';
@@ -30,7 +31,7 @@ async function attachmentsOf(ctx: ArchiveContext, scope: ReportScope): Promise<M
   return out;
 }
 
-function communities(scope: ReportScope, audit: AuditResult): RecordsJsonCommunity[] {
+function communities(scope: ReportScope, audit: AuditResult, grid: CompletenessGrid): RecordsJsonCommunity[] {
   return scope.communities.map((c) => ({
     code: c.code,
     name: c.name,
@@ -48,6 +49,7 @@ function communities(scope: ReportScope, audit: AuditResult): RecordsJsonCommuni
       awaiting: s.awaiting,
       indicators: s.indicators.map((i) => ({ id: i.id, status: i.status, veto: i.veto ?? false, missing: i.missing, evidence: i.evidence })),
     })),
+    completeness: grid.rows.filter((r) => r.community === c.name).map((r) => ({ affair: r.affair, cells: r.cells })),
   }));
 }
 
@@ -61,7 +63,7 @@ export async function writeRecordsJson(ctx: ArchiveContext, file: string, scope:
     office: { name: scope.office.name, code: scope.office.code },
     year: scope.year,
     asOf: audit.asOf,
-    communities: communities(scope, audit),
+    communities: communities(scope, audit, await completenessGrid(ctx, { year: scope.year })),
     records: [],
   };
   // the head is small: checked whole, so a reader never meets a document its schema refuses
@@ -71,6 +73,7 @@ export async function writeRecordsJson(ctx: ArchiveContext, file: string, scope:
     if (!out.write(s)) await once(out, 'drain');
   };
   let n = 0;
+  let files = 0;
   try {
     await write(`${JSON.stringify(head).slice(0, -'[]}'.length)}[`);
     // only live records are reported: their void fields (always null) and edit count stay out
@@ -83,9 +86,12 @@ export async function writeRecordsJson(ctx: ArchiveContext, file: string, scope:
         disclosure: isDisclosureKind(r.kind),
         attachments: attachments.get(r.id) ?? [],
       };
+      files += record.attachments.length;
       await write(`${n++ ? ',' : ''}\n${JSON.stringify(record)}`);
     }
-    await write('\n]}\n');
+    // counted as written, so they hold whatever happened meanwhile (after the records: key order is free)
+    const counts: RecordsJson['counts'] = { communities: head.communities.length, records: n, attachments: files };
+    await write(`\n],"counts":${JSON.stringify(counts)}}\n`);
   } finally {
     out.end();
     await once(out, 'close');

@@ -8,6 +8,7 @@ import * as m0004 from './0004_search_codes';
 import * as m0007 from './0007_users_sign_in';
 import * as m0008 from './0008_record_versions';
 import * as m0009 from './0009_lifecycle';
+import * as m0010 from './0010_district';
 import * as m0011 from './0011_lending';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -18,5 +19,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0007_users_sign_in', m0007],
   ['0008_record_versions', m0008],
   ['0009_lifecycle', m0009],
+  ['0010_district', m0010],
   ['0011_lending', m0011],
 ];

@@ -1,7 +1,7 @@
 // The server database's own consistency, from its catalogues and constraints: indexes valid, triggers
 // (the append-only and status guards) enabled, constraints validated, the character-pair index in step
 // with the records, every stored file whole, nothing stored that no attachment (of a record not
-// destroyed) nor office document names; with `full`, amcheck's verification of every B-tree index
+// destroyed), office document nor received package's pack names; with `full`, amcheck's verification of every B-tree index
 // (where the amcheck extension is installed).
 import { sql, type Kysely } from 'kysely';
 import type { ReadDb, WriteDb } from '../handles';
@@ -62,7 +62,8 @@ export async function serverConsistency(db: ReadDb, full: boolean): Promise<{ fi
         (SELECT min(r.id) FROM attachments a JOIN records r ON r.id = a.record_id WHERE a.sha256 = b.sha256) AS destroyed
       FROM file_blobs b
       WHERE NOT EXISTS (SELECT 1 FROM attachments a JOIN records r ON r.id = a.record_id WHERE a.sha256 = b.sha256 AND r.status <> '已销毁')
-        AND NOT EXISTS (SELECT 1 FROM office_files o WHERE o.sha256 = b.sha256) ORDER BY 1`)) {
+        AND NOT EXISTS (SELECT 1 FROM office_files o WHERE o.sha256 = b.sha256)
+        AND NOT EXISTS (SELECT 1 FROM district_packages p WHERE p.pack = b.sha256) ORDER BY 1`)) {
       findings.push(
         r.destroyed !== null
           ? {

@@ -104,6 +104,9 @@ export function serverFileStore(writers: pg.Pool, readers: pg.Pool, cacheDir: st
       const expected = { sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
       return put(expected, chunksOfBuffer(data), now(), placing?.trx);
     },
+    async adopt(path, stored, placing) {
+      await put(stored, chunksOfFile(path), now(), placing.trx);
+    },
     has,
     async head(sha256, bytes = 4096) {
       const row = await readers.query<{ data: Buffer }>('SELECT substring(data FROM 1 FOR $2) AS data FROM file_chunks WHERE sha256 = $1 AND seq = 0', [sha256, bytes]);

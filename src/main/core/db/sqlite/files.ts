@@ -2,7 +2,7 @@
 import { createReadStream, existsSync, readdirSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { storeBuffer, storedPath, storeFile } from '../../attachments/store';
+import { placeFile, storeBuffer, storedPath, storeFile } from '../../attachments/store';
 import type { FileStore } from '../engine';
 
 const DIGEST = /^[0-9a-f]{64}$/;
@@ -11,6 +11,7 @@ export function diskFileStore(filesDir: string): FileStore {
   return {
     putFile: (path, placing) => storeFile(filesDir, path, placing?.journal),
     putBuffer: async (data, placing) => storeBuffer(filesDir, data, placing?.journal),
+    adopt: async (path, stored, placing) => placeFile(filesDir, path, stored.sha256, placing.journal),
     has: async (sha256) => existsSync(storedPath(filesDir, sha256)),
     head: async (sha256, bytes = 4096) => {
       const handle = await open(storedPath(filesDir, sha256), 'r');

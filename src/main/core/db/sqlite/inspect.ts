@@ -65,7 +65,7 @@ export function auditArchiveFile(path: string, h: ChainHashers): ArchiveFileAudi
       head: last ? { seq: last.id, hash: last.hash } : { seq: 0, hash: h.genesis },
       chain: verifyChain(raw, h.hash, h.v1, h.v2, h.genesis),
       discrepancies: hasIdentity ? findDiscrepancies(raw, reconcileQueries(), 20) : [],
-      digests: new Set(q.values<string>(storedDigestsSql(q.value(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office_files'`) === 1))),
+      digests: new Set(q.values<string>(storedDigestsSql((t) => q.value(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [t]) === 1))),
     };
   } finally {
     raw.close();
