@@ -21,6 +21,7 @@ import type { DemoSummary } from './demo';
 import type { Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
+import { listExportSchema } from './lists';
 import { reportSettingsOverrideSchema, reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
   communityInputSchema,
@@ -266,6 +267,10 @@ export const API = {
   'standards.list': method<StandardInfo[]>()(empty, READ),
   'standards.setInUse': method<StandardInfo[]>()(z.object({ ids: z.array(z.string().min(1)) }), ADMIN),
   'records.search': method<{ total: number; records: ArchiveRecord[] }>()(recordQuerySchema, READ),
+  /** every match of a records query, sorted as asked, as the list's .xlsx */
+  'records.export': method<DownloadFile>()(recordQuerySchema.omit({ limit: true, offset: true }), { ...READ, long: true }),
+  /** a list as the page shows it (check or audit results, import errors, filing results …) as an .xlsx */
+  'lists.export': method<DownloadFile>()(listExportSchema, READ),
   'records.get': method<RecordDetail>()(z.object({ id }), READ),
   'records.create': method<ArchiveRecord>()(recordInputSchema, CLERK),
   'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema }), CLERK),

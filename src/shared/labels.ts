@@ -171,6 +171,12 @@ export const INPUT_LABELS: Record<string, string> = {
   usersPassword: '演示账号的密码',
   fix: '移入隔离',
   confirm: '确认',
+  sort: '排序列',
+  order: '排序方向',
+  columns: '列',
+  header: '列名',
+  width: '列宽',
+  rows: '行',
 };
 
 /** Where a field name means something else for one method. */
@@ -179,6 +185,7 @@ export const METHOD_INPUT_LABELS: Partial<Record<ApiMethod, Record<string, strin
   'communities.save': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
   'communities.rename': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
   'office.save': { name: '街道名称', code: '街道代码' },
+  'lists.export': { title: '列表名称', note: '列表说明', kind: '列的格式' },
   'retention.set': { kind: RECORD_LABELS.kind },
   'users.add': { name: '用户名' },
   'users.disable': { name: '用户名' },
@@ -215,6 +222,8 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'standards.list': '读取考评标准',
   'standards.setInUse': '选择考评标准',
   'records.search': '查询档案',
+  'records.export': '导出档案清单',
+  'lists.export': '导出列表',
   'records.get': '读取档案',
   'records.create': '新建档案',
   'records.update': '修改档案',

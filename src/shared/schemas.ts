@@ -95,6 +95,10 @@ export const rosterInputSchema = z.object({
 });
 export type RosterInput = z.input<typeof rosterInputSchema>;
 
+/** The columns a records list sorts by: 档号 (unfiled last), 成文日期, 题名, 社区 (by name, as Chinese dictionaries order them). */
+export const RECORD_SORTS = ['archivalCode', 'date', 'title', 'community'] as const;
+export type RecordSort = (typeof RECORD_SORTS)[number];
+
 export const recordQuerySchema = z.object({
   year: yearSchema.optional(),
   communityId: z.number().int().positive().optional(),
@@ -106,6 +110,10 @@ export const recordQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   /** true: only voided records (已作废); otherwise voided records are left out */
   voided: z.boolean().optional(),
+  /** sorted by this column (left out: newest first; a 档号-like term puts exact codes first) */
+  sort: z.enum(RECORD_SORTS).optional(),
+  /** asc (default) or desc */
+  order: z.enum(['asc', 'desc']).optional(),
   limit: z.number().int().min(0).max(100000).optional().default(100),
   offset: z.number().int().min(0).optional().default(0),
 });

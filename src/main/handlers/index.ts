@@ -8,6 +8,7 @@ import { communityHandlers } from './communities';
 import { dashboardHandlers } from './dashboard';
 import { demoHandlers } from './demo';
 import { importHandlers } from './import';
+import { listHandlers } from './lists';
 import { recordHandlers } from './records';
 import { reportHandlers } from './report';
 import { settingsHandlers } from './settings';
@@ -21,6 +22,7 @@ export const HANDLERS: HandlerMap = {
   ...settingsHandlers,
   ...standardsHandlers,
   ...recordHandlers,
+  ...listHandlers,
   ...dashboardHandlers,
   ...importHandlers,
   ...checkHandlers,

@@ -16,6 +16,7 @@ import { gramsOf, gramToken } from '../db/grams';
 import { CODE_PAIRS_EXIST, PAIR_MATCH, SEARCH_COLUMNS, TRIGRAM_MATCH } from '../db/search-index';
 import { getSetting } from '../settings/store';
 import { codeForm, codePartsCondition, type CodeCondition } from './code-query';
+import { communityRanks, NEWEST_FIRST, orderByClause } from './sort';
 
 export interface SearchResult {
   /** every match, whatever the page */
@@ -121,6 +122,8 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
     ['status', q.status],
   ];
   const filtered = voided || codes.some(Boolean) || filters.some(([, value]) => value !== undefined);
+  const ranked = q.sort === 'community' ? communityRanks(await ctx.db.selectFrom('communities').select(['id', 'name']).execute()) : [];
+  const sorted = q.sort ? orderByClause({ sort: q.sort, desc: q.order === 'desc' }, ranked) : null;
   const { total, ids } = await readSql(ctx.db, (s) => {
     const where = whereOf(s, filters, terms, codes, voided);
     const total = (filtered ? null : indexedCount(s, terms)) ?? s.value<number>(`SELECT count(*) FROM records WHERE ${where.sql}`, where.params)!;
@@ -129,11 +132,14 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
     // walking records_by_year_date reaches the page long before sorting every match would finish.
     const rows = s.value<number>('SELECT max(id) FROM records') ?? 0;
     const walked = ((q.offset + q.limit) * rows) / total;
-    const index = walked < total && !where.rank ? 'INDEXED BY records_by_year_date' : '';
-    const rank = where.rank ? `${where.rank.sql}, ` : '';
-    const ids = s.values<number>(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY ${rank}year DESC, date DESC, id DESC LIMIT ? OFFSET ?`, [
+    // a chosen sort comes before the rank of a code-like term (the clerk asked for that order)
+    const rank = where.rank && !sorted ? where.rank : null;
+    const byDate = !sorted || q.sort === 'date';
+    const index = walked < total && !rank && byDate ? 'INDEXED BY records_by_year_date' : '';
+    const order = `${rank ? `${rank.sql}, ` : ''}${sorted ?? NEWEST_FIRST}`;
+    const ids = s.values<number>(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [
       ...where.params,
-      ...(where.rank?.params ?? []),
+      ...(rank?.params ?? []),
       q.limit,
       q.offset,
     ]);

@@ -3,6 +3,7 @@
 // all vertically centred; A4 at a fixed scale chosen so no glyph prints below 9 pt; the page number
 // centred in the footer (`&C`). Streamed (exceljs WorkbookWriter, one sheet at a time, rows committed
 // as written); real dates; totals as SUM formulas.
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cancelled } from '../../../../shared/errors';
 import { chineseDate } from '../dates';
@@ -65,11 +66,12 @@ function defaultFont(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
 }
 
 /**
- * Writes a streamed workbook. A failed or cancelled write still closes the file, so the staging
+ * Writes a streamed workbook to a file (or a stream: a download built in memory). A failed or cancelled write still closes the file, so the staging
  * folder can be removed (Windows will not delete an open file).
  */
-export async function writeWorkbook(filename: string, write: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+export async function writeWorkbook(target: string | Writable, write: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<void> {
+  const to = typeof target === 'string' ? { filename: target } : { stream: target };
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...to, useStyles: true, useSharedStrings: false });
   wb.creator = '三务档案';
   defaultFont(wb);
   try {
