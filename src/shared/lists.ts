@@ -25,7 +25,7 @@ export const listExportSchema = z
   .object({
     /** the list's name, e.g. 档案目录, 档案检查结果; the sheet's title is the street office's name and this */
     title: z.string().trim().min(1).max(60),
-    /** what the list holds, e.g. the filters: 年度 2025　社区 桃源社区 */
+    /** what the list holds, e.g. the filters in words */
     note: z.string().trim().max(300).optional(),
     columns: z.array(listColumnSchema).min(1).max(40),
     rows: z.array(z.array(listCellSchema).max(40)).max(MAX_LIST_ROWS, `一次最多导出 ${MAX_LIST_ROWS} 行，请缩小范围后分批导出。`),

@@ -29,7 +29,7 @@ export const RECORD_LIST_COLUMNS: RecordListColumn[] = [
 
 export const recordListRow = (r: ArchiveRecord): ListCell[] => RECORD_LIST_COLUMNS.map((c) => c.value(r));
 
-/** The filters in words for a list's heading: 年度：2025　社区：桃源社区　检索词：例会 (community by name). */
+/** The filters in words for a list's heading: 筛选条件：年度：2025，社区：桃源社区 (community by name). */
 export function describeRecordQuery(q: RecordQuery, communityName?: string): string {
   const parts: [string, unknown][] = [
     [L.year, q.year],
