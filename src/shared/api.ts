@@ -86,6 +86,8 @@ const base64File = z.object({
   dataBase64: z.string().max(200 * 1024 * 1024),
 });
 
+const filingScope = z.object({ year: yearSchema, community: z.string().trim().min(1).optional(), ids: z.array(id).max(10_000, '一次最多归档 10,000 件所选档案，请按年度或社区归档。').optional() });
+
 /** A file or folder on this computer (CLI and desktop only). */
 const localPath = z.string().trim().min(1).max(4096);
 const reportRequest = z.object({
@@ -153,12 +155,18 @@ export interface RecordDetail {
 export interface FilingPreviewItem {
   id: number;
   archivalCode: string;
+  community: string;
+  title: string;
+  /** 成文日期 */
+  date: string;
+  /** the 件号 cell (全宗-门类·年度-期限-问题) it is numbered in */
+  cell: string;
 }
 
 export interface FilingResult {
   filed: number;
-  /** per 件号 cell (全宗-门类-年度-期限-问题): the numbers given */
-  cells: { cell: string; from: number; to: number }[];
+  /** per 件号 cell (全宗-门类-年度-期限-问题): the numbers given, and the community (全宗) */
+  cells: { cell: string; community: string; from: number; to: number }[];
 }
 
 export interface DashboardWarning {
@@ -281,8 +289,9 @@ export const API = {
   /** an attachment added by mistake to an unfiled record: unlinked (audited), its file stays in the store */
   'attachments.remove': method<void>()(z.object({ id, reason: z.string().trim().max(500).optional() }), CLERK),
   'attachments.url': method<string>()(z.object({ id }), READ),
-  'filing.preview': method<FilingPreviewItem[]>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() }), READ),
-  'filing.run': method<FilingResult>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() }), CLERK),
+  /** `ids`: only these records (a selection in the list) */
+  'filing.preview': method<FilingPreviewItem[]>()(filingScope, READ),
+  'filing.run': method<FilingResult>()(filingScope, CLERK),
   'dashboard.summary': method<DashboardSummary>()(z.object({ year: yearSchema }), READ),
   'import.template': method<DownloadFile>()(empty, READ),
   'import.run': method<ImportRunResult>()(

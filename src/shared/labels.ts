@@ -185,6 +185,8 @@ export const METHOD_INPUT_LABELS: Partial<Record<ApiMethod, Record<string, strin
   'communities.save': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
   'communities.rename': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
   'office.save': { name: '街道名称', code: '街道代码' },
+  'filing.preview': { ids: '所选档案' },
+  'filing.run': { ids: '所选档案' },
   'lists.export': { title: '列表名称', note: '列表说明', kind: '列的格式' },
   'retention.set': { kind: RECORD_LABELS.kind },
   'users.add': { name: '用户名' },
