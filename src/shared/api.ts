@@ -16,7 +16,7 @@
 // app://sanwu/... in the desktop app, /api/... on the same origin in browser mode.
 import { z } from 'zod';
 import type { AuditResult, CompletenessGrid } from './audit';
-import type { CheckResult } from './check';
+import type { CheckResult, CheckRun } from './check';
 import type { DemoSummary } from './demo';
 import type { Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
@@ -319,6 +319,8 @@ export const API = {
     CLERK,
   ),
   'audit.grid': method<CompletenessGrid>()(z.object({ year: yearSchema }), READ),
+  /** the last check's result (kept until the next check), or null before the first */
+  'check.last': method<CheckRun | null>()(empty, READ),
   'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional(), fix: z.boolean().optional() }).strict(), { ...CLERK, long: true }),
   'report.build': method<ReportBuildResult>()(reportRequest, { ...CLERK, long: true }),
   /** the CLI (and the desktop app): the package written into a folder of this computer */

@@ -110,6 +110,8 @@ export const recordQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   /** true: only voided records (已作废); otherwise voided records are left out */
   voided: z.boolean().optional(),
+  /** only these records (a selection in the list) */
+  ids: z.array(z.number().int().positive()).max(10_000, '一次最多处理 10,000 件所选档案，请缩小范围。').optional(),
   /** sorted by this column (left out: newest first; a 档号-like term puts exact codes first) */
   sort: z.enum(RECORD_SORTS).optional(),
   /** asc (default) or desc */

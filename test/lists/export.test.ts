@@ -172,3 +172,14 @@ describe('lists.export', () => {
     else expect.unreachable();
   });
 });
+
+describe('a selection', () => {
+  it('is searched and exported by its ids, in the sort asked for', async () => {
+    const all = (await searchRecords(a.ctx, { sort: 'date' })).records;
+    const ids = [all[4]!.id, all[0]!.id];
+    expect((await searchRecords(a.ctx, { ids, sort: 'date' })).records.map((r) => r.id)).toEqual([all[0]!.id, all[4]!.id]);
+    expect((await searchRecords(a.ctx, { ids: [] })).total).toBe(0);
+    const x = readXlsx(await call<DownloadFile>('records.export', { ids, sort: 'date' }));
+    expect(x.rows.slice(3).map((r) => r[1])).toEqual([all[0]!.title, all[4]!.title]);
+  });
+});

@@ -18,6 +18,7 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { ArchiveProvider, useArchive } from './hooks/useArchive';
 import { AuthProvider, useAuth, useCan } from './hooks/useAuth';
 import { navigate, useHashRoute } from './hooks/useHashRoute';
+import { useGlobalShortcuts } from './hooks/useShortcuts';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
@@ -43,7 +44,7 @@ const PAGES: PageDef[] = [
   { path: '/audit', label: '考评', icon: <AuditOutlined />, render: (p) => <AuditPage params={p} /> },
   { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, needs: 'check.run', render: () => <CheckPage /> },
   { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'report.build', render: () => <ReportPage /> },
-  { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, render: (p) => <SettingsPage params={p} /> },
 ];
 
 export function App(): React.JSX.Element {
@@ -85,6 +86,7 @@ function Shell(): React.JSX.Element {
   const can = useCan();
   const pages = useMemo(() => PAGES.filter((p) => !p.needs || can(p.needs)), [can]);
   const page = pages.find((p) => p.path === route.path) ?? pages[0]!;
+  useGlobalShortcuts();
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Sider width={176} theme="dark">

@@ -153,6 +153,16 @@ export interface UsersTable {
   password_set_at: string | null;
 }
 
+export interface CheckRunsTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  full: number;
+  ok: number;
+  /** the CheckResult as JSON */
+  result: string;
+}
+
 export interface DB {
   street_office: StreetOfficeTable;
   communities: CommunitiesTable;
@@ -165,6 +175,7 @@ export interface DB {
   retention_overrides: RetentionOverridesTable;
   attestations: AttestationsTable;
   users: UsersTable;
+  check_runs: CheckRunsTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

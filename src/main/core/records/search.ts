@@ -46,9 +46,13 @@ function textMatch(s: Statements, term: string): Where {
 }
 
 /** Where clause, plus the rank of a match when some term looks like a code (0: its exact 档号). */
-function whereOf(s: Statements, filters: [column: string, value: string | number | undefined][], terms: string[], codes: (CodeCondition | null)[], voided: boolean): Where & { rank: Where | null } {
+function whereOf(s: Statements, filters: [column: string, value: string | number | undefined][], terms: string[], codes: (CodeCondition | null)[], voided: boolean, ids?: number[]): Where & { rank: Where | null } {
   const clauses = [voided ? 'voided_at IS NOT NULL' : 'voided_at IS NULL'];
   const params: (string | number)[] = [];
+  if (ids) {
+    clauses.push(ids.length > 0 ? `id IN (${ids.map(() => '?').join(', ')})` : '0');
+    params.push(...ids);
+  }
   for (const [column, value] of filters) {
     if (value === undefined) continue;
     clauses.push(`${column} = ?`);
@@ -121,11 +125,11 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
     ['retention', q.retention],
     ['status', q.status],
   ];
-  const filtered = voided || codes.some(Boolean) || filters.some(([, value]) => value !== undefined);
+  const filtered = voided || !!q.ids || codes.some(Boolean) || filters.some(([, value]) => value !== undefined);
   const ranked = q.sort === 'community' ? communityRanks(await ctx.db.selectFrom('communities').select(['id', 'name']).execute()) : [];
   const sorted = q.sort ? orderByClause({ sort: q.sort, desc: q.order === 'desc' }, ranked) : null;
   const { total, ids } = await readSql(ctx.db, (s) => {
-    const where = whereOf(s, filters, terms, codes, voided);
+    const where = whereOf(s, filters, terms, codes, voided, q.ids);
     const total = (filtered ? null : indexedCount(s, terms)) ?? s.value<number>(`SELECT count(*) FROM records WHERE ${where.sql}`, where.params)!;
     if (total === 0 || q.limit === 0 || q.offset >= total) return { total, ids: [] };
     // year is derived from date, so (year, date, id) is the (date, id) order. When matches are dense,

@@ -13,6 +13,7 @@ const PHASES: Record<string, string> = {
   report: '生成报表',
   package: '打包',
   zip: '压缩',
+  export: '导出',
 };
 
 export function ProgressModal({ open, title, progress, onCancel }: { open: boolean; title: string; progress: Progress | null; onCancel: () => void }): React.JSX.Element {

@@ -43,6 +43,7 @@ export interface DataGridHandle {
 }
 
 const OVERSCAN = 6;
+const VEIL_AFTER_MS = 250;
 
 interface RowHandlers<T> {
   click(e: React.MouseEvent, index: number, row: T): void;
@@ -52,20 +53,34 @@ interface RowHandlers<T> {
 function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataGridHandle>): React.JSX.Element {
   const { rows, rowKey, columns, height, rowHeight = 38, selection, loading } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [focusIndex, setFocusIndex] = useState(0);
+  // where the window is and which row has the focus, for one list: another list (scrollKey) starts
+  // at its top, a reload of the same one stays where it was
+  const scrollKey = props.scrollKey ?? rows;
+  const [view, setView] = useState({ of: scrollKey as unknown, scrollTop: 0, focus: 0 });
+  const current = view.of === scrollKey ? view : { of: scrollKey as unknown, scrollTop: 0, focus: 0 };
+  const { scrollTop } = current;
+  const setFocusIndex = useCallback((focus: number) => setView((v) => ({ ...(v.of === scrollKey ? v : { of: scrollKey, scrollTop: 0 }), focus })), [scrollKey]);
   const anchor = useRef(0);
   const wantFocus = useRef(false);
-  const focus = Math.min(focusIndex, Math.max(0, rows.length - 1));
+  const focus = Math.min(current.focus, Math.max(0, rows.length - 1));
 
-  // a new list starts at its top (a reload of the same one stays where it was)
-  const scrollKey = props.scrollKey ?? rows;
+  // the scroll position as last scrolled (reading the element's would force a layout)
+  const scrolled = useRef(0);
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-    setScrollTop(0);
-    setFocusIndex(0);
+    if (scroller.current && scrolled.current !== 0) scroller.current.scrollTop = 0;
+    scrolled.current = 0;
     anchor.current = 0;
   }, [scrollKey]);
+  // a loading veil only when an answer is slow: a quick one is never covered up and repainted
+  const [veiled, setVeiled] = useState(false);
+  useEffect(() => {
+    if (!loading) return;
+    const timer = setTimeout(() => setVeiled(true), VEIL_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setVeiled(false);
+    };
+  }, [loading]);
 
   const bodyHeight = Math.max(rowHeight, height - rowHeight);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
@@ -74,7 +89,9 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataG
   const minWidth = useMemo(() => columns.reduce((w, c) => w + (c.width ?? c.minWidth ?? 160), 0), [columns]);
 
   const latest = useRef({ props, focus, bodyHeight });
-  latest.current = { props, focus, bodyHeight };
+  useLayoutEffect(() => {
+    latest.current = { props, focus, bodyHeight };
+  });
 
   /** Moves the focus to row `i`, scrolled into view; `extend` picks the rows from the anchor to it. */
   const moveTo = useCallback(
@@ -83,6 +100,7 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataG
       const to = Math.max(0, Math.min(p.rows.length - 1, i));
       const el = scroller.current;
       if (el) {
+        scrolled.current = el.scrollTop;
         if (to * rowHeight < el.scrollTop) el.scrollTop = to * rowHeight;
         else if ((to + 1) * rowHeight > el.scrollTop + visible) el.scrollTop = (to + 1) * rowHeight - visible;
       }
@@ -93,7 +111,7 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataG
       wantFocus.current = true;
       setFocusIndex(to);
     },
-    [rowHeight],
+    [rowHeight, setFocusIndex],
   );
 
   useImperativeHandle(ref, () => ({ focus: () => moveTo(latest.current.focus) }), [moveTo]);
@@ -123,7 +141,7 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataG
       },
       focus: (index) => setFocusIndex(index),
     }),
-    [moveTo, page],
+    [moveTo, page, setFocusIndex],
   );
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
@@ -168,7 +186,11 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataG
       aria-busy={loading || undefined}
       data-testid={props.testId}
       style={{ height }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        const top = e.currentTarget.scrollTop;
+        scrolled.current = top;
+        setView((v) => ({ ...(v.of === scrollKey ? v : { of: scrollKey, focus: 0 }), scrollTop: top }));
+      }}
       onKeyDown={onKeyDown}
     >
       <div style={{ minWidth }}>
@@ -206,7 +228,7 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataG
         </div>
       </div>
     </div>
-      {loading && (
+      {loading && veiled && (
         <div className="sanwu-grid-loading" style={{ top: rowHeight }}>
           <Spin />
         </div>

@@ -27,7 +27,7 @@ export function ListActions({ list, exportFile, disabled, exportLabel = '导出 
   const { message } = App.useApp();
   const office = useArchive().info?.office?.name ?? '';
   const [busy, setBusy] = useState<'export' | 'print' | null>(null);
-  const [printing, setPrinting] = useState<ShownList | null>(null);
+  const [printing, setPrinting] = useState<{ list: ShownList; at: Date } | null>(null);
 
   // the sheet stays until the print dialog closes
   useEffect(() => {
@@ -44,7 +44,7 @@ export function ListActions({ list, exportFile, disabled, exportLabel = '导出 
   const act = async (kind: 'export' | 'print'): Promise<void> => {
     setBusy(kind);
     try {
-      if (kind === 'print') setPrinting(await list());
+      if (kind === 'print') setPrinting({ list: await list(), at: new Date() });
       else {
         const file = exportFile ? await exportFile() : await api.call('lists.export', await list());
         if (file) {
@@ -67,7 +67,7 @@ export function ListActions({ list, exportFile, disabled, exportLabel = '导出 
       <Button icon={<PrinterOutlined />} loading={busy === 'print'} disabled={disabled} onClick={() => act('print')}>
         {printLabel}
       </Button>
-      {printing && <PrintSheet list={printing} office={office} />}
+      {printing && <PrintSheet list={printing.list} at={printing.at} office={office} />}
     </Space>
   );
 }

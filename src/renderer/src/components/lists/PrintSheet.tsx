@@ -10,7 +10,7 @@ import type { ShownList } from './types';
 /** Wider lists than this many columns print landscape. */
 const PORTRAIT_COLUMNS = 6;
 
-export function PrintSheet({ list, office }: { list: ShownList; office: string }): React.JSX.Element {
+export function PrintSheet({ list, office, at }: { list: ShownList; office: string; at: Date }): React.JSX.Element {
   const landscape = list.columns.length > PORTRAIT_COLUMNS;
   return createPortal(
     <div className="sanwu-print" data-testid="print-sheet">
@@ -20,7 +20,7 @@ export function PrintSheet({ list, office }: { list: ShownList; office: string }
         {list.title}
       </h1>
       <p className="sanwu-print-note">
-        {list.note ? `${list.note}\u3000\u3000` : ''}打印日期：{chineseDate(isoDay(new Date()))}
+        {list.note ? `${list.note}\u3000\u3000` : ''}打印日期：{chineseDate(isoDay(at))}
       </p>
       <table>
         <thead>

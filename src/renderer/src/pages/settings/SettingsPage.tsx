@@ -2,6 +2,7 @@
 // backup, and 用户管理 (the tabs a role may not use are left out).
 import { Tabs } from 'antd';
 import { useCan } from '../../hooks/useAuth';
+import { navigate } from '../../hooks/useHashRoute';
 import { BackupTab } from './BackupTab';
 import { CodeTemplateTab } from './CodeTemplateTab';
 import { CommunitiesTab } from './CommunitiesTab';
@@ -10,11 +11,14 @@ import { RetentionTab } from './RetentionTab';
 import { StandardsTab } from './StandardsTab';
 import { UsersTab } from './UsersTab';
 
-export function SettingsPage(): React.JSX.Element {
+/** The tab in the URL (#/settings?tab=communities), so a guide or an empty list can point to it. */
+export function SettingsPage({ params }: { params?: URLSearchParams }): React.JSX.Element {
   const can = useCan();
   return (
     <Tabs
       destroyOnHidden
+      activeKey={params?.get('tab') || 'office'}
+      onChange={(tab) => navigate('/settings', { tab })}
       items={[
         { key: 'office', label: '街道', children: <OfficeTab /> },
         { key: 'communities', label: '社区与人员', children: <CommunitiesTab /> },
