@@ -143,6 +143,8 @@ export interface VocabularyInfo {
 export interface StandardInfo {
   id: string;
   name: string;
+  /** 标准简称, e.g. 民主法治示范社区 */
+  shortName: string;
   inUse: boolean;
 }
 

@@ -4,12 +4,12 @@ import { basename, join } from 'node:path';
 import { createBackup } from '../core/backup/create';
 import { restoreBackup } from '../core/backup/restore';
 import type { Handlers } from './types';
-import { fileStamp } from './stamp';
+import { fileStamp, freshPath } from './stamp';
 import { desktopOnly } from './unavailable';
 
 export const backupHandlers: Handlers<'backup.create' | 'backup.write' | 'backup.restore'> = {
   'backup.create': async (ctx, _input, env) => {
-    const { file } = await createBackup(ctx, join(ctx.paths.backups, `三务档案备份-${fileStamp(ctx)}.tar`), { signal: env.signal });
+    const { file } = await createBackup(ctx, freshPath(join(ctx.paths.backups, `三务档案备份-${fileStamp(ctx)}.tar`), '.tar'), { signal: env.signal });
     return { path: file, ...(env.mode === 'browser' ? { download: env.links.download(file, basename(file)) } : {}) };
   },
   'backup.write': (ctx, { out }, env) => createBackup(ctx, out, { onProgress: env.onProgress, signal: env.signal }),
