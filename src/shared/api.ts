@@ -32,6 +32,7 @@ import {
   recordQuerySchema,
   retentionSchema,
   rosterInputSchema,
+  rosterPatchSchema,
   yearSchema,
 } from './schemas';
 import { displaySchema, passwordSchema, roleSchema, usernameSchema, type Identity, type Role, type SignedIn, type UserInfo } from './users';
@@ -269,10 +270,17 @@ export const API = {
   'roster.list': method<RosterEntry[]>()(z.object({ communityId: id.optional() }), READ),
   'roster.add': method<RosterEntry[]>()(rosterInputSchema, CLERK),
   'roster.end': method<void>()(z.object({ id, endDate: isoDate }), CLERK),
+  /** corrects an entry (类型, 名称, 日期, 备注) or ends it on a chosen day */
+  'roster.update': method<RosterEntry>()(z.object({ id, patch: rosterPatchSchema }), CLERK),
   'vocabulary.get': method<VocabularyInfo>()(empty, READ),
   'retention.list': method<RetentionRule[]>()(empty, READ),
   'retention.set': method<RetentionRule>()(z.object({ kind: z.string().trim().min(1), retention: retentionSchema }), ADMIN),
   'codeTemplate.get': method<{ template: string; isDefault: boolean; example: string }>()(empty, READ),
+  /** a template as typed: the example it gives or why saving would refuse it, and the placeholders */
+  'codeTemplate.preview': method<{ example: string | null; problems: string[]; fields: { name: string; meaning: string }[] }>()(
+    z.object({ template: z.string().max(200) }),
+    READ,
+  ),
   'codeTemplate.set': method<{ template: string; example: string }>()(z.object({ template: z.string().trim().min(1).max(200) }), ADMIN),
   'standards.list': method<StandardInfo[]>()(empty, READ),
   'standards.setInUse': method<StandardInfo[]>()(z.object({ ids: z.array(z.string().min(1)) }), ADMIN),

@@ -182,6 +182,7 @@ export const INPUT_LABELS: Record<string, string> = {
 /** Where a field name means something else for one method. */
 export const METHOD_INPUT_LABELS: Partial<Record<ApiMethod, Record<string, string>>> = {
   'roster.add': { kind: ROSTER_LABELS.kind },
+  'roster.update': { kind: ROSTER_LABELS.kind, name: ROSTER_LABELS.name, patch: '修改内容' },
   'communities.save': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
   'communities.rename': { code: '社区代码（全宗号）', name: COMMUNITY_LABELS.name },
   'office.save': { name: '街道名称', code: '街道代码' },
@@ -218,11 +219,13 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'roster.list': '读取人员与组织',
   'roster.add': '添加人员与组织',
   'roster.end': '登记离任或撤销',
+  'roster.update': '修改人员与组织',
   'vocabulary.get': '读取词表',
   'retention.list': '读取保管期限表',
   'retention.set': '修改保管期限',
   'codeTemplate.get': '读取档号模板',
   'codeTemplate.set': '保存档号模板',
+  'codeTemplate.preview': '预览档号模板',
   'standards.list': '读取考评标准',
   'standards.setInUse': '选择考评标准',
   'records.search': '查询档案',

@@ -95,6 +95,10 @@ export const rosterInputSchema = z.object({
 });
 export type RosterInput = z.input<typeof rosterInputSchema>;
 
+/** Correcting an entry, or ending it on a chosen day (roster.update). */
+export const rosterPatchSchema = rosterInputSchema.pick({ kind: true, name: true, startDate: true, endDate: true }).partial().extend({ note: z.string().trim().max(2000).optional() });
+export type RosterPatch = z.input<typeof rosterPatchSchema>;
+
 /** The columns a records list sorts by: 档号 (unfiled last), 成文日期, 题名, 社区 (by name, as Chinese dictionaries order them). */
 export const RECORD_SORTS = ['archivalCode', 'date', 'title', 'community'] as const;
 export type RecordSort = (typeof RECORD_SORTS)[number];

@@ -19,6 +19,7 @@ import { ArchiveProvider, useArchive } from './hooks/useArchive';
 import { AuthProvider, useAuth, useCan } from './hooks/useAuth';
 import { navigate, useHashRoute } from './hooks/useHashRoute';
 import { useGlobalShortcuts } from './hooks/useShortcuts';
+import { useConfirmLeave } from './hooks/useUnsaved';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
@@ -77,7 +78,9 @@ function Gate(): React.JSX.Element {
 /** Memoised: a filter change on a page (a new hash) must not re-render the menu. */
 const Navigation = memo(function Navigation({ selected, pages }: { selected: string; pages: PageDef[] }): React.JSX.Element {
   const items = useMemo(() => pages.map((p) => ({ key: p.path, icon: p.icon, label: p.label })), [pages]);
-  return <Menu theme="dark" mode="inline" selectedKeys={[selected]} onClick={(e) => navigate(e.key)} items={items} />;
+  // a page with an unsaved form asks before it is left
+  const confirmLeave = useConfirmLeave();
+  return <Menu theme="dark" mode="inline" aria-label="主导航" selectedKeys={[selected]} onClick={(e) => confirmLeave(() => navigate(e.key))} items={items} />;
 });
 
 function Shell(): React.JSX.Element {

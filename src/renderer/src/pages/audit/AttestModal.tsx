@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { IndicatorResult } from '../../../../shared/audit';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormGuard } from '../../hooks/useUnsaved';
 import { EvidencePicker } from './EvidencePicker';
 
 interface Values {
@@ -29,6 +30,8 @@ export function AttestModal(props: { year: number; target: { community: string; 
     props.onClose();
   };
 
+  const guardedClose = useFormGuard(form, !!target, close);
+
   const save = async (v: Values): Promise<void> => {
     if (!target) return;
     setBusy(true);
@@ -50,7 +53,7 @@ export function AttestModal(props: { year: number; target: { community: string; 
   };
 
   return (
-    <Modal open={!!target} title={target ? `认定 ${target.community} ${target.indicator.id}` : ''} okText="保存认定" okButtonProps={{ loading: busy }} onOk={() => form.submit()} onCancel={close}>
+    <Modal open={!!target} title={target ? `认定 ${target.community} ${target.indicator.id}` : ''} okText="保存认定" okButtonProps={{ loading: busy }} onOk={() => form.submit()} onCancel={guardedClose}>
       <div style={{ marginBottom: 12 }}>{target?.indicator.item}</div>
       <ErrorAlert error={error} />
       <Form<Values> form={form} layout="vertical" onFinish={save}>
