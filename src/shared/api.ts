@@ -33,6 +33,7 @@ import {
   retentionSchema,
   rosterInputSchema,
   rosterPatchSchema,
+  storedBackupName,
   yearSchema,
 } from './schemas';
 import { displaySchema, passwordSchema, roleSchema, usernameSchema, type Identity, type Role, type SignedIn, type UserInfo } from './users';
@@ -217,6 +218,21 @@ export interface RestoreOutput {
   notices?: string[];
 }
 
+export interface StoredBackupInfo {
+  name: string;
+  size: number;
+  /** when the file was written */
+  modifiedAt: string;
+}
+
+export interface BackupCheckInfo extends StoredBackupInfo {
+  /** when the backup was made */
+  createdAt: string;
+  office: string | null;
+  attachments: number;
+  notices: string[];
+}
+
 export interface BackupWriteResult {
   file: string;
   attachments: number;
@@ -348,6 +364,26 @@ export const API = {
     z.object({ path: z.string().trim().min(1, '请填写备份文件的完整路径') }),
     { ...ADMIN, desktopOnly: true },
   ),
+  /** the backups kept in the archive's backups/ folder, newest first (to choose one to restore) */
+  'backup.list': method<StoredBackupInfo[]>()(empty, { role: '管理员', writes: false }),
+  /** a backup file sent from the page in pieces of at most 8 MB, in order; the last makes it a stored backup */
+  'backup.upload': method<{ received: number; name?: string }>()(
+    z.object({
+      upload: z.string().regex(/^[0-9a-f]{8}$/),
+      name: z.string().trim().min(1).max(255),
+      offset: z.number().int().min(0),
+      dataBase64: z.string().max(12 * 1024 * 1024),
+      done: z.boolean(),
+    }),
+    ADMIN,
+  ),
+  /** checks a stored backup completely, as restoring would, changing nothing */
+  'backup.verify': method<BackupCheckInfo>()(z.object({ name: storedBackupName }), { role: '管理员', writes: false, long: true }),
+  /** replaces the open archive by a stored backup (checked first; the current archive is backed up first) */
+  'backup.restoreStored': method<RestoreOutput>()(z.object({ name: storedBackupName, confirm: z.literal(true, { error: '恢复会替换当前档案库，需要确认。' }) }), {
+    ...ADMIN,
+    long: true,
+  }),
   /** the CLI: fills a realistic demo archive (and with `users`, the accounts admin, clerk, viewer) */
   'demo.generate': method<DemoResult>()(demoRequest, { ...ADMIN, long: true, desktopOnly: true }),
 } as const;

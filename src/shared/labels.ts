@@ -177,6 +177,8 @@ export const INPUT_LABELS: Record<string, string> = {
   header: '列名',
   width: '列宽',
   rows: '行',
+  upload: '上传批次',
+  done: '上传完毕',
 };
 
 /** Where a field name means something else for one method. */
@@ -258,6 +260,10 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'backup.create': '备份',
   'backup.write': '备份',
   'backup.restore': '从备份恢复',
+  'backup.list': '读取备份列表',
+  'backup.upload': '上传备份文件',
+  'backup.verify': '检查备份文件',
+  'backup.restoreStored': '从备份恢复',
   'demo.generate': '生成演示档案库',
 };
 

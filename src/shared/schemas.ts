@@ -124,3 +124,11 @@ export const recordQuerySchema = z.object({
   offset: z.number().int().min(0).optional().default(0),
 });
 export type RecordQuery = z.input<typeof recordQuerySchema>;
+
+/** A backup in the archive's backups/ folder, by name (never a path: over HTTP too). */
+export const storedBackupName = z
+  .string()
+  .trim()
+  .min(1, '请先选择一个备份文件')
+  .max(255)
+  .regex(/^[^/\\.][^/\\]*\.tar$/i, '请从备份列表中选择一个 .tar 备份文件。');

@@ -26,19 +26,24 @@ export function archiveDir(args: ParsedArgs, io: CliIO): string {
 /** Who acts on an archive without accounts: the OS user (SANWU_ACTOR overrides it, for tests and scripts). */
 export const osActor = (io: CliIO): string => io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli';
 
-export async function withArchive<T>(
-  args: ParsedArgs,
-  io: CliIO,
-  fn: (ctx: ArchiveContext) => Promise<T>,
-  options: OpenOptions = {},
-): Promise<T> {
-  const ctx = await openArchive(archiveDir(args, io), {
+/** Opens the archive a command names (`--db`, SANWU_DB, the default folder), as every command does. */
+export function openNamedArchive(args: ParsedArgs, io: CliIO, options: OpenOptions = {}): Promise<ArchiveContext> {
+  return openArchive(archiveDir(args, io), {
     clock: io.clock,
     actor: osActor(io),
     log: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`警告：${m}\n`) },
     anchorDir: defaultAnchorDir(io.env),
     ...options,
   });
+}
+
+export async function withArchive<T>(
+  args: ParsedArgs,
+  io: CliIO,
+  fn: (ctx: ArchiveContext) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const ctx = await openNamedArchive(args, io, options);
   try {
     return await fn(ctx);
   } finally {

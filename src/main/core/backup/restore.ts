@@ -110,25 +110,16 @@ async function backupPrevious(dir: string, stamp: string, opts: RestoreOptions):
   }
 }
 
-export async function restoreBackup(dir: string, backupFile: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
-  const paths = archivePaths(dir);
-  const target = paths.dir;
-  const file = resolve(backupFile);
-  if (!existsSync(file)) throw new SanwuError('NOT_FOUND', `找不到备份文件 ${file}。请检查路径。`);
-  // What an earlier, interrupted restore left is put right first (the folder may even be aside).
-  for (const message of recoverFolder(paths)) opts.log?.info(message);
-  if (!isEmptyDir(target)) {
-    if (!existsSync(paths.database)) {
-      throw new SanwuError('CONFLICT', `${target} 不是空文件夹，也不是档案文件夹，未做任何修改。请用 --db 指向一个新的或空的文件夹。`);
-    }
-    if (!opts.force) {
-      throw new SanwuError('CONFLICT', `${target} 里已经有档案库，未做任何修改。如确要用备份替换它，请加 --force（会先把现有档案库备份到其 backups/ 文件夹）。`);
-    }
-  }
-  const clock = opts.clock ?? systemClock;
-  const stamp = `${clock.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
-  const anchors = opts.anchorDir ? new AnchorStore(opts.anchorDir) : null;
-  const staging = besideTarget(target, 'restoring');
+/**
+ * Checks the backup completely (its audit log against its signed anchor too) and unpacks it into
+ * `staging` (removed again if anything is wrong).
+ */
+export async function stageBackup(
+  file: string,
+  staging: string,
+  anchors: AnchorStore | null,
+  opts: LongTaskOptions,
+): Promise<{ manifest: BackupManifest; notices: string[] }> {
   const fd = openSync(file, 'r');
   let manifest: BackupManifest;
   let notices: string[];
@@ -150,6 +141,29 @@ export async function restoreBackup(dir: string, backupFile: string, opts: Resto
   } finally {
     closeSync(fd);
   }
+  return { manifest, notices };
+}
+
+export async function restoreBackup(dir: string, backupFile: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  const paths = archivePaths(dir);
+  const target = paths.dir;
+  const file = resolve(backupFile);
+  if (!existsSync(file)) throw new SanwuError('NOT_FOUND', `找不到备份文件 ${file}。请检查路径。`);
+  // What an earlier, interrupted restore left is put right first (the folder may even be aside).
+  for (const message of recoverFolder(paths)) opts.log?.info(message);
+  if (!isEmptyDir(target)) {
+    if (!existsSync(paths.database)) {
+      throw new SanwuError('CONFLICT', `${target} 不是空文件夹，也不是档案文件夹，未做任何修改。请用 --db 指向一个新的或空的文件夹。`);
+    }
+    if (!opts.force) {
+      throw new SanwuError('CONFLICT', `${target} 里已经有档案库，未做任何修改。如确要用备份替换它，请加 --force（会先把现有档案库备份到其 backups/ 文件夹）。`);
+    }
+  }
+  const clock = opts.clock ?? systemClock;
+  const stamp = `${clock.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const anchors = opts.anchorDir ? new AnchorStore(opts.anchorDir) : null;
+  const staging = besideTarget(target, 'restoring');
+  const { manifest, notices } = await stageBackup(file, staging, anchors, opts);
 
   let previous: string | null = null;
   const replacing = !isEmptyDir(target);

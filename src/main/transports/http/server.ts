@@ -18,11 +18,14 @@ import { FileOffers, type ServedFile } from '../../handlers/files';
 import { invoke } from '../../handlers/invoke';
 import { throttleProgress } from '../../handlers/progress';
 import type { HandlerEnv, HandlerMap } from '../../handlers/types';
+import { holdArchive } from '../held-archive';
 import { fileHeaders, mimeTypeOf, resolveStatic } from '../../shell/static-files';
 import { checkRequest, header, SESSION_HEADER } from './guard';
 
 export interface ServeOptions {
   ctx: ArchiveContext;
+  /** opens the archive again after a restore replaced it (without it, restore is the desktop's only) */
+  reopen?: () => Promise<ArchiveContext>;
   /** the built renderer (index.html and assets) */
   rendererDir: string;
   version: string;
@@ -38,6 +41,8 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** the archive served now (another one after a restore) */
+  archive(): Promise<ArchiveContext>;
   close(): Promise<void>;
 }
 
@@ -78,10 +83,12 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const { ctx, rendererDir, version } = options;
+  const { rendererDir, version } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
   const offers = new FileOffers();
   const sessions = new SessionStore();
+  // a restored archive has its own accounts: the sign-ins end with the swap
+  const held = holdArchive(options.ctx, options.reopen ?? (() => Promise.resolve(options.ctx)), () => sessions.clear());
   const running = new Set<AbortController>();
   let port = 0;
 
@@ -96,10 +103,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       attachment: (id) => `/api/attachments/${id}`,
       download: (path, name) => `/api/downloads/${offers.offer(path, name, session)}`,
     },
+    ...(options.reopen ? { replaceArchive: held.replace } : {}),
   });
 
   /** A stored attachment, to a caller the contract lets see it (attachments.url's rule). */
   async function attachment(id: number, session: string | undefined): Promise<ServedFile> {
+    const ctx = await held.current();
     const reply = await invoke(ctx, 'attachments.url', { id }, envFor(session), options.handlers);
     if (!reply.ok) throw new SanwuError(reply.error.code, reply.error.message);
     return attachmentFile(ctx, id);
@@ -116,7 +125,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const send = (event: TaskEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
     const onProgress = throttleProgress((progress) => send({ type: 'progress', progress }));
     try {
-      const reply = await invoke(ctx, method, input, envFor(session, onProgress, controller.signal), options.handlers);
+      const reply = await invoke(await held.current(), method, input, envFor(session, onProgress, controller.signal), options.handlers);
       finished = true;
       send({ type: 'done', reply });
       res.end();
@@ -151,7 +160,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return sendJson(res, 413, { ok: false, error: toErrorPayload(e) } satisfies CallReply);
     }
     if (API[method].long) return callLong(method, input, session, res);
-    sendJson(res, 200, await invoke(ctx, method, input, envFor(session), options.handlers));
+    sendJson(res, 200, await invoke(await held.current(), method, input, envFor(session), options.handlers));
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -174,8 +183,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       : req.method === 'GET' || req.method === 'HEAD'
         ? Promise.resolve(handleStatic(req, res, url.pathname))
         : Promise.resolve(sendText(res, 405, '不支持的请求方法。'));
-    work.catch((e: unknown) => {
-      ctx.log.warn(`serve ${req.method} ${url.pathname}: ${(e as Error).stack ?? String(e)}`);
+    work.catch(async (e: unknown) => {
+      (await held.current()).log.warn(`serve ${req.method} ${url.pathname}: ${(e as Error).stack ?? String(e)}`);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorPayload(e) });
       else res.end();
     });
@@ -192,6 +201,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    archive: held.current,
     close: () =>
       new Promise<void>((done) => {
         for (const c of running) c.abort();
