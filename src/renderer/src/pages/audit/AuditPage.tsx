@@ -103,7 +103,7 @@ export function AuditPage({ params }: { params: URLSearchParams }): React.JSX.El
                   <div style={{ fontWeight: 600, marginBottom: 8 }}>
                     {names.get(s.id)?.name ?? s.name} · 得分 {scoreText(s)} <Tag color={colourOf(s)}>{verdictText(s)}</Tag>
                     {s.vetoPending && <Tag color="processing">一票否决项待认定</Tag>}
-                    {s.provisional && <span style={{ color: '#888' }}>（按已评{s.assessed}项计，{s.awaiting}项待人工认定）</span>}
+                    {s.provisional && <span style={{ color: '#595959' }}>（按已评{s.assessed}项计，{s.awaiting}项待人工认定）</span>}
                   </div>
                   <IndicatorTable indicators={s.indicators} onAttest={can('audit.attest') ? (indicator) => setAttesting({ community: c.community, indicator }) : undefined} />
                 </div>

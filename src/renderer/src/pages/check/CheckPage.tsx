@@ -98,7 +98,7 @@ export function CheckPage(): React.JSX.Element {
           <Checkbox checked={fix} onChange={(e) => setFix(e.target.checked)} disabled={task.running}>
             把附件库中不属于档案的文件移入隔离文件夹
           </Checkbox>
-          <span style={{ color: '#888' }}>检查著录项、档号、附件完整性（SHA-256）、附件库和操作日志（与锚点、数据逐项核对），不改动任何档案。</span>
+          <span style={{ color: '#595959' }}>检查著录项、档号、附件完整性（SHA-256）、附件库和操作日志（与锚点、数据逐项核对），不改动任何档案。</span>
         </Space>
       </Card>
       <ErrorAlert error={task.error} />

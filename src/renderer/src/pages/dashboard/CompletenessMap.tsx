@@ -81,7 +81,7 @@ export function CompletenessMap({ year, grid }: { year: number; grid: Completene
           </tbody>
         </table>
       )}
-      <div style={{ marginTop: 8, fontSize: 12, color: '#888' }}>
+      <div style={{ marginTop: 8, fontSize: 12, color: '#595959' }}>
         <Legend colour="#95de64" label="齐全" /> <Legend colour="#ffd666" label="部分缺项" /> <Legend colour="#ff7875" label="全部缺项" />{' '}
         <Legend colour="#fafafa" label="本月无要求" />
       </div>

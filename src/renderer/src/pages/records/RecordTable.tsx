@@ -12,7 +12,7 @@ import { AffairTag, RecordStatusTag } from '../../components/StatusTags';
 import { formatDate } from '../../format';
 
 const columns: GridColumn<ArchiveRecord>[] = [
-  { key: 'code', title: L.archivalCode, width: 220, sort: 'archivalCode', render: (r) => r.archivalCode ?? <span style={{ color: '#8c8c8c' }}>未归档</span> },
+  { key: 'code', title: L.archivalCode, width: 220, sort: 'archivalCode', render: (r) => r.archivalCode ?? <span style={{ color: '#595959' }}>未归档</span> },
   { key: 'title', title: L.title, minWidth: 220, sort: 'title', ellipsis: (r) => r.title, render: (r) => r.title },
   { key: 'community', title: L.community, width: 150, sort: 'community', ellipsis: (r) => r.community, render: (r) => r.community },
   { key: 'affair', title: L.affair, width: 72, render: (r) => <AffairTag affair={r.affair} /> },

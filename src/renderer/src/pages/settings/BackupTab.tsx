@@ -142,7 +142,7 @@ function RestoreCard({ backups, loading, error, onListChanged, desktop }: { back
           { title: '大小', dataIndex: 'size', width: 100, align: 'right', render: formatBytes },
           { title: '保存时间', dataIndex: 'modifiedAt', width: 190, render: formatDate },
           {
-            title: '',
+            title: '操作',
             width: 110,
             render: (_: unknown, b) => (
               <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => void check(b.name)}>

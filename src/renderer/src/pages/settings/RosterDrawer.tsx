@@ -86,7 +86,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
           },
           { title: '备注', dataIndex: 'note', ellipsis: true },
           {
-            title: '',
+            title: '操作',
             width: 110,
             render: (_: unknown, e) =>
               can('roster.update') && (
