@@ -13,16 +13,16 @@ export interface RecordListColumn extends ListColumn {
 export const recordStatusText = (r: Pick<ArchiveRecord, 'status' | 'voidedAt'>): string => (r.voidedAt ? '已作废' : r.status);
 
 export const RECORD_LIST_COLUMNS: RecordListColumn[] = [
-  { header: L.archivalCode, width: 26, value: (r) => r.archivalCode ?? '未归档' },
-  { header: L.title, width: 44, value: (r) => r.title },
-  { header: L.community, value: (r) => r.community },
+  { header: L.archivalCode, width: 24, value: (r) => r.archivalCode ?? '未归档' },
+  { header: L.title, width: 40, value: (r) => r.title },
+  { header: L.community, width: 16, value: (r) => r.community },
   { header: L.affair, width: 6, value: (r) => r.affair },
-  { header: L.kind, value: (r) => r.kind },
+  { header: L.kind, width: 16, value: (r) => r.kind },
   { header: L.date, kind: 'date', value: (r) => r.date },
   { header: L.retention, width: 10, value: (r) => r.retention },
   { header: L.status, width: 8, value: recordStatusText },
-  { header: L.responsible, value: (r) => r.responsible || null },
-  { header: L.docNumber, value: (r) => r.docNumber || null },
+  { header: L.responsible, width: 16, value: (r) => r.responsible || null },
+  { header: L.docNumber, width: 14, value: (r) => r.docNumber || null },
   { header: L.pages, kind: 'number', width: 6, value: (r) => r.pages },
   { header: L.attachments, kind: 'number', width: 6, value: (r) => r.attachments },
 ];

@@ -145,7 +145,8 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataG
   );
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (rows.length === 0) return;
+    // the rows' keys; a header's sort button keeps its own (Enter, Space)
+    if (rows.length === 0 || !(e.target instanceof HTMLElement) || !e.target.closest('.sanwu-grid-row')) return;
     const pageRows = Math.max(1, Math.floor(bodyHeight / rowHeight) - 1);
     const row = rows[focus];
     const moves: Record<string, number> = { ArrowDown: focus + 1, ArrowUp: focus - 1, PageDown: focus + pageRows, PageUp: focus - pageRows, Home: 0, End: rows.length - 1 };

@@ -5,7 +5,11 @@ import { createPortal } from 'react-dom';
 import { chineseDate, isoDay } from '../../../../shared/fields/dates';
 import { cellText } from './cells';
 import './print.css';
+import type { ListColumn } from '../../../../shared/lists';
 import type { ShownList } from './types';
+
+/** A column's width in Excel characters (a Chinese character takes two), as the export sets it. */
+const widthOf = (c: ListColumn): number => c.width ?? (c.kind === 'date' ? 12 : c.kind === 'datetime' ? 18 : c.kind && c.kind !== 'text' ? 8 : 12);
 
 /** Wider lists than this many columns print landscape. */
 const PORTRAIT_COLUMNS = 6;
@@ -23,6 +27,12 @@ export function PrintSheet({ list, office, at }: { list: ShownList; office: stri
         {list.note ? `${list.note}\u3000\u3000` : ''}打印日期：{chineseDate(isoDay(at))}
       </p>
       <table>
+        <colgroup>
+          <col style={{ width: '3em' }} />
+          {list.columns.map((c) => (
+            <col key={c.header} style={{ width: `${widthOf(c) / 2}em` }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th className="sanwu-print-no">序号</th>
@@ -36,7 +46,7 @@ export function PrintSheet({ list, office, at }: { list: ShownList; office: stri
             <tr key={i}>
               <td className="sanwu-print-no">{i + 1}</td>
               {list.columns.map((c, j) => (
-                <td key={c.header} className={c.kind && c.kind !== 'text' ? 'sanwu-print-num' : undefined}>
+                <td key={c.header} className={c.kind && c.kind !== 'text' ? 'sanwu-print-num' : widthOf(c) <= 12 ? 'sanwu-print-short' : undefined}>
                   {cellText(r[j] ?? null, c.kind)}
                 </td>
               ))}
