@@ -32,15 +32,17 @@ afterEach(async () => {
   await a.close();
 });
 
-async function call<T = unknown>(method: string, body: unknown): Promise<CallReply & { value?: T }> {
+type Reply<T> = CallReply & { value?: T };
+
+async function call<T = unknown>(method: string, body: unknown): Promise<Reply<T>> {
   const res = await request(server.port, `/api/${method}`, { body, headers: { 'X-Sanwu-Token': server.token } });
   expect(res.status).toBe(200);
   if ((res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
     const events = res.body.split('\n\n').filter(Boolean).map((e) => JSON.parse(e.replace(/^data: /, '')) as TaskEvent);
     const done = events.find((e) => e.type === 'done');
-    return (done as { reply: CallReply }).reply;
+    return (done as { reply: Reply<T> }).reply;
   }
-  return JSON.parse(res.body) as CallReply;
+  return JSON.parse(res.body) as Reply<T>;
 }
 
 const meeting = { communityId: 1, affair: '居务' as const, kind: '居务监督委员会例会', date: '2025-03-05' };
@@ -59,7 +61,7 @@ describe('stored backups', () => {
   it('refuses a damaged backup on checking, and any name that is not a kept backup', async () => {
     const { file } = await createBackup(a.ctx, join(a.ctx.paths.backups, 'b.tar'));
     const bytes = readFileSync(file);
-    bytes[bytes.length - 2048] ^= 0xff;
+    bytes[bytes.length - 2048] = bytes[bytes.length - 2048]! ^ 0xff;
     writeFileSync(join(a.ctx.paths.backups, 'damaged.tar'), bytes);
     const damaged = await call('backup.verify', { name: 'damaged.tar' });
     expect(damaged).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -107,7 +109,7 @@ describe('restore in browser mode', () => {
     await createRecord(a.ctx, { ...meeting, title: '留着的例会' });
     const { file } = await createBackup(a.ctx, join(a.dir, 'x.tar'));
     const bytes = readFileSync(file);
-    bytes[bytes.length - 2048] ^= 0xff;
+    bytes[bytes.length - 2048] = bytes[bytes.length - 2048]! ^ 0xff;
     writeFileSync(join(a.ctx.paths.backups, '坏的.tar'), bytes);
     const reply = await call('backup.restoreStored', { name: '坏的.tar', confirm: true });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

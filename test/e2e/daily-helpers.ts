@@ -1,14 +1,60 @@
-// For the daily-work e2e files: axe on a page (no serious or critical violation), lists read back by
-// openpyxl, printed pages turned into PDF (the print stylesheet, as Chromium prints) and images.
+// For the daily-work e2e files: a served archive with one page on it, axe on a page (no serious or
+// critical violation), lists read back by openpyxl, printed pages turned into PDF (the print
+// stylesheet, as Chromium prints) and images.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Download, Page } from 'playwright-core';
-import { SCREENSHOTS } from './browser';
+import { collectErrors, launch, SCREENSHOTS } from './browser';
+import { serve, type Served } from './server';
 
-/** Serious and critical findings of axe-core on what the page shows now, one line each. */
+export interface Session {
+  server: Served;
+  page: Page;
+  /** the page's console errors since the last splice */
+  errors: string[];
+  /** a fresh document at `hash`, waited for until `ready` shows */
+  go(hash: string, ready?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `sanwu serve` on `archive` and one zh-CN Chromium page on it, signed in by the served URL's token. */
+export async function openSession(archive: string, viewport: { width: number; height: number }): Promise<Session> {
+  const server = await serve(archive);
+  try {
+    const browser = await launch();
+    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    return {
+      server,
+      page,
+      errors,
+      go: async (hash, ready = 'h1') => {
+        await page.goto('about:blank');
+        await page.goto(`${server.origin}/${hash}`);
+        await page.locator(ready).first().waitFor();
+      },
+      close: async () => {
+        await browser.close();
+        await server.stop();
+      },
+    };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+}
+
+/** Serious and critical findings of axe-core on what the page shows once its transitions have ended
+ * (a button fading from disabled to enabled is not what a clerk reads), one line each. */
 export async function axeFindings(page: Page): Promise<string[]> {
+  // polled from here: the page's CSP allows no string evaluation inside it (waitForFunction)
+  const settled = `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`;
+  for (let waited = 0; !(await page.evaluate(settled)) && waited < 5000; waited += 50) await page.waitForTimeout(50);
   const result = await new AxeBuilder({ page: page as never }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -46,15 +92,19 @@ export async function readDownload(download: Download, dir: string): Promise<Rea
   return { name, ...(JSON.parse(execFileSync('/usr/bin/python3', ['-c', READ, path], { encoding: 'utf8' })) as ReadXlsx) };
 }
 
-/** window.print() leaves the print sheet in the page instead of opening a dialog headless Chromium cannot show. */
+// In-page code is plain JS text: this project's Node typings have no DOM.
+
+/** window.print() counts its calls and leaves the print sheet in the page instead of opening a dialog
+ * headless Chromium cannot show. */
 export async function stubPrint(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { printed: number }).printed = 0;
-    window.print = () => {
-      (window as unknown as { printed: number }).printed++;
-    };
-  });
+  await page.evaluate(`window.printed = 0; window.print = () => { window.printed++; }`);
 }
+
+/** How often the page called window.print() since stubPrint. */
+export const printCalls = (page: Page): Promise<number> => page.evaluate('window.printed') as Promise<number>;
+
+/** The focused element's aria-label. */
+export const focusedLabel = (page: Page): Promise<string | null> => page.evaluate(`document.activeElement?.getAttribute('aria-label') ?? null`) as Promise<string | null>;
 
 /** The page as Chromium prints it (print media, the sheet's own @page size): its text and its first pages as PNG. */
 export async function printToPdf(page: Page, name: string): Promise<{ text: string; pages: number; images: string[] }> {

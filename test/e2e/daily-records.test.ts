@@ -4,18 +4,15 @@
 // exporting the list (read back by openpyxl) and printing it (the print stylesheet through Chromium's
 // PDF, read by pdftotext and turned into images to look at).
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
-import { apiCall, collectErrors, launch, screenshot } from './browser';
-import { printToPdf, readDownload, stubPrint } from './daily-helpers';
+import { apiCall, screenshot } from './browser';
+import { focusedLabel, openSession, printCalls, printToPdf, readDownload, stubPrint, type Session } from './daily-helpers';
 import { createDemo, YEAR } from './demo';
-import { serve, type Served } from './server';
 
-const WAIT = 30_000;
 let tmp: { dir: string; cleanup: () => void };
-let server: Served;
-let browser: Browser;
+let session: Session;
 let page: Page;
 let errors: string[];
 
@@ -29,26 +26,17 @@ interface Rec {
 }
 const search = (input: Record<string, unknown>) => apiCall<{ total: number; records: Rec[] }>(page, 'records.search', input);
 
-async function go(hash: string): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`${server.origin}/${hash}`);
-  await page.locator('.ant-table-row, .ant-empty').first().waitFor();
-}
+const go = (hash: string): Promise<void> => session.go(hash, '.ant-table-row, .ant-empty');
 
 const rows = () => page.getByTestId('records-table').locator('.ant-table-row');
 const titles = () => rows().locator('[role=gridcell]:nth-child(2)').allInnerTexts();
-const focusedRow = () => page.evaluate(() => document.activeElement?.closest('.sanwu-grid-row')?.getAttribute('aria-rowindex') ?? null);
+const focusedRow = () => page.evaluate(`document.activeElement?.closest('.sanwu-grid-row')?.getAttribute('aria-rowindex') ?? null`) as Promise<string | null>;
 
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-daily-');
   createDemo(join(tmp.dir, 'archive'), { communities: 3, records: 150 });
-  server = await serve(join(tmp.dir, 'archive'));
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'zh-CN' });
-  context.setDefaultTimeout(WAIT);
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await page.goto(server.url);
+  session = await openSession(join(tmp.dir, 'archive'), { width: 1366, height: 768 });
+  ({ page, errors } = session);
   // one community's year filed, so 档号 exist to sort by
   await apiCall(page, 'filing.run', { year: YEAR, community: '桃源社区' });
 }, 240_000);
@@ -58,8 +46,7 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
   tmp?.cleanup();
 });
 
@@ -67,7 +54,7 @@ describe('the records list by keyboard', () => {
   it('/ goes to the search box; Tab reaches the rows; arrows move; Enter opens; Esc closes back on the row', async () => {
     await go('#/records');
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('搜索');
+    expect(await focusedLabel(page)).toBe('搜索');
     await page.keyboard.type('例会');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toContain('q=');
@@ -92,7 +79,7 @@ describe('the records list by keyboard', () => {
     await expect.poll(focusedRow).toBe('4');
     // Ctrl+F goes to the search box too, where the page has one
     await page.keyboard.press('Control+f');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('搜索');
+    expect(await focusedLabel(page)).toBe('搜索');
     expect(errors).toEqual([]);
   });
 
@@ -221,7 +208,7 @@ describe('batch work', () => {
     await bar.getByRole('button', { name: '打印' }).click();
     const sheet = page.getByTestId('print-sheet');
     await sheet.waitFor({ state: 'attached' });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await expect.poll(() => printCalls(page)).toBe(1);
     const shownRows = Math.min(100, total);
     expect(await sheet.locator('tbody tr').count()).toBe(shownRows);
     const printed = await printToPdf(page, 'daily-print-records');

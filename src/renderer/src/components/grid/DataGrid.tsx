@@ -222,8 +222,10 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.ForwardedRef<DataG
             );
           })}
           {rows.length === 0 && !loading && props.empty && (
-            <div className="sanwu-grid-empty" style={{ top: 0, minHeight: Math.min(bodyHeight, 260) }}>
-              {props.empty}
+            <div className="sanwu-grid-empty" role="row" style={{ top: 0, minHeight: Math.min(bodyHeight, 260) }}>
+              <div role="gridcell" aria-colspan={columns.length}>
+                {props.empty}
+              </div>
             </div>
           )}
         </div>

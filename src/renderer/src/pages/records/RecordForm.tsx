@@ -170,8 +170,8 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
       <Form<FormValues> form={form} layout="vertical" onFinish={save} requiredMark data-testid="record-form" scrollToFirstError={{ block: 'center', behavior: 'smooth' }}>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           {record ? (
-            <Form.Item label={L.community}>
-              <Input disabled value={record.community} />
+            <Form.Item label={L.community} htmlFor="record-community">
+              <Input id="record-community" disabled value={record.community} />
             </Form.Item>
           ) : (
             <Form.Item name="communityId" label={L.community} rules={[{ required: true, message: '请选择社区' }]}>

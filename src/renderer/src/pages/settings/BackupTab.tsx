@@ -57,6 +57,9 @@ export function BackupTab(): React.JSX.Element {
   );
 }
 
+/** The backup restoring makes of the archive it replaces is named by the engine (before-restore-…): said in Chinese. */
+const backupName = (b: StoredBackupInfo): string => (b.name.startsWith('before-restore-') ? `恢复前自动备份（${formatDate(b.modifiedAt)}）` : b.name);
+
 function RestoreCard({ backups, loading, error, onListChanged, desktop }: { backups: StoredBackupInfo[]; loading: boolean; error: unknown; onListChanged: () => void; desktop: boolean }): React.JSX.Element {
   const { modal, message } = App.useApp();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -135,10 +138,10 @@ function RestoreCard({ backups, loading, error, onListChanged, desktop }: { back
         dataSource={backups}
         pagination={false}
         scroll={{ y: 280 }}
-        rowSelection={{ type: 'radio', selectedRowKeys: chosen ? [chosen] : [], onChange: (keys) => choose(String(keys[0])), columnTitle: '选择' }}
+        rowSelection={{ type: 'radio', selectedRowKeys: chosen ? [chosen] : [], onChange: (keys) => choose(String(keys[0])), columnTitle: '选择', columnWidth: 64 }}
         locale={{ emptyText: <EmptyState title="备份文件夹里还没有备份" hint="点上面的“立即备份”，或上传一个备份文件。" /> }}
         columns={[
-          { title: '备份文件', dataIndex: 'name', ellipsis: true },
+          { title: '备份文件', dataIndex: 'name', ellipsis: true, render: (name: string, b) => <span title={name}>{backupName(b)}</span> },
           { title: '大小', dataIndex: 'size', width: 100, align: 'right', render: formatBytes },
           { title: '保存时间', dataIndex: 'modifiedAt', width: 190, render: formatDate },
           {
@@ -154,7 +157,7 @@ function RestoreCard({ backups, loading, error, onListChanged, desktop }: { back
       />
       {checked && checked.name === chosen && (
         <div data-testid="backup-check" style={{ marginTop: 16 }}>
-          <Alert type="success" showIcon title={`备份完好：${checked.name}`} description="已逐个核对文件的 SHA-256、数据库完整性和操作日志（含锚点签名），可以恢复。" style={{ marginBottom: 12 }} />
+          <Alert type="success" showIcon title={`备份完好：${backupName(checked)}`} description="已逐个核对文件的 SHA-256、数据库完整性和操作日志（含锚点签名），可以恢复。" style={{ marginBottom: 12 }} />
           {checked.notices.map((n) => (
             <Alert key={n} type="info" showIcon title={n} style={{ marginBottom: 12 }} />
           ))}
