@@ -5,6 +5,7 @@
 // locked fields; the layout at 1280×720; restoring a kept and an uploaded backup from the UI.
 import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
@@ -174,6 +175,41 @@ describe('考评', () => {
     // standards by their Chinese names, never their IDs (BJ-MZFZ)
     const standard = header.indexOf('标准');
     expect(x.rows.slice(3).every((r) => /\p{Script=Han}/u.test(String(r[standard])) && !/[A-Z]{2}-[A-Z]/.test(String(r[standard])))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('数据导入', () => {
+  it('exports the refused cells of a bad workbook, each with its sheet, row and column', async () => {
+    await go('#/import');
+    const template = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载模板' }).click();
+    const path = join(tmp.dir, 'template.xlsx');
+    await (await template).saveAs(path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const sheet = wb.getWorksheet('档案登记')!;
+    const headers = (sheet.getRow(1).values as (string | undefined)[]).map((h) => (h ?? '').toString().trim());
+    for (const r of [
+      { 社区: '桃源社区', 类别: '居务', 事项: '居民会议', 题名: '居民会议记录', 成文日期: '2025-13-45' },
+      { 社区: '不存在社区', 类别: '党务', 事项: '主题党日', 题名: '主题党日', 成文日期: '2025-04-01' },
+    ] as Record<string, string>[]) {
+      sheet.addRow(headers.map((h) => r[h] ?? null));
+    }
+    const bad = join(tmp.dir, '坏的工作簿.xlsx');
+    await wb.xlsx.writeFile(bad);
+    await page.locator('input[type=file]').setInputFiles(bad);
+    await page.getByRole('button', { name: '校验（不写入）' }).click();
+    await page.getByTestId('import-errors').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const x = await readDownload(await download, tmp.dir);
+    expect(x.name).toMatch(/^导入错误清单（.+）\.xlsx$/);
+    expect(x.rows[2]).toEqual(['文件', '工作表', '行', '列', '问题']);
+    const refused = x.rows.slice(3);
+    expect(refused.find((r) => r[3] === '成文日期')).toMatchObject([expect.anything(), '档案登记', expect.any(Number), '成文日期', expect.stringContaining('2025-13-45')]);
+    expect(refused.some((r) => r[3] === '社区' && String(r[4]).includes('不存在社区'))).toBe(true);
+    expect(refused).toHaveLength(await page.getByTestId('import-errors').locator('.ant-table-row').count());
     expect(errors).toEqual([]);
   });
 });
