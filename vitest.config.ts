@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // the PostgreSQL server the engine suite also runs on (started here when SANWU_TEST_PG is unset)
+    globalSetup: ['test/helpers/pg-global-setup.ts'],
     environment: 'node',
     // better-sqlite3 is a native module: forks keep each file in its own process.
     pool: 'forks',

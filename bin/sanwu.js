@@ -4,7 +4,7 @@ const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(
     `sanwu 需要 Node.js 22.12 或更新版本（当前 ${process.versions.node}）。` +
-      `请先运行 bash scripts/node22.sh，或按 README 安装 Node 22。\n`,
+      `请先在项目文件夹中运行 . scripts/env.sh（它会准备 Node 22），或按 README 安装 Node 22。\n`,
   );
   process.exit(2);
 }

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { AuditResult, CompletenessGrid } from './audit';
 import type { CheckResult, CheckRun } from './check';
 import type { DemoSummary } from './demo';
-import type { Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
+import type { ArchiveChanges, Attachment, ArchiveRecord, AuditEntry, Community, Progress, RosterEntry, StreetOffice } from './domain';
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
 import { listExportSchema } from './lists';
@@ -121,6 +121,27 @@ export interface AppInfo {
   workingYear: number;
   /** the archive has user accounts: every call but app.info and auth.* needs a signed-in session */
   accounts: boolean;
+  /** where the archive is kept: a folder (SQLite) or a PostgreSQL server shared by several clerks */
+  engine: 'sqlite' | 'postgres';
+  /** a server archive's address, without its password */
+  server?: string;
+}
+
+/** Where this app's archive is kept, and (desktop) the server it is set to connect to. */
+export interface ConnectionInfo {
+  engine: 'sqlite' | 'postgres';
+  /** the archive in use: its folder, or its server address without the password */
+  location: string;
+  /** desktop: the server saved for this computer (without the password), null for the folder */
+  saved: string | null;
+  /** desktop: the archive can be switched here (browser mode serves the one it was started with) */
+  switchable: boolean;
+}
+
+export interface ServerProbeResult {
+  /** archive: a 三务档案 archive; empty: a new one can be made there; foreign: other data */
+  state: 'archive' | 'empty' | 'foreign';
+  office: string | null;
 }
 
 export interface RetentionRule {
@@ -251,6 +272,13 @@ export interface BackupResult {
   download?: string;
 }
 
+/** A PostgreSQL server's address (postgres://用户名:密码@服务器:端口/数据库). */
+const serverUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/i, '服务器地址应形如 postgres://用户名:密码@服务器:端口/数据库名');
+
 // ---- the contract ----
 
 export const API = {
@@ -300,6 +328,8 @@ export const API = {
   'codeTemplate.set': method<{ template: string; example: string }>()(z.object({ template: z.string().trim().min(1).max(200) }), ADMIN),
   'standards.list': method<StandardInfo[]>()(empty, READ),
   'standards.setInUse': method<StandardInfo[]>()(z.object({ ids: z.array(z.string().min(1)) }), ADMIN),
+  /** the newest change, whoever made it: open screens poll it and refresh when it moves */
+  'archive.changes': method<ArchiveChanges>()(empty, READ),
   'records.search': method<{ total: number; records: ArchiveRecord[] }>()(recordQuerySchema, READ),
   /** every match of a records query, sorted as asked, as the list's .xlsx */
   'records.export': method<DownloadFile>()(recordQuerySchema.omit({ limit: true, offset: true }), { ...READ, long: true }),
@@ -307,7 +337,7 @@ export const API = {
   'lists.export': method<DownloadFile>()(listExportSchema, READ),
   'records.get': method<RecordDetail>()(z.object({ id }), READ),
   'records.create': method<ArchiveRecord>()(recordInputSchema, CLERK),
-  'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema }), CLERK),
+  'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema, version: z.number().int().positive().optional() }), CLERK),
   'records.void': method<void>()(z.object({ id, reason: z.string().trim().min(1, '请写明作废原因').max(500) }), CLERK),
   /** undoes 作废 (before filing); audited */
   'records.restore': method<ArchiveRecord>()(z.object({ id }), CLERK),
@@ -356,6 +386,10 @@ export const API = {
   'report.settings.save': method<ReportSettings>()(reportSettingsSchema, CLERK),
   /** desktop: show a finished package or backup in the file manager */
   'shell.showInFolder': method<void>()(z.object({ path: z.string().min(1) }), { ...READ, desktopOnly: true }),
+  /** 设置 → 连接服务器: where the archive is; desktop: test a server, switch to it or back to the folder */
+  'connection.get': method<ConnectionInfo>()(empty, READ),
+  'connection.test': method<ServerProbeResult>()(z.object({ server: serverUrl }), { ...READ, desktopOnly: true }),
+  'connection.set': method<ConnectionInfo>()(z.object({ server: serverUrl.nullable() }), { ...ADMIN, desktopOnly: true }),
   'backup.create': method<BackupResult>()(empty, ADMIN),
   /** the CLI (and the desktop app): the backup written to a file of this computer */
   'backup.write': method<BackupWriteResult>()(z.object({ out: localPath }), { ...ADMIN, desktopOnly: true }),

@@ -83,6 +83,16 @@ export interface ArchiveRecord {
   attachments: number;
   createdAt: string;
   updatedAt: string;
+  /** counts every change; an edit names the version it was made from (records.update) */
+  version: number;
+}
+
+/** The archive's newest change (its audit entry): screens poll it to refresh when others write. */
+export interface ArchiveChanges {
+  /** grows with every change */
+  seq: number;
+  at: string | null;
+  actor: string | null;
 }
 
 export interface Attachment {

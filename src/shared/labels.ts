@@ -127,6 +127,8 @@ export const COLUMN_LABELS: Record<string, string> = {
 
 /** Every input field name of the contract, for refusals that name the field. */
 export const INPUT_LABELS: Record<string, string> = {
+  server: '服务器地址',
+  version: '打开时的版本',
   ...ROSTER_LABELS,
   ...COMMUNITY_LABELS,
   ...RECORD_LABELS,
@@ -265,6 +267,10 @@ export const METHOD_LABELS: Partial<Record<ApiMethod, string>> = {
   'backup.verify': '检查备份文件',
   'backup.restoreStored': '从备份恢复',
   'demo.generate': '生成演示档案库',
+  'archive.changes': '查看他人的修改',
+  'connection.get': '读取档案库位置',
+  'connection.test': '测试服务器连接',
+  'connection.set': '连接服务器',
 };
 
 /** The action's label, never the method's name. */

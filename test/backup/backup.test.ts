@@ -23,7 +23,7 @@ beforeEach(async () => {
   a = await tempArchive();
   tmp = tempDir();
   const r = await createRecord(a.ctx, { communityId: 1, affair: '居务', kind: '居务监督委员会例会', title: '居务监督委员会工作例会记录', date: '2025-03-05' });
-  const staged = [stageBuffer(a.ctx, PNG, '公开栏.png'), stageBuffer(a.ctx, PDF, '纪要.pdf')];
+  const staged = [await stageBuffer(a.ctx, PNG, '公开栏.png'), await stageBuffer(a.ctx, PDF, '纪要.pdf')];
   await a.ctx.write.transaction((trx) => linkAttachments(a.ctx, trx, r.id, staged));
 });
 afterEach(async () => {

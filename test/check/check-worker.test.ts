@@ -22,7 +22,7 @@ beforeAll(async () => {
   const { ids } = await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, inputs));
   hashes = [];
   for (const id of ids.slice(0, 200)) {
-    const staged = stageBuffer(a.ctx, new TextEncoder().encode(`%PDF-1.7\n% 第${id}期\n%%EOF\n`), `公开${id}.pdf`);
+    const staged = await stageBuffer(a.ctx, new TextEncoder().encode(`%PDF-1.7\n% 第${id}期\n%%EOF\n`), `公开${id}.pdf`);
     hashes.push(staged.sha256);
     await a.ctx.write.transaction((trx) => linkAttachments(a.ctx, trx, id, [staged]));
   }

@@ -25,7 +25,7 @@ async function addRecord(ctx: ArchiveContext, input: Partial<RecordInput>, file?
   const full: RecordInput = { communityId: 1, affair: '居务', kind: '居务监督委员会例会', title: '例会记录', date: '2025-03-05', responsible: '桃源社区居委会', pages: 2, ...input };
   const { ids: [id] } = await ctx.write.transaction((trx) => insertRecords(ctx, trx, [full]));
   if (file) {
-    const staged = stageBuffer(ctx, file.bytes, file.name);
+    const staged = await stageBuffer(ctx, file.bytes, file.name);
     sha[id!] = staged.sha256;
     await ctx.write.transaction((trx) => linkAttachments(ctx, trx, id!, [staged]));
   }

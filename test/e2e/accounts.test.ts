@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
 import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
 import { YEAR } from './demo';
+import { e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -29,17 +30,27 @@ function sanwu(...args: string[]): string {
   return execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, SANWU_PASSWORD: PASSWORD },
+    env: { ...process.env, ...archiveEnv, SANWU_PASSWORD: PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 600_000,
   });
 }
 
+/** the archives of this suite: folders, or databases (accounts-postgres.test.ts runs it there) */
+const archives: E2eArchive[] = [];
+let archiveEnv: NodeJS.ProcessEnv = {};
+async function newArchive(name: string): Promise<string> {
+  const archive = await e2eArchive(join(tmp.dir, name));
+  archives.push(archive);
+  archiveEnv = { ...archiveEnv, ...archive.env };
+  return archive.location;
+}
+
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-accounts-');
-  const db = join(tmp.dir, 'archive');
+  const db = await newArchive('main');
   sanwu('demo', '--db', db, '--year', String(YEAR), '--communities', '2', '--records', '150', '--users');
-  server = await serve(db);
+  server = await serve(db, archiveEnv);
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   context.setDefaultTimeout(WAIT);
@@ -50,6 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  for (const a of archives) await a.drop();
   tmp?.cleanup();
 });
 
@@ -253,9 +265,9 @@ describe('the 30-minute lock', () => {
 
 describe('an archive without accounts', () => {
   it('works as before and offers, in a notice, to create the first 管理员, who is then signed in', async () => {
-    const db = join(tmp.dir, 'plain');
+    const db = await newArchive('plain');
     sanwu('init', '--db', db, '--name', '和平街道');
-    const plain = await serve(db);
+    const plain = await serve(db, archiveEnv);
     const p = await context.newPage();
     const pageErrors = collectErrors(p);
     try {

@@ -2,6 +2,7 @@
 // dashboard opens on the guide (never a green "档案齐全"), every page's empty state names the next step
 // with a button, axe-core finds nothing serious on any of them, and the guide's steps are followed by
 // mouse and keyboard (add a community with a 30-character name, register the first record with Alt+N).
+// (daily-firstrun-postgres.test.ts: the same on a PostgreSQL archive.)
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,10 +11,12 @@ import { tempDir } from '../helpers/archive';
 import { apiCall, pick, screenshot } from './browser';
 import { axeFindings, openSession, type Session } from './daily-helpers';
 import { YEAR } from './demo';
+import { e2eArchive, type E2eArchive } from './engine';
 
 const ROOT = join(import.meta.dirname, '../..');
 const LONG_NAME = '某某市某某区和平街道办事处东风第一社区居民委员会新村东北片区';
 let tmp: { dir: string; cleanup: () => void };
+let archive: E2eArchive | undefined;
 let session: Session;
 let page: Page;
 let errors: string[];
@@ -23,9 +26,15 @@ const go = (hash: string, ready?: string): Promise<void> => session.go(hash, rea
 beforeAll(async () => {
   expect([...LONG_NAME].length).toBe(30);
   tmp = tempDir('sanwu-e2e-firstrun-');
-  const db = join(tmp.dir, 'archive');
-  execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), 'init', '--db', db, '--name', '和平街道'], { cwd: ROOT, stdio: 'ignore', timeout: 120_000 });
-  session = await openSession(db, { width: 1280, height: 720 });
+  // a folder, or a PostgreSQL database (daily-firstrun-postgres.test.ts runs this suite there)
+  archive = await e2eArchive(tmp.dir);
+  execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), 'init', '--db', archive.location, '--name', '和平街道'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    timeout: 120_000,
+    env: { ...process.env, ...archive.env },
+  });
+  session = await openSession(archive, { width: 1280, height: 720 });
   ({ page, errors } = session);
 }, 240_000);
 
@@ -35,6 +44,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   await session?.close();
+  await archive?.drop();
   tmp?.cleanup();
 });
 

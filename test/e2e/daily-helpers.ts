@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Download, Page } from 'playwright-core';
 import { collectErrors, launch, SCREENSHOTS } from './browser';
+import type { E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 export interface Session {
@@ -20,8 +21,8 @@ export interface Session {
 }
 
 /** `sanwu serve` on `archive` and one zh-CN Chromium page on it, signed in by the served URL's token. */
-export async function openSession(archive: string, viewport: { width: number; height: number }): Promise<Session> {
-  const server = await serve(archive);
+export async function openSession(archive: E2eArchive, viewport: { width: number; height: number }): Promise<Session> {
+  const server = await serve(archive.location, archive.env);
   try {
     const browser = await launch();
     const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });

@@ -3,19 +3,23 @@
 // critical violation); the check result kept after leaving the page, exported (read by openpyxl) and
 // printed (Chromium's PDF, read by pdftotext); the evaluation exported; the record form's guard and
 // locked fields; the layout at 1280×720; restoring a kept and an uploaded backup from the UI.
+// (daily-pages-postgres.test.ts: the same on a PostgreSQL archive.)
 import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
+import { adminQuery } from '../helpers/postgres';
 import { apiCall, screenshot } from './browser';
 import { axeFindings, openSession, printCalls, printToPdf, readDownload, stubPrint, type Session } from './daily-helpers';
 import { createDemo, YEAR } from './demo';
+import { E2E_ENGINE, e2eArchive, type E2eArchive } from './engine';
 
 /** 30 characters, as the longest community names clerks type */
 const LONG_NAME = '某某市某某区幸福路街道办事处桃源第一社区居民委员会新村东北片';
 let tmp: { dir: string; cleanup: () => void };
+let archive: E2eArchive;
 let session: Session;
 let page: Page;
 let errors: string[];
@@ -29,6 +33,22 @@ interface Rec {
 const search = (input: Record<string, unknown>) => apiCall<{ total: number; records: Rec[] }>(page, 'records.search', input);
 
 const go = (hash: string, ready?: string): Promise<void> => session.go(hash, ready);
+
+/** One stored attachment gets a byte more, in the folder or in the database; returns how to mend it. */
+async function damageAFile(): Promise<() => Promise<void>> {
+  if (E2E_ENGINE === 'sqlite') {
+    const damaged = largestFile(join(archive.location, 'files'));
+    const bytes = readFileSync(damaged);
+    appendFileSync(damaged, 'x');
+    return async () => writeFileSync(damaged, bytes);
+  }
+  const database = new URL(archive.location).pathname.slice(1);
+  const [blob] = await adminQuery<{ sha256: string }>(`SELECT sha256 FROM file_blobs ORDER BY size DESC LIMIT 1`, [], database);
+  await adminQuery(`UPDATE file_chunks SET data = data || '\\x78'::bytea WHERE sha256 = $1 AND seq = 0`, [blob!.sha256], database);
+  return async () => {
+    await adminQuery(`UPDATE file_chunks SET data = substring(data FROM 1 FOR length(data) - 1) WHERE sha256 = $1 AND seq = 0`, [blob!.sha256], database);
+  };
+}
 
 /** The biggest file under `dir`. */
 function largestFile(dir: string): string {
@@ -48,8 +68,9 @@ function largestFile(dir: string): string {
 beforeAll(async () => {
   expect([...LONG_NAME].length).toBe(30);
   tmp = tempDir('sanwu-e2e-pages-');
-  createDemo(join(tmp.dir, 'archive'), { communities: 3, records: 140 });
-  session = await openSession(join(tmp.dir, 'archive'), { width: 1366, height: 768 });
+  archive = await e2eArchive(tmp.dir);
+  createDemo(archive.location, { communities: 3, records: 140, env: archive.env });
+  session = await openSession(archive, { width: 1366, height: 768 });
   ({ page, errors } = session);
   const communities = await apiCall<{ id: number; name: string; code: string }[]>(page, 'communities.list');
   const first = communities[0]!;
@@ -63,6 +84,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   await session?.close();
+  await archive?.drop();
   tmp?.cleanup();
 });
 
@@ -108,13 +130,11 @@ describe('accessibility', () => {
 describe('档案检查', () => {
   it('keeps the last result after leaving the page, exports it (openpyxl) and prints it (PDF)', async () => {
     // a damaged attachment: the check must name it (mended afterwards, for the backup below)
-    const damaged = largestFile(join(tmp.dir, 'archive', 'files'));
-    const bytes = readFileSync(damaged);
-    appendFileSync(damaged, 'x');
+    const mend = await damageAFile();
     try {
       await checkAndKeep();
     } finally {
-      writeFileSync(damaged, bytes);
+      await mend();
     }
   }, 180_000);
 });

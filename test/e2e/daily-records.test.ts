@@ -2,16 +2,18 @@
 // `sanwu serve` on a demo archive: search and rows by keyboard, sorting kept in the URL, picking rows
 // (ctrl/shift-click, Space, Ctrl+A, all matching) and filing the picked ones from a per-cell preview,
 // exporting the list (read back by openpyxl) and printing it (the print stylesheet through Chromium's
-// PDF, read by pdftotext and turned into images to look at).
-import { join } from 'node:path';
+// PDF, read by pdftotext and turned into images to look at). (daily-records-postgres.test.ts: the same
+// on a PostgreSQL archive.)
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
 import { apiCall, screenshot } from './browser';
 import { focusedLabel, openSession, printCalls, printToPdf, readDownload, stubPrint, type Session } from './daily-helpers';
 import { createDemo, YEAR } from './demo';
+import { e2eArchive, type E2eArchive } from './engine';
 
 let tmp: { dir: string; cleanup: () => void };
+let archive: E2eArchive | undefined;
 let session: Session;
 let page: Page;
 let errors: string[];
@@ -34,8 +36,10 @@ const focusedRow = () => page.evaluate(`document.activeElement?.closest('.sanwu-
 
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-daily-');
-  createDemo(join(tmp.dir, 'archive'), { communities: 3, records: 150 });
-  session = await openSession(join(tmp.dir, 'archive'), { width: 1366, height: 768 });
+  // a folder, or a PostgreSQL database (daily-records-postgres.test.ts runs this suite there)
+  archive = await e2eArchive(tmp.dir);
+  createDemo(archive.location, { communities: 3, records: 150, env: archive.env });
+  session = await openSession(archive, { width: 1366, height: 768 });
   ({ page, errors } = session);
   // one community's year filed, so 档号 exist to sort by
   await apiCall(page, 'filing.run', { year: YEAR, community: '桃源社区' });
@@ -47,6 +51,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   await session?.close();
+  await archive?.drop();
   tmp?.cleanup();
 });
 

@@ -11,12 +11,12 @@ export interface Demo {
 }
 
 /** Fills `dir` (created if needed) with one demo year; `records` is per community. */
-export function createDemo(dir: string, options: { year?: number; communities?: number; records?: number } = {}): Demo {
+export function createDemo(dir: string, options: { year?: number; communities?: number; records?: number; env?: NodeJS.ProcessEnv } = {}): Demo {
   const { year = YEAR, communities = 3, records = 150 } = options;
   const out = execFileSync(
     process.execPath,
     [join(ROOT, 'bin/sanwu.js'), 'demo', '--db', dir, '--year', String(year), '--communities', String(communities), '--records', String(records), '--json'],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 600_000, maxBuffer: 64 * 1024 * 1024 },
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 600_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env } },
   );
   return JSON.parse(out) as Demo;
 }

@@ -1,7 +1,7 @@
 // The 报表 page's report settings in a real browser: the clerk sets 发文字号, 签发人, 主送机关 and the
 // unsealed layout, they are kept in the archive, and the next package's work report carries them.
+// (report-settings-postgres.test.ts: the same on a PostgreSQL archive.)
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,11 @@ import type { ReportSettings } from '../../src/shared/report';
 import { tempDir } from '../helpers/archive';
 import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
 import { createDemo, YEAR } from './demo';
+import { e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 let tmp: { dir: string; cleanup: () => void };
+let archive: E2eArchive;
 let server: Served;
 let browser: Browser;
 let page: Page;
@@ -19,8 +21,9 @@ let errors: string[];
 
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-report-');
-  createDemo(join(tmp.dir, 'archive'), { communities: 2, records: 150 });
-  server = await serve(join(tmp.dir, 'archive'));
+  archive = await e2eArchive(tmp.dir);
+  createDemo(archive.location, { communities: 2, records: 150, env: archive.env });
+  server = await serve(archive.location, archive.env);
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   context.setDefaultTimeout(30_000);
@@ -31,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await archive?.drop();
   tmp?.cleanup();
 });
 

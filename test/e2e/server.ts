@@ -13,13 +13,14 @@ export interface Served {
   stop: () => Promise<void>;
 }
 
-export async function serve(dir: string): Promise<Served> {
+/** `dir`: an archive folder or a postgres:// URL; `env` adds to the process environment. */
+export async function serve(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/sanwu.js'), 'serve', '--db', dir, '--port', '0'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     // vitest sets NODE_ENV=test, which would make serve's renderer build a React development build
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));

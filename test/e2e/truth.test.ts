@@ -2,6 +2,7 @@
 // archive: search by a full and a partial 档号, the completeness grid's tooltip and 考评 agreeing on a
 // planted gap, the record form refusing bad values next to their fields, attachments checked on the way
 // in and removed, a voided record shown and restored, and an empty archive saying what to do first.
+// (truth-postgres.test.ts: the same on PostgreSQL archives.)
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -9,12 +10,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
 import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
 import { createDemo, YEAR, type Demo } from './demo';
+import { e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 const ROOT = join(import.meta.dirname, '../..');
 const WAIT = 30_000;
 let tmp: { dir: string; cleanup: () => void };
 let demo: Demo;
+let archives: E2eArchive[] = [];
 let server: Served;
 let empty: Served;
 let browser: Browser;
@@ -22,7 +25,8 @@ let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-const sanwu = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const sanwu = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  execFileSync(process.execPath, [join(ROOT, 'bin/sanwu.js'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env } });
 
 async function go(hash: string, origin = server.origin, on: Page = page): Promise<void> {
   await on.goto('about:blank');
@@ -41,11 +45,12 @@ const refusal = (scope: Locator, label: string): Locator => field(scope, label).
 
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-truth-');
-  const dir = join(tmp.dir, 'archive');
-  demo = createDemo(dir);
-  sanwu('file', '--db', dir, '--year', String(YEAR));
-  sanwu('init', '--db', join(tmp.dir, 'empty'), '--name', '空白街道办事处');
-  [server, empty] = await Promise.all([serve(dir), serve(join(tmp.dir, 'empty'))]);
+  const [filled, blank] = [await e2eArchive(join(tmp.dir, 'filled')), await e2eArchive(join(tmp.dir, 'blank'))];
+  archives = [filled, blank];
+  demo = createDemo(filled.location, { env: filled.env });
+  sanwu(filled.env, 'file', '--db', filled.location, '--year', String(YEAR));
+  sanwu(blank.env, 'init', '--db', blank.location, '--name', '空白街道办事处');
+  [server, empty] = await Promise.all([serve(filled.location, filled.env), serve(blank.location, blank.env)]);
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   context.setDefaultTimeout(WAIT);
@@ -61,6 +66,7 @@ beforeEach(() => {
 afterAll(async () => {
   await browser?.close();
   await Promise.all([server?.stop(), empty?.stop()]);
+  for (const a of archives) await a.drop();
   tmp?.cleanup();
 });
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/archive';
 import { apiCall, collectErrors, COMING_SOON, launch, pick, screenshot } from './browser';
 import { createDemo, YEAR, type Demo } from './demo';
+import { e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
 const WAIT = 30_000;
@@ -39,10 +40,14 @@ async function totalRecords(): Promise<number> {
   return (await apiCall<{ total: number }>(page, 'records.search', { limit: 0 })).total;
 }
 
+let archive: E2eArchive | undefined;
+
 beforeAll(async () => {
   tmp = tempDir('sanwu-e2e-');
-  demo = createDemo(join(tmp.dir, 'archive'));
-  server = await serve(join(tmp.dir, 'archive'));
+  // a folder, or a PostgreSQL database (workflows-postgres.test.ts runs this suite there)
+  archive = await e2eArchive(tmp.dir);
+  demo = createDemo(archive.location, { env: archive.env });
+  server = await serve(archive.location, archive.env);
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
   context.setDefaultTimeout(WAIT);
@@ -59,6 +64,7 @@ beforeEach(() => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await archive?.drop();
   tmp?.cleanup();
 });
 

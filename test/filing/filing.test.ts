@@ -5,20 +5,23 @@ import { verifyAuditChain } from '../../src/main/core/audit-log/verify';
 import { createRecord, getRecord, insertRecords, voidRecord } from '../../src/main/core/records/repository';
 import { setSetting } from '../../src/main/core/settings/store';
 import type { RecordInput } from '../../src/shared/schemas';
-import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
+import { countTables, ENGINES, rawQuery, tempArchive, type EngineName, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
-beforeEach(async () => {
-  a = await tempArchive({
-    communities: [
-      { code: 'S101', name: '桃源社区' },
-      { code: 'S102', name: '幸福村', type: '农村' },
-    ],
+function onEach(engine: EngineName): void {
+  beforeEach(async () => {
+    a = await tempArchive({
+      engine,
+      communities: [
+        { code: 'S101', name: '桃源社区' },
+        { code: 'S102', name: '幸福村', type: '农村' },
+      ],
+    });
   });
-});
-afterEach(async () => {
-  await a.close();
-});
+  afterEach(async () => {
+    await a.close();
+  });
+}
 
 const meeting = (date: string, communityId = 1): RecordInput => ({ communityId, affair: '居务', kind: '居务监督委员会例会', title: `居务监督委员会工作例会记录 ${date}`, date });
 const party = (date: string, communityId = 1): RecordInput => ({ communityId, affair: '党务', kind: '三会一课', title: `党员大会记录 ${date}`, date });
@@ -40,10 +43,10 @@ interface Filed {
   archival_code: string;
   status: string;
 }
-const filed = (): Filed[] =>
-  raw(a.ctx)
-    .prepare(`SELECT id, date, fonds_code, category_code, filing_year, retention_code, problem_code, item_no, archival_code, status FROM records WHERE item_no IS NOT NULL ORDER BY id`)
-    .all() as Filed[];
+const filed = (): Promise<Filed[]> =>
+  rawQuery<Filed>(a.ctx, `SELECT id, date, fonds_code, category_code, filing_year, retention_code, problem_code, item_no, archival_code, status FROM records WHERE item_no IS NOT NULL ORDER BY id`);
+const value = async (sql: string): Promise<number> => Number(Object.values((await rawQuery(a.ctx, sql))[0]!)[0]);
+const cellsOf = (order = '') => rawQuery(a.ctx, `SELECT * FROM filing_cells ${order}`);
 
 /** Every cell numbered 1..n without gaps, in date order (then id). */
 function expectGapFreeCells(rows: Filed[]): void {
@@ -58,7 +61,8 @@ function expectGapFreeCells(rows: Filed[]): void {
   }
 }
 
-describe('filing', () => {
+describe.each(ENGINES)('filing on %s', (engine) => {
+  onEach(engine);
   it('numbers each cell in date order and renders the DA/T 22 档号 from separately stored parts', async () => {
     const [m2, m1, p1, v1, other] = await insert([meeting('2025-03-05'), meeting('2025-01-10'), party('2025-02-01'), voucher('2025-04-30'), meeting('2025-02-02', 2)]);
     const result = await fileYear(a.ctx, { year: 2025 });
@@ -75,22 +79,22 @@ describe('filing', () => {
     expect((await getRecord(a.ctx, v1!)).archivalCode).toBe('S101-KU·2025-D30-CW-0001');
     const r = await getRecord(a.ctx, other!);
     expect(r).toMatchObject({ archivalCode: 'S102-WS·2025-D30-JW-0001', status: '在保', archivalParts: { fondsCode: 'S102', categoryCode: 'WS', year: 2025, retentionCode: 'D30', problemCode: 'JW', itemNo: 1 } });
-    expect(raw(a.ctx).prepare('SELECT count(*) FROM records WHERE filed_at IS NULL').pluck().get()).toBe(0);
-    const cells = raw(a.ctx).prepare('SELECT fonds_code, category_code, year, retention_code, problem_code, last_item_no FROM filing_cells ORDER BY 1, 2, 4, 5').all();
+    expect(await value('SELECT count(*) FROM records WHERE filed_at IS NULL')).toBe(0);
+    const cells = await rawQuery(a.ctx, 'SELECT fonds_code, category_code, year, retention_code, problem_code, last_item_no FROM filing_cells ORDER BY 1, 2, 4, 5');
     expect(cells).toContainEqual({ fonds_code: 'S101', category_code: 'WS', year: 2025, retention_code: 'D30', problem_code: 'JW', last_item_no: 2 });
-    expect(raw(a.ctx).prepare(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'record'`).pluck().get()).toBe(5);
+    expect(await value(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'record'`)).toBe(5);
     // each counter's move is audited too, with its new state
-    expect(raw(a.ctx).prepare(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'filing_cell'`).pluck().get()).toBe(cells.length);
+    expect(await value(`SELECT count(*) FROM audit_log WHERE action = 'file' AND entity = 'filing_cell'`)).toBe(cells.length);
     expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
   });
 
   it('changes nothing when run twice', async () => {
     await insert([meeting('2025-03-05'), party('2025-02-01')]);
     await fileYear(a.ctx, { year: 2025 });
-    const before = { rows: filed(), counts: tableCounts(a.ctx), cells: raw(a.ctx).prepare('SELECT * FROM filing_cells').all() };
+    const before = { rows: await filed(), counts: await countTables(a.ctx), cells: await cellsOf('ORDER BY 1, 2, 3, 4, 5') };
     const again = await fileYear(a.ctx, { year: 2025 });
     expect(again).toEqual({ filed: 0, cells: [] });
-    expect({ rows: filed(), counts: tableCounts(a.ctx), cells: raw(a.ctx).prepare('SELECT * FROM filing_cells').all() }).toEqual(before);
+    expect({ rows: await filed(), counts: await countTables(a.ctx), cells: await cellsOf('ORDER BY 1, 2, 3, 4, 5') }).toEqual(before);
   });
 
   it('numbers late-filed items after the cell’s last number, never re-using one, even earlier-dated', async () => {
@@ -99,8 +103,8 @@ describe('filing', () => {
     const [late] = await insert([meeting('2025-01-02')]);
     await fileYear(a.ctx, { year: 2025 });
     expect((await getRecord(a.ctx, late!)).archivalCode).toBe('S101-WS·2025-D30-JW-0003');
-    expectGapFreeCells(filed());
-    const codes = filed().map((r) => r.archival_code);
+    expectGapFreeCells(await filed());
+    const codes = (await filed()).map((r) => r.archival_code);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
@@ -110,19 +114,19 @@ describe('filing', () => {
     const preview = await previewFiling(a.ctx, { year: 2025, community: '桃源社区' });
     expect(preview).toMatchObject([{ id: mine, archivalCode: 'S101-WS·2025-D30-JW-0001' }]);
     expect(preview).toHaveLength(1);
-    expect(filed()).toEqual([]);
+    expect(await filed()).toEqual([]);
     const result = await fileYear(a.ctx, { year: 2025, community: '桃源社区' });
     expect(result.filed).toBe(1);
-    expect(filed().map((r) => r.id)).toEqual([mine]);
+    expect((await filed()).map((r) => r.id)).toEqual([mine]);
   });
 
   it('previews exactly what filing then gives, without writing', async () => {
     await insert([meeting('2025-03-05'), party('2025-02-01'), voucher('2025-01-01', 2), meeting('2025-03-05')]);
-    const counts = tableCounts(a.ctx);
+    const counts = await countTables(a.ctx);
     const preview = await previewFiling(a.ctx, { year: 2025 });
-    expect(tableCounts(a.ctx)).toEqual(counts);
+    expect(await countTables(a.ctx)).toEqual(counts);
     await fileYear(a.ctx, { year: 2025 });
-    expect(filed().map((r) => ({ id: r.id, archivalCode: r.archival_code })).sort((x, y) => x.id - y.id)).toEqual(preview.map(({ id, archivalCode }) => ({ id, archivalCode })).sort((x, y) => x.id - y.id));
+    expect((await filed()).map((r) => ({ id: r.id, archivalCode: r.archival_code })).sort((x, y) => x.id - y.id)).toEqual(preview.map(({ id, archivalCode }) => ({ id, archivalCode })).sort((x, y) => x.id - y.id));
   });
 
   it('keeps every cell gap-free across many dates, communities and runs', async () => {
@@ -135,7 +139,7 @@ describe('filing', () => {
     await fileYear(a.ctx, { year: 2025 });
     await insert(rows.slice(70));
     await fileYear(a.ctx, { year: 2025 });
-    const all = filed();
+    const all = (await filed());
     expect(all).toHaveLength(120);
     expectGapFreeCells(all);
     // within the first run, numbers follow the dates
@@ -148,10 +152,10 @@ describe('filing', () => {
     await setSetting(a.ctx, CODE_TEMPLATE_SETTING, '{全宗号}-{年度}-{保管期限}-{问题}-{件号}');
     expect(await previewFiling(a.ctx, { year: 2025 })).toMatchObject([{ archivalCode: 'S101-2025-D30-JW-0001' }]);
     await setSetting(a.ctx, CODE_TEMPLATE_SETTING, '{全宗号}-{年份}-{件号}');
-    const counts = tableCounts(a.ctx);
+    const counts = await countTables(a.ctx);
     await expect(fileYear(a.ctx, { year: 2025 })).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('{年份}') })]) });
-    expect(tableCounts(a.ctx)).toEqual(counts);
-    expect(filed()).toEqual([]);
+    expect(await countTables(a.ctx)).toEqual(counts);
+    expect(await filed()).toEqual([]);
   });
 
   it('refuses an unknown community in Chinese', async () => {
@@ -160,13 +164,13 @@ describe('filing', () => {
 
   it('cancels without writing anything', async () => {
     await insert([meeting('2025-03-05'), party('2025-02-01')]);
-    const counts = tableCounts(a.ctx);
+    const counts = await countTables(a.ctx);
     const controller = new AbortController();
     controller.abort();
     await expect(fileYear(a.ctx, { year: 2025 }, { signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(tableCounts(a.ctx)).toEqual(counts);
-    expect(filed()).toEqual([]);
-    expect(raw(a.ctx).prepare('SELECT count(*) FROM filing_cells').pluck().get()).toBe(0);
+    expect(await countTables(a.ctx)).toEqual(counts);
+    expect(await filed()).toEqual([]);
+    expect(await value('SELECT count(*) FROM filing_cells')).toBe(0);
   });
 
   it('reports progress up to the total', async () => {
@@ -185,15 +189,16 @@ describe('filing', () => {
   });
 });
 
-describe('filing with a template that cannot tell cells apart', () => {
+describe.each(ENGINES)('filing on %s with a template that cannot tell cells apart', (engine) => {
+  onEach(engine);
   it('refuses with CONFLICT in Chinese and writes nothing', async () => {
     await insert([meeting('2025-03-05'), party('2025-03-05')]);
     await setSetting(a.ctx, CODE_TEMPLATE_SETTING, '{全宗号}-{年度}-{保管期限}-{件号}');
     // 居务 and 党务 both give item 1 of D30/Y cells — make them share retention so codes collide
-    raw(a.ctx).prepare(`UPDATE records SET retention = '定期30年'`).run();
-    const counts = tableCounts(a.ctx);
+    await rawQuery(a.ctx, `UPDATE records SET retention = '定期30年'`);
+    const counts = await countTables(a.ctx);
     await expect(fileYear(a.ctx, { year: 2025 })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('S101-2025-D30-0001') });
-    expect(tableCounts(a.ctx)).toEqual(counts);
-    expect(filed()).toEqual([]);
+    expect(await countTables(a.ctx)).toEqual(counts);
+    expect(await filed()).toEqual([]);
   });
 });

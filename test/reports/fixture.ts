@@ -80,7 +80,7 @@ export async function reportArchive(options: { communities?: number; perCommunit
   // one record of the year voided before filing: excluded everywhere
   await voidRecord(ctx, inserted[inserted.length - 1]!, '重复录入');
   await fileYear(ctx, { year: YEAR });
-  const files = [stageBuffer(ctx, new TextEncoder().encode('%PDF-1.4 minutes'), '会议记录.pdf'), stageBuffer(ctx, new TextEncoder().encode('photo'), '公开栏照片.jpg')];
+  const files = [await stageBuffer(ctx, new TextEncoder().encode('%PDF-1.4 minutes'), '会议记录.pdf'), await stageBuffer(ctx, new TextEncoder().encode('photo'), '公开栏照片.jpg')];
   await ctx.write.transaction((trx) => linkAttachments(ctx, trx, inserted[0]!, files));
   return { ...a, dueIds: old.ids.slice(0, 2) };
 }

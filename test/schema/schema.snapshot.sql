@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 6
+-- user_version = 7
 -- index attachments_by_record
 CREATE INDEX attachments_by_record ON attachments (record_id);
 -- index attachments_by_sha256
@@ -149,7 +149,7 @@ CREATE TABLE records (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     voided_at TEXT,
-    void_reason TEXT,
+    void_reason TEXT, version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     UNIQUE (fonds_code, category_code, filing_year, retention_code, problem_code, item_no)
   ) STRICT;
 -- table records_code_fts
@@ -185,6 +185,8 @@ CREATE TABLE 'records_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'records_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table records_fts_idx
 CREATE TABLE 'records_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_fts_vocab
+CREATE VIRTUAL TABLE records_fts_vocab USING fts5vocab(records_fts, 'row');
 -- table records_grams
 CREATE VIRTUAL TABLE records_grams USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'ascii');
 -- table records_grams_config
@@ -195,6 +197,8 @@ CREATE TABLE 'records_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'records_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 -- table records_grams_idx
 CREATE TABLE 'records_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table records_grams_vocab
+CREATE VIRTUAL TABLE records_grams_vocab USING fts5vocab(records_grams, 'row');
 -- table retention_overrides
 CREATE TABLE retention_overrides (
     kind TEXT PRIMARY KEY,
@@ -324,6 +328,9 @@ CREATE TRIGGER records_status_transition BEFORE UPDATE OF status ON records
   BEGIN
     SELECT RAISE(ABORT, 'record status changes only along record_status_transitions');
   END;
+-- trigger records_version
+CREATE TRIGGER records_version AFTER UPDATE ON records WHEN NEW.version = OLD.version
+   BEGIN UPDATE records SET version = OLD.version + 1 WHERE id = NEW.id; END;
 -- trigger users_keep_one_admin
 CREATE TRIGGER users_keep_one_admin BEFORE UPDATE OF role, disabled_at ON users
    WHEN OLD.role = '管理员' AND OLD.disabled_at IS NULL

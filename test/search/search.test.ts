@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileYear } from '../../src/main/core/archival-codes/filing';
 import { closeArchive, openArchive } from '../../src/main/core/archive';
 import { insertRecords, updateRecord, voidRecord } from '../../src/main/core/records/repository';
-import { ftsPhrase, searchRecords } from '../../src/main/core/records/search';
+import { ftsPhrase } from '../../src/main/core/db/sqlite/search';
+import { searchRecords } from '../../src/main/core/records/search';
 import type { RecordInput } from '../../src/shared/schemas';
-import { tempArchive, type TestArchive } from '../helpers/archive';
+import { ENGINES, tempArchive, type TestArchive } from '../helpers/archive';
 
 let a: TestArchive;
 let ids: Record<string, number>;
@@ -18,20 +19,20 @@ const rows: Record<string, RecordInput> = {
   voided: { communityId: 1, affair: '居务', kind: '居务监督委员会例会', title: '居务监督委员会工作例会记录（重复）', date: '2025-03-06' },
 };
 
-beforeAll(async () => {
-  a = await tempArchive({ communities: [{ code: 'S101', name: '桃源社区' }, { code: 'S102', name: '幸福村', type: '农村' }] });
-  const names = Object.keys(rows);
-  const res = await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, Object.values(rows)));
-  ids = Object.fromEntries(names.map((n, i) => [n, res.ids[i]!]));
-  await voidRecord(a.ctx, ids.voided!, '重复录入');
-});
-afterAll(async () => {
-  await a.close();
-});
-
 const found = async (q: Parameters<typeof searchRecords>[1]) => (await searchRecords(a.ctx, q)).records.map((r) => r.id);
 
-describe('searchRecords', () => {
+describe.each(ENGINES)('searchRecords on %s', (engine) => {
+  beforeAll(async () => {
+    a = await tempArchive({ engine, communities: [{ code: 'S101', name: '桃源社区' }, { code: 'S102', name: '幸福村', type: '农村' }] });
+    const names = Object.keys(rows);
+    const res = await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, Object.values(rows)));
+    ids = Object.fromEntries(names.map((n, i) => [n, res.ids[i]!]));
+    await voidRecord(a.ctx, ids.voided!, '重复录入');
+  });
+  afterAll(async () => {
+    await a.close();
+  });
+
   it('finds a Chinese substring of 2 characters (LIKE) and of 3+ (trigram FTS)', async () => {
     expect(await found({ q: '例会' })).toEqual([ids.meeting, ids.meeting2024]);
     expect(await found({ q: '工作例会' })).toEqual([ids.meeting, ids.meeting2024]);
@@ -91,7 +92,7 @@ describe('searchRecords', () => {
     expect((await searchRecords(a.ctx, { q: '工作例会' })).total).toBe(4);
     await voidRecord(a.ctx, extra.ids[0]!, '测试');
     expect((await searchRecords(a.ctx, { q: '工作例会' })).total).toBe(3);
-    const other = await openArchive(a.ctx.paths.dir, { actor: 'other' });
+    const other = await openArchive(a.location, { actor: 'other', workDir: a.ctx.paths.dir });
     try {
       await voidRecord(other, extra.ids[1]!, '测试');
     } finally {
@@ -118,6 +119,20 @@ describe('searchRecords', () => {
     await fileYear(a.ctx, { year: 2025 });
     const [r] = (await searchRecords(a.ctx, { q: '工作例会', year: 2025 })).records;
     expect(r).toMatchObject({ id: ids.meeting, community: '桃源社区', archivalCode: 'S101-WS·2025-D30-JW-0001', status: '在保', attachments: 0 });
+  });
+
+  it('counts exactly what it finds, for 2- and 3-character terms too, after voids and edits', async () => {
+    const extra = await a.ctx.write.transaction((trx) =>
+      insertRecords(a.ctx, trx, [1, 2, 3].map((i) => ({ ...rows.meeting!, title: `例会记录第${i}份，Ä大写` }))),
+    );
+    await voidRecord(a.ctx, extra.ids[0]!, '测试');
+    await updateRecord(a.ctx, extra.ids[1]!, { title: '改成别的题名' });
+    for (const q of ['例会', '会记', '例会记', '记录第', 'ä大', 'Ä大写', '大写', '题名', '别的题', '']) {
+      const all = await searchRecords(a.ctx, { q, limit: 1000 });
+      expect(all.total, q).toBe(all.records.length);
+    }
+    expect((await searchRecords(a.ctx, { q: '记录第' })).total).toBe(1);
+    expect((await searchRecords(a.ctx, { q: 'ä大写' })).total).toBe(1);
   });
 
   it('follows edits through the FTS triggers', async () => {

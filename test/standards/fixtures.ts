@@ -22,7 +22,7 @@ export async function addRecords(ctx: ArchiveContext, kind: string, dates: strin
 
 export async function attachPdf(ctx: ArchiveContext, recordIds: number[]): Promise<void> {
   for (const id of recordIds) {
-    const staged = stageBuffer(ctx, new TextEncoder().encode(`%PDF-1.7\n% record ${id}\n%%EOF\n`), `${id}.pdf`);
+    const staged = await stageBuffer(ctx, new TextEncoder().encode(`%PDF-1.7\n% record ${id}\n%%EOF\n`), `${id}.pdf`);
     await ctx.write.transaction((trx) => linkAttachments(ctx, trx, id, [staged]));
   }
 }

@@ -32,7 +32,7 @@ beforeEach(async () => {
   }));
   ids = (await a.ctx.write.transaction((trx) => insertRecords(a.ctx, trx, inputs))).ids;
   for (const id of ids.slice(0, 3)) {
-    const staged = stageBuffer(a.ctx, new TextEncoder().encode(`%PDF-1.7\n% scan ${id}\n%%EOF\n`), `扫描件${id}.pdf`);
+    const staged = await stageBuffer(a.ctx, new TextEncoder().encode(`%PDF-1.7\n% scan ${id}\n%%EOF\n`), `扫描件${id}.pdf`);
     await a.ctx.write.transaction((trx) => linkAttachments(a.ctx, trx, id, [staged]));
   }
   await fileYear(a.ctx, { year: 2025 });

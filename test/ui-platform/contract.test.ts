@@ -26,6 +26,8 @@ describe('the contract', () => {
     expect(API_METHODS.filter((m) => API[m].desktopOnly).sort()).toEqual([
       'backup.restore',
       'backup.write',
+      'connection.set',
+      'connection.test',
       'demo.generate',
       'import.files',
       'report.write',

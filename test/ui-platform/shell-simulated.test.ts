@@ -42,6 +42,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', async () => {
   const { hostCore } = await import('../../src/main/core-host/host');
+  const { desktopLocation } = await import('../../src/main/core/connection');
   const { HANDLERS } = await import('../../src/main/handlers');
   const { cancelled } = await import('../../src/shared/errors');
   // check.run made endless, so that cancelling it through the whole chain can be observed
@@ -97,7 +98,8 @@ vi.mock('electron', async () => {
     fake.hosted.push(
       hostCore(
         { postMessage: (m) => port2.postMessage(m), onMessage: (l) => port2.on('message', l) },
-        { dir: args[0]!, version: args[1]!, actor: args[2]!, log: { info: () => {}, warn: () => {} }, handlers },
+        // as core-host/index.ts: '' means SANWU_DB, else this computer's choice of archive
+        { dir: args[0] || desktopLocation(process.env), env: process.env, version: args[1]!, actor: args[2]!, log: { info: () => {}, warn: () => {} }, handlers },
       ),
     );
     return { postMessage: (m: unknown) => port1.postMessage(m), on: (event: string, l: Listener) => listeners.set(event, l) };
@@ -174,10 +176,12 @@ describe('the shell, started', () => {
     expect(fake.menu).toEqual(expect.arrayContaining([expect.objectContaining({ label: '文件' })]));
   });
 
-  it('runs the core in its own process on the archive folder', () => {
+  it('runs the core in its own process on the archive folder (SANWU_DB, read by the core: no location on its command line)', async () => {
     expect(fake.forks).toHaveLength(1);
     expect(fake.forks[0]!.entry).toBe(join(fake.appPath, 'out/main/core-host.js'));
-    expect(fake.forks[0]!.args.slice(0, 2)).toEqual([archiveDir, '0.1.0']);
+    expect(fake.forks[0]!.args.slice(0, 2)).toEqual(['', '0.1.0']);
+    const hosted = (await fake.hosted[0]) as { archive(): Promise<ArchiveContext> };
+    expect((await hosted.archive()).paths.dir).toBe(archiveDir);
   });
 
   it('denies every permission', () => {

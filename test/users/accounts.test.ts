@@ -5,7 +5,7 @@ import { createUser, disableUser, enableUser, listUsers, setUserPassword, setUse
 import { hashPassword, verifyPassword } from '../../src/main/core/users/password';
 import { signIn } from '../../src/main/core/users/sign-in';
 import { usernameSchema } from '../../src/shared/users';
-import { tableCounts, tempArchive, type TestArchive, raw } from '../helpers/archive';
+import { raw, tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { archiveWithAccounts, auditText, entriesSince, lastEntryId, movableClock, PASSWORD, type MovableClock } from './fixtures';
 
 let clock: MovableClock;

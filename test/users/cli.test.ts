@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeArchive, openArchive } from '../../src/main/core/archive';
-import { tempDir, raw } from '../helpers/archive';
+import { raw, tempDir } from '../helpers/archive';
 import { sanwuAs } from './cli';
 import { auditText } from './fixtures';
 

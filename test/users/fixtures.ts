@@ -5,7 +5,7 @@ import type { ArchiveContext, Clock } from '../../src/main/core/context';
 import { createDemoUsers } from '../../src/main/core/demo/users';
 import { saveOffice } from '../../src/main/core/office/repository';
 import type { Role } from '../../src/shared/users';
-import { fixedClock, tempArchive, type TestArchive, raw } from '../helpers/archive';
+import { fixedClock, raw, tempArchive, type TestArchive } from '../helpers/archive';
 
 export const PASSWORD = 'correct-horse-9';
 

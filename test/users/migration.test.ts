@@ -7,7 +7,7 @@ import { closeArchive, openArchive } from '../../src/main/core/archive';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
 import { hashPassword } from '../../src/main/core/users/password';
 import { signIn } from '../../src/main/core/users/sign-in';
-import { fixedClock, tempDir, raw } from '../helpers/archive';
+import { fixedClock, raw, tempDir } from '../helpers/archive';
 
 const tmp = tempDir('sanwu-0007-');
 afterAll(() => tmp.cleanup());

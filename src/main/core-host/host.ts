@@ -3,6 +3,9 @@
 // A restore swaps the archive: calls arriving meanwhile wait for the reopened one.
 import { toErrorPayload } from '../../shared/errors';
 import { closeArchive, openArchive } from '../core/archive';
+import { saveServer, shownLocation } from '../core/connection';
+import { isServerLocation } from '../core/db/location';
+import { defaultArchiveDir, serverWorkDir } from '../core/default-location';
 import { attachmentFile } from '../core/attachments/served';
 import type { ArchiveContext, Logger } from '../core/context';
 import { SessionStore } from '../core/users/sessions';
@@ -14,7 +17,12 @@ import { APP_ORIGIN } from '../shell/app-url';
 import type { CorePort, ToCore } from './protocol';
 
 export interface HostOptions {
+  /** the archive: a folder, or a postgres:// URL */
   dir: string;
+  /** a server archive's local working folder */
+  workDir?: string;
+  /** desktop: the process environment, for this computer's choice of archive (设置 → 连接服务器) */
+  env?: NodeJS.ProcessEnv;
   version: string;
   actor: string;
   log: Logger;
@@ -34,8 +42,24 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
   // the archive's sign-ins: a restored archive has its own accounts, so they end with the swap
   const sessions = new SessionStore();
   const running = new Map<string, AbortController>();
-  const open = () => openArchive(options.dir, { create: true, actor: options.actor, log: options.log, anchorDir: options.anchorDir });
+  let location = options.dir;
+  const openAt = (where: string) =>
+    openArchive(where, { create: true, actor: options.actor, log: options.log, workDir: isServerLocation(where) && options.env ? serverWorkDir(options.env, where) : options.workDir, anchorDir: options.anchorDir });
+  const open = () => openAt(location);
   let current = open();
+
+  /** 连接服务器: the new archive opened first; only then is the old one closed and the choice saved. */
+  async function switchTo(env: NodeJS.ProcessEnv, server: string | null): Promise<{ engine: 'sqlite' | 'postgres'; location: string }> {
+    const next = server ?? defaultArchiveDir(env);
+    const opened = await openAt(next);
+    const old = await current.catch(() => null);
+    current = Promise.resolve(opened);
+    location = next;
+    sessions.clear();
+    if (old) await closeArchive(old);
+    saveServer(env, server);
+    return { engine: server === null ? 'sqlite' : 'postgres', location: shownLocation(next) };
+  }
 
   async function replaceArchive<T>(work: (dir: string) => Promise<T>): Promise<T> {
     const ctx = await current;
@@ -44,7 +68,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     await closeArchive(ctx);
     sessions.clear();
     try {
-      return await work(ctx.paths.dir);
+      return await work(location);
     } finally {
       reopened(open());
     }
@@ -63,6 +87,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     },
     reveal: (path) => port.postMessage({ type: 'reveal', path }),
     replaceArchive,
+    ...(options.env ? { connection: { env: options.env, switchTo: (server: string | null) => switchTo(options.env!, server) } } : {}),
   });
 
   async function handle(ctx: ArchiveContext, m: ToCore): Promise<void> {

@@ -1,6 +1,8 @@
-// Entry of the core process (Electron utilityProcess.fork): argv = [archive dir, app version, actor].
+// Entry of the core process (Electron utilityProcess.fork): argv = [archive ('' for SANWU_DB, else this
+// computer's choice: core/connection.ts), app version, actor].
 /// <reference types="electron" />
 import type { ToCore } from './protocol';
+import { desktopLocation } from '../core/connection';
 import { defaultAnchorDir } from '../core/default-location';
 import { hostCore } from './host';
 
@@ -13,5 +15,5 @@ void hostCore(
     postMessage: (message) => parent.postMessage(message),
     onMessage: (listener) => parent.on('message', (event) => listener(event.data as ToCore)),
   },
-  { dir, version, actor, anchorDir: defaultAnchorDir(process.env), log: { info: (m) => console.log(m), warn: (m) => console.warn(m) } },
+  { dir: dir || desktopLocation(process.env), env: process.env, version, actor, anchorDir: defaultAnchorDir(process.env), log: { info: (m) => console.log(m), warn: (m) => console.warn(m) } },
 );

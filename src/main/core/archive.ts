@@ -1,11 +1,17 @@
-// Opening and creating an archive folder: archive.sqlite + files/ + backups/.
+// Opening and creating an archive: a folder (archive.sqlite + files/ + backups/) or a database on a
+// PostgreSQL server (`postgres://…`), with a local working folder for its backups and file cache.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { SanwuError } from '../../shared/errors';
 import { AnchorStore } from './audit-log/anchor';
 import { anchorHooks } from './audit-log/anchoring';
-import { copyDatabase, openDatabase, runMigrations, type Database } from './db';
+import { copyDatabase, isServerLocation, openDatabase, openPostgresDatabase, redactUrl, runMigrations, type Database, type ReadDb } from './db';
+import { serverSlug } from './db/location';
 import type { MigrationList } from './db/migrate';
+import { databaseState } from './db/postgres/migrate';
+import type { DB } from './db/schema';
+import { userDataDir } from './default-location';
 import { systemClock, silentLogger, type ArchiveContext, type ArchivePaths, type Clock, type Logger } from './context';
 import { recoverFolder, recoverPlaced } from './recovery';
 import { transientName } from './transient';
@@ -21,8 +27,10 @@ export interface OpenOptions {
    * place: a crash leaves no archive or a whole one.
    */
   initialize?: (ctx: ArchiveContext) => Promise<void>;
-  /** The schema's migrations; tests pass a longer list to exercise upgrades. */
+  /** The schema's migrations (the engine's own list); tests pass another to exercise upgrades. */
   migrations?: MigrationList;
+  /** A server archive's local working folder (backups, file cache); default: under the user's data folder. */
+  workDir?: string;
   /**
    * The folder that keeps the audit log's anchor and its key, outside the archive (the CLI and the
    * desktop app pass one in the user's profile: default-location.ts). Null or absent: not anchored.
@@ -32,8 +40,13 @@ export interface OpenOptions {
   writerWaitMs?: number;
 }
 
-export function archivePaths(dir: string): ArchivePaths {
-  const abs = resolve(dir);
+/** `location`: an archive folder, or a `postgres://` URL (whose local working folder is `workDir`). */
+export function archivePaths(location: string, workDir?: string): ArchivePaths {
+  if (isServerLocation(location)) {
+    const dir = resolve(workDir ?? join(userDataDir(process.env), 'servers', serverSlug(location)));
+    return { dir, database: redactUrl(location), files: join(dir, 'cache'), backups: join(dir, 'backups'), server: redactUrl(location) };
+  }
+  const abs = resolve(location);
   return {
     dir: abs,
     database: join(abs, 'archive.sqlite'),
@@ -42,15 +55,21 @@ export function archivePaths(dir: string): ArchivePaths {
   };
 }
 
-export function archiveExists(dir: string): boolean {
-  return existsSync(archivePaths(dir).database);
+export async function archiveExists(location: string): Promise<boolean> {
+  if (!isServerLocation(location)) return existsSync(archivePaths(location).database);
+  const database = await openPostgresDatabase(location, { cacheDir: archivePaths(location).files });
+  try {
+    return (await databaseState(database.read as unknown as Kysely<DB>)) === 'archive';
+  } finally {
+    await database.close();
+  }
 }
 
 /** The context over an open database; every write moves the anchor along (audit-log/anchoring.ts). */
 function contextOf(paths: ArchivePaths, database: Database, options: OpenOptions): ArchiveContext {
   const clock = options.clock ?? systemClock;
   const anchors = options.anchorDir ? new AnchorStore(options.anchorDir) : null;
-  if (anchors) database.setCommitHooks(anchorHooks({ store: anchors, dir: paths.dir, clock }));
+  if (anchors) database.setCommitHooks(anchorHooks({ store: anchors, dir: paths.dir, clock, shared: paths.server !== undefined }));
   return {
     paths,
     db: database.read,
@@ -86,8 +105,38 @@ async function createArchiveFile(paths: ArchivePaths, options: OpenOptions): Pro
   }
 }
 
-export async function openArchive(dir: string, options: OpenOptions = {}): Promise<ArchiveContext> {
-  const paths = archivePaths(dir);
+/** A server archive: the schema created (`create`) or upgraded in one transaction, as for a folder. */
+async function openServerArchive(url: string, options: OpenOptions): Promise<ArchiveContext> {
+  const paths = archivePaths(url, options.workDir);
+  const database = await openPostgresDatabase(url, { cacheDir: paths.files, waitMs: options.writerWaitMs });
+  mkdirSync(paths.dir, { recursive: true }); // the anchor is kept by this folder's path
+  const ctx = contextOf(paths, database, options);
+  try {
+    const state = await databaseState(database.read as unknown as Kysely<DB>);
+    if (state !== 'archive' && !options.create) {
+      throw new SanwuError(
+        'NOT_AN_ARCHIVE',
+        state === 'empty'
+          ? `数据库 ${paths.server} 中还没有档案库。请先运行 sanwu init --db 加上这个地址创建，或检查地址是否正确。`
+          : `数据库 ${paths.server} 里是别的数据，不是三务档案库，已拒绝打开，未做任何修改。`,
+      );
+    }
+    const initialize = state === 'empty' ? options.initialize : undefined;
+    // A new archive's schema and first rows in ONE transaction (PostgreSQL's DDL is transactional): the
+    // first rows go in through a context whose reads and writes are that transaction's.
+    await runMigrations(database, options.migrations, {
+      initialize: initialize ? (trx) => initialize({ ...ctx, db: trx as unknown as ReadDb, write: { transaction: (fn) => fn(trx) } }) : undefined,
+    });
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return ctx;
+}
+
+export async function openArchive(location: string, options: OpenOptions = {}): Promise<ArchiveContext> {
+  if (isServerLocation(location)) return openServerArchive(location, options);
+  const paths = archivePaths(location);
   if (existsSync(paths.dir) && !statSync(paths.dir).isDirectory()) {
     throw new SanwuError('NOT_AN_ARCHIVE', `${paths.dir} 是一个文件而不是档案文件夹。请用 --db 指向档案文件夹。`);
   }

@@ -13,10 +13,15 @@ export interface Logger {
 }
 
 export interface ArchivePaths {
+  /** the archive folder; for a server archive, its local working folder */
   dir: string;
+  /** archive.sqlite; for a server archive, its URL without the password */
   database: string;
+  /** the attachment store; for a server archive, the local cache of files handed out */
   files: string;
   backups: string;
+  /** a server archive's URL (without the password); absent for a folder */
+  server?: string;
 }
 
 export interface ArchiveContext {

@@ -2,6 +2,7 @@
 // (Electron's app.getPath('userData') for productName SanwuArchive), subfolder archive/.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { serverSlug } from './db/location';
 
 export const PRODUCT_DIR = 'SanwuArchive';
 
@@ -13,6 +14,11 @@ export function userDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
 
 export function defaultArchiveDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   return join(userDataDir(env, platform), 'archive');
+}
+
+/** A server archive's local working folder (its backups and file cache) on this computer. */
+export function serverWorkDir(env: NodeJS.ProcessEnv, url: string, platform: NodeJS.Platform = process.platform): string {
+  return join(userDataDir(env, platform), 'servers', serverSlug(url));
 }
 
 /**

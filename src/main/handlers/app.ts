@@ -1,6 +1,7 @@
 // app.info, office.save, shell.showInFolder.
 import { relative, resolve, isAbsolute } from 'node:path';
 import { SanwuError } from '../../shared/errors';
+import { engineOf } from '../core/db';
 import { SCHEMA_VERSION } from '../core/db/migrate';
 import { getOffice, saveOffice } from '../core/office/repository';
 import { workingYear } from '../core/records/working-year';
@@ -23,6 +24,8 @@ export const appHandlers: Handlers<'app.info' | 'office.save' | 'shell.showInFol
     schemaVersion: SCHEMA_VERSION,
     workingYear: await workingYear(ctx),
     accounts: await hasAccounts(ctx.db),
+    engine: engineOf(ctx.db).kind,
+    ...(ctx.paths.server ? { server: ctx.paths.server } : {}),
   }),
   'office.save': (ctx, input) => saveOffice(ctx, input),
   'shell.showInFolder': async (ctx, { path }, env) => {

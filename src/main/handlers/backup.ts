@@ -12,8 +12,10 @@ import { desktopOnly } from './unavailable';
 /** The open archive replaced by a checked backup (the current one backed up first), then reopened. */
 function replaceBy(ctx: ArchiveContext, env: HandlerEnv, file: string) {
   if (!env.replaceArchive) throw desktopOnly('backup.restore');
+  // a server archive's working folder (ctx.paths.dir) is where its replaced archive is backed up
+  const workDir = ctx.paths.server ? ctx.paths.dir : undefined;
   return env.replaceArchive((dir) =>
-    restoreBackup(dir, file, { force: true, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress, anchorDir: ctx.anchors?.dir ?? null, log: ctx.log }),
+    restoreBackup(dir, file, { force: true, workDir, clock: ctx.clock, actor: ctx.actor, signal: env.signal, onProgress: env.onProgress, anchorDir: ctx.anchors?.dir ?? null, log: ctx.log }),
   );
 }
 

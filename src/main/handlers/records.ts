@@ -28,7 +28,7 @@ export const recordHandlers: Handlers<
     return { record, attachments, history };
   },
   'records.create': (ctx, input) => createRecord(ctx, input),
-  'records.update': (ctx, { id, patch }) => updateRecord(ctx, id, patch),
+  'records.update': (ctx, { id, patch, version }) => updateRecord(ctx, id, patch, version),
   'records.void': (ctx, { id, reason }) => voidRecord(ctx, id, reason),
   'records.restore': (ctx, { id }) => restoreRecord(ctx, id),
   'attachments.add': (ctx, { recordId, name, dataBase64 }) => addAttachmentData(ctx, recordId, Buffer.from(dataBase64, 'base64'), name, '界面上传'),

@@ -28,6 +28,19 @@ export interface HandlerEnv {
    * that arrive meanwhile wait for the reopened archive.
    */
   replaceArchive?: <T>(work: (dir: string) => Promise<T>) => Promise<T>;
+  /** desktop: this computer's choice of archive (设置 → 连接服务器) */
+  connection?: DesktopConnection;
+}
+
+export interface DesktopConnection {
+  /** the process environment (where the user's data folder is) */
+  env: NodeJS.ProcessEnv;
+  /**
+   * Opens the server `server` (null: the folder in the user's data folder) and, once it is open, closes
+   * the archive in use and remembers the choice; one that cannot be opened leaves everything as it was.
+   * Returns the archive now in use, as shown.
+   */
+  switchTo(server: string | null): Promise<{ engine: 'sqlite' | 'postgres'; location: string }>;
 }
 
 export type Handler<M extends ApiMethod> = (ctx: ArchiveContext, input: ApiParsedInput<M>, env: HandlerEnv) => Promise<ApiOutput<M>>;

@@ -2,7 +2,7 @@
 // contract over IPC. Everything it shows comes through window.api.
 import { join } from 'node:path';
 import { app, Menu, session, type BrowserWindow } from 'electron';
-import { defaultArchiveDir, userDataDir } from '../core/default-location';
+import { userDataDir } from '../core/default-location';
 import { startCoreProcess } from './core-process';
 import { registerIpc } from '../transports/ipc/register';
 import { buildMenu } from './menu';
@@ -32,7 +32,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
-    const dir = process.env.SANWU_DB ?? defaultArchiveDir(process.env);
+    // SANWU_DB, else this computer's choice (设置 → 连接服务器): the core process reads both itself, so a
+    // server's password never travels on a command line
+    const dir = '';
     const actor = process.env.USERNAME ?? process.env.USER ?? 'desktop';
     const core = startCoreProcess(built('main', 'core-host.js'), dir, app.getVersion(), actor);
     core.onReady = (d) => {

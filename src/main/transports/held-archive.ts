@@ -1,15 +1,16 @@
-// The archive a transport serves, replaceable while it serves: a restore closes it, works on its folder
-// and opens the result; calls arriving meanwhile wait for the reopened archive.
+// The archive a transport serves, replaceable while it serves: a restore closes it, works on its
+// location (a folder or a postgres:// URL) and opens the result; calls arriving meanwhile wait for the
+// reopened archive.
 import { closeArchive } from '../core/archive';
 import type { ArchiveContext } from '../core/context';
 
 export interface HeldArchive {
   current(): Promise<ArchiveContext>;
-  /** closes the archive, runs `work` on its folder, opens it again (whatever `work` did) */
-  replace<T>(work: (dir: string) => Promise<T>): Promise<T>;
+  /** closes the archive, runs `work` on its location, opens it again (whatever `work` did) */
+  replace<T>(work: (location: string) => Promise<T>): Promise<T>;
 }
 
-export function holdArchive(first: ArchiveContext | Promise<ArchiveContext>, open: () => Promise<ArchiveContext>, onClosed: () => void = () => {}): HeldArchive {
+export function holdArchive(first: ArchiveContext | Promise<ArchiveContext>, location: string, open: () => Promise<ArchiveContext>, onClosed: () => void = () => {}): HeldArchive {
   let current = Promise.resolve(first);
   return {
     current: () => current,
@@ -20,7 +21,7 @@ export function holdArchive(first: ArchiveContext | Promise<ArchiveContext>, ope
       await closeArchive(ctx);
       onClosed();
       try {
-        return await work(ctx.paths.dir);
+        return await work(location);
       } finally {
         reopened(open());
       }

@@ -5,7 +5,7 @@ import { passwordSchema, type UserInfo } from '../../../shared/users';
 import type { Clock } from '../../core/context';
 import { planDemo, type DemoOptions } from '../../core/demo/plan';
 import { usageError } from '../args';
-import { archiveDir, DB_FLAG, type Command } from '../command';
+import { archiveDir, DB_FLAG, shownLocation, type Command } from '../command';
 import { withContract } from '../contract';
 import { printJson, type CliIO } from '../io';
 import { generatedPassword } from '../passwords';
@@ -37,8 +37,8 @@ const command: Command = {
       throw new SanwuError('INVALID_INPUT', `环境变量 SANWU_PASSWORD 不能用作演示账号的密码：${passwordSchema.safeParse(usersPassword).error?.issues[0]?.message}。未做任何修改。`);
     }
     const { summary, users } = await withContract(args, io, ({ call }) => call('demo.generate', { ...options, usersPassword }), { create: true });
-    if (f.json) printJson(io, { ok: true, db: archiveDir(args, io), ...summary, ...(f.users ? { users, ...(generated ? { password: generated } : {}) } : {}) });
-    else printSummary(io, archiveDir(args, io), summary);
+    if (f.json) printJson(io, { ok: true, db: shownLocation(archiveDir(args, io)), ...summary, ...(f.users ? { users, ...(generated ? { password: generated } : {}) } : {}) });
+    else printSummary(io, shownLocation(archiveDir(args, io)), summary);
     if (f.users && !f.json) printUsers(io, users, generated);
     return 0;
   },

@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import { archiveExists, closeArchive, openArchive } from '../../core/archive';
 import { restoreBackup, type RestoreResult } from '../../core/backup/restore';
-import { defaultAnchorDir } from '../../core/default-location';
+import { isServerLocation } from '../../core/db/location';
+import { defaultAnchorDir, serverWorkDir } from '../../core/default-location';
 import { usageError } from '../args';
 import { archiveDir, DB_FLAG, osActor, type Command } from '../command';
 import { withContract } from '../contract';
@@ -21,7 +22,7 @@ async function opens(dir: string, io: CliIO): Promise<boolean> {
 
 const command: Command = {
   summary: '从备份恢复档案库（先完整校验；已有档案库须加 --force，且会先备份）',
-  usage: 'sanwu restore --db DIR FILE [--force] [--json] [--as 用户名]',
+  usage: 'sanwu restore --db DIR|postgres://… FILE [--force] [--json] [--as 用户名]',
   flags: { ...DB_FLAG, force: { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: true,
   async run(args, io) {
@@ -30,18 +31,19 @@ const command: Command = {
     const file = resolve(io.cwd, args.positionals[0]!);
     const force = args.flags.force === true;
     let result: Omit<RestoreResult, 'notices'> & { notices?: string[] };
-    if (force && archiveExists(dir) && (await opens(dir, io))) {
+    if (force && (await archiveExists(dir)) && (await opens(dir, io))) {
       result = await withContract(args, io, ({ call }) => call('backup.restore', { path: file }), {
         env: (ctx) => ({
           replaceArchive: async (work) => {
             await closeArchive(ctx);
-            return work(ctx.paths.dir);
+            return work(dir);
           },
         }),
       });
     } else {
       result = await restoreBackup(dir, file, {
         force,
+        workDir: isServerLocation(dir) ? serverWorkDir(io.env, dir) : undefined,
         clock: io.clock,
         actor: osActor(io),
         anchorDir: defaultAnchorDir(io.env),

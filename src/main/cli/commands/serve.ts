@@ -7,7 +7,7 @@ import { buildRenderer, rendererStale } from '../../transports/http/renderer-bui
 import { startServer } from '../../transports/http/server';
 import { closeArchive } from '../../core/archive';
 import type { ArchiveContext } from '../../core/context';
-import { openNamedArchive, type Command } from '../command';
+import { archiveDir, openNamedArchive, type Command } from '../command';
 import { appVersion, PROJECT_ROOT } from '../contract';
 
 
@@ -30,7 +30,7 @@ async function buildOrKeep(rendererDir: string, log: (line: string) => void): Pr
 
 const command: Command = {
   summary: '浏览器模式：在本机 127.0.0.1 上提供界面',
-  usage: 'sanwu serve --db DIR [--port N]',
+  usage: 'sanwu serve --db DIR|postgres://… [--port N]',
   flags: { db: { type: 'string' }, port: { type: 'string' } },
   async run(args, io) {
     const port = parsePort(args.flags.port as string | undefined);
@@ -42,10 +42,10 @@ const command: Command = {
     try {
       const rendererDir = join(PROJECT_ROOT, 'out/renderer');
       if (rendererStale(PROJECT_ROOT)) await buildOrKeep(rendererDir, log);
-      const server = await startServer({ ctx, reopen: () => openNamedArchive(args, io), rendererDir, version, port });
+      const server = await startServer({ ctx, reopen: () => openNamedArchive(args, io), location: archiveDir(args, io), rendererDir, version, port });
       served = server.archive;
       io.stdout(`${server.url}\n`);
-      log(`三务档案浏览器模式已启动（档案库 ${ctx.paths.dir}）。请在浏览器中打开上面的链接；按 Ctrl+C 退出。`);
+      log(`三务档案浏览器模式已启动（档案库 ${ctx.paths.server ?? ctx.paths.dir}）。请在浏览器中打开上面的链接；按 Ctrl+C 退出。`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         if (io.signal.aborted) return resolve();

@@ -12,8 +12,9 @@ import { nowIso, type ArchiveContext } from '../context';
 import { problemCode, retentionCode } from '../retention/schedule';
 import { getSetting } from '../settings/store';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE, renderArchivalCode, templateProblems } from './template';
-import { stateColumn, stateSql, writeSql } from '../db';
-import type { Reader } from '../db/handles';
+import { stateColumn } from '../db';
+import { engineOf } from '../db/engine';
+import type { Reader, Trx } from '../db/handles';
 
 export const filingScopeSchema = z.object({
   year: yearSchema,
@@ -67,7 +68,8 @@ interface PlannedCell extends FiledCell {
   parts: CellParts;
 }
 
-async function planFiling(db: Reader, scope: FilingScope): Promise<{ assignments: FilingAssignment[]; cells: PlannedCell[] }> {
+/** `lock`: filing for real, inside its transaction: the year's cell counters are row-locked until it commits. */
+async function planFiling(db: Reader, scope: FilingScope, lock = false): Promise<{ assignments: FilingAssignment[]; cells: PlannedCell[] }> {
   const s = filingScopeSchema.parse(scope);
   const communityId = s.community ? (await requireCommunityByName(db, s.community)).id : undefined;
   const template = await codeTemplate(db);
@@ -84,13 +86,14 @@ async function planFiling(db: Reader, scope: FilingScope): Promise<{ assignments
   const rows = await query.orderBy('records.date').orderBy('records.id').execute();
 
   const lastNo = new Map<string, number>();
-  const cellRows = await db.selectFrom('filing_cells').selectAll().where('year', '=', s.year).execute();
+  const cells = db.selectFrom('filing_cells').selectAll().where('year', '=', s.year);
+  const cellRows = await (lock ? engineOf(db).forUpdate(cells) : cells).execute();
   for (const c of cellRows) {
     lastNo.set(cellKey({ fondsCode: c.fonds_code, categoryCode: c.category_code, year: c.year, retentionCode: c.retention_code, problemCode: c.problem_code }), c.last_item_no);
   }
 
   const assignments: FilingAssignment[] = [];
-  const cells = new Map<string, PlannedCell>();
+  const planned = new Map<string, PlannedCell>();
   for (const r of rows) {
     const cellParts: CellParts = {
       fondsCode: r.fonds_code,
@@ -104,11 +107,11 @@ async function planFiling(db: Reader, scope: FilingScope): Promise<{ assignments
     lastNo.set(key, itemNo);
     const parts = { ...cellParts, itemNo };
     assignments.push({ id: r.id, archivalCode: renderArchivalCode(parts, template), parts, community: r.community, title: r.title, date: r.date, cell: key });
-    const cell = cells.get(key);
+    const cell = planned.get(key);
     if (cell) cell.to = itemNo;
-    else cells.set(key, { cell: key, community: r.community, from: itemNo, to: itemNo, parts: cellParts });
+    else planned.set(key, { cell: key, community: r.community, from: itemNo, to: itemNo, parts: cellParts });
   }
-  return { assignments, cells: [...cells.values()].sort((a, b) => a.cell.localeCompare(b.cell)) };
+  return { assignments, cells: [...planned.values()].sort((a, b) => a.cell.localeCompare(b.cell)) };
 }
 
 /** The 档号 that `fileYear` would give, without writing anything, with what identifies each item. */
@@ -117,39 +120,61 @@ export async function previewFiling(ctx: ArchiveContext, scope: FilingScope): Pr
   return assignments.map(({ parts: _parts, ...shown }) => shown);
 }
 
-const YIELD_EVERY = 1000;
+/** Records given their 档号 per statement (7 bound values each: well under either engine's limit). */
+const BATCH = 1000;
+
+/** The 档号 a batch would give that another record holds already, or that two of the batch would share. */
+async function codeClash(trx: Trx, batch: FilingAssignment[], given: Set<string>): Promise<FilingAssignment | undefined> {
+  for (const a of batch) {
+    if (given.has(a.archivalCode)) return a;
+    given.add(a.archivalCode);
+  }
+  const held = await trx.selectFrom('records').select('archival_code').where('archival_code', 'in', batch.map((a) => a.archivalCode)).executeTakeFirst();
+  return held ? batch.find((a) => a.archivalCode === held.archival_code) : undefined;
+}
+
+/**
+ * Gives a batch of records their 件号 and 档号 in one UPDATE … FROM (VALUES …) (both engines name the
+ * columns column1…): each record changed, with its state now (audited). The first row's casts type
+ * every column on PostgreSQL.
+ */
+async function fileBatch(trx: Trx, batch: FilingAssignment[], at: string): Promise<Map<number, string>> {
+  const rows = batch.map((a, i) => {
+    const p = a.parts;
+    const n = (v: number) => (i === 0 ? sql`CAST(${v} AS bigint)` : sql`${v}`);
+    return sql`(${n(a.id)}, ${p.fondsCode}, ${n(p.year)}, ${p.retentionCode}, ${p.problemCode}, ${n(p.itemNo)}, ${a.archivalCode})`;
+  });
+  const updated = await sql<{ id: number; state: string }>`UPDATE records SET fonds_code = v.column2, filing_year = v.column3, retention_code = v.column4,
+      problem_code = v.column5, item_no = v.column6, archival_code = v.column7, filed_at = ${at}, status = '在保', updated_at = ${at}
+      FROM (VALUES ${sql.join(rows)}) AS v WHERE records.id = v.column1 AND records.item_no IS NULL
+      RETURNING records.id, ${sql.raw(engineOf(trx).stateSql('record', 'records'))} AS state`.execute(trx);
+  return new Map(updated.rows.map((r) => [r.id, r.state]));
+}
 
 export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: LongTaskOptions = {}): Promise<FilingResult> {
   return ctx.write.transaction(async (trx) => {
-    const { assignments, cells } = await planFiling(trx, scope);
+    const { assignments, cells } = await planFiling(trx, scope, true);
     const at = nowIso(ctx);
     const total = assignments.length;
-    // Raw prepared statements, a slice at a time: filing a whole street office's year is thousands of rows.
-    const update = `UPDATE records SET fonds_code = ?, filing_year = ?, retention_code = ?, problem_code = ?, item_no = ?,
-         archival_code = ?, filed_at = ?, status = '在保', updated_at = ? WHERE id = ? AND item_no IS NULL RETURNING ${stateSql('record')}`;
     const audit: AuditInput[] = [];
-    for (let from = 0; from < total; from += YIELD_EVERY) {
+    const given = new Set<string>();
+    for (let from = 0; from < total; from += BATCH) {
       opts.onProgress?.({ phase: '归档', done: from, total });
       await new Promise((r) => setImmediate(r));
       if (opts.signal?.aborted) throw cancelled();
-      await writeSql(trx, (q) => {
-        for (const a of assignments.slice(from, from + YIELD_EVERY)) {
-          const p = a.parts;
-          let state: string;
-          try {
-            state = q.value<string>(update, [p.fondsCode, p.year, p.retentionCode, p.problemCode, p.itemNo, a.archivalCode, at, at, a.id])!;
-          } catch (e) {
-            if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-              throw new SanwuError(
-                'CONFLICT',
-                `记录 ${a.id} 的档号 ${a.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
-              );
-            }
-            throw e;
-          }
-          audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, afterJson: state });
-        }
-      });
+      const batch = assignments.slice(from, from + BATCH);
+      const clash = await codeClash(trx, batch, given);
+      if (clash) {
+        throw new SanwuError(
+          'CONFLICT',
+          `记录 ${clash.id} 的档号 ${clash.archivalCode} 与已有档案重复，未归档任何记录。请检查档号模板是否包含 {门类} 和 {问题}，并运行 sanwu check 检查档号。`,
+        );
+      }
+      const filed = await fileBatch(trx, batch, at);
+      // Never a skipped number: a record someone else filed meanwhile stops the whole filing.
+      const missed = batch.find((a) => !filed.has(a.id));
+      if (missed) throw new SanwuError('CONFLICT', `记录 ${missed.id} 已被他人归档或改动，本次未归档任何记录。请重新归档。`);
+      for (const a of batch) audit.push({ action: 'file', entity: 'record', entityId: a.id, before: { status: '未归档' }, afterJson: filed.get(a.id)! });
     }
     if (opts.signal?.aborted) throw cancelled();
     // The counters move in step, each change audited with the counter's new state.
@@ -158,7 +183,7 @@ export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: Lo
         .insertInto('filing_cells')
         .values({ fonds_code: p.fondsCode, category_code: p.categoryCode, year: p.year, retention_code: p.retentionCode, problem_code: p.problemCode, last_item_no: to })
         .onConflict((oc) => oc.columns(['fonds_code', 'category_code', 'year', 'retention_code', 'problem_code']).doUpdateSet({ last_item_no: to }))
-        .returning(stateColumn('filing_cell').as('state'))
+        .returning(stateColumn(trx, 'filing_cell').as('state'))
         .executeTakeFirstOrThrow();
       audit.push({ action: 'file', entity: 'filing_cell', afterJson: state });
     }

@@ -27,7 +27,7 @@ export async function removeAttachment(ctx: ArchiveContext, id: number, reason =
     }
     if (record.voided_at) throw new SanwuError('CONFLICT', `记录 ${record.id} 已作废，不能移除附件；如需移除，请先恢复这件档案。`);
     const at = nowIso(ctx);
-    const { state } = await trx.updateTable('attachments').set({ removed_at: at }).where('id', '=', id).returning(stateColumn('attachment').as('state')).executeTakeFirstOrThrow();
+    const { state } = await trx.updateTable('attachments').set({ removed_at: at }).where('id', '=', id).returning(stateColumn(trx, 'attachment').as('state')).executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'detach', entity: 'attachment', entityId: id, before: { ...toAttachment(row), reason }, afterJson: state }]);
   });
 }

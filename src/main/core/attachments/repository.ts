@@ -8,13 +8,14 @@ import type { Kysely } from 'kysely';
 import type { Attachment } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
 import { appendAudit, type AuditInput } from '../audit-log/append';
-import { stateColumn } from '../db';
+import { engineOf, stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
 import { attachmentRefusal } from './acceptance';
 import { MEDIA_TYPES, sniffFormat } from './sniff';
 import { placingFiles } from '../recovery';
-import { hashFile, storeBuffer, storeFile, storedPath, type PlacedJournal, type StoredFile } from './store';
+import { hashFile } from './store';
+import type { FilePlacing, StoredFile } from '../db/engine';
 import type { Reader } from '../db/handles';
 
 export function toAttachment(r: AttachmentRow): Attachment {
@@ -45,15 +46,22 @@ export interface StagedAttachment extends StoredFile {
   mediaType: string;
 }
 
-/** Puts a file into the store (append-only, idempotent); `journal` notes it if it is new there. */
-export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path), journal?: PlacedJournal): Promise<StagedAttachment> {
-  const stored = await storeFile(ctx.paths.files, path, journal);
-  const mediaType = MEDIA_TYPES[sniffFormat(readHead(storedPath(ctx.paths.files, stored.sha256)))];
+/**
+ * Where a file goes into the store: a folder's store notes what it places in `journal` (recovery.ts);
+ * a server's store writes the bytes in `trx`, the transaction that links them (all or nothing).
+ */
+export type Placing = FilePlacing;
+
+/** Puts a file into the store (append-only, idempotent). */
+export async function stageFile(ctx: ArchiveContext, path: string, originalName = basename(path), placing: Placing = {}): Promise<StagedAttachment> {
+  // judged by the file's first bytes (a server's store may hold them only in the uncommitted `trx`)
+  const mediaType = MEDIA_TYPES[sniffFormat(readHead(path))];
+  const stored = await engineOf(ctx.db).files.putFile(path, placing);
   return { ...stored, originalName, mediaType };
 }
 
-export function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string, journal?: PlacedJournal): StagedAttachment {
-  const stored = storeBuffer(ctx.paths.files, data, journal);
+export async function stageBuffer(ctx: ArchiveContext, data: Uint8Array, originalName: string, placing: Placing = {}): Promise<StagedAttachment> {
+  const stored = await engineOf(ctx.db).files.putBuffer(data, placing);
   return { ...stored, originalName, mediaType: MEDIA_TYPES[sniffFormat(data.subarray(0, 4096))] };
 }
 
@@ -73,7 +81,7 @@ export async function linkAttachments(
       .insertInto('attachments')
       .values({ record_id: recordId, sha256: f.sha256, size: f.size, media_type: f.mediaType, original_name: f.originalName, created_at: at })
       .returningAll()
-      .returning(stateColumn('attachment').as('state'))
+      .returning(stateColumn(trx, 'attachment').as('state'))
       .executeTakeFirstOrThrow();
     out.push(toAttachment(row));
     audit.push({ action: 'attach', entity: 'attachment', entityId: row.id, afterJson: state, source });
@@ -87,7 +95,7 @@ interface Offered {
   name: string;
   head: Uint8Array;
   sha256: () => Promise<string>;
-  stage: (journal: PlacedJournal) => Promise<StagedAttachment> | StagedAttachment;
+  stage: (placing: Placing) => Promise<StagedAttachment>;
 }
 
 /**
@@ -113,13 +121,13 @@ async function attach(ctx: ArchiveContext, recordId: number, file: Offered, sour
     throw new SanwuError('CONFLICT', `${message}。`, [{ record: recordId, file: file.name, message }]);
   }
   const [a] = await placingFiles(ctx, (journal) =>
-    ctx.write.transaction(async (trx) => linkAttachments(ctx, trx, recordId, [await file.stage(journal)], source)),
+    ctx.write.transaction(async (trx) => linkAttachments(ctx, trx, recordId, [await file.stage({ journal, trx })], source)),
   );
   return a!;
 }
 
 export function addAttachment(ctx: ArchiveContext, recordId: number, path: string, originalName = basename(path)): Promise<Attachment> {
-  return attach(ctx, recordId, { name: originalName, head: readHead(path), sha256: () => hashFile(path), stage: (journal) => stageFile(ctx, path, originalName, journal) });
+  return attach(ctx, recordId, { name: originalName, head: readHead(path), sha256: () => hashFile(path), stage: (placing) => stageFile(ctx, path, originalName, placing) });
 }
 
 /** An uploaded file (the UI sends bytes, not paths). */
@@ -127,7 +135,7 @@ export async function addAttachmentData(ctx: ArchiveContext, recordId: number, d
   if (data.length === 0) throw new SanwuError('INVALID_INPUT', `附件“${originalName}”是空文件，未添加。`);
   const head = data.subarray(0, 4096);
   const sha256 = async () => createHash('sha256').update(data).digest('hex');
-  return attach(ctx, recordId, { name: originalName, head, sha256, stage: (journal) => stageBuffer(ctx, data, originalName, journal) }, source);
+  return attach(ctx, recordId, { name: originalName, head, sha256, stage: (placing) => stageBuffer(ctx, data, originalName, placing) }, source);
 }
 
 export async function listAttachments(db: Reader, recordId: number): Promise<Attachment[]> {

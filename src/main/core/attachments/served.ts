@@ -1,7 +1,7 @@
 // A stored attachment by id, as the transports serve it (the page's <img>/<iframe>, downloads).
 import { SanwuError } from '../../../shared/errors';
 import type { ArchiveContext } from '../context';
-import { storedPath } from './store';
+import { engineOf } from '../db/engine';
 
 export interface ServedFile {
   path: string;
@@ -19,7 +19,7 @@ export async function attachmentFile(ctx: ArchiveContext, id: number): Promise<S
     .where('removed_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw missing(id);
-  return { path: storedPath(ctx.paths.files, row.sha256), name: row.original_name, mediaType: row.media_type };
+  return { path: await engineOf(ctx.db).files.localPath(row.sha256), name: row.original_name, mediaType: row.media_type };
 }
 
 /** Refuses an id that names no live attachment. */

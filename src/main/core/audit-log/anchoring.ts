@@ -3,7 +3,7 @@
 // after a rewrite, the anchor stays where it was and every later check reports the difference.
 import { sql } from 'kysely';
 import type { Clock } from '../context';
-import type { CommitHooks, Reader, Statements, Trx } from '../db';
+import { engineOf, type CommitHooks, type Reader, type Statements, type Trx } from '../db';
 import { GENESIS_HASH } from './append';
 import { sameHead, type AnchorStore, type AuditHead, type SignedAnchor } from './anchor';
 
@@ -17,7 +17,7 @@ export async function headOf(db: Reader): Promise<AuditHead> {
 /** The archive's identity, or null before migration 0003 (or while it is being applied). */
 export async function identityOf(db: Trx): Promise<string | null> {
   try {
-    return (await sql<{ uuid: string }>`SELECT uuid FROM archive_identity WHERE id = 1`.execute(db)).rows[0]?.uuid ?? null;
+    return await engineOf(db).attempt(db, async () => (await sql<{ uuid: string }>`SELECT uuid FROM archive_identity WHERE id = 1`.execute(db)).rows[0]?.uuid ?? null);
   } catch {
     return null;
   }
@@ -33,19 +33,30 @@ export interface Anchoring {
   /** the archive folder */
   dir: string;
   clock: Clock;
+  /**
+   * A server archive: other clerks' writes lengthen the log between this computer's own, so the anchor
+   * vouches for the log up to its head (that entry still there with its hash), not for its end.
+   */
+  shared?: boolean;
 }
 
+const hashIn = async (t: Trx, seq: number): Promise<string | undefined> =>
+  (await t.selectFrom('audit_log').select('hash').where('id', '=', seq).executeTakeFirst())?.hash;
+
 const valid = (store: AnchorStore, a: SignedAnchor | null): a is SignedAnchor => a !== null && store.verify(a) === 'valid';
+
+/** Whether the log still holds the anchored entry, with its hash. */
+const stillIn = async (t: Trx, store: AnchorStore, a: SignedAnchor | null): Promise<boolean> => valid(store, a) && (await hashIn(t, a.seq)) === a.hash;
 
 /**
  * Before commit: the head this write is about to commit becomes the anchor's pending head, provided the
  * log still began where the anchor (confirmed or pending) ended. After commit: it becomes confirmed.
  */
-export function anchorHooks({ store, dir, clock }: Anchoring): CommitHooks {
+export function anchorHooks({ store, dir, clock, shared = false }: Anchoring): CommitHooks {
   return {
     begin: async (trx) => {
       // Before migration 0001 there is no log yet: the creating transaction starts from nothing.
-      const start = await headOf(trx).catch(() => GENESIS);
+      const start = await engineOf(trx).attempt(trx, () => headOf(trx)).catch(() => GENESIS);
       let wrote: SignedAnchor | null = null;
       return {
         beforeCommit: async (t) => {
@@ -64,6 +75,10 @@ export function anchorHooks({ store, dir, clock }: Anchoring): CommitHooks {
             confirmed = anchor.pending;
           } else if ((anchor.confirmed === null && start.seq === 0) || (valid(store, anchor.confirmed) && sameHead(start, anchor.confirmed))) {
             confirmed = anchor.confirmed;
+          } else if (shared && (await stillIn(t, store, anchor.pending))) {
+            confirmed = store.sign(archive, start, at); // others wrote after our last head, which is still there
+          } else if (shared && (await stillIn(t, store, anchor.confirmed))) {
+            confirmed = store.sign(archive, start, at);
           } else {
             return; // the log no longer ends where the anchor says: leave it for the check to report
           }
@@ -113,6 +128,7 @@ export function judgeAnchor(
   head: AuditHead,
   hashAt: (seq: number) => string | undefined,
   at: string,
+  shared = false,
 ): AnchorJudgement {
   if (!store || archive === null) return { anchor: null, problems: [], notice: '未设置锚点文件夹，本次未与锚点核对操作日志。' };
   const signed = store.sign(archive, head, at);
@@ -128,5 +144,8 @@ export function judgeAnchor(
   if (heads.length === 0) return { anchor: signed, problems: [], notice: null };
   // Judge against the pending head when the log still holds it, else against the confirmed one.
   const ref = anchor.pending && hashAt(anchor.pending.seq) === anchor.pending.hash ? anchor.pending : (anchor.confirmed ?? anchor.pending!);
+  if (shared && ref.seq < head.seq && hashAt(ref.seq) === ref.hash) {
+    return { anchor: signed, problems: [], notice: `操作日志第 ${ref.seq + 1}–${head.seq} 条是其他电脑上的用户在本机上次记录之后写入的（服务器上的档案库由多人共用）；此前的日志与本机记录相符。` };
+  }
   return { anchor: signed, problems: [departure(ref, head, hashAt)], notice: null };
 }

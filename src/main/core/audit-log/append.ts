@@ -2,6 +2,7 @@
 import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ArchiveContext } from '../context';
+import { engineOf } from '../db/engine';
 import type { DB } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -65,7 +66,7 @@ export function entryHash(prevHash: string, row: AuditRowInput): string {
   return chainHashV2With(hash, prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, row.source]);
 }
 
-function toRow(ctx: ArchiveContext, at: string, e: AuditInput): AuditRowInput {
+function toRow(ctx: Pick<ArchiveContext, 'actor'>, at: string, e: AuditInput): AuditRowInput {
   // JSON text never holds a raw control character, so only the plain strings need unmarking.
   return {
     at: unmarked(at),
@@ -79,25 +80,32 @@ function toRow(ctx: ArchiveContext, at: string, e: AuditInput): AuditRowInput {
   };
 }
 
-export async function lastHash(db: Kysely<DB>): Promise<string> {
-  const row = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.hash ?? GENESIS_HASH;
+/** The newest entry's sequence number and hash (0 and the genesis hash for an empty log). */
+async function lastEntry(db: Kysely<DB>): Promise<{ id: number; hash: string }> {
+  const row = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ?? { id: 0, hash: GENESIS_HASH };
 }
 
-/** Appends entries in order; `db` must be the transaction of the change they describe. */
-export async function appendAudit(ctx: ArchiveContext, db: Kysely<DB>, entries: AuditInput[]): Promise<void> {
+export async function lastHash(db: Kysely<DB>): Promise<string> {
+  return (await lastEntry(db)).hash;
+}
+
+/**
+ * Appends entries in order; `db` must be the transaction of the change they describe. Sequence numbers
+ * follow the last one without a gap on either engine (the writer holds the write lock, so nobody else
+ * appends meanwhile; a server's sequences would leave gaps behind rolled-back transactions).
+ */
+export async function appendAudit(ctx: Pick<ArchiveContext, 'clock' | 'actor'>, db: Kysely<DB>, entries: AuditInput[]): Promise<void> {
   if (entries.length === 0) return;
-  let prev = await lastHash(db);
+  const last = await lastEntry(db);
+  let prev = last.hash;
   const at = ctx.clock.now().toISOString();
-  const rows = entries.map((e) => {
+  const rows = entries.map((e, i) => {
     const row = toRow(ctx, at, e);
     const hash = entryHash(prev, row);
-    const full = { ...row, prev_hash: prev, hash, hash_format: HASH_FORMAT };
+    const full = { id: last.id + i + 1, ...row, prev_hash: prev, hash, hash_format: HASH_FORMAT };
     prev = hash;
     return full;
   });
-  // Chunked so a bulk import stays under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 2000) {
-    await db.insertInto('audit_log').values(rows.slice(i, i + 2000)).execute();
-  }
+  await engineOf(db).insertRows(db, 'audit_log', rows);
 }

@@ -1,7 +1,6 @@
 // Verifying the audit log's hash chain: what a verdict says (the walk itself is the engine's).
-import { hash } from 'node:crypto';
-import { walkAuditChain, type ReadDb } from '../db';
-import { chainHash, chainHashV2With, GENESIS_HASH } from './append';
+import { engineOf } from '../db/engine';
+import type { ReadDb } from '../db/handles';
 
 export interface ChainBreak {
   id: number;
@@ -13,7 +12,7 @@ export interface ChainVerdict {
   breaks: ChainBreak[];
 }
 
-/** The walk on this thread (when the check's worker cannot run it). */
+/** The walk by the engine, on this thread (SQLite: when the check's worker cannot run it). */
 export function verifyAuditChain(db: ReadDb): Promise<ChainVerdict> {
-  return walkAuditChain(db, hash, chainHash, (prev, fields) => chainHashV2With(hash, prev, fields), GENESIS_HASH);
+  return engineOf(db).verifyAuditChain(db);
 }

@@ -10,8 +10,9 @@ import { archivePaths, closeArchive, openArchive } from '../archive';
 import { appendAudit } from '../audit-log/append';
 import { AnchorStore } from '../audit-log/anchor';
 import { systemClock, type Clock, type Logger } from '../context';
-import { databaseFileProblem } from '../db';
+import { databaseFileProblem, isServerLocation } from '../db';
 import { createBackup } from './create';
+import { restoreOntoServer } from './server-restore';
 import { DATABASE_MEMBER, MANIFEST_NAME, manifestSchema, type BackupManifest } from './manifest';
 import { copyMember, readTarIndex, type TarEntry } from './tar';
 import { recoverFolder } from '../recovery';
@@ -23,6 +24,8 @@ export interface RestoreOptions extends LongTaskOptions {
   force?: boolean;
   clock?: Clock;
   actor?: string;
+  /** a server archive's local working folder (where the backup is checked and the replaced archive backed up) */
+  workDir?: string;
   /** where audit anchors are kept (archive.ts OpenOptions.anchorDir) */
   anchorDir?: string | null;
   log?: Logger;
@@ -144,11 +147,13 @@ export async function stageBackup(
   return { manifest, notices };
 }
 
+/** `dir`: an archive folder, or a `postgres://` URL (the backup goes onto that server: backup/server.ts). */
 export async function restoreBackup(dir: string, backupFile: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
-  const paths = archivePaths(dir);
-  const target = paths.dir;
   const file = resolve(backupFile);
   if (!existsSync(file)) throw new SanwuError('NOT_FOUND', `找不到备份文件 ${file}。请检查路径。`);
+  if (isServerLocation(dir)) return restoreOntoServer(dir, file, opts);
+  const paths = archivePaths(dir);
+  const target = paths.dir;
   // What an earlier, interrupted restore left is put right first (the folder may even be aside).
   for (const message of recoverFolder(paths)) opts.log?.info(message);
   if (!isEmptyDir(target)) {

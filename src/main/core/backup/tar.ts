@@ -88,6 +88,22 @@ export class TarWriter {
     }
   }
 
+  /** A member whose bytes arrive in pieces (a server archive's stored file): exactly `size` of them. */
+  async addPieces(name: string, size: number, pieces: AsyncIterable<Buffer>, mtime: Date): Promise<{ sha256: string; size: number }> {
+    this.write(header(name, size, mtime));
+    const hash = createHash('sha256');
+    let done = 0;
+    for await (const piece of pieces) {
+      if (done + piece.length > size) throw new Error(`${name} is longer than its recorded size`);
+      hash.update(piece);
+      this.write(piece);
+      done += piece.length;
+    }
+    if (done !== size) throw new Error(`${name} is shorter than its recorded size`);
+    this.write(Buffer.alloc(padding(size)));
+    return { sha256: hash.digest('hex'), size };
+  }
+
   /** The two zero blocks that end a tar archive, flushed to disk. */
   close(): void {
     this.write(Buffer.alloc(2 * BLOCK));

@@ -6,11 +6,10 @@ import type { CheckProblem, CheckResult } from '../../../shared/check';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
-import { appendAudit } from '../audit-log/append';
-import { saveCheckRun } from './runs';
-import { isoDay, nowIso, type ArchiveContext } from '../context';
+import { keepCheckRun } from './runs';
+import { isoDay, type ArchiveContext } from '../context';
 import { headIn, judgeAnchor, type AnchorJudgement } from '../audit-log/anchoring';
-import { withSnapshot, type Statements } from '../db';
+import { engineOf, withSnapshot, type Statements } from '../db';
 import { loadKinds } from '../records/vocabulary';
 import { RETENTION_DEFAULTS } from '../retention/schedule';
 import { getSetting } from '../settings/store';
@@ -21,6 +20,7 @@ import { ASPECTS, problem, recordRefs, type Aspect } from './problems';
 import { reconcileProblems, sequenceProblems } from './reconcile';
 import { quarantine, walkStore, type StoreFinding } from './store-walk';
 import { countRecords, recordProblems } from './record-checks';
+import { runServerCheck } from './server';
 import { collectScans, presentByPrefix, scanAt, scanDeps, scanShare, sharedScan, type FileScan, type FileScans } from './scan-files';
 
 export const FILING_DEADLINES_SETTING = 'filing.deadlines';
@@ -40,9 +40,15 @@ export interface CheckOptions extends LongTaskOptions {
   full?: boolean;
   /** move what does not belong in the store (and nothing references) into a quarantine folder */
   fix?: boolean;
+  /**
+   * A server archive's copy (check/server.ts): its check is not audited here (the server's log gets
+   * it), and its log is judged against the server archive's anchor.
+   */
+  copyOf?: Pick<ArchiveContext, 'anchors' | 'paths'>;
 }
 
 export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Promise<CheckResult> {
+  if (engineOf(ctx.db).kind === 'postgres') return runServerCheck(ctx, opts, runCheck);
   const step = (phase: string, done: number, total: number) => {
     if (opts.signal?.aborted) throw cancelled();
     opts.onProgress?.({ phase, done, total });
@@ -56,7 +62,7 @@ export async function runCheck(ctx: ArchiveContext, opts: CheckOptions = {}): Pr
     const fixed = opts.fix ? quarantine(ctx.paths.dir, store, ctx.clock.now().toISOString().replace(/[:.]/g, '-')) : [];
     const moved = new Set(fixed.map((f) => f.from));
     const left = problems.filter((p) => !store.some((f) => moved.has(f.path) && f.problem === p));
-    return await finish(ctx, checked, scans, left, anchored, opts.full === true, fixed);
+    return await finish(ctx, checked, scans, left, anchored, opts.full === true, fixed, opts.copyOf === undefined);
   } catch (e) {
     worker.stop();
     throw e;
@@ -121,7 +127,8 @@ async function inspect(
   if (found instanceof Error) {
     problems.push(problem('database', 'integrity', null, `无法核对数据与操作日志（${found.message}），数据库文件可能已损坏；请立即备份档案文件夹并从最近的备份恢复。`));
   } else problems.push(...reconcileProblems(found, recordRefs(q)));
-  const anchored = judgeAnchor(ctx.anchors, ctx.paths.dir, q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null, head, (seq) => q.value<string>('SELECT hash FROM audit_log WHERE id = ?', [seq]), ctx.clock.now().toISOString());
+  const of = opts.copyOf ?? ctx;
+  const anchored = judgeAnchor(of.anchors, of.paths.dir, q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? null, head, (seq) => q.value<string>('SELECT hash FROM audit_log WHERE id = ?', [seq]), ctx.clock.now().toISOString(), of.paths.server !== undefined);
   problems.push(...anchored.problems.map((message) => problem('audit-anchor', 'authenticity', null, message)));
   step('检查数据库', 0, 1);
   problems.push(...databaseProblems(await worker.database));
@@ -144,23 +151,13 @@ async function finish(
   judged: AnchorJudgement,
   full: boolean,
   fixed: { from: string; to: string }[],
+  audited: boolean,
 ): Promise<CheckResult> {
   const counts: Record<string, number> = { ...checked, files: scans.files, bytes: scans.bytes, problems: problems.length };
   for (const [key, name] of Object.entries(ASPECTS) as [Aspect, string][]) counts[key] = problems.filter((p) => p.aspect === name).length;
   const notices = judged.notice ? [judged.notice] : [];
   if (fixed.length > 0) notices.push(`已把附件库中 ${fixed.length} 个不属于档案的文件移入隔离文件夹 ${fixed[0]!.to.split('/').slice(0, 2).join('/')}（未删除，可核实后处理）。`);
   const result: CheckResult = { ok: problems.length === 0, counts, problems, anchor: judged.anchor, notices, ...(fixed.length > 0 ? { fixed } : {}) };
-  try {
-    const at = nowIso(ctx);
-    const id = await ctx.write.transaction(async (trx) => {
-      const run = await saveCheckRun(trx, { at, actor: ctx.actor, full, result });
-      await appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts, run, ...(fixed.length > 0 ? { quarantined: fixed } : {}) } }]);
-      return run;
-    });
-    result.run = { id, at };
-  } catch (e) {
-    // A damaged database must still get its report.
-    ctx.log.warn(`检查结果未能记入操作日志：${(e as Error).message}`);
-  }
-  return result;
+  if (!audited) return result;
+  return keepCheckRun(ctx, result, full, fixed);
 }

@@ -68,7 +68,7 @@ async function updateProfile(ctx: ArchiveContext, trx: Kysely<DB>, existing: Com
     .set({ ...columns(c), code: existing.code, name: existing.name, updated_at: nowIso(ctx) })
     .where('id', '=', existing.id)
     .returningAll()
-    .returning(stateColumn('community').as('state'))
+    .returning(stateColumn(trx, 'community').as('state'))
     .executeTakeFirstOrThrow();
   await appendAudit(ctx, trx, [{ action: 'update', entity: 'community', entityId: existing.id, before: toCommunity(existing), afterJson: state, source }]);
   return toCommunity(after);
@@ -82,7 +82,7 @@ async function createCommunity(ctx: ArchiveContext, trx: Kysely<DB>, c: ReturnTy
     .insertInto('communities')
     .values({ ...columns(c), created_at: at, updated_at: at })
     .returningAll()
-    .returning(stateColumn('community').as('state'))
+    .returning(stateColumn(trx, 'community').as('state'))
     .executeTakeFirstOrThrow();
   await appendAudit(ctx, trx, [{ action: 'create', entity: 'community', entityId: row.id, afterJson: state, source }]);
   return toCommunity(row);
@@ -146,7 +146,7 @@ export async function renameCommunity(ctx: ArchiveContext, input: CommunityRenam
       .set({ name: r.name, code: r.code, updated_at: nowIso(ctx) })
       .where('id', '=', r.id)
       .returningAll()
-      .returning(stateColumn('community').as('state'))
+      .returning(stateColumn(trx, 'community').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'rename', entity: 'community', entityId: r.id, before: toCommunity(existing), afterJson: state }]);
     return toCommunity(after);

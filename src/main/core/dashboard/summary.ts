@@ -17,6 +17,7 @@ async function countsBy(ctx: ArchiveContext, year: number, column: 'affair' | 's
     .where('year', '=', year)
     .where('voided_at', 'is', null)
     .groupBy(column)
+    .orderBy(column)
     .execute();
   return Object.fromEntries(rows.map((r) => [r[column], Number(r.n)]));
 }
@@ -29,6 +30,8 @@ async function appraisalWarnings(ctx: ArchiveContext): Promise<DashboardWarning[
     .where('status', '=', '在保')
     .where('voided_at', 'is', null)
     .groupBy(['year', 'retention'])
+    .orderBy('year')
+    .orderBy('retention')
     .execute();
   const now = ctx.clock.now();
   return rows

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { ReadonlyKysely } from 'kysely/readonly';
 import type { LongTaskOptions } from '../../../shared/domain';
+import type { Engine } from './engine';
 import type { DB } from './schema';
 
 /** Reads committed data; its connection refuses writes (and only the archive closes it). */
@@ -45,6 +46,8 @@ export interface WriteStatements extends Statements {
 
 /** An open database: the reader, the writer, and what the archive asks of it around each commit. */
 export interface Database {
+  /** the engine's seams (db/engine.ts) */
+  engine: Engine;
   read: ReadDb;
   write: WriteDb;
   /** Installs what runs around every write transaction (after it begins, before and after it commits). */

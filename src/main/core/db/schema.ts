@@ -78,6 +78,8 @@ export interface RecordsTable {
   updated_at: string;
   voided_at: string | null;
   void_reason: string | null;
+  /** bumped by every change (migration 0008): an edit names the version it read */
+  version: Generated<number>;
 }
 
 export interface FilingCellsTable {
@@ -153,6 +155,13 @@ export interface UsersTable {
   password_set_at: string | null;
 }
 
+/** The archive's identity (migration 0003): one row, set once. */
+export interface ArchiveIdentityTable {
+  id: number;
+  uuid: string;
+  created_at: string;
+}
+
 export interface CheckRunsTable {
   id: Generated<number>;
   at: string;
@@ -164,6 +173,7 @@ export interface CheckRunsTable {
 }
 
 export interface DB {
+  archive_identity: ArchiveIdentityTable;
   street_office: StreetOfficeTable;
   communities: CommunitiesTable;
   roster: RosterTable;

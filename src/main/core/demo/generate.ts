@@ -105,7 +105,7 @@ async function writeRecords(
   for (const [i, r] of chunk.entries()) {
     const files = attachmentFiles(r, c.community);
     if (files.length === 0) continue;
-    const staged = files.map((f) => stageBuffer(ctx, f.bytes, f.name));
+    const staged = await Promise.all(files.map((f) => stageBuffer(ctx, f.bytes, f.name)));
     await linkAttachments(ctx, trx, ids[i]!, staged, source(plan));
     attachments += files.length;
   }

@@ -88,10 +88,10 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
   // Staged after validation, inside the transaction.
   const staged = new Map<string, Promise<StagedAttachment>>();
   let journal: PlacedJournal | undefined;
-  const stage = (ref: AttachmentRef) => {
+  const stage = (ref: AttachmentRef, trx: Kysely<DB>) => {
     let s = staged.get(ref.path);
     if (!s) {
-      s = opts.dryRun ? inspectFile(ref) : stageFile(ctx, ref.path, basename(ref.written), journal);
+      s = opts.dryRun ? inspectFile(ref) : stageFile(ctx, ref.path, basename(ref.written), { journal, trx });
       staged.set(ref.path, s);
     }
     return s;
@@ -125,7 +125,7 @@ export async function writePlan(ctx: ArchiveContext, plan: ImportPlan, opts: Wri
       counts.records += ids.length;
       for (const [i, d] of fresh.entries()) {
         if (d.attachments.length === 0) continue;
-        const files = await Promise.all(d.attachments.map(stage));
+        const files = await Promise.all(d.attachments.map((ref) => stage(ref, trx)));
         counts.attachments += (await linkAttachments(ctx, trx, ids[i]!, files, d.source)).length;
       }
       advance(chunk.length);

@@ -24,8 +24,7 @@ import { runAudit } from '../standards';
 import { writeBagTags } from './bagit';
 import { discard, moveIntoPlace, stagingDir } from './staging';
 import { besideTarget, clearOutput } from '../transient';
-import { headIn } from '../audit-log/anchoring';
-import { readSql } from '../db';
+import { headOf } from '../audit-log/anchoring';
 import { zipBag } from './zip';
 
 /** Windows refuses these in file names; an office, community or standard name could hold one. */
@@ -52,7 +51,8 @@ async function assessment(ctx: ArchiveContext, scope: ReportScope): Promise<Audi
 
 /** The archive's audit-log head when the package was made, signed when anchoring is on (bag-info.txt). */
 async function anchorLine(ctx: ArchiveContext): Promise<string> {
-  const { head, archive } = await readSql(ctx.db, (q) => ({ head: headIn(q), archive: q.value<string>('SELECT uuid FROM archive_identity WHERE id = 1') ?? '' }));
+  const head = await headOf(ctx.db);
+  const archive = (await ctx.db.selectFrom('archive_identity').select('uuid').where('id', '=', 1).executeTakeFirst())?.uuid ?? '';
   const signed = ctx.anchors?.sign(archive, head, ctx.clock.now().toISOString());
   return `archive=${archive} seq=${head.seq} hash=${head.hash}${signed ? ` at=${signed.at} key=${signed.key} mac=${signed.mac}` : ''}`;
 }

@@ -51,5 +51,6 @@ export function toRecord(r: RecordRowWithJoins): ArchiveRecord {
     attachments: r.attachments,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }

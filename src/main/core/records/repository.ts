@@ -11,7 +11,9 @@ import type { DB, NewRecordRow } from '../db/schema';
 import { loadSchedule, retentionFor, type Schedule } from '../retention/schedule';
 import { toFen, toRecord, type RecordRowWithJoins } from './mapping';
 import { categoryCodeOf, loadKinds, type KindIndex } from './vocabulary';
-import { stateColumn, writeSql } from '../db';
+import { stateColumn } from '../db';
+import { engineOf } from '../db/engine';
+import { staleEdit } from './versions';
 import type { Reader } from '../db/handles';
 
 export interface RecordRules {
@@ -83,8 +85,7 @@ const SLICE = 2000;
 
 /**
  * Inserts many records inside the caller's transaction (`trx`): validated, deduplicated by
- * fingerprint, each audited. Kysely compiles the statement once; a raw prepared statement runs it
- * per row inside the transaction, since compiling per row would cost more than the insert itself.
+ * fingerprint, each audited. The insert itself is the engine's bulk path (db/engine.ts).
  */
 export async function insertRecords(
   ctx: ArchiveContext,
@@ -97,25 +98,18 @@ export async function insertRecords(
   const at = nowIso(ctx);
   const today = isoDay(ctx.clock.now());
   const rows = inputs.map((input) => recordRow(r, input, at, today));
-  const compiled = trx
-    .insertInto('records')
-    .values(rows[0]!)
-    .onConflict((oc) => oc.column('fingerprint').doNothing())
-    .returning(['id', stateColumn('record').as('state')])
-    .compile();
+  const engine = engineOf(trx);
   const ids: number[] = [];
   const audit: AuditInput[] = [];
   // A slice at a time, yielding between slices: other calls (reads, progress) get their turn meanwhile.
   for (let from = 0; from < rows.length; from += SLICE) {
     if (from > 0) await new Promise((r) => setImmediate(r));
-    await writeSql(trx, (q) => {
-      for (const row of rows.slice(from, from + SLICE)) {
-        const inserted = q.get<{ id: number; state: string }>(compiled.sql, Object.values(row));
-        if (!inserted) continue;
-        ids.push(inserted.id);
-        audit.push({ action: 'create', entity: 'record', entityId: inserted.id, afterJson: inserted.state, source: row.source });
-      }
-    });
+    const slice = rows.slice(from, from + SLICE);
+    for (const [i, inserted] of (await engine.insertRecordRows(trx, slice)).entries()) {
+      if (inserted === null) continue;
+      ids.push(inserted.id);
+      audit.push({ action: 'create', entity: 'record', entityId: inserted.id, afterJson: inserted.state, source: slice[i]!.source });
+    }
   }
   await appendAudit(ctx, trx, audit);
   return { ids, duplicates: rows.length - ids.length };
@@ -154,11 +148,22 @@ export async function getRecord(ctx: ArchiveContext, id: number): Promise<Archiv
   return found;
 }
 
-export async function updateRecord(ctx: ArchiveContext, id: number, patch: RecordPatch): Promise<ArchiveRecord> {
+/**
+ * `version`: the record's version the edit was made from (ArchiveRecord.version); an edit of a record
+ * changed since then is refused, naming who changed it and when. Without it the edit applies to what
+ * is stored now (callers that just read the record).
+ */
+export async function updateRecord(ctx: ArchiveContext, id: number, patch: RecordPatch, version?: number): Promise<ArchiveRecord> {
   const p = recordPatchSchema.parse(patch);
+  // an edit from a version already gone is refused at once, without waiting for the writers' turn
+  if (version !== undefined) {
+    const now = await ctx.db.selectFrom('records').select('version').where('id', '=', id).executeTakeFirst();
+    if (now && now.version !== version) throw await staleEdit(ctx.db, ctx.clock, id);
+  }
   await ctx.write.transaction(async (trx) => {
-    const before = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+    const before = await engineOf(trx).forUpdate(trx.selectFrom('records').selectAll().where('id', '=', id)).executeTakeFirst();
     if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
+    if (version !== undefined && before.version !== version) throw await staleEdit(trx, ctx.clock, id);
     if (before.voided_at) throw new SanwuError('CONFLICT', `记录 ${id} 已作废，不能修改。`);
     if (before.item_no !== null) {
       const locked = LOCKED_WHEN_FILED.filter((k) => p[k] !== undefined && p[k] !== (before as Record<string, unknown>)[k]);
@@ -171,8 +176,15 @@ export async function updateRecord(ctx: ArchiveContext, id: number, patch: Recor
     const current = toRecord({ ...before, community: '', attachments: 0 });
     const merged = recordRow(rules, { ...current, ...p, communityId: before.community_id }, nowIso(ctx), isoDay(ctx.clock.now()));
     const { created_at: _c, fingerprint: _f, source: _s, status: _st, ...changes } = merged;
-    const { state } = await trx.updateTable('records').set(changes).where('id', '=', id).returning(stateColumn('record').as('state')).executeTakeFirstOrThrow();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, afterJson: state }]);
+    const written = await trx
+      .updateTable('records')
+      .set(changes)
+      .where('id', '=', id)
+      .where('version', '=', before.version)
+      .returning(stateColumn(trx, 'record').as('state'))
+      .executeTakeFirst();
+    if (!written) throw await staleEdit(trx, ctx.clock, id);
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'record', entityId: id, before, afterJson: written.state }]);
   });
   return getRecord(ctx, id);
 }
@@ -191,7 +203,7 @@ export async function voidRecord(ctx: ArchiveContext, id: number, reason: string
       .updateTable('records')
       .set({ voided_at: at, void_reason: reason, updated_at: at })
       .where('id', '=', id)
-      .returning(stateColumn('record').as('state'))
+      .returning(stateColumn(trx, 'record').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'void', entity: 'record', entityId: id, before, afterJson: state }]);
   });
@@ -209,7 +221,7 @@ export async function restoreRecord(ctx: ArchiveContext, id: number): Promise<Ar
       .updateTable('records')
       .set({ voided_at: null, void_reason: null, updated_at: at })
       .where('id', '=', id)
-      .returning(stateColumn('record').as('state'))
+      .returning(stateColumn(trx, 'record').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'restore', entity: 'record', entityId: id, before: { voided_at: before.voided_at, void_reason: before.void_reason }, afterJson: state }]);
   });

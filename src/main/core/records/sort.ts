@@ -3,14 +3,12 @@
 // through the collator; the few communities' ranks are inlined as integers). Ties keep the default
 // order, newest first.
 import type { RecordSort } from '../../../shared/schemas';
+import { NEWEST_FIRST } from '../db/engine';
 
 export interface SortSpec {
   sort: RecordSort;
   desc: boolean;
 }
-
-/** The default order: newest first (year is derived from date, so (year, date) is date order on an index). */
-export const NEWEST_FIRST = 'year DESC, date DESC, id DESC';
 
 const collator = new Intl.Collator('zh-CN');
 

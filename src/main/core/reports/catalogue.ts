@@ -43,6 +43,10 @@ export async function catalogueVolumes(ctx: ArchiveContext, scope: ReportScope):
     .where('item_no', 'is not', null)
     .groupBy(['fonds_code', 'category_code', 'filing_year', 'retention', 'problem_code'])
     .orderBy('problem_code')
+    .orderBy('fonds_code')
+    .orderBy('category_code')
+    .orderBy('filing_year')
+    .orderBy('retention')
     .execute();
   const names = new Map(scope.communities.map((c) => [c.code, c.name]));
   for (const r of rows) {

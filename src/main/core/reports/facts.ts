@@ -38,7 +38,7 @@ export async function reportFacts(ctx: ArchiveContext, scope: ReportScope): Prom
       .select(['retention', sql<number>`item_no IS NOT NULL`.as('filed'), (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy(['retention', 'filed'])
       .execute(),
-    disclosures.select(['disclosure_channel', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('disclosure_channel').orderBy('n', 'desc').execute(),
+    disclosures.select(['disclosure_channel', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('disclosure_channel').orderBy('n', 'desc').orderBy('disclosure_channel').execute(),
     disclosures
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where(({ not, exists, selectFrom }) =>

@@ -73,8 +73,8 @@ export async function writeRecordsJson(ctx: ArchiveContext, file: string, scope:
   let n = 0;
   try {
     await write(`${JSON.stringify(head).slice(0, -'[]}'.length)}[`);
-    // only live records are reported: their void fields (always null) stay out
-    for await (const { voidedAt: _v, voidReason: _r, ...r } of iterateRecords(ctx, scope)) {
+    // only live records are reported: their void fields (always null) and edit count stay out
+    for await (const { voidedAt: _v, voidReason: _r, version: _ver, ...r } of iterateRecords(ctx, scope)) {
       if (signal?.aborted) throw cancelled();
       const { attachments: _count, ...fields } = r as typeof r & { attachments?: number };
       const record: RecordsJsonRecord = {

@@ -6,7 +6,7 @@ import type { Affair } from '../../../shared/vocabulary';
 import type { ArchiveContext } from '../context';
 import { toRecord, type RecordRowWithJoins } from '../records/mapping';
 import type { ReportScope } from './scope';
-import { streamRows } from '../db';
+import { engineOf } from '../db';
 import type { Reader } from '../db/handles';
 
 export interface RecordFilter {
@@ -57,5 +57,5 @@ function query(ctx: ArchiveContext, scope: ReportScope, filter: RecordFilter, or
 /** The records one at a time, from a snapshot of their own (memory stays flat; other reads go on meanwhile). */
 export async function* iterateRecords(ctx: ArchiveContext, scope: ReportScope, filter: RecordFilter = {}, order: RecordOrder = 'ledger'): AsyncGenerator<ReportRecord> {
   if (scope.communities.length === 0) return;
-  for await (const row of streamRows<RecordRowWithJoins>(ctx.db, query(ctx, scope, filter, order).compile())) yield toRecord(row);
+  for await (const row of engineOf(ctx.db).streamRows<RecordRowWithJoins>(ctx.db, query(ctx, scope, filter, order).compile())) yield toRecord(row);
 }

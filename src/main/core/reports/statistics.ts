@@ -6,8 +6,8 @@ import type { ArchiveContext } from '../context';
 import { scopedRecords } from './records';
 import type { ReportScope } from './scope';
 
-/** SQL: 1 for a disclosure item, else 0 */
-export const disclosureSql = sql<number>`instr(kind, ${DISCLOSURE_MARK}) > 0`;
+/** SQL: 1 for a disclosure item, else 0 (the same number on both engines) */
+export const disclosureSql = sql<number>`CASE WHEN kind LIKE ${`%${DISCLOSURE_MARK}%`} THEN 1 ELSE 0 END`;
 
 export interface MonthlyRow {
   communityId: number;
@@ -69,6 +69,7 @@ export async function kindCounts(ctx: ArchiveContext, scope: ReportScope): Promi
     .groupBy(['affair', 'kind'])
     .orderBy('affair')
     .orderBy('n', 'desc')
+    .orderBy('kind')
     .execute();
   return rows.map((r) => ({ affair: r.affair as Affair, kind: r.kind, count: Number(r.n) }));
 }

@@ -50,7 +50,7 @@ export async function insertRoster(ctx: ArchiveContext, trx: Kysely<DB>, inputs:
         updated_at: at,
       })
       .onConflict((oc) => oc.column('fingerprint').doNothing())
-      .returning(['id', stateColumn('roster').as('state')])
+      .returning(['id', stateColumn(trx, 'roster').as('state')])
       .executeTakeFirst();
     if (row) {
       inserted++;
@@ -92,7 +92,7 @@ export async function updateRosterEntry(ctx: ArchiveContext, id: number, patch: 
       })
       .where('id', '=', id)
       .returningAll()
-      .returning(stateColumn('roster').as('state'))
+      .returning(stateColumn(trx, 'roster').as('state'))
       .executeTakeFirstOrThrow();
     await appendAudit(ctx, trx, [{ action: 'update', entity: 'roster', entityId: id, before: toRosterEntry(before), afterJson: row.state }]);
     return toRosterEntry(row);

@@ -2,7 +2,8 @@
 // roster entries and attestations.
 import type { Community, RosterEntry } from '../../../shared/domain';
 import type { ArchiveContext } from '../context';
-import { readSql } from '../db';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
 import { listRoster } from '../roster/repository';
 import { latestAttestations, type Attestation } from './attestations';
 
@@ -61,30 +62,25 @@ export async function loadFacts(
   for (const community of communities) {
     out.set(community.id, { community, year, asOf, byKind: new Map(), earlier: new Map(), roster: [], attestations: new Map() });
   }
-  // Raw statements: a street office's year is tens of thousands of rows, read on every audit.
-  const rows = await readSql(ctx.db, (q) =>
-    q.all<Row>(
-      `SELECT r.id, r.community_id, r.affair, r.kind, r.date, r.income_fen, r.fund_category, r.archival_code, r.title,
+  // One plain statement: a street office's year is tens of thousands of rows, read on every audit.
+  const rows = (
+    await sql<Row>`SELECT r.id, r.community_id, r.affair, r.kind, r.date, r.income_fen, r.fund_category, r.archival_code, r.title,
               (SELECT count(*) FROM attachments a WHERE a.record_id = r.id AND a.removed_at IS NULL) AS attachments
          FROM records r
-        WHERE r.year = ? AND r.date <= ? AND r.voided_at IS NULL
-        ORDER BY r.date, r.id`,
-      [year, asOf],
-    ),
-  );
+        WHERE r.year = ${year} AND r.date <= ${asOf} AND r.voided_at IS NULL
+        ORDER BY r.date, r.id`.execute(ctx.db as unknown as Kysely<DB>)
+  ).rows;
   for (const r of rows) {
     const f = out.get(r.community_id);
     if (f) push(f.byKind, r.kind, toFact(r));
   }
   if (earlier.kinds.length > 0 && earlier.fromYear < year) {
-    const marks = earlier.kinds.map(() => '?').join(', ');
-    const old = await readSql(ctx.db, (q) =>
-      q.all<Row>(
-        `SELECT id, community_id, affair, kind, date, income_fen, fund_category, 0 AS attachments, archival_code, title
-           FROM records WHERE year >= ? AND year < ? AND kind IN (${marks}) AND voided_at IS NULL ORDER BY date, id`,
-        [earlier.fromYear, year, ...earlier.kinds],
-      ),
-    );
+    const old = (
+      await sql<Row>`SELECT id, community_id, affair, kind, date, income_fen, fund_category, 0 AS attachments, archival_code, title
+           FROM records WHERE year >= ${earlier.fromYear} AND year < ${year} AND kind IN (${sql.join(earlier.kinds)}) AND voided_at IS NULL ORDER BY date, id`.execute(
+        ctx.db as unknown as Kysely<DB>,
+      )
+    ).rows;
     for (const r of old) {
       const f = out.get(r.community_id);
       if (f) push(f.earlier, r.kind, toFact(r));

@@ -7,7 +7,7 @@ import { yearSchema } from '../../../shared/schemas';
 import { AFFAIRS, type Affair } from '../../../shared/vocabulary';
 import { listCommunities } from '../communities/repository';
 import type { ArchiveContext } from '../context';
-import { readSql } from '../db';
+import { sql } from 'kysely';
 import { loadKinds } from '../records/vocabulary';
 import { evaluate, standardsInUse } from './evaluate';
 import type { PeriodCheck } from './outcome';
@@ -22,12 +22,13 @@ export async function completenessGrid(ctx: ArchiveContext, req: { year: number 
   const evaluation = await evaluate(ctx, year, await standardsInUse(ctx), communities);
   const { affairOf } = await loadKinds(ctx.db);
   const counts = new Map<string, number>();
-  const rows = await readSql(ctx.db, (q) =>
-    q.all<{ community_id: number; affair: string; month: number; n: number }>(
-      `SELECT community_id, affair, CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS n FROM records WHERE year = ? AND voided_at IS NULL GROUP BY 1, 2, 3`,
-      [year],
-    ),
-  );
+  const rows = await ctx.db
+    .selectFrom('records')
+    .select(['community_id', 'affair', sql<number>`CAST(substr(date, 6, 2) AS INTEGER)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('year', '=', year)
+    .where('voided_at', 'is', null)
+    .groupBy(['community_id', 'affair', sql`CAST(substr(date, 6, 2) AS INTEGER)`])
+    .execute();
   for (const r of rows) counts.set(`${r.community_id}|${r.affair}|${r.month}`, r.n);
   const grid: CompletenessGrid = { year, asOf: evaluation.asOf, periods: periodsOf('monthly', year).map((m) => m.start.slice(0, 7)), rows: [] };
   for (const { community: c, standards } of evaluation.communities) {

@@ -26,6 +26,8 @@ export interface ServeOptions {
   ctx: ArchiveContext;
   /** opens the archive again after a restore replaced it (without it, restore is the desktop's only) */
   reopen?: () => Promise<ArchiveContext>;
+  /** where a restore puts the backup: the archive's folder (the default) or its postgres:// URL */
+  location?: string;
   /** the built renderer (index.html and assets) */
   rendererDir: string;
   version: string;
@@ -88,7 +90,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const offers = new FileOffers();
   const sessions = new SessionStore();
   // a restored archive has its own accounts: the sign-ins end with the swap
-  const held = holdArchive(options.ctx, options.reopen ?? (() => Promise.resolve(options.ctx)), () => sessions.clear());
+  const held = holdArchive(options.ctx, options.location ?? options.ctx.paths.dir, options.reopen ?? (() => Promise.resolve(options.ctx)), () => sessions.clear());
   const running = new Set<AbortController>();
   let port = 0;
 

@@ -6,6 +6,7 @@ import * as m0002 from './0002_audit_hash_format';
 import * as m0003 from './0003_trust';
 import * as m0004 from './0004_search_codes';
 import * as m0007 from './0007_users_sign_in';
+import * as m0008 from './0008_record_versions';
 import * as m0012 from './0012_check_runs';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -14,5 +15,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0003_trust', m0003],
   ['0004_search_codes', m0004],
   ['0007_users_sign_in', m0007],
+  ['0008_record_versions', m0008],
   ['0012_check_runs', m0012],
 ];

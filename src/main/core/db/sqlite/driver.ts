@@ -14,6 +14,7 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
+import { registerEngine, type Engine } from '../engine';
 import type { DB } from '../schema';
 
 /** Statements Kysely compiles repeat (same text, other parameters): prepared once per connection. */
@@ -73,9 +74,13 @@ class RawDriver implements Driver {
 }
 
 /** Kysely on `raw`; Kysely's connection lock (SQLite: one connection) guards every use of it. */
-export function kyselyOn(raw: BetterSqlite3.Database): Kysely<DB> {
+export function kyselyOn(raw: BetterSqlite3.Database, engine: Engine): Kysely<DB> {
   const dialect: Dialect = {
-    createAdapter: () => new SqliteAdapter(),
+    createAdapter: () => {
+      const adapter = new SqliteAdapter();
+      registerEngine(adapter, engine);
+      return adapter;
+    },
     createDriver: () => new RawDriver(raw),
     createIntrospector: (db) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),

@@ -2,8 +2,8 @@
 // interrupted upgrade or creation leaves the old schema or the new, never a half. Refuses newer archives.
 import { sql } from 'kysely';
 import { SanwuError } from '../../../../shared/errors';
-import type { Database, Statements, Trx } from '../handles';
-import type { MigrationList } from '../migrate';
+import type { Database, Statements } from '../handles';
+import { planOf, type MigrateOptions, type MigrationList, type MigrationPlan } from '../migrate';
 import { MIGRATIONS } from '../migrations';
 import { readSql, writeSql } from './sql';
 
@@ -19,35 +19,14 @@ function appliedMigrations(q: Statements): string[] {
   return q.values<string>(`SELECT name FROM kysely_migration ORDER BY name`);
 }
 
-export interface MigrationPlan {
-  applied: string[];
-  pending: string[];
-}
-
 export function planFrom(q: Statements, migrations: MigrationList = MIGRATIONS): MigrationPlan {
-  const applied = appliedMigrations(q);
-  const known = new Set(migrations.map(([name]) => name));
-  const unknown = applied.filter((n) => !known.has(n));
-  if (unknown.length > 0) {
-    throw new SanwuError(
-      'ARCHIVE_NEWER',
-      `这个档案库由更新版本的三务档案创建（含本版本不认识的结构 ${unknown.join('、')}），为防止损坏已拒绝打开。请升级软件后再打开。`,
-    );
-  }
-  const done = new Set(applied);
-  return { applied, pending: migrations.map(([n]) => n).filter((n) => !done.has(n)) };
+  return planOf(appliedMigrations(q), migrations);
 }
 
 export function planMigrations(db: Database, migrations: MigrationList = MIGRATIONS): Promise<MigrationPlan> {
   return readSql(db.read, (q) => planFrom(q, migrations));
 }
 
-export interface MigrateOptions {
-  /** runs in the same transaction after the schema is in place (creating an archive: its first rows) */
-  initialize?: (trx: Trx) => Promise<void>;
-  /** called only when something is pending, before the transaction (the upgrade's safety copy) */
-  beforeUpgrade?: (plan: MigrationPlan) => Promise<void>;
-}
 
 /** Applies every pending migration, and `initialize`, in one transaction. Returns the names applied. */
 export async function runMigrations(db: Database, list: MigrationList = MIGRATIONS, options: MigrateOptions = {}): Promise<string[]> {

@@ -2,23 +2,24 @@
 // turn behind writers in this process and in others) and a reader beside it (WAL: it sees only what
 // has been committed, and never waits for a write to finish).
 import type BetterSqlite3 from 'better-sqlite3';
-import type { LongTaskOptions } from '../../../../shared/domain';
-import { cancelled, SanwuError } from '../../../../shared/errors';
-import type { CommitHooks, Database, ReadDb, TransactionHooks, Trx } from '../handles';
+import type { Database } from '../handles';
+import { databaseOf, stillWaiting, type Waiting } from '../turns';
 import { openReader, openWriter } from './connection';
+import { dirname, join } from 'node:path';
 import { kyselyOn, withRaw } from './driver';
-
-/** How long a writer waits for another before giving up (bounded; the user may cancel sooner). */
-export const WRITER_WAIT_MS = 10 * 60_000;
-
-export const WAITING_PHASE = '等待其他操作完成';
+import { sqliteEngine } from './engine';
+import { diskFileStore } from './files';
 
 const isBusy = (e: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '');
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** BEGIN IMMEDIATE takes SQLite's write lock now, or fails at once if another connection holds it: retried until it is free. */
-async function beginImmediate(raw: BetterSqlite3.Database, opts: LongTaskOptions, started: number, waitMs: number, told: () => void): Promise<void> {
+/**
+ * BEGIN IMMEDIATE takes SQLite's write lock now, or fails at once if another connection holds it:
+ * retried until it is free, soon (SQLite cannot say when it is released: a long pause would leave the
+ * lock idle between writers of many processes, a try costs next to nothing).
+ */
+async function beginImmediate(raw: BetterSqlite3.Database, waiting: Waiting): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       raw.exec('BEGIN IMMEDIATE');
@@ -26,15 +27,9 @@ async function beginImmediate(raw: BetterSqlite3.Database, opts: LongTaskOptions
     } catch (e) {
       if (!isBusy(e)) throw e;
     }
-    told();
-    if (opts.signal?.aborted) throw cancelled();
-    if (Date.now() - started > waitMs) {
-      throw new SanwuError(
-        'CONFLICT',
-        `另一个操作（其他窗口或命令）正在写入档案库，等了 ${Math.round(waitMs / 60_000)} 分钟仍未结束，本次操作未执行，档案库未改动。请等它完成后再试。`,
-      );
-    }
-    await pause(Math.min(20 * 2 ** attempt, 250));
+    waiting.told();
+    stillWaiting(waiting, '另一个操作（其他窗口或命令）');
+    await pause(Math.min(5 * 2 ** attempt, 40));
   }
 }
 
@@ -42,6 +37,8 @@ export interface SqliteOpenOptions {
   create: boolean;
   /** the writer's bounded wait (tests shorten it) */
   waitMs?: number;
+  /** the attachments' folder (default: files/ beside the database file) */
+  filesDir?: string;
 }
 
 export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Database {
@@ -53,58 +50,25 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions): Da
     writerRaw.close();
     throw e;
   }
-  const writer = kyselyOn(writerRaw);
-  const reader = kyselyOn(readerRaw);
-  const waitMs = options.waitMs ?? WRITER_WAIT_MS;
-  let hooks: CommitHooks = { begin: async () => ({}) };
-  /** writers of this process queued or running: the next one says it waits */
-  let writers = 0;
-
-  async function transaction<T>(fn: (trx: Trx) => Promise<T>, opts: LongTaskOptions = {}): Promise<T> {
-    const started = Date.now();
-    let said = false;
-    const told = () => {
-      if (said) return;
-      said = true;
-      opts.onProgress?.({ phase: WAITING_PHASE, done: 0, total: 1 });
-    };
-    if (writers > 0) told();
-    writers++;
-    let mine: TransactionHooks = {};
-    try {
-      const value = await writer
-        .connection()
-        .execute(async (conn) => {
-          await withRaw(conn, (raw) => beginImmediate(raw, opts, started, waitMs, told));
-          try {
-            mine = await hooks.begin(conn);
-            const result = await fn(conn);
-            await mine.beforeCommit?.(conn);
-            await withRaw(conn, (raw) => raw.exec('COMMIT'));
-            return result;
-          } catch (e) {
-            await withRaw(conn, (raw) => raw.inTransaction && raw.exec('ROLLBACK'));
-            throw e;
-          }
-        }, { signal: opts.signal })
-        .catch((e: unknown) => {
-          if (opts.signal?.aborted && !(e instanceof SanwuError)) throw cancelled();
-          throw e;
-        });
-      mine.afterCommit?.();
-      return value;
-    } finally {
-      writers--;
-    }
-  }
-
-  return {
-    read: reader as unknown as ReadDb,
-    write: { transaction },
-    setCommitHooks: (h) => void (hooks = h),
+  const engine = sqliteEngine(diskFileStore(options.filesDir ?? join(dirname(file), 'files')));
+  const writer = kyselyOn(writerRaw, engine);
+  const reader = kyselyOn(readerRaw, engine);
+  return databaseOf({
+    engine,
+    reader,
+    writer,
+    steps: {
+      begin: (conn, waiting) => withRaw(conn, (raw) => beginImmediate(raw, waiting)),
+      commit: (conn) => withRaw(conn, (raw) => void raw.exec('COMMIT')),
+      rollback: (conn) =>
+        withRaw(conn, (raw) => {
+          if (raw.inTransaction) raw.exec('ROLLBACK');
+        }),
+    },
+    waitMs: options.waitMs,
     close: async () => {
       await reader.destroy();
       await writer.destroy();
     },
-  };
+  });
 }

@@ -1,7 +1,9 @@
 // A private read connection holding one read transaction: long reads (the inspection, a report's
 // record stream) see one committed state throughout, and never hold the shared reader's lock while
 // they await other work.
-import type { ReadDb, Statements } from '../handles';
+import { sql, type Kysely } from 'kysely';
+import type { ReadDb, Reader, Statements } from '../handles';
+import type { DB } from '../schema';
 import { openForInspection } from './connection';
 import { withRaw } from './driver';
 import { statementsOn } from './statements';
@@ -53,4 +55,16 @@ export async function* streamRows<T>(db: ReadDb, query: { sql: string; parameter
   } finally {
     snapshot.close();
   }
+}
+
+/** Runs `fn` on the reader inside one read transaction (Kysely queries, one committed state throughout). */
+export function readSnapshot<T>(db: ReadDb, fn: (snapshot: Reader) => Promise<T>): Promise<T> {
+  return (db as unknown as Kysely<DB>).connection().execute(async (c) => {
+    await sql`BEGIN`.execute(c);
+    try {
+      return await fn(c);
+    } finally {
+      await sql`COMMIT`.execute(c);
+    }
+  });
 }

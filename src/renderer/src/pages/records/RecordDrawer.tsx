@@ -1,7 +1,7 @@
 // The record detail: metadata, attachments with preview and upload, history from the audit log; edit,
 // 作废 and 恢复. A voided record says so, with its reason, and offers only 恢复.
 import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RECORD_LABELS as L } from '../../../../shared/labels';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,8 +14,23 @@ import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
 import { useCan } from '../../hooks/useAuth';
 
-export function RecordDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }): React.JSX.Element {
+export function RecordDrawer({
+  id,
+  changes = 0,
+  onClose,
+  onChanged,
+}: {
+  id: number | null;
+  /** counts others' changes: each one reloads the record shown */
+  changes?: number;
+  onClose: () => void;
+  onChanged: () => void;
+}): React.JSX.Element {
   const detail = useApi('records.get', id ? { id } : null);
+  const reloadDetail = detail.reload;
+  useEffect(() => {
+    if (changes > 0) reloadDetail();
+  }, [changes, reloadDetail]);
   const [editing, setEditing] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const changed = (): void => {

@@ -107,11 +107,17 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
   const locked = (field: (typeof LOCKED_WHEN_FILED)[number]) => filed && LOCKED_WHEN_FILED.includes(field);
   const lockedHint = filed ? '已归档，不能修改（档号依据它编定）' : undefined;
 
+  // The record as it was when the form opened: a refresh meanwhile (another clerk's change) neither
+  // wipes what is being typed nor moves the edit onto the newer version — saving then says who changed it.
+  const [openedAs, setOpenedAs] = useState<ArchiveRecord | undefined>(undefined);
+  if (open && openedAs === undefined && record !== undefined) setOpenedAs(record);
+  if (!open && openedAs !== undefined) setOpenedAs(undefined);
+  const base = openedAs ?? record;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(initialValues(record));
-  }, [open, record, form]);
+    form.setFieldsValue(initialValues(base));
+  }, [open, base, form]);
 
   const close = (): void => {
     setError(null);
@@ -122,11 +128,11 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
   const save = async (v: FormValues): Promise<void> => {
     setBusy(true);
     try {
-      const saved = record
-        ? await api.call('records.update', { id: record.id, patch: toInput(v) })
+      const saved = base
+        ? await api.call('records.update', { id: base.id, patch: toInput(v), version: base.version })
         : await api.call('records.create', { ...toInput(v), communityId: v.communityId ?? 0 });
       setError(null);
-      message.success(record ? '已保存修改' : '已登记');
+      message.success(base ? '已保存修改' : '已登记');
       onSaved(saved);
     } catch (e) {
       const payload = toPayload(e);

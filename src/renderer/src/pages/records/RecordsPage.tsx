@@ -15,6 +15,7 @@ import type { ShownList } from '../../components/lists/types';
 import { ProgressModal } from '../../components/ProgressModal';
 import { useApi } from '../../hooks/useApi';
 import { useArchive } from '../../hooks/useArchive';
+import { useArchiveChanges } from '../../hooks/useArchiveChanges';
 import { useCan } from '../../hooks/useAuth';
 import { useFillHeight } from '../../hooks/useFillHeight';
 import { navigate } from '../../hooks/useHashRoute';
@@ -57,6 +58,15 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
   const result = useApi('records.search', query);
   const selection = useRowSelection<ArchiveRecord>(scopeKey);
   const exportTask = useLongTask('records.export');
+  // another clerk's change (or this one's in another window) refreshes the list and the open record
+  const [changes, setChanges] = useState(0);
+  const reloadList = result.reload;
+  useArchiveChanges(
+    useCallback(() => {
+      reloadList();
+      setChanges((n) => n + 1);
+    }, [reloadList]),
+  );
 
   const setFilters = useCallback((next: RecordFilters) => navigate('/records', filterParams(next)), []);
   const openRecord = useCallback((id: number | null) => navigate('/records', { ...filterParams(filters), id: id ?? undefined }), [filters]);
@@ -140,6 +150,7 @@ export function RecordsPage({ params }: { params: URLSearchParams }): React.JSX.
       </div>
       <RecordDrawer
         id={openId}
+        changes={changes}
         onClose={() => {
           openRecord(null);
           // back to the row it was opened from

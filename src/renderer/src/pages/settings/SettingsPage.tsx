@@ -1,11 +1,12 @@
 // 设置: street office, communities (profiles, rosters), retention schedule, 档号 template, standards,
-// backup, and 用户管理 (the tabs a role may not use are left out).
+// backup, 用户管理 (the tabs a role may not use are left out), and where the archive is kept (连接服务器).
 import { Tabs } from 'antd';
 import { useCan } from '../../hooks/useAuth';
 import { navigate } from '../../hooks/useHashRoute';
 import { BackupTab } from './BackupTab';
 import { CodeTemplateTab } from './CodeTemplateTab';
 import { CommunitiesTab } from './CommunitiesTab';
+import { ConnectionTab } from './ConnectionTab';
 import { OfficeTab } from './OfficeTab';
 import { RetentionTab } from './RetentionTab';
 import { StandardsTab } from './StandardsTab';
@@ -27,6 +28,7 @@ export function SettingsPage({ params }: { params?: URLSearchParams }): React.JS
         { key: 'standards', label: '考评标准', children: <StandardsTab /> },
         ...(can('backup.create') ? [{ key: 'backup', label: '备份与恢复', children: <BackupTab /> }] : []),
         ...(can('users.list') ? [{ key: 'users', label: '用户管理', children: <UsersTab /> }] : []),
+        { key: 'server', label: '连接服务器', children: <ConnectionTab /> },
       ]}
     />
   );

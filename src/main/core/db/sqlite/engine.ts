@@ -1,0 +1,59 @@
+// SQLite's side of the engine seams (db/engine.ts).
+import { hash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Trx } from '../handles';
+import type { Engine, FileStore } from '../engine';
+import { chainHash, chainHashV2With, GENESIS_HASH } from '../../audit-log/append';
+import { verifyChain } from './audit-chain';
+import { withRaw } from './driver';
+import { beginSqliteLoad, sqliteDataTables } from './load';
+import { searchSqlite } from './search';
+import { stateSql } from './states';
+import { readSnapshot, streamRows } from './snapshot';
+import { writeSql } from './sql';
+
+/**
+ * Kysely compiles the insert once; a raw prepared statement runs it per row inside the transaction,
+ * since compiling per row would cost more than the insert itself.
+ */
+async function insertRecordRows(trx: Trx, rows: Parameters<Engine['insertRecordRows']>[1]): Promise<({ id: number; state: string } | null)[]> {
+  if (rows.length === 0) return [];
+  const compiled = trx
+    .insertInto('records')
+    .values(rows[0]!)
+    .onConflict((oc) => oc.column('fingerprint').doNothing())
+    .returning(['id', sql<string>`${sql.raw(stateSql('record'))}`.as('state')])
+    .compile();
+  return writeSql(trx, (q) => rows.map((row) => q.get<{ id: number; state: string }>(compiled.sql, Object.values(row)) ?? null));
+}
+
+/** One prepared INSERT run per row inside the transaction (SQLite: faster than any multi-row statement). */
+async function insertRows(trx: Trx, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  await writeSql(trx, (q) => {
+    for (const row of rows) q.run(text, columns.map((c) => row[c] ?? null));
+  });
+}
+
+export function sqliteEngine(files: FileStore): Engine {
+  return {
+    kind: 'sqlite',
+    files,
+    search: searchSqlite,
+    insertRecordRows,
+    insertRows,
+    // One writer holds the whole file: nothing to lock row by row.
+    forUpdate: (query) => query,
+    attempt: (_trx, fn) => fn(),
+    isUniqueViolation: (e) => /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test((e as { code?: string }).code ?? ''),
+    readSnapshot,
+    streamRows: (db, query) => streamRows(db, query),
+    verifyAuditChain: (db) =>
+      withRaw(db, (raw) => verifyChain(raw, hash, chainHash, (prev, fields) => chainHashV2With(hash, prev, fields), GENESIS_HASH)),
+    stateSql: (entity, alias) => stateSql(entity, alias),
+    dataTables: sqliteDataTables,
+    beginLoad: beginSqliteLoad,
+  };
+}
