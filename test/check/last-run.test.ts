@@ -41,7 +41,7 @@ describe.each(ENGINES)('the last check on %s', (engine) => {
     await runCheck(a.ctx);
     await expect(rawQuery(a.ctx, `UPDATE check_runs SET ok = 0`)).rejects.toThrow('检查结果是历史记录，不能修改');
     await expect(rawQuery(a.ctx, `DELETE FROM check_runs`)).rejects.toThrow('检查结果是历史记录，不能删除');
-    await expect(rawQuery(a.ctx, `INSERT INTO check_runs (at, actor, "full", ok, result) VALUES ('x', 'y', 0, 1, 'not json')`)).rejects.toThrow();
+    await expect(rawQuery(a.ctx, `INSERT INTO check_runs (at, actor, full_check, ok, result) VALUES ('x', 'y', 0, 1, 'not json')`)).rejects.toThrow();
     expect(await rawQuery(a.ctx, `SELECT id FROM check_runs`)).toEqual([{ id: 1 }]);
   });
 });

@@ -72,7 +72,7 @@ CREATE TABLE check_runs (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
-    full INTEGER NOT NULL CHECK (full IN (0, 1)),
+    full_check INTEGER NOT NULL CHECK (full_check IN (0, 1)),
     ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
     result TEXT NOT NULL CHECK (json_valid(result))
   ) STRICT;

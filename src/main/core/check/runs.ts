@@ -11,7 +11,7 @@ import type { Reader } from '../db/handles';
 async function saveCheckRun(trx: Kysely<DB>, run: { at: string; actor: string; full: boolean; result: CheckResult }): Promise<number> {
   const { id } = await trx
     .insertInto('check_runs')
-    .values({ at: run.at, actor: run.actor, full: run.full ? 1 : 0, ok: run.result.ok ? 1 : 0, result: JSON.stringify(run.result) })
+    .values({ at: run.at, actor: run.actor, full_check: run.full ? 1 : 0, ok: run.result.ok ? 1 : 0, result: JSON.stringify(run.result) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -41,10 +41,10 @@ export async function lastCheckRun(db: Reader): Promise<CheckRun | null> {
   const row = await db
     .selectFrom('check_runs')
     .leftJoin('users', 'users.username', 'check_runs.actor')
-    .select(['check_runs.id', 'check_runs.at', 'check_runs.actor', 'check_runs.full', 'check_runs.result', 'users.display_name'])
+    .select(['check_runs.id', 'check_runs.at', 'check_runs.actor', 'check_runs.full_check', 'check_runs.result', 'users.display_name'])
     .orderBy('check_runs.id', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!row) return null;
-  return { id: row.id, at: row.at, actor: row.actor, ...(row.display_name ? { actorDisplay: row.display_name } : {}), full: row.full === 1, result: JSON.parse(row.result) as CheckResult };
+  return { id: row.id, at: row.at, actor: row.actor, ...(row.display_name ? { actorDisplay: row.display_name } : {}), full: row.full_check === 1, result: JSON.parse(row.result) as CheckResult };
 }

@@ -166,7 +166,8 @@ export interface CheckRunsTable {
   id: Generated<number>;
   at: string;
   actor: string;
-  full: number;
+  /** the full database check (integrity_check), 1, or the quick one, 0 */
+  full_check: number;
   ok: number;
   /** the CheckResult as JSON */
   result: string;

@@ -13,7 +13,7 @@ const STATEMENTS = [
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
-    full INTEGER NOT NULL CHECK (full IN (0, 1)),
+    full_check INTEGER NOT NULL CHECK (full_check IN (0, 1)),
     ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
     result TEXT NOT NULL CHECK (json_valid(result))
   ) STRICT`,

@@ -104,15 +104,7 @@ export function CheckPage(): React.JSX.Element {
       <ErrorAlert error={task.error} />
       {task.cancelled && <Alert type="info" showIcon title="已取消检查。" />}
       {!r && !task.running && !task.error && !task.cancelled && !last.loading && (
-        <EmptyState
-          title="还没有检查过"
-          hint="检查核对每件档案的著录项、档号、附件文件（SHA-256）和修改日志，不改动任何档案。"
-          action={
-            <Button type="primary" onClick={start}>
-              开始检查
-            </Button>
-          }
-        />
+        <EmptyState title="还没有检查过" hint="点上面的“开始检查”：核对每件档案的著录项、档号、附件文件（SHA-256）和修改日志，不改动任何档案。" />
       )}
       {r && (
         <>

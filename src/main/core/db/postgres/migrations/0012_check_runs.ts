@@ -12,7 +12,7 @@ const STATEMENTS = [
     id ${ID},
     at ${T} NOT NULL,
     actor ${T} NOT NULL,
-    "full" bigint NOT NULL CHECK ("full" IN (0, 1)),
+    full_check bigint NOT NULL CHECK (full_check IN (0, 1)),
     ok bigint NOT NULL CHECK (ok IN (0, 1)),
     result ${T} NOT NULL CHECK (result::json IS NOT NULL)
   )`,
