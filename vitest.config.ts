@@ -17,6 +17,8 @@ export default defineConfig({
     // processes inherit this.
     env: { SANWU_ANCHOR_DIR: join(tmpdir(), `sanwu-test-anchors-${process.pid}`) },
     testTimeout: 60_000,
+    // a page waited on by expect.poll may take seconds on a loaded 2-core runner (1 s by default)
+    expect: { poll: { timeout: 20_000 } },
     hookTimeout: 120_000,
   },
 });
