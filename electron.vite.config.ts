@@ -1,4 +1,4 @@
-// Main (with the core-host process entry), preload (CommonJS: sandboxed preloads cannot be ES modules) and renderer.
+// Main (with the core-host process entry and the import's reading thread), preload (CommonJS: sandboxed preloads cannot be ES modules) and renderer.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -9,7 +9,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(here, 'src/main/shell/index.ts'), 'core-host': resolve(here, 'src/main/core-host/index.ts') },
+        input: {
+          index: resolve(here, 'src/main/shell/index.ts'),
+          'core-host': resolve(here, 'src/main/core-host/index.ts'),
+          // the import's reading thread (src/main/core/import/parse-inputs.ts finds it beside the core)
+          'import-parse': resolve(here, 'src/main/core/import/parse-worker.ts'),
+        },
       },
     },
   },

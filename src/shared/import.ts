@@ -8,11 +8,20 @@ export interface ImportError {
   message: string;
 }
 
+/** Something the import did that the clerk should know, without refusing anything (a skipped title row, an ignored column or sheet). */
+export interface ImportNotice {
+  file?: string;
+  sheet: string;
+  row: number | null;
+  message: string;
+}
+
 export interface ImportResult {
   ok: boolean;
   imported: { records: number; communities: number; roster: number; attachments: number };
   duplicates: number;
   errors: ImportError[];
+  notices: ImportNotice[];
   /** with --skip-invalid: the workbooks of refused rows written beside the inputs */
   errorWorkbooks?: string[];
   dryRun?: boolean;

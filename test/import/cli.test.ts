@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/main/cli/io';
 import { runCli } from '../../src/main/cli/main';
 import { tableCounts, tempArchive, fixedClock, type TestArchive } from '../helpers/archive';
-import { recordRow, recordsBook } from './fixtures';
+import { RECORD_HEADERS, recordRow, recordsBook, writeBook } from './fixtures';
 
 let a: TestArchive;
 beforeEach(async () => {
@@ -39,6 +39,7 @@ describe('sanwu import', () => {
       imported: { records: 2, communities: 0, roster: 0, attachments: 0 },
       duplicates: 0,
       errors: [],
+      notices: [],
       dryRun: false,
     });
     expect(first.stderr).toContain('[写入] 2/2 100%');
@@ -58,6 +59,17 @@ describe('sanwu import', () => {
     expect(r.stderr).toContain('bad.xlsx 档案登记!第12行 成文日期：无法识别“2025-13-01”，请填写如 2025-03-05');
     expect(r.stderr).toContain('导入被拒绝，未写入任何内容');
     expect(tableCounts(a.ctx)).toEqual(before);
+  });
+
+  it('says what it skipped (title rows, extra columns) as notices, in --json and on stderr', async () => {
+    const file = await writeBook(join(a.dir, 'titled.xlsx'), { 档案登记: [['2025年度档案登记表'], ['序号', ...RECORD_HEADERS], [1, ...recordRow({ 题名: '有标题行的一件' })]] });
+    const r = await cli('import', '--db', a.ctx.paths.dir, file, '--json', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).notices).toEqual([
+      { file: 'titled.xlsx', sheet: '档案登记', row: 2, message: '表头在第2行，其上方的第1行“2025年度档案登记表”是标题或说明，已跳过' },
+      { file: 'titled.xlsx', sheet: '档案登记', row: 2, message: '第2行表头中的“序号”不是导入模板中的列，这些列已忽略' },
+    ]);
+    expect(r.stderr).toContain('提示：titled.xlsx 档案登记!第2行：表头在第2行');
   });
 
   it('takes --dry-run and --skip-invalid, and needs a file', async () => {

@@ -1,6 +1,7 @@
 // Hundreds of randomly corrupted variants of a good workbook (seeded, so a failure reproduces):
-// junk cells, lost headers, title rows, renamed sheets, truncated files, flipped bytes. None may
-// crash (only a result or a SanwuError) and none may half-write.
+// junk cells, lost headers, title rows, renamed sheets, truncated files, flipped bytes — as .xlsx,
+// and as .xls and .ods (written by SheetJS) and .zip bundles with a scan. None may crash (only a
+// result or a SanwuError) and none may half-write.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +10,11 @@ import { importWorkbooks } from '../../src/main/core/import/import';
 import { isSanwuError } from '../../src/shared/errors';
 import { tableCounts, tempArchive, type TestArchive } from '../helpers/archive';
 import { COMMUNITY_HEADERS, RECORD_HEADERS, ROSTER_HEADERS, recordRow, writeBook, writeFile, type BookSpec, type Cell } from './fixtures';
+import { hasOpenpyxl, pythonZip, sheetjsBook, type Value } from './writers';
 
 const VARIANTS = 300;
+/** .xls, .ods and .zip variants each (SheetJS reads in a worker: fewer, or the suite slows) */
+const OTHER_VARIANTS = 24;
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -97,6 +101,42 @@ afterAll(async () => {
   await a.close();
 });
 
+type Outcomes = { ok: number; refused: number; sanwuError: number };
+
+/** Imports one variant in one of the three modes; checks it wrote all it said or nothing. */
+async function tryVariant(file: string, i: number, outcomes: Outcomes): Promise<void> {
+  const mode = [{}, { skipInvalid: true }, { dryRun: true }][i % 3]!;
+  const before = tableCounts(a.ctx);
+  try {
+    const r = await importWorkbooks(a.ctx, { files: [file], ...mode });
+    const after = tableCounts(a.ctx);
+    if (!r.ok || 'dryRun' in mode) {
+      expect(after, `variant ${file}`).toEqual(before);
+    } else {
+      expect(after.records! - before.records!, `variant ${file}`).toBe(r.imported.records);
+      expect(after.roster! - before.roster!, `variant ${file}`).toBe(r.imported.roster);
+      expect(after.attachments! - before.attachments!, `variant ${file}`).toBe(r.imported.attachments);
+    }
+    if (!r.ok) expect(r.errors.length, `variant ${file}`).toBeGreaterThan(0);
+    outcomes[r.ok ? 'ok' : 'refused']++;
+  } catch (e) {
+    if (!isSanwuError(e)) throw new Error(`variant ${file} crashed: ${(e as Error).stack}`);
+    expect(tableCounts(a.ctx), `variant ${file}`).toEqual(before);
+    outcomes.sanwuError++;
+  }
+}
+
+/** exceljs cell values as SheetJS writes them: dates, and rich text / formulas / errors by their text. */
+function asValue(c: Cell): Value {
+  if (c instanceof Date) return { date: c.toISOString().slice(0, 10) };
+  if (c === null || c === undefined || typeof c !== 'object') return (c ?? null) as Value;
+  if ('richText' in c) return c.richText.map((r) => r.text).join('');
+  if ('error' in c) return String(c.error);
+  return 'result' in c && (typeof c.result === 'string' || typeof c.result === 'number') ? c.result : null;
+}
+
+const asSheets = (spec: BookSpec) => Object.entries(spec).map(([name, rows]) => ({ name, rows: rows.map((r) => r.map(asValue)) }));
+
 describe('mutation', () => {
   it(`survives ${VARIANTS} corrupted workbooks without crashing or half-writing`, async () => {
     const rnd = prng(20251121);
@@ -105,31 +145,35 @@ describe('mutation', () => {
       const file = join(dir, `m${i}.xlsx`);
       if (i % 2 === 0) writeFileSync(file, damageBytes(good, rnd));
       else await writeBook(file, corrupt(goodSpec(), rnd));
-      const mode = [{}, { skipInvalid: true }, { dryRun: true }][i % 3]!;
-      const before = tableCounts(a.ctx);
-      try {
-        const r = await importWorkbooks(a.ctx, { files: [file], ...mode });
-        const after = tableCounts(a.ctx);
-        if (!r.ok || 'dryRun' in mode) {
-          expect(after, `variant ${i}`).toEqual(before);
-        } else {
-          expect(after.records! - before.records!, `variant ${i}`).toBe(r.imported.records);
-          expect(after.roster! - before.roster!, `variant ${i}`).toBe(r.imported.roster);
-          expect(after.attachments! - before.attachments!, `variant ${i}`).toBe(r.imported.attachments);
-        }
-        if (!r.ok) expect(r.errors.length, `variant ${i}`).toBeGreaterThan(0);
-        outcomes[r.ok ? 'ok' : 'refused']++;
-      } catch (e) {
-        if (!isSanwuError(e)) throw new Error(`variant ${i} crashed: ${(e as Error).stack}`);
-        expect(tableCounts(a.ctx), `variant ${i}`).toEqual(before);
-        outcomes.sanwuError++;
-      }
+      await tryVariant(file, i, outcomes);
     }
     expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
     // the generator really produces both kinds, or the test proves nothing
     expect(outcomes.ok).toBeGreaterThan(10);
     expect(outcomes.refused).toBeGreaterThan(100);
   });
+
+  it.each([['xls'], ['ods'], ['zip']] as const)(`survives ${OTHER_VARIANTS} corrupted .%s inputs`, async (format) => {
+    if (format === 'zip' && !hasOpenpyxl) return;
+    const rnd = prng(format.charCodeAt(0) * 7919);
+    const outcomes = { ok: 0, refused: 0, sanwuError: 0 };
+    const write = async (file: string, spec: BookSpec) => {
+      if (format === 'xls' || format === 'ods') return sheetjsBook(file, asSheets(spec), format === 'xls' ? 'biff8' : 'ods');
+      const inner = await writeBook(`${file}.xlsx`, spec);
+      return pythonZip(file, [{ name: '报送/台账.xlsx', file: inner }, { name: '报送/附件/a.pdf', text: '%PDF-1.4 a' }]);
+    };
+    const goodFile = await write(join(dir, `good.${format}`), goodSpec());
+    const goodBytes = readFileSync(goodFile);
+    for (let i = 0; i < OTHER_VARIANTS; i++) {
+      const file = join(dir, `m${i}.${format}`);
+      if (i % 2 === 0) writeFileSync(file, damageBytes(goodBytes, rnd));
+      else await write(file, corrupt(goodSpec(), rnd));
+      await tryVariant(file, i, outcomes);
+    }
+    expect((await verifyAuditChain(a.ctx.db)).breaks).toEqual([]);
+    expect(outcomes.ok).toBeGreaterThan(2);
+    expect(outcomes.refused).toBeGreaterThan(8);
+  }, 300_000);
 
   it('still imports the undamaged workbook afterwards, exactly once', async () => {
     const file = join(dir, 'good-again.xlsx');

@@ -1,4 +1,5 @@
-// `sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json]`
+// `sanwu import --db DIR FILE... [--dry-run] [--skip-invalid] [--json]`: .xlsx, .xls, .ods, .csv, or a .zip of
+// workbooks with their scans.
 import { resolve } from 'node:path';
 import { usageError } from '../args';
 import { describeImportError } from '../../core/import/describe';
@@ -7,7 +8,7 @@ import { withContract } from '../contract';
 import { printJson } from '../io';
 
 const command: Command = {
-  summary: '导入社区报送的工作簿（.xlsx 或 CSV）',
+  summary: '导入社区报送的工作簿（.xlsx、.xls、.ods、CSV，或连同扫描件压缩的 .zip）',
   usage: 'sanwu import --db DIR FILE.xlsx... [--dry-run] [--skip-invalid] [--json] [--as 用户名]',
   flags: { ...DB_FLAG, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: true,
@@ -16,6 +17,7 @@ const command: Command = {
     const files = args.positionals.map((f) => resolve(io.cwd, f));
     const dryRun = args.flags['dry-run'] === true;
     const result = await withContract(args, io, ({ call }) => call('import.files', { files, dryRun, skipInvalid: args.flags['skip-invalid'] === true }));
+    for (const n of result.notices) io.stderr(`提示：${describeImportError(n)}\n`);
     for (const e of result.errors) io.stderr(`${describeImportError(e)}\n`);
     if (args.flags.json) printJson(io, result);
     const { records, communities, roster, attachments } = result.imported;

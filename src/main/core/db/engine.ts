@@ -100,6 +100,16 @@ export interface BulkLoad {
   finish(): Promise<void>;
 }
 
+/** The search index of a bulk insert of records (an import), inside its transaction. */
+export interface BulkIndexing {
+  /** Whether the engine takes the records' character pairs worked out where they are read (search-index.ts textGrams). */
+  readonly takesGrams: boolean;
+  /** New records' character pairs (when takesGrams). */
+  addGrams(pairs: [id: number, grams: string][]): Promise<void>;
+  /** Indexes every record inserted since it began (a batch at a time, reporting records done and all), before commit. */
+  finish(onBatch?: (done: number, total: number) => Promise<void> | void): Promise<void>;
+}
+
 export interface Engine {
   readonly kind: EngineKind;
   readonly files: FileStore;
@@ -110,6 +120,12 @@ export interface Engine {
    * exists is skipped. Each row's new id and recorded state (stateSql), null where skipped.
    */
   insertRecordRows(trx: Trx, rows: Omit<NewRecordRow, 'id' | 'year'>[]): Promise<({ id: number; state: string } | null)[]>;
+  /**
+   * Runs `fn`, a bulk insert of records inside `trx`, with the search index kept set-wise: SQLite sets its
+   * row-by-row index triggers aside and indexes the new rows at finish(); PostgreSQL's statement triggers
+   * index each multi-row insert as it goes.
+   */
+  bulkRecords<T>(trx: Trx, fn: (indexing: BulkIndexing) => Promise<T>): Promise<T>;
   /** Inserts rows (all with the same keys) into `table` inside `trx`, in as few statements as the engine allows. */
   insertRows(trx: Trx, table: keyof DB & string, rows: Record<string, unknown>[]): Promise<void>;
   /** The query with a row lock on what it selects, where the engine has row locks (SQLite: one writer holds the whole file). */

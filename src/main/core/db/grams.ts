@@ -12,14 +12,36 @@ export function gramToken(pair: string): string {
   return `g${hex(a!.codePointAt(0)!)}${hex(b!.codePointAt(0)!)}`;
 }
 
+/** A code point's 6-digit hex, or '' for white space (no pair spans white space); the BMP's cached. */
+const bmp: (string | undefined)[] = [];
+
+function piece(cp: number): string {
+  const cached = bmp[cp];
+  if (cached !== undefined) return cached;
+  const p = /\s/u.test(String.fromCodePoint(cp)) ? '' : hex(cp);
+  if (cp < 0x10000) bmp[cp] = p;
+  return p;
+}
+
+/** The distinct pair tokens of the texts, in order of first appearance, space-separated. */
 export function gramsOf(...texts: (string | null)[]): string {
   const tokens = new Set<string>();
   for (const text of texts) {
     if (!text) continue;
-    const chars = [...text.toLowerCase()];
-    for (let i = 0; i + 1 < chars.length; i++) {
-      if (/\s/u.test(chars[i]!) || /\s/u.test(chars[i + 1]!)) continue;
-      tokens.add(gramToken(chars[i]! + chars[i + 1]!));
+    const lower = text.toLowerCase();
+    let prev = '';
+    for (let i = 0; i < lower.length; i++) {
+      let cp = lower.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < lower.length) {
+        const low = lower.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      const p = piece(cp);
+      if (prev !== '' && p !== '') tokens.add(`g${prev}${p}`);
+      prev = p;
     }
   }
   return [...tokens].join(' ');

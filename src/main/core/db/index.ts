@@ -14,7 +14,7 @@ import { withRaw } from './sqlite/driver';
 import { findDiscrepancies, reconcileQueries, type Discrepancy } from './sqlite/reconcile';
 
 export type { CommitHooks, Database, ReadDb, Reader, SqlParams, Statements, Trx, WriteDb, WriteStatements } from './handles';
-export { engineOf, type Engine, type FileStore, type StoredFile } from './engine';
+export { engineOf, type BulkIndexing, type Engine, type FileStore, type StoredFile } from './engine';
 export { isServerLocation, redactUrl, type EngineKind } from './location';
 export type { MigrationPlan } from './migrate';
 export { openSqliteDatabase as openDatabase } from './sqlite/open';

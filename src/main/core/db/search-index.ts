@@ -4,6 +4,7 @@
 // 0001's triggers (records_fts, records_grams over TEXT_COLUMNS); the 档号 has indexes of its own
 // (records_code_fts, records_code_grams), so filing, which writes only the 档号, re-indexes a short
 // code instead of the whole record. Triggers, the upgrade and any bulk loader use these statements.
+import { gramsOf } from './grams';
 
 /** The record's text columns, as stored (records_fts and records_grams, migration 0001). */
 export const TEXT_COLUMNS = ['title', 'responsible', 'doc_number', 'notes'] as const;
@@ -53,6 +54,30 @@ export function rebuildSearchIndexStatements(): string[] {
     ...fillCodeIndexStatements(),
   ];
 }
+
+/** The insert triggers that fill the search indexes row by row: a bulk load drops them (see bulk-index.ts). */
+export const INDEX_INSERT_TRIGGERS = ['records_fts_insert', 'records_grams_insert', 'records_code_insert'] as const;
+
+/**
+ * What those insert triggers do, set-wise: each statement indexes the records with lo < id <= hi (two
+ * parameters), in id order. `grams` is the character-pair statement alone: a bulk loader that has the
+ * pairs already (textGrams, computed where the rows were read) inserts them with GRAMS_INSERT instead.
+ */
+export function indexRangeStatements(): { grams: string; others: string[] } {
+  const range = 'WHERE r.id > ? AND r.id <= ?';
+  return {
+    grams: `INSERT INTO records_grams (rowid, grams) SELECT r.id, sanwu_grams(${textValues('r')}) FROM records r ${range} ORDER BY r.id`,
+    others: [
+      `INSERT INTO records_fts (rowid, ${TEXT_COLUMNS.join(', ')}) SELECT r.id, ${textValues('r')} FROM records r ${range} ORDER BY r.id`,
+      `INSERT INTO records_code_fts (rowid, code) SELECT r.id, r.${CODE_COLUMN} FROM records r ${range} AND r.${CODE_COLUMN} IS NOT NULL ORDER BY r.id`,
+      `INSERT INTO records_code_grams (rowid, grams) SELECT r.id, sanwu_grams(r.${CODE_COLUMN}) FROM records r ${range} AND r.${CODE_COLUMN} IS NOT NULL ORDER BY r.id`,
+    ],
+  };
+}
+
+/** A record's character pairs from its text columns' values (in TEXT_COLUMNS order), as sanwu_grams gives them. */
+export const textGrams = (values: readonly (string | null)[]): string => gramsOf(...values);
+export const GRAMS_INSERT = 'INSERT INTO records_grams (rowid, grams) VALUES (?, ?)';
 
 /** The ids whose text, or whose 档号, holds a term: trigram (3+ characters) or character pairs (2). */
 export const TRIGRAM_MATCH = {

@@ -1,13 +1,12 @@
 // `<name>.错误.xlsx` beside an input imported with skip-invalid: the refused rows as they were
 // written, plus a 错误原因 column, so the community can correct them and send the file again.
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ImportError } from '../../../shared/import';
-import { cellText, isCellError, type Plain } from './cells';
+import { cellText, clean, isCellError, type Plain } from './cells';
 import { SHEETS } from './columns';
 import { SheetScanner } from './header';
-import { openSheets } from './source';
+import { openBook, type SourceBook } from './source';
 
 export const REASON_HEADER = '错误原因';
 
@@ -34,13 +33,23 @@ function writable(p: Plain): string | number | boolean | null {
 }
 
 /** Re-reads the input and copies the refused rows; returns the path written. */
-export async function writeErrorWorkbook(input: string, reasons: Map<string, Map<number, string>>): Promise<string> {
-  const out = errorWorkbookPath(input);
+export async function writeErrorWorkbook(input: string, reasons: Map<string, Map<number, string>>, out = errorWorkbookPath(input)): Promise<string> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
-  for await (const sheet of openSheets(input, readFileSync(input), () => {})) {
-    const def = SHEETS.find((s) => s.name === sheet.name.trim());
+  const source = await openBook(input, () => {});
+  try {
+    await copyRefusedRows(source, reasons, book);
+  } finally {
+    source.close();
+  }
+  await book.commit();
+  return out;
+}
+
+async function copyRefusedRows(source: SourceBook, reasons: Map<string, Map<number, string>>, book: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
+  for (const sheet of source.sheets) {
+    const def = SHEETS.find((s) => s.name === clean(sheet.name));
     const refused = def && reasons.get(def.name);
-    if (!def || !refused) continue;
+    if (!def || !refused || sheet.hidden) continue;
     const ws = book.addWorksheet(def.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     let headerWritten = false;
     const scanner = new SheetScanner(def, (row, cells) => {
@@ -59,6 +68,4 @@ export async function writeErrorWorkbook(input: string, reasons: Map<string, Map
     for await (const row of sheet.rows) scanner.push(row.number, row.values);
     ws.commit();
   }
-  await book.commit();
-  return out;
 }

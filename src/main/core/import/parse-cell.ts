@@ -8,6 +8,9 @@ import { parseAmount, parseCount, parseDecimal } from '../../../shared/fields/nu
 export interface CellEnv {
   /** the workbook's folder, which 附件 paths are relative to */
   baseDir: string;
+  /** the folder 附件 paths must stay in (the workbook's folder, or the unpacked zip it came in) */
+  rootDir?: string;
+  inZip?: boolean;
 }
 
 function parseChoice(def: ColumnDef, p: Plain): Parsed<string> {
@@ -36,6 +39,6 @@ export function parseCell(def: ColumnDef, p: Plain, env: CellEnv): Parsed<unknow
     case 'choice':
       return parseChoice(def, p);
     case 'paths':
-      return resolveAttachmentPaths(cellText(p), env.baseDir);
+      return resolveAttachmentPaths(cellText(p), env);
   }
 }

@@ -1,7 +1,7 @@
 // 档案登记 rows -> record inputs. Checks what the cell types cannot: 事项 against 类别 and the
 // archive's vocabulary, the record rules every way in shares (src/shared/fields), then the schema.
 import { recordFieldIssues } from '../../../shared/fields/record';
-import { recordInputSchema, type RecordInput } from '../../../shared/schemas';
+import { recordInputSchema, type RecordInputParsed } from '../../../shared/schemas';
 import type { Affair, Retention } from '../../../shared/vocabulary';
 import type { KindIndex } from '../records/vocabulary';
 import { RECORDS_SHEET, type RecordField } from './columns';
@@ -15,9 +15,12 @@ export interface RecordDraft {
   /** file!sheet!row, kept in the record and its audit entry */
   source: string;
   communityName: string;
-  input: Omit<RecordInput, 'communityId'>;
+  /** as the record schema gave it back (trimmed, defaults filled): written without parsing again */
+  input: Omit<RecordInputParsed, 'communityId'>;
   attachments: AttachmentRef[];
   fingerprint: string;
+  /** its character pairs for search (computed where the row is read: see parse-file.ts) */
+  grams?: string;
 }
 
 const HEADERS = headersOf(RECORDS_SHEET, { disclosureChannel: 'channel' });
@@ -72,11 +75,9 @@ export function recordDraft(
     notes: (v.notes as string | null) ?? '',
     source: at.source,
   };
-  if (issues.length === 0) {
-    const checked = recordInputSchema.safeParse({ ...input, communityId: 1 });
-    if (!checked.success) issues.push(...schemaIssues(checked.error, HEADERS));
-  }
-  if (issues.length > 0) return { draft: null, issues };
+  const checked = issues.length === 0 ? recordInputSchema.safeParse({ ...input, communityId: 1 }) : null;
+  if (checked && !checked.success) issues.push(...schemaIssues(checked.error, HEADERS));
+  if (issues.length > 0 || !checked?.success) return { draft: null, issues };
   const communityName = v.community as string;
   const attachments = (v.attachments as AttachmentRef[] | null) ?? [];
   const fingerprint = rowFingerprint('record', [
@@ -98,5 +99,6 @@ export function recordDraft(
     // the paths as written, so moving the whole folder keeps the fingerprint
     attachments.map((a) => a.written),
   ]);
-  return { draft: { row: at.row, source: at.source, communityName, input: { ...input, fingerprint }, attachments, fingerprint }, issues };
+  const { communityId: _, ...parsed } = checked.data;
+  return { draft: { row: at.row, source: at.source, communityName, input: { ...parsed, fingerprint }, attachments, fingerprint }, issues };
 }

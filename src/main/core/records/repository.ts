@@ -4,7 +4,7 @@ import type { ArchiveRecord } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
 import { LOCKED_WHEN_FILED, recordFieldIssues } from '../../../shared/fields/record';
 import { RECORD_LABELS } from '../../../shared/labels';
-import { recordInputSchema, recordPatchSchema, type RecordInput, type RecordPatch } from '../../../shared/schemas';
+import { recordInputSchema, recordPatchSchema, type RecordInput, type RecordInputParsed, type RecordPatch } from '../../../shared/schemas';
 import { appendAudit, type AuditInput } from '../audit-log/append';
 import { isoDay, nowIso, type ArchiveContext } from '../context';
 import type { DB, NewRecordRow } from '../db/schema';
@@ -36,9 +36,12 @@ function refuseFieldIssues(r: Parameters<typeof recordFieldIssues>[0], today: st
   );
 }
 
-/** Validates one input against the field rules and the vocabulary and turns it into a row (without id). `today`: YYYY-MM-DD. */
-export function recordRow(rules: RecordRules, input: RecordInput, at: string, today: string): Omit<NewRecordRow, 'id' | 'year'> {
-  const r = recordInputSchema.parse(input);
+/**
+ * Validates one input against the field rules and the vocabulary and turns it into a row (without id).
+ * `today`: YYYY-MM-DD. `parsed`: the schema already gave the input back (an import's drafts).
+ */
+export function recordRow(rules: RecordRules, input: RecordInput, at: string, today: string, parsed = false): Omit<NewRecordRow, 'id' | 'year'> {
+  const r = parsed ? (input as RecordInputParsed) : recordInputSchema.parse(input);
   refuseFieldIssues(r, today);
   const affair = rules.kinds.affairOf.get(r.kind);
   if (affair !== r.affair) {
@@ -90,14 +93,15 @@ const SLICE = 2000;
 export async function insertRecords(
   ctx: ArchiveContext,
   trx: Kysely<DB>,
-  inputs: RecordInput[],
+  inputs: RecordInput[] | RecordInputParsed[],
   rules?: RecordRules,
+  opts: { parsed?: boolean } = {},
 ): Promise<BulkInsertResult> {
   if (inputs.length === 0) return { ids: [], duplicates: 0 };
   const r = rules ?? (await loadRecordRules(trx));
   const at = nowIso(ctx);
   const today = isoDay(ctx.clock.now());
-  const rows = inputs.map((input) => recordRow(r, input, at, today));
+  const rows = inputs.map((input) => recordRow(r, input, at, today, opts.parsed));
   const engine = engineOf(trx);
   const ids: number[] = [];
   const audit: AuditInput[] = [];

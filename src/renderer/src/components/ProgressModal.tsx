@@ -16,7 +16,22 @@ const PHASES: Record<string, string> = {
   export: '导出',
 };
 
-export function ProgressModal({ open, title, progress, onCancel }: { open: boolean; title: string; progress: Progress | null; onCancel: () => void }): React.JSX.Element {
+const counts = (p: Progress): string => `${PHASES[p.phase] ?? p.phase}：${p.done} / ${p.total}${p.message ? `（${p.message}）` : ''}`;
+
+/** `describe` words the progress for the page (import counts rows in its message); by default "phase: done / total". */
+export function ProgressModal({
+  open,
+  title,
+  progress,
+  onCancel,
+  describe = counts,
+}: {
+  open: boolean;
+  title: string;
+  progress: Progress | null;
+  onCancel: () => void;
+  describe?: (p: Progress) => string;
+}): React.JSX.Element {
   const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
   return (
     <Modal
@@ -33,9 +48,7 @@ export function ProgressModal({ open, title, progress, onCancel }: { open: boole
     >
       <Bar percent={percent} status="active" />
       <Typography.Text type="secondary" data-testid="task-progress">
-        {progress
-          ? `${PHASES[progress.phase] ?? progress.phase}：${progress.done} / ${progress.total}${progress.message ? `（${progress.message}）` : ''}`
-          : '正在开始…'}
+        {progress ? describe(progress) : '正在开始…'}
       </Typography.Text>
     </Modal>
   );

@@ -57,6 +57,8 @@ export function postgresEngine(parts: PostgresEngineParts): Engine {
     files: serverFileStore(parts.writerPool, parts.readerPool, join(parts.cacheDir, 'files')),
     search: searchPostgres,
     insertRecordRows: (trx, rows) => insertRecordRows(trx, types, rows),
+    // records_search_insert indexes each multi-row insert (a statement trigger over its new rows)
+    bulkRecords: (_trx, fn) => fn({ takesGrams: false, addGrams: async () => {}, finish: async () => {} }),
     insertRows: async (trx, table, rows) => void (await insertUnnest(trx, types, table, rows)),
     forUpdate: (query) => query.forUpdate(),
     attempt: async (trx, fn) => {

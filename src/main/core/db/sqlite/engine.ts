@@ -6,6 +6,7 @@ import type { Engine, FileStore } from '../engine';
 import { chainHash, chainHashV2With, GENESIS_HASH } from '../../audit-log/append';
 import { verifyChain } from './audit-chain';
 import { withRaw } from './driver';
+import { bulkRecordsSqlite } from './bulk-index';
 import { beginSqliteLoad, sqliteDataTables } from './load';
 import { searchSqlite } from './search';
 import { stateSql } from './states';
@@ -43,6 +44,7 @@ export function sqliteEngine(files: FileStore): Engine {
     files,
     search: searchSqlite,
     insertRecordRows,
+    bulkRecords: bulkRecordsSqlite,
     insertRows,
     // One writer holds the whole file: nothing to lock row by row.
     forUpdate: (query) => query,
