@@ -16,7 +16,7 @@
 // app://sanwu/... in the desktop app, /api/... on the same origin in browser mode.
 import { z } from 'zod';
 import type { AuditResult, CompletenessGrid } from './audit';
-import type { CheckResult } from './check';
+import type { CheckResult, CheckRun } from './check';
 import type { DemoSummary } from './demo';
 import type {
   DistrictAuditResult,
@@ -32,6 +32,7 @@ import type { ArchiveChanges, Attachment, ArchiveRecord, AuditEntry, Community, 
 import type { ErrorPayload } from './errors';
 import type { ImportResult } from './import';
 import { lendInputSchema, loanQuerySchema, viewQuerySchema, type LendResult, type Loan, type LoanList, type ViewList } from './lending';
+import { listExportSchema } from './lists';
 import { reportSettingsOverrideSchema, reportSettingsSchema, type ReportResult, type ReportSettings } from './report';
 import {
   affairSchema,
@@ -43,6 +44,8 @@ import {
   recordQuerySchema,
   retentionSchema,
   rosterInputSchema,
+  rosterPatchSchema,
+  storedBackupName,
   yearSchema,
 } from './schemas';
 import {
@@ -117,6 +120,8 @@ const base64File = z.object({
   name: z.string().trim().min(1).max(255),
   dataBase64: z.string().max(200 * 1024 * 1024),
 });
+
+const filingScope = z.object({ year: yearSchema, community: z.string().trim().min(1).optional(), ids: z.array(id).max(10_000, '一次最多归档 10,000 件所选档案，请按年度或社区归档。').optional() });
 
 /** A file or folder on this computer (CLI and desktop only). */
 const localPath = z.string().trim().min(1).max(4096);
@@ -211,6 +216,8 @@ export interface VocabularyInfo {
 export interface StandardInfo {
   id: string;
   name: string;
+  /** 标准简称, e.g. 民主法治示范社区 */
+  shortName: string;
   inUse: boolean;
 }
 
@@ -225,12 +232,18 @@ export interface RecordDetail {
 export interface FilingPreviewItem {
   id: number;
   archivalCode: string;
+  community: string;
+  title: string;
+  /** 成文日期 */
+  date: string;
+  /** the 件号 cell (全宗-门类·年度-期限-问题) it is numbered in */
+  cell: string;
 }
 
 export interface FilingResult {
   filed: number;
-  /** per 件号 cell (全宗-门类-年度-期限-问题): the numbers given */
-  cells: { cell: string; from: number; to: number }[];
+  /** per 件号 cell (全宗-门类-年度-期限-问题): the numbers given, and the community (全宗) */
+  cells: { cell: string; community: string; from: number; to: number }[];
 }
 
 export interface DashboardWarning {
@@ -278,6 +291,21 @@ export interface RestoreOutput {
   attachments: number;
   /** what was noted while checking it (e.g. a signature this computer cannot verify) */
   notices?: string[];
+}
+
+export interface StoredBackupInfo {
+  name: string;
+  size: number;
+  /** when the file was written */
+  modifiedAt: string;
+}
+
+export interface BackupCheckInfo extends StoredBackupInfo {
+  /** when the backup was made */
+  createdAt: string;
+  office: string | null;
+  attachments: number;
+  notices: string[];
 }
 
 export interface BackupWriteResult {
@@ -345,16 +373,27 @@ export const API = {
   'roster.list': method<RosterEntry[]>()(z.object({ communityId: id.optional() }), READ),
   'roster.add': method<RosterEntry[]>()(rosterInputSchema, CLERK),
   'roster.end': method<void>()(z.object({ id, endDate: isoDate }), CLERK),
+  /** corrects an entry (类型, 名称, 日期, 备注) or ends it on a chosen day */
+  'roster.update': method<RosterEntry>()(z.object({ id, patch: rosterPatchSchema }), CLERK),
   'vocabulary.get': method<VocabularyInfo>()(empty, READ),
   'retention.list': method<RetentionRule[]>()(empty, READ),
   'retention.set': method<RetentionRule>()(z.object({ kind: z.string().trim().min(1), retention: retentionSchema }), ADMIN),
   'codeTemplate.get': method<{ template: string; isDefault: boolean; example: string }>()(empty, READ),
+  /** a template as typed: the example it gives or why saving would refuse it, and the placeholders */
+  'codeTemplate.preview': method<{ example: string | null; problems: string[]; fields: { name: string; meaning: string }[] }>()(
+    z.object({ template: z.string().max(200) }),
+    READ,
+  ),
   'codeTemplate.set': method<{ template: string; example: string }>()(z.object({ template: z.string().trim().min(1).max(200) }), ADMIN),
   'standards.list': method<StandardInfo[]>()(empty, READ),
   'standards.setInUse': method<StandardInfo[]>()(z.object({ ids: z.array(z.string().min(1)) }), ADMIN),
   /** the newest change, whoever made it: open screens poll it and refresh when it moves */
   'archive.changes': method<ArchiveChanges>()(empty, READ),
   'records.search': method<{ total: number; records: ArchiveRecord[] }>()(recordQuerySchema, READ),
+  /** every match of a records query, sorted as asked, as the list's .xlsx */
+  'records.export': method<DownloadFile>()(recordQuerySchema.omit({ limit: true, offset: true }), { ...READ, long: true }),
+  /** a list as the page shows it (check or audit results, import errors, filing results …) as an .xlsx */
+  'lists.export': method<DownloadFile>()(listExportSchema, READ),
   'records.get': method<RecordDetail>()(z.object({ id }), READ),
   'records.create': method<ArchiveRecord>()(recordInputSchema, CLERK),
   'records.update': method<ArchiveRecord>()(z.object({ id, patch: recordPatchSchema, version: z.number().int().positive().optional() }), CLERK),
@@ -365,8 +404,9 @@ export const API = {
   /** an attachment added by mistake to an unfiled record: unlinked (audited), its file stays in the store */
   'attachments.remove': method<void>()(z.object({ id, reason: z.string().trim().max(500).optional() }), CLERK),
   'attachments.url': method<string>()(z.object({ id }), READ),
-  'filing.preview': method<FilingPreviewItem[]>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() }), READ),
-  'filing.run': method<FilingResult>()(z.object({ year: yearSchema, community: z.string().trim().min(1).optional() }), CLERK),
+  /** `ids`: only these records (a selection in the list) */
+  'filing.preview': method<FilingPreviewItem[]>()(filingScope, READ),
+  'filing.run': method<FilingResult>()(filingScope, CLERK),
   'dashboard.summary': method<DashboardSummary>()(z.object({ year: yearSchema }), READ),
   'import.template': method<DownloadFile>()(empty, READ),
   'import.run': method<ImportRunResult>()(
@@ -394,6 +434,8 @@ export const API = {
     CLERK,
   ),
   'audit.grid': method<CompletenessGrid>()(z.object({ year: yearSchema }), READ),
+  /** the last check's result (kept until the next check), or null before the first */
+  'check.last': method<CheckRun | null>()(empty, READ),
   'check.run': method<CheckResult>()(z.object({ full: z.boolean().optional(), fix: z.boolean().optional() }).strict(), { ...CLERK, long: true }),
   'report.build': method<ReportBuildResult>()(reportRequest, { ...CLERK, long: true }),
   /** the CLI (and the desktop app): the package written into a folder of this computer */
@@ -468,6 +510,26 @@ export const API = {
   'district.summary.build': method<SummaryBuildResult>()(z.object({ year: yearSchema }), { ...CLERK, long: true }),
   /** the CLI (and the desktop app): the summary written into a folder of this computer */
   'district.summary.write': method<SummaryResult>()(z.object({ year: yearSchema, out: localPath }), { ...CLERK, long: true, desktopOnly: true }),
+  /** the backups kept in the archive's backups/ folder, newest first (to choose one to restore) */
+  'backup.list': method<StoredBackupInfo[]>()(empty, { role: '管理员', writes: false }),
+  /** a backup file sent from the page in pieces of at most 8 MB, in order; the last makes it a stored backup */
+  'backup.upload': method<{ received: number; name?: string }>()(
+    z.object({
+      upload: z.string().regex(/^[0-9a-f]{8}$/),
+      name: z.string().trim().min(1).max(255),
+      offset: z.number().int().min(0),
+      dataBase64: z.string().max(12 * 1024 * 1024),
+      done: z.boolean(),
+    }),
+    ADMIN,
+  ),
+  /** checks a stored backup completely, as restoring would, changing nothing */
+  'backup.verify': method<BackupCheckInfo>()(z.object({ name: storedBackupName }), { role: '管理员', writes: false, long: true }),
+  /** replaces the open archive by a stored backup (checked first; the current archive is backed up first) */
+  'backup.restoreStored': method<RestoreOutput>()(z.object({ name: storedBackupName, confirm: z.literal(true, { error: '恢复会替换当前档案库，需要确认。' }) }), {
+    ...ADMIN,
+    long: true,
+  }),
   /** the CLI: fills a realistic demo archive (and with `users`, the accounts admin, clerk, viewer) */
   'demo.generate': method<DemoResult>()(demoRequest, { ...ADMIN, long: true, desktopOnly: true }),
   // ---- the archive room's own year: 借阅登记, 利用, 年报 ----

@@ -34,4 +34,17 @@ export interface CheckResult {
   notices?: string[];
   /** `check --fix`: what was moved out of the store into the quarantine folder (paths in the archive folder) */
   fixed?: { from: string; to: string }[];
+  /** the run as kept (check.last): its number and time; absent when it could not be kept (a damaged database) */
+  run?: { id: number; at: string };
+}
+
+/** A check as kept: when, by whom, and its whole result (check.last). */
+export interface CheckRun {
+  id: number;
+  at: string;
+  /** the account's user name (or, without accounts, the OS user) */
+  actor: string;
+  actorDisplay?: string;
+  full: boolean;
+  result: CheckResult;
 }

@@ -95,6 +95,14 @@ export const rosterInputSchema = z.object({
 });
 export type RosterInput = z.input<typeof rosterInputSchema>;
 
+/** Correcting an entry, or ending it on a chosen day (roster.update). */
+export const rosterPatchSchema = rosterInputSchema.pick({ kind: true, name: true, startDate: true, endDate: true }).partial().extend({ note: z.string().trim().max(2000).optional() });
+export type RosterPatch = z.input<typeof rosterPatchSchema>;
+
+/** The columns a records list sorts by: 档号 (unfiled last), 成文日期, 题名, 社区 (by name, as Chinese dictionaries order them). */
+export const RECORD_SORTS = ['archivalCode', 'date', 'title', 'community'] as const;
+export type RecordSort = (typeof RECORD_SORTS)[number];
+
 export const recordQuerySchema = z.object({
   year: yearSchema.optional(),
   communityId: z.number().int().positive().optional(),
@@ -106,7 +114,21 @@ export const recordQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   /** true: only voided records (已作废); otherwise voided records are left out */
   voided: z.boolean().optional(),
+  /** only these records (a selection in the list) */
+  ids: z.array(z.number().int().positive()).max(10_000, '一次最多处理 10,000 件所选档案，请缩小范围。').optional(),
+  /** sorted by this column (left out: newest first; a 档号-like term puts exact codes first) */
+  sort: z.enum(RECORD_SORTS).optional(),
+  /** asc (default) or desc */
+  order: z.enum(['asc', 'desc']).optional(),
   limit: z.number().int().min(0).max(100000).optional().default(100),
   offset: z.number().int().min(0).optional().default(0),
 });
 export type RecordQuery = z.input<typeof recordQuerySchema>;
+
+/** A backup in the archive's backups/ folder, by name (never a path: over HTTP too). */
+export const storedBackupName = z
+  .string()
+  .trim()
+  .min(1, '请先选择一个备份文件')
+  .max(255)
+  .regex(/^[^/\\.][^/\\]*\.tar$/i, '请从备份列表中选择一个 .tar 备份文件。');

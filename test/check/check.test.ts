@@ -330,7 +330,7 @@ describe('sanwu check', () => {
     const bad = await cli('check', '--db', 'archive', '--json');
     expect(bad.code).toBe(1);
     const json = JSON.parse(bad.out);
-    expect(Object.keys(json)).toEqual(['ok', 'counts', 'problems', 'anchor', 'notices']);
+    expect(Object.keys(json)).toEqual(['ok', 'counts', 'problems', 'anchor', 'notices', 'run']);
     expect(json.ok).toBe(false);
     expect(json.problems).toEqual([{ type: 'missing-file', aspect: '完整性', record: ids[0], archivalCode: code(ids[0]!), message: expect.any(String) }]);
     const human = await cli('check', '--db', 'archive');

@@ -37,9 +37,9 @@ describe('sanwu file', () => {
       year: 2025,
       filed: 4,
       cells: [
-        { cell: 'S101-WS·2025-D30-JW', from: 1, to: 2 },
-        { cell: 'S102-KU·2025-D30-CW', from: 1, to: 1 },
-        { cell: 'S102-WS·2025-Y-DW', from: 1, to: 1 },
+        { cell: 'S101-WS·2025-D30-JW', community: '桃源社区', from: 1, to: 2 },
+        { cell: 'S102-KU·2025-D30-CW', community: '幸福村', from: 1, to: 1 },
+        { cell: 'S102-WS·2025-Y-DW', community: '幸福村', from: 1, to: 1 },
       ],
     });
     expect(run.stderr).toContain('[归档] 4/4');

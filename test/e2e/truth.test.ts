@@ -145,9 +145,10 @@ describe('completeness grid and 考评', () => {
     const otherErrors = collectErrors(other);
     await other.goto(empty.url);
     await go(`#/?year=${YEAR}`, empty.origin, other);
-    const reminders = other.getByTestId('warnings');
-    await expect.poll(() => reminders.innerText()).toContain('档案库还是空的');
-    expect(await reminders.innerText()).toContain('“数据导入”页');
+    // the first-run guide (issue 19), its next step a button: add communities or import the workbook
+    const guide = other.getByTestId('first-run-guide');
+    await expect.poll(() => guide.innerText()).toContain('档案库还是空的');
+    await guide.getByRole('button', { name: '导入工作簿' }).waitFor();
     expect(await other.locator('body').innerText()).not.toContain('齐全。');
     await screenshot(other, 'dashboard-empty');
     await other.close();

@@ -33,6 +33,12 @@ async function answers(ctx: ArchiveContext, out: string): Promise<Record<string,
     searches[q] = await searchRecords(ctx, { q, limit: 40 });
     searches[`${q}|居务|2025`] = await searchRecords(ctx, { q, affair: '居务', year: YEAR, limit: 40, offset: 5 });
   }
+  // the list's sortable columns, both ways, and a picked selection
+  for (const sort of ['archivalCode', 'date', 'title', 'community'] as const) {
+    for (const order of ['asc', 'desc'] as const) searches[`sort ${sort} ${order}`] = await searchRecords(ctx, { sort, order, limit: 60, offset: 30 });
+    searches[`sort ${sort}|例会`] = await searchRecords(ctx, { q: '例会', sort, limit: 40 });
+  }
+  searches.picked = await searchRecords(ctx, { ids: [9, 3, 27, 1], sort: 'title' });
   const report = await buildReportPackage(ctx, { year: YEAR, outDir: out });
   return {
     searches,

@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 9
+-- user_version = 10
 -- index appraisal_items_by_record
 CREATE INDEX appraisal_items_by_record ON appraisal_items (record_id);
 -- index attachments_by_record
@@ -130,6 +130,15 @@ CREATE TABLE audit_log (
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL UNIQUE
   , hash_format INTEGER NOT NULL DEFAULT 1 CHECK (hash_format IN (1, 2))) STRICT;
+-- table check_runs
+CREATE TABLE check_runs (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    full_check INTEGER NOT NULL CHECK (full_check IN (0, 1)),
+    ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+    result TEXT NOT NULL CHECK (json_valid(result))
+  ) STRICT;
 -- table communities
 CREATE TABLE communities (
     id INTEGER PRIMARY KEY,
@@ -535,6 +544,12 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
   END;
+-- trigger check_runs_no_delete
+CREATE TRIGGER check_runs_no_delete BEFORE DELETE ON check_runs
+   BEGIN SELECT RAISE(ABORT, '检查结果是历史记录，不能删除。'); END;
+-- trigger check_runs_no_update
+CREATE TRIGGER check_runs_no_update BEFORE UPDATE ON check_runs
+   BEGIN SELECT RAISE(ABORT, '检查结果是历史记录，不能修改。'); END;
 -- trigger destructions_no_delete
 CREATE TRIGGER destructions_no_delete BEFORE DELETE ON destructions BEGIN SELECT RAISE(ABORT, 'destructions rows are never deleted'); END;
 -- trigger district_communities_no_delete

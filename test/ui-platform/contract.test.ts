@@ -23,6 +23,8 @@ describe('the contract', () => {
 
   it('marks exactly the long methods (progress and cancel)', () => {
     expect(API_METHODS.filter((m) => API[m].long).sort()).toEqual([
+      'backup.restoreStored',
+      'backup.verify',
       'check.run',
       'demo.generate',
       'district.receive',
@@ -31,6 +33,7 @@ describe('the contract', () => {
       'district.summary.write',
       'import.files',
       'import.run',
+      'records.export',
       'report.build',
       'report.write',
       'transfer.build',
@@ -64,7 +67,7 @@ describe('the contract', () => {
     expect(API_METHODS.filter((m) => API[m].role === '查阅' && API[m].writes)).toEqual(['auth.changePassword']);
     // accounts and settings are the 管理员's (DESIGN.md "Who acts")
     for (const m of API_METHODS.filter((x) => x.startsWith('users.'))) expect(API[m].role, m).toBe('管理员');
-    for (const m of ['office.save', 'retention.set', 'codeTemplate.set', 'standards.setInUse', 'backup.restore'] as const) expect(API[m].role, m).toBe('管理员');
+    for (const m of ['office.save', 'retention.set', 'codeTemplate.set', 'standards.setInUse', 'backup.restore', 'backup.restoreStored', 'backup.upload', 'backup.list', 'backup.verify'] as const) expect(API[m].role, m).toBe('管理员');
     for (const m of ['records.create', 'records.update', 'records.void', 'attachments.add', 'import.run', 'filing.run', 'audit.attest', 'check.run', 'report.build'] as const) {
       expect(API[m].role, m).toBe('档案员');
     }

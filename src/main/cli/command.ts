@@ -30,14 +30,10 @@ export { shownLocation } from '../core/connection';
 /** Who acts on an archive without accounts: the OS user (SANWU_ACTOR overrides it, for tests and scripts). */
 export const osActor = (io: CliIO): string => io.env.SANWU_ACTOR ?? io.env.USERNAME ?? io.env.USER ?? 'cli';
 
-export async function withArchive<T>(
-  args: ParsedArgs,
-  io: CliIO,
-  fn: (ctx: ArchiveContext) => Promise<T>,
-  options: OpenOptions = {},
-): Promise<T> {
+/** Opens the archive a command names (`--db`, SANWU_DB, the default folder, a postgres:// URL), as every command does. */
+export function openNamedArchive(args: ParsedArgs, io: CliIO, options: OpenOptions = {}): Promise<ArchiveContext> {
   const location = archiveDir(args, io);
-  const ctx = await openArchive(location, {
+  return openArchive(location, {
     workDir: isServerLocation(location) ? serverWorkDir(io.env, location) : undefined,
     clock: io.clock,
     actor: osActor(io),
@@ -45,6 +41,15 @@ export async function withArchive<T>(
     anchorDir: defaultAnchorDir(io.env),
     ...options,
   });
+}
+
+export async function withArchive<T>(
+  args: ParsedArgs,
+  io: CliIO,
+  fn: (ctx: ArchiveContext) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const ctx = await openNamedArchive(args, io, options);
   try {
     return await fn(ctx);
   } finally {

@@ -28,7 +28,7 @@ export interface OpenOptions {
    * place: a crash leaves no archive or a whole one.
    */
   initialize?: (ctx: ArchiveContext) => Promise<void>;
-  /** The schema's migrations; tests pass a longer list to exercise upgrades. */
+  /** The schema's migrations (the engine's own list); tests pass another to exercise upgrades. */
   migrations?: MigrationList;
   /** A server archive's local working folder (backups, file cache); default: under the user's data folder. */
   workDir?: string;

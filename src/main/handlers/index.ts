@@ -13,6 +13,7 @@ import { districtHandlers } from './district';
 import { importHandlers } from './import';
 import { lifecycleHandlers } from './lifecycle';
 import { lendingHandlers } from './lending';
+import { listHandlers } from './lists';
 import { recordHandlers } from './records';
 import { reportHandlers } from './report';
 import { settingsHandlers } from './settings';
@@ -27,6 +28,7 @@ export const HANDLERS: HandlerMap = {
   ...settingsHandlers,
   ...standardsHandlers,
   ...recordHandlers,
+  ...listHandlers,
   ...dashboardHandlers,
   ...importHandlers,
   ...changesHandlers,

@@ -4,14 +4,14 @@ import { basename, join } from 'node:path';
 import { buildReportPackage } from '../core/package';
 import { loadReportSettings, saveReportSettings } from '../core/reports/settings';
 import type { Handlers } from './types';
-import { fileStamp } from './stamp';
+import { fileStamp, freshPath } from './stamp';
 
 export const reportHandlers: Handlers<'report.build' | 'report.write' | 'report.settings.get' | 'report.settings.save'> = {
   'report.settings.get': (ctx) => loadReportSettings(ctx.db),
   'report.settings.save': (ctx, settings) => saveReportSettings(ctx, settings),
   'report.build': async (ctx, req, env) => {
     const zip = env.mode === 'browser' || (req.zip ?? false);
-    const outDir = join(ctx.paths.dir, 'reports', fileStamp(ctx));
+    const outDir = freshPath(join(ctx.paths.dir, 'reports', fileStamp(ctx)));
     const result = await buildReportPackage(ctx, { ...req, zip, outDir }, { onProgress: env.onProgress, signal: env.signal });
     const downloadUrl = env.mode === 'browser' && result.zipPath ? env.links.download(result.zipPath, basename(result.zipPath)) : undefined;
     return { ...result, ...(downloadUrl ? { downloadUrl } : {}) };

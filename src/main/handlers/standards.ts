@@ -6,7 +6,7 @@ import type { Handlers } from './types';
 
 async function standardsInfo(ctx: ArchiveContext): Promise<StandardInfo[]> {
   const { inUse } = await loadStandardsSettings(ctx.db);
-  return listStandards().map((s) => ({ id: s.id, name: s.name, inUse: inUse.includes(s.id) }));
+  return listStandards().map((s) => ({ id: s.id, name: s.name, shortName: s.shortName.join(''), inUse: inUse.includes(s.id) }));
 }
 
 export const standardsHandlers: Handlers<'standards.list' | 'standards.setInUse' | 'audit.run' | 'audit.attest' | 'audit.grid'> = {

@@ -24,6 +24,8 @@ import { ArchiveProvider, useArchive } from './hooks/useArchive';
 import { AuthProvider, useAuth, useCan } from './hooks/useAuth';
 import { navigate, useHashRoute } from './hooks/useHashRoute';
 import { AppraisalPage } from './pages/appraisal/AppraisalPage';
+import { useGlobalShortcuts } from './hooks/useShortcuts';
+import { useConfirmLeave } from './hooks/useUnsaved';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/check/CheckPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
@@ -60,7 +62,7 @@ const PAGES: PageDef[] = [
   { path: '/transfer', label: '移交', icon: <SendOutlined />, needs: 'transfer.build', render: () => <TransferPage /> },
   { path: '/lending', label: '借阅', icon: <ReadOutlined />, render: (p) => <LendingPage params={p} /> },
   { path: '/yearbook', label: '年报', icon: <FileTextOutlined />, render: () => <YearbookPage /> },
-  { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, render: (p) => <SettingsPage params={p} /> },
 ];
 
 /** A district's archive (`init --district`): its street offices' packages, received and summed up. */
@@ -70,7 +72,7 @@ const DISTRICT_PAGES: PageDef[] = [
   { path: '/receive', label: '接收', icon: <InboxOutlined />, needs: 'district.receive', render: () => <ReceivePage /> },
   { path: '/check', label: '档案检查', icon: <FileSearchOutlined />, needs: 'check.run', render: () => <CheckPage /> },
   { path: '/report', label: '报表', icon: <BarChartOutlined />, needs: 'district.summary.build', render: () => <SummaryPage /> },
-  { path: '/settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, render: (p) => <SettingsPage params={p} /> },
 ];
 
 export function App(): React.JSX.Element {
@@ -103,7 +105,9 @@ function Gate(): React.JSX.Element {
 /** Memoised: a filter change on a page (a new hash) must not re-render the menu. */
 const Navigation = memo(function Navigation({ selected, pages }: { selected: string; pages: PageDef[] }): React.JSX.Element {
   const items = useMemo(() => pages.map((p) => ({ key: p.path, icon: p.icon, label: p.label })), [pages]);
-  return <Menu theme="dark" mode="inline" selectedKeys={[selected]} onClick={(e) => navigate(e.key)} items={items} />;
+  // a page with an unsaved form asks before it is left
+  const confirmLeave = useConfirmLeave();
+  return <Menu theme="dark" mode="inline" aria-label="主导航" selectedKeys={[selected]} onClick={(e) => confirmLeave(() => navigate(e.key))} items={items} />;
 });
 
 function Shell(): React.JSX.Element {
@@ -113,6 +117,7 @@ function Shell(): React.JSX.Element {
   const district = info?.district ?? false;
   const pages = useMemo(() => (district ? DISTRICT_PAGES : PAGES).filter((p) => !p.needs || can(p.needs)), [can, district]);
   const page = pages.find((p) => p.path === route.path) ?? pages[0]!;
+  useGlobalShortcuts();
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -121,7 +126,7 @@ function Shell(): React.JSX.Element {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             {page.label}
           </Typography.Title>
           <span style={{ flex: 1 }} />

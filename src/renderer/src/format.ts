@@ -1,16 +1,15 @@
 // Display helpers: dates as 2025-03-05, money in yuan, status colours.
 import type { IndicatorStatus } from '../../shared/audit';
 import { STATUS_TEXT } from '../../shared/audit-verdict';
+import { chineseDateTime } from '../../shared/fields/dates';
 import type { RecordStatus } from '../../shared/vocabulary';
 
-/** Dates and timestamps shown as 2025-03-05 (timestamps keep their time: 2025-03-05 14:02). */
+/** Dates as 2025-03-05 (a list's column); moments as people write them, 2025年12月4日 14:05, never an ISO stamp. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return Number.isNaN(d.getTime()) ? value : chineseDateTime(d);
 }
 
 const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

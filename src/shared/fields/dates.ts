@@ -71,3 +71,9 @@ export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** A moment as people write it, in local time: 2025年12月4日 14:05 (never an ISO stamp on screen or in a file name). */
+export function chineseDateTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${chineseDate(isoDay(d))} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

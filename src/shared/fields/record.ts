@@ -34,3 +34,6 @@ export function recordFieldIssues(r: RecordDates & { pages?: number | null }, to
   if (r.pages !== null && r.pages !== undefined && r.pages < MIN_PAGES) out.push({ field: 'pages', message: `${L.pages}应不小于 ${MIN_PAGES}` });
   return out;
 }
+
+/** What a filed record keeps as it was filed (its 档号 rests on them); the rest stays editable. */
+export const LOCKED_WHEN_FILED = ['affair', 'kind', 'date', 'retention'] as const;

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { SanwuError } from '../../../shared/errors';
 import { buildRenderer, rendererStale } from '../../transports/http/renderer-build';
 import { startServer } from '../../transports/http/server';
-import { withArchive, type Command } from '../command';
+import { closeArchive } from '../../core/archive';
+import type { ArchiveContext } from '../../core/context';
+import { archiveDir, openNamedArchive, type Command } from '../command';
 import { appVersion, PROJECT_ROOT } from '../contract';
 
 
@@ -34,10 +36,14 @@ const command: Command = {
     const port = parsePort(args.flags.port as string | undefined);
     const log = (line: string) => io.stderr(`${line}\n`);
     const version = appVersion();
-    return withArchive(args, io, async (ctx) => {
+    const ctx = await openNamedArchive(args, io);
+    // a restore from the page replaces the archive: the server then serves the one it reopened
+    let served: () => Promise<ArchiveContext> = () => Promise.resolve(ctx);
+    try {
       const rendererDir = join(PROJECT_ROOT, 'out/renderer');
       if (rendererStale(PROJECT_ROOT)) await buildOrKeep(rendererDir, log);
-      const server = await startServer({ ctx, rendererDir, version, port });
+      const server = await startServer({ ctx, reopen: () => openNamedArchive(args, io), location: archiveDir(args, io), rendererDir, version, port });
+      served = server.archive;
       io.stdout(`${server.url}\n`);
       log(`三务档案浏览器模式已启动（档案库 ${ctx.paths.server ?? ctx.paths.dir}）。请在浏览器中打开上面的链接；按 Ctrl+C 退出。`);
       await new Promise<void>((resolve) => {
@@ -49,7 +55,9 @@ const command: Command = {
       await server.close();
       log('已停止。');
       return 0;
-    });
+    } finally {
+      await closeArchive(await served());
+    }
   },
 };
 export default command;

@@ -19,6 +19,8 @@ import type { Reader, Trx } from '../db/handles';
 export const filingScopeSchema = z.object({
   year: yearSchema,
   community: z.string().trim().min(1).optional(),
+  /** only these records (a selection in the list); the rest of the year stays unfiled */
+  ids: z.array(z.number().int().positive()).max(10_000).optional(),
 });
 export type FilingScope = z.input<typeof filingScopeSchema>;
 
@@ -26,11 +28,18 @@ export interface FilingAssignment {
   id: number;
   archivalCode: string;
   parts: ArchivalCodeParts;
+  /** what the preview shows beside the 档号 */
+  community: string;
+  title: string;
+  date: string;
+  cell: string;
 }
 
 export interface FiledCell {
   /** the cell's 档号 without the 件号, e.g. S101-WS·2025-Y-JW */
   cell: string;
+  /** the community (全宗) the cell belongs to */
+  community: string;
   from: number;
   to: number;
 }
@@ -67,12 +76,13 @@ async function planFiling(db: Reader, scope: FilingScope, lock = false): Promise
   let query = db
     .selectFrom('records')
     .innerJoin('communities', 'communities.id', 'records.community_id')
-    .select(['records.id', 'records.affair', 'records.retention', 'records.category_code', 'communities.code as fonds_code'])
+    .select(['records.id', 'records.affair', 'records.retention', 'records.category_code', 'records.title', 'records.date', 'communities.code as fonds_code', 'communities.name as community'])
     .where('records.year', '=', s.year)
     .where('records.item_no', 'is', null)
     .where('records.voided_at', 'is', null)
     .where('records.status', '=', '未归档');
   if (communityId !== undefined) query = query.where('records.community_id', '=', communityId);
+  if (s.ids) query = s.ids.length > 0 ? query.where('records.id', 'in', s.ids) : query.where(sql<boolean>`0 = 1`);
   const rows = await query.orderBy('records.date').orderBy('records.id').execute();
 
   const lastNo = new Map<string, number>();
@@ -96,18 +106,18 @@ async function planFiling(db: Reader, scope: FilingScope, lock = false): Promise
     const itemNo = (lastNo.get(key) ?? 0) + 1;
     lastNo.set(key, itemNo);
     const parts = { ...cellParts, itemNo };
-    assignments.push({ id: r.id, archivalCode: renderArchivalCode(parts, template), parts });
+    assignments.push({ id: r.id, archivalCode: renderArchivalCode(parts, template), parts, community: r.community, title: r.title, date: r.date, cell: key });
     const cell = planned.get(key);
     if (cell) cell.to = itemNo;
-    else planned.set(key, { cell: key, from: itemNo, to: itemNo, parts: cellParts });
+    else planned.set(key, { cell: key, community: r.community, from: itemNo, to: itemNo, parts: cellParts });
   }
   return { assignments, cells: [...planned.values()].sort((a, b) => a.cell.localeCompare(b.cell)) };
 }
 
-/** The 档号 that `fileYear` would give, without writing anything. */
-export async function previewFiling(ctx: ArchiveContext, scope: FilingScope): Promise<{ id: number; archivalCode: string }[]> {
+/** The 档号 that `fileYear` would give, without writing anything, with what identifies each item. */
+export async function previewFiling(ctx: ArchiveContext, scope: FilingScope): Promise<Omit<FilingAssignment, 'parts'>[]> {
   const { assignments } = await planFiling(ctx.db, scope);
-  return assignments.map(({ id, archivalCode }) => ({ id, archivalCode }));
+  return assignments.map(({ parts: _parts, ...shown }) => shown);
 }
 
 /** Records given their 档号 per statement (7 bound values each: well under either engine's limit). */
@@ -179,6 +189,6 @@ export async function fileYear(ctx: ArchiveContext, scope: FilingScope, opts: Lo
     }
     await appendAudit(ctx, trx, audit);
     opts.onProgress?.({ phase: '归档', done: total, total });
-    return { filed: total, cells: cells.map(({ cell, from, to }) => ({ cell, from, to })) };
+    return { filed: total, cells: cells.map(({ cell, community, from, to }) => ({ cell, community, from, to })) };
   }, opts);
 }

@@ -14,6 +14,9 @@ const FIELDS: Record<string, (p: ArchivalCodeParts) => string> = {
   件号: (p) => String(p.itemNo).padStart(4, '0'),
 };
 
+/** The placeholders a template may use, in the order the help lists them. */
+export const TEMPLATE_FIELDS = Object.keys(FIELDS);
+
 const FIELD_PATTERNS: Record<string, string> = {
   全宗号: '[A-Za-z0-9]{1,8}',
   门类: '[A-Z]{2}',

@@ -6,7 +6,7 @@ import type { CheckProblem, CheckResult } from '../../../shared/check';
 import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
 import { CODE_TEMPLATE_SETTING, DEFAULT_CODE_TEMPLATE } from '../archival-codes/template';
-import { appendAudit } from '../audit-log/append';
+import { keepCheckRun } from './runs';
 import { isoDay, type ArchiveContext } from '../context';
 import { headIn, judgeAnchor, type AnchorJudgement } from '../audit-log/anchoring';
 import { engineOf, withSnapshot, type Statements } from '../db';
@@ -168,11 +168,5 @@ async function finish(
   if (fixed.length > 0) notices.push(`已把附件库中 ${fixed.length} 个不属于档案的文件移入隔离文件夹 ${fixed[0]!.to.split('/').slice(0, 2).join('/')}（未删除，可核实后处理）。`);
   const result: CheckResult = { ok: problems.length === 0, counts, problems, anchor: judged.anchor, notices, ...(fixed.length > 0 ? { fixed } : {}) };
   if (!audited) return result;
-  try {
-    await ctx.write.transaction((trx) => appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: result.ok, full, counts, ...(fixed.length > 0 ? { quarantined: fixed } : {}) } }]));
-  } catch (e) {
-    // A damaged database must still get its report.
-    ctx.log.warn(`检查结果未能记入操作日志：${(e as Error).message}`);
-  }
-  return result;
+  return keepCheckRun(ctx, result, full, fixed);
 }

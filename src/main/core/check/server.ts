@@ -10,13 +10,13 @@ import { pipeline } from 'node:stream/promises';
 import type { CheckProblem, CheckResult } from '../../../shared/check';
 import { cancelled } from '../../../shared/errors';
 import { closeArchive, openArchive } from '../archive';
-import { appendAudit } from '../audit-log/append';
 import { exportDatabase } from '../backup/server';
 import type { ArchiveContext } from '../context';
 import { engineOf } from '../db';
 import { removeStoredFile, serverConsistency } from '../db/postgres/consistency';
 import { ASPECTS, problem, type Aspect } from './problems';
 import type { CheckOptions } from './index';
+import { keepCheckRun } from './runs';
 
 /**
  * `check --fix` on a server: stored files no attachment names are copied into the archive's local
@@ -77,14 +77,7 @@ export async function runServerCheck(ctx: ArchiveContext, opts: CheckOptions, ch
     const notices = [...(result.notices ?? [])];
     if (fixed.length > 0) notices.push(`已把数据库中 ${fixed.length} 个不属于档案的文件移入本机的隔离文件夹 ${fixed[0]!.to.split('/').slice(0, -1).join('/')}（未删除，可核实后处理）。`);
     const checked: CheckResult = { ok: problems.length === 0, counts, problems, anchor: result.anchor ?? null, notices, ...(fixed.length > 0 ? { fixed } : {}) };
-    try {
-      await ctx.write.transaction((trx) =>
-        appendAudit(ctx, trx, [{ action: 'check', entity: 'archive', after: { ok: checked.ok, full: opts.full === true, counts, ...(fixed.length > 0 ? { quarantined: fixed } : {}) } }]),
-      );
-    } catch (e) {
-      ctx.log.warn(`检查结果未能记入操作日志：${(e as Error).message}`);
-    }
-    return checked;
+    return await keepCheckRun(ctx, checked, opts.full === true, fixed);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

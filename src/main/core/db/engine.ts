@@ -68,11 +68,21 @@ export interface SearchTerm {
   code: { sql: string; params: (string | number)[]; exact: string[] } | null;
 }
 
+/** The default order of a search (year is derived from date, so (year, date) is date order on an index). */
+export const NEWEST_FIRST = 'year DESC, date DESC, id DESC';
+
 /** A search: live (or, `voided`, voided) records narrowed by equality filters and terms, newest first. */
 export interface SearchPlan {
   filters: [column: SearchFilterColumn, value: string | number][];
   terms: SearchTerm[];
   voided: boolean;
+  /** only these records (a selection in the list) */
+  ids?: number[];
+  /**
+   * A chosen order instead of newest first (records/sort.ts: portable ORDER BY text, no parameters),
+   * before a code term's rank; `byDate` when it walks (year, date) as newest first does.
+   */
+  order?: { sql: string; byDate: boolean } | null;
   limit: number;
   offset: number;
 }

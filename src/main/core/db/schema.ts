@@ -417,6 +417,17 @@ export interface FileViewsTable {
   viewed_at: string;
 }
 
+export interface CheckRunsTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  /** the full database check (integrity_check), 1, or the quick one, 0 */
+  full_check: number;
+  ok: number;
+  /** the CheckResult as JSON */
+  result: string;
+}
+
 export interface DB {
   archive_identity: ArchiveIdentityTable;
   street_office: StreetOfficeTable;
@@ -448,6 +459,7 @@ export interface DB {
   district_package_communities: DistrictPackageCommunitiesTable;
   district_records: DistrictRecordsTable;
   district_files: DistrictFilesTable;
+  check_runs: CheckRunsTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

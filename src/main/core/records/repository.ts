@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ArchiveRecord } from '../../../shared/domain';
 import { SanwuError } from '../../../shared/errors';
-import { recordFieldIssues } from '../../../shared/fields/record';
+import { LOCKED_WHEN_FILED, recordFieldIssues } from '../../../shared/fields/record';
 import { RECORD_LABELS } from '../../../shared/labels';
 import { recordInputSchema, recordPatchSchema, type RecordInput, type RecordInputParsed, type RecordPatch } from '../../../shared/schemas';
 import { appendAudit, type AuditInput } from '../audit-log/append';
@@ -151,8 +151,6 @@ export async function getRecord(ctx: ArchiveContext, id: number): Promise<Archiv
   if (!found) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的档案记录。`);
   return found;
 }
-
-const LOCKED_WHEN_FILED = ['affair', 'kind', 'date', 'retention'] as const;
 
 /**
  * `version`: the record's version the edit was made from (ArchiveRecord.version); an edit of a record

@@ -1,4 +1,4 @@
-// Record search: Chinese substring terms and filters, paged, newest first, over the text the clerk sees
+// Record search: Chinese substring terms and filters, paged, newest first or in a chosen order (sort.ts), over the text the clerk sees
 // (db/search-index.ts, 档号 included). A term that looks like a 档号 or part of one also finds items by
 // their code parts; exact codes come first, then items whose parts match, then the other matches. The
 // search index itself is the engine's (db/engine.ts): SQLite's FTS tables, PostgreSQL's trigram and
@@ -13,6 +13,7 @@ import { getSetting } from '../settings/store';
 import { codeForm, codePartsCondition } from './code-query';
 import { toRecord, type RecordRowWithJoins } from './mapping';
 import { selectRecords } from './repository';
+import { communityRanks, orderByClause } from './sort';
 
 export interface SearchResult {
   /** every match, whatever the page */
@@ -40,7 +41,9 @@ export async function searchRecords(ctx: ArchiveContext, query: RecordQuery): Pr
     const code = codePartsCondition(text, template);
     return { text, code: code ? { ...code, exact: [...new Set([text, codeForm(text)])] } : null };
   });
-  const { total, ids } = await engineOf(ctx.db).search(ctx.db, { filters, terms, voided: q.voided === true, limit: q.limit, offset: q.offset });
+  const ranked = q.sort === 'community' ? communityRanks(await ctx.db.selectFrom('communities').select(['id', 'name']).execute()) : [];
+  const order = q.sort ? { sql: orderByClause({ sort: q.sort, desc: q.order === 'desc' }, ranked), byDate: q.sort === 'date' } : null;
+  const { total, ids } = await engineOf(ctx.db).search(ctx.db, { filters, terms, voided: q.voided === true, ids: q.ids, order, limit: q.limit, offset: q.offset });
   if (ids.length === 0) return { total, records: [] };
 
   const found = await selectRecords(ctx.db).where('records.id', 'in', ids).execute();

@@ -1,7 +1,9 @@
 // The roster: people and bodies of a community with date ranges (法律顾问, 人民调解员 …).
 import type { Kysely } from 'kysely';
 import type { RosterEntry } from '../../../shared/domain';
-import { rosterInputSchema, type RosterInput } from '../../../shared/schemas';
+import { SanwuError } from '../../../shared/errors';
+import { ROSTER_LABELS } from '../../../shared/labels';
+import { rosterInputSchema, rosterPatchSchema, type RosterInput, type RosterPatch } from '../../../shared/schemas';
 import { appendAudit } from '../audit-log/append';
 import { stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
@@ -64,14 +66,35 @@ export async function addRosterEntry(ctx: ArchiveContext, input: RosterInput): P
 }
 
 export async function endRosterEntry(ctx: ArchiveContext, id: number, endDate: string): Promise<void> {
-  await ctx.write.transaction(async (trx) => {
-    const before = await trx.selectFrom('roster').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const { state } = await trx
+  await updateRosterEntry(ctx, id, { endDate });
+}
+
+/** Corrects an entry (kind, name, dates, note) or ends it on a chosen day; the change is audited. */
+export async function updateRosterEntry(ctx: ArchiveContext, id: number, patch: RosterPatch): Promise<RosterEntry> {
+  const p = rosterPatchSchema.parse(patch);
+  return ctx.write.transaction(async (trx) => {
+    const before = await trx.selectFrom('roster').selectAll().where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
+    if (!before) throw new SanwuError('NOT_FOUND', `没有编号为 ${id} 的人员与组织记录，可能已被删除。请刷新后再试。`);
+    const start = p.startDate === undefined ? before.start_date : p.startDate;
+    const end = p.endDate === undefined ? before.end_date : p.endDate;
+    if (start && end && end < start) {
+      throw new SanwuError('INVALID_INPUT', `${ROSTER_LABELS.endDate} ${end} 早于${ROSTER_LABELS.startDate} ${start}，未保存。`, [{ column: ROSTER_LABELS.endDate, message: `${ROSTER_LABELS.endDate}不能早于${ROSTER_LABELS.startDate}（${start}）` }]);
+    }
+    const row = await trx
       .updateTable('roster')
-      .set({ end_date: endDate, updated_at: nowIso(ctx) })
+      .set({
+        ...(p.kind !== undefined ? { kind: p.kind } : {}),
+        ...(p.name !== undefined ? { name: p.name } : {}),
+        ...(p.note !== undefined ? { note: p.note } : {}),
+        start_date: start,
+        end_date: end,
+        updated_at: nowIso(ctx),
+      })
       .where('id', '=', id)
+      .returningAll()
       .returning(stateColumn(trx, 'roster').as('state'))
       .executeTakeFirstOrThrow();
-    await appendAudit(ctx, trx, [{ action: 'update', entity: 'roster', entityId: id, before: toRosterEntry(before), afterJson: state }]);
+    await appendAudit(ctx, trx, [{ action: 'update', entity: 'roster', entityId: id, before: toRosterEntry(before), afterJson: row.state }]);
+    return toRosterEntry(row);
   });
 }

@@ -64,6 +64,8 @@ export type Standard = z.infer<typeof standardSchema>;
 export interface StandardSummary {
   id: string;
   name: string;
+  /** 标准简称 in its words */
+  shortName: string[];
   seed: string;
   appliesTo: string[];
   indicators: number;
@@ -84,7 +86,7 @@ export function parseStandards(raw: unknown[]): Standard[] {
 export const STANDARDS: readonly Standard[] = parseStandards([bjMzfz, whDj, bjNcsq]);
 
 export function listStandards(): StandardSummary[] {
-  return STANDARDS.map((s) => ({ id: s.id, name: s.name, seed: s.seed, appliesTo: s.appliesTo, indicators: s.indicators.length }));
+  return STANDARDS.map((s) => ({ id: s.id, name: s.name, shortName: s.shortName, seed: s.seed, appliesTo: s.appliesTo, indicators: s.indicators.length }));
 }
 
 export function findIndicator(id: string): { standard: Standard; indicator: Indicator } | null {

@@ -19,11 +19,16 @@ import { FileOffers, type ServedFile } from '../../handlers/files';
 import { invoke } from '../../handlers/invoke';
 import { throttleProgress } from '../../handlers/progress';
 import type { HandlerEnv, HandlerMap } from '../../handlers/types';
+import { holdArchive } from '../held-archive';
 import { fileHeaders, mimeTypeOf, resolveStatic } from '../../shell/static-files';
 import { checkRequest, header, SESSION_HEADER } from './guard';
 
 export interface ServeOptions {
   ctx: ArchiveContext;
+  /** opens the archive again after a restore replaced it (without it, restore is the desktop's only) */
+  reopen?: () => Promise<ArchiveContext>;
+  /** where a restore puts the backup: the archive's folder (the default) or its postgres:// URL */
+  location?: string;
   /** the built renderer (index.html and assets) */
   rendererDir: string;
   version: string;
@@ -43,6 +48,8 @@ export interface RunningServer {
   token: string;
   /** waits until every file view served so far is in the log (利用) */
   flushViews(): Promise<void>;
+  /** the archive served now (another one after a restore) */
+  archive(): Promise<ArchiveContext>;
   close(): Promise<void>;
 }
 
@@ -91,12 +98,24 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const { ctx, rendererDir, version } = options;
+  const { rendererDir, version } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
   const offers = new FileOffers();
   const sessions = new SessionStore();
+  // a restored archive has its own accounts: the sign-ins end with the swap
+  const held = holdArchive(options.ctx, options.location ?? options.ctx.paths.dir, options.reopen ?? (() => Promise.resolve(options.ctx)), () => sessions.clear());
   const running = new Set<AbortController>();
-  const views = options.views ?? new ViewLog(ctx);
+  // one view log per archive served (a restore serves another)
+  const viewLogs = new Map<ArchiveContext, Pick<ViewLog, 'note' | 'flush'>>();
+  const viewsOf = (ctx: ArchiveContext): Pick<ViewLog, 'note' | 'flush'> => {
+    let log = options.views ?? viewLogs.get(ctx);
+    if (!log) viewLogs.set(ctx, (log = new ViewLog(ctx)));
+    return log;
+  };
+  const flushViews = async (): Promise<void> => {
+    await options.views?.flush();
+    for (const log of viewLogs.values()) await log.flush();
+  };
   let port = 0;
 
   const envFor = (session: string | undefined, onProgress?: (p: Progress) => void, signal?: AbortSignal): HandlerEnv => ({
@@ -110,10 +129,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       attachment: (id) => `/api/attachments/${id}`,
       download: (path, name) => `/api/downloads/${offers.offer(path, name, session)}`,
     },
+    ...(options.reopen ? { replaceArchive: held.replace } : {}),
   });
 
-  /** A stored attachment, to a caller the contract lets see it (attachments.url's rule), and who that is. */
-  async function attachment(id: number, session: string | undefined): Promise<{ file: ServedFile; viewer: string }> {
+  /** A stored attachment, to a caller the contract lets see it (attachments.url's rule), who that is, and the archive. */
+  async function attachment(id: number, session: string | undefined): Promise<{ file: ServedFile; viewer: string; ctx: ArchiveContext }> {
+    const ctx = await held.current();
     const env = envFor(session);
     let viewer = '';
     const noteViewer = (aid: number, who: string): string => {
@@ -123,7 +144,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const asked: HandlerEnv = { ...env, links: { ...env.links, attachment: noteViewer } };
     const reply = await invoke(ctx, 'attachments.url', { id }, asked, options.handlers);
     if (!reply.ok) throw new SanwuError(reply.error.code, reply.error.message);
-    return { file: await attachmentFile(ctx, id), viewer };
+    return { file: await attachmentFile(ctx, id), viewer, ctx };
   }
 
   async function callLong(method: string, input: unknown, session: string | undefined, res: ServerResponse): Promise<void> {
@@ -137,7 +158,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const send = (event: TaskEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
     const onProgress = throttleProgress((progress) => send({ type: 'progress', progress }));
     try {
-      const reply = await invoke(ctx, method, input, envFor(session, onProgress, controller.signal), options.handlers);
+      const reply = await invoke(await held.current(), method, input, envFor(session, onProgress, controller.signal), options.handlers);
       finished = true;
       send({ type: 'done', reply });
       res.end();
@@ -154,9 +175,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const [, kind, id] = file;
       try {
         if (kind === 'attachments') {
-          const { file, viewer } = await attachment(Number(id), session);
+          const { file, viewer, ctx } = await attachment(Number(id), session);
           // 利用: logged after the bytes start on their way, in a batch; the view never waits for it
-          if (sendFile(req, res, file, false) && viewer) views.note(viewer, Number(id));
+          if (sendFile(req, res, file, false) && viewer) viewsOf(ctx).note(viewer, Number(id));
         } else sendFile(req, res, offers.get(id!, session), true);
       } catch (e) {
         const error = toErrorPayload(e);
@@ -175,7 +196,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return sendJson(res, 413, { ok: false, error: toErrorPayload(e) } satisfies CallReply);
     }
     if (API[method].long) return callLong(method, input, session, res);
-    sendJson(res, 200, await invoke(ctx, method, input, envFor(session), options.handlers));
+    sendJson(res, 200, await invoke(await held.current(), method, input, envFor(session), options.handlers));
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -198,8 +219,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       : req.method === 'GET' || req.method === 'HEAD'
         ? Promise.resolve(handleStatic(req, res, url.pathname))
         : Promise.resolve(sendText(res, 405, '不支持的请求方法。'));
-    work.catch((e: unknown) => {
-      ctx.log.warn(`serve ${req.method} ${url.pathname}: ${(e as Error).stack ?? String(e)}`);
+    work.catch(async (e: unknown) => {
+      (await held.current()).log.warn(`serve ${req.method} ${url.pathname}: ${(e as Error).stack ?? String(e)}`);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorPayload(e) });
       else res.end();
     });
@@ -216,14 +237,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    flushViews: () => views.flush(),
+    flushViews,
+    archive: held.current,
     close: async () => {
       await new Promise<void>((done) => {
         for (const c of running) c.abort();
         server.close(() => done());
         server.closeAllConnections();
       });
-      await views.flush();
+      await flushViews();
     },
   };
 }

@@ -8,7 +8,7 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
       description={
         <>
           <div>{title}</div>
-          {hint && <div style={{ color: 'rgba(0,0,0,0.45)', marginTop: 4 }}>{hint}</div>}
+          {hint && <div style={{ color: '#595959', marginTop: 4 }}>{hint}</div>}
         </>
       }
     >

@@ -9,7 +9,7 @@ export function useWorkingYear(): number | undefined {
   return useArchive().info?.workingYear;
 }
 
-export function yearOptions(from = THIS_YEAR - 10, to = THIS_YEAR + 1): { value: number; label: string }[] {
+export function yearOptions(from = THIS_YEAR - 10, to = THIS_YEAR): { value: number; label: string }[] {
   const out = [];
   for (let y = to; y >= from; y--) out.push({ value: y, label: `${y} 年` });
   return out;

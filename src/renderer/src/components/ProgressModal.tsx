@@ -13,6 +13,7 @@ const PHASES: Record<string, string> = {
   report: '生成报表',
   package: '打包',
   zip: '压缩',
+  export: '导出',
 };
 
 const counts = (p: Progress): string => `${PHASES[p.phase] ?? p.phase}：${p.done} / ${p.total}${p.message ? `（${p.message}）` : ''}`;

@@ -10,6 +10,7 @@ import * as m0008 from './0008_record_versions';
 import * as m0009 from './0009_lifecycle';
 import * as m0010 from './0010_district';
 import * as m0011 from './0011_lending';
+import * as m0012 from './0012_check_runs';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_lifecycle', m0009],
   ['0010_district', m0010],
   ['0011_lending', m0011],
+  ['0012_check_runs', m0012],
 ];

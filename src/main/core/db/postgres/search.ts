@@ -6,7 +6,7 @@
 // by one term of 2 or 3 characters (or by nothing) comes from search_term_counts, less the few voided
 // records that match: no visit to the matches themselves. Count and page come from one snapshot.
 import { sql, type RawBuilder } from 'kysely';
-import type { SearchPage, SearchPlan, SearchTerm } from '../engine';
+import { NEWEST_FIRST, type SearchPage, type SearchPlan, type SearchTerm } from '../engine';
 import type { ReadDb } from '../handles';
 import { SEARCH_COLUMNS } from '../search-index';
 import { inSnapshot } from './snapshot';
@@ -67,7 +67,7 @@ function rankOf(terms: SearchTerm[]): RawBuilder<unknown> | null {
  * by the triggers: every record holding the term, less the voided ones that do. Null otherwise.
  */
 function countedTotal(plan: SearchPlan): RawBuilder<{ n: number }> | null {
-  if (plan.voided || plan.filters.length > 0 || plan.terms.length > 1 || plan.terms.some((t) => t.code)) return null;
+  if (plan.voided || plan.ids || plan.filters.length > 0 || plan.terms.length > 1 || plan.terms.some((t) => t.code)) return null;
   const term = plan.terms[0]?.text;
   const length = term === undefined ? 0 : [...term].length;
   if (term !== undefined && (length < PAIR || length > TRIGRAM || term.includes('\x1f'))) return null;
@@ -79,16 +79,19 @@ function countedTotal(plan: SearchPlan): RawBuilder<{ n: number }> | null {
 export function searchPostgres(db: ReadDb, plan: SearchPlan): Promise<SearchPage> {
   const clauses = [
     plan.voided ? sql`voided_at IS NOT NULL` : sql`voided_at IS NULL`,
+    ...(plan.ids ? [plan.ids.length > 0 ? sql`id IN (${sql.join(plan.ids)})` : sql`FALSE`] : []),
     ...plan.filters.map(([column, value]) => sql`${sql.ref(column)} = ${value}`),
     ...plan.terms.map(termClause),
   ];
   const where = sql.join(clauses, sql` AND `);
   const counted = countedTotal(plan);
-  const rank = rankOf(plan.terms);
+  // a chosen order comes before the rank of a code-like term (the clerk asked for that order)
+  const rank = plan.order ? null : rankOf(plan.terms);
+  const ordered = sql.raw(plan.order?.sql ?? NEWEST_FIRST);
   return inSnapshot(db, async (s) => {
     const total = (await (counted ?? sql<{ n: number }>`SELECT count(*) AS n FROM records WHERE ${where}`).execute(s)).rows[0]!.n;
     if (total === 0 || plan.limit === 0 || plan.offset >= total) return { total, ids: [] };
-    const order = rank ? sql`${rank}, year DESC, date DESC, id DESC` : sql`year DESC, date DESC, id DESC`;
+    const order = rank ? sql`${rank}, ${ordered}` : ordered;
     const page = await sql<{ id: number }>`SELECT id FROM records WHERE ${where} ORDER BY ${order} LIMIT ${plan.limit} OFFSET ${plan.offset}`.execute(s);
     return { total, ids: page.rows.map((r) => r.id) };
   });

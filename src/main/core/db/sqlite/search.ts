@@ -3,7 +3,7 @@
 // path, so the two queries (count, page) are raw prepared statements over a WHERE built here, run on the
 // reader in one snapshot.
 import type { ReadDb, Statements } from '../handles';
-import type { SearchPage, SearchPlan, SearchTerm } from '../engine';
+import { NEWEST_FIRST, type SearchPage, type SearchPlan, type SearchTerm } from '../engine';
 import { gramsOf, gramToken } from '../grams';
 import { CODE_PAIRS_EXIST, PAIR_MATCH, SEARCH_COLUMNS, TRIGRAM_MATCH } from '../search-index';
 import { readSql } from './sql';
@@ -48,6 +48,10 @@ function textMatch(s: Statements, term: string): Where {
 function whereOf(s: Statements, plan: SearchPlan): Where & { rank: Where | null } {
   const clauses = [plan.voided ? 'voided_at IS NOT NULL' : 'voided_at IS NULL'];
   const params: (string | number)[] = [];
+  if (plan.ids) {
+    clauses.push(plan.ids.length > 0 ? `id IN (${plan.ids.map(() => '?').join(', ')})` : '0');
+    params.push(...plan.ids);
+  }
   for (const [column, value] of plan.filters) {
     clauses.push(`${column} = ?`);
     params.push(value);
@@ -118,18 +122,21 @@ export function searchSqlite(db: ReadDb, plan: SearchPlan): Promise<SearchPage> 
   // One read snapshot on the reader: only committed rows, whatever a writer has open.
   return readSql(db, (s) => {
     const where = whereOf(s, plan);
-    const filtered = plan.voided || plan.terms.some((t) => t.code) || plan.filters.length > 0;
+    const filtered = plan.voided || !!plan.ids || plan.terms.some((t) => t.code) || plan.filters.length > 0;
     const total = (filtered ? null : indexedCount(s, plan.terms)) ?? s.value<number>(`SELECT count(*) FROM records WHERE ${where.sql}`, where.params)!;
     if (total === 0 || plan.limit === 0 || plan.offset >= total) return { total, ids: [] };
     // year is derived from date, so (year, date, id) is the (date, id) order. When matches are dense,
     // walking records_by_year_date reaches the page long before sorting every match would finish.
     const rows = s.value<number>('SELECT max(id) FROM records') ?? 0;
     const walked = ((plan.offset + plan.limit) * rows) / total;
-    const index = walked < total && !where.rank ? 'INDEXED BY records_by_year_date' : '';
-    const rank = where.rank ? `${where.rank.sql}, ` : '';
-    const ids = s.values<number>(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY ${rank}year DESC, date DESC, id DESC LIMIT ? OFFSET ?`, [
+    // a chosen order comes before the rank of a code-like term (the clerk asked for that order)
+    const rank = where.rank && !plan.order ? where.rank : null;
+    const byDate = !plan.order || plan.order.byDate;
+    const index = walked < total && !rank && byDate ? 'INDEXED BY records_by_year_date' : '';
+    const order = `${rank ? `${rank.sql}, ` : ''}${plan.order?.sql ?? NEWEST_FIRST}`;
+    const ids = s.values<number>(`SELECT id FROM records ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [
       ...where.params,
-      ...(where.rank?.params ?? []),
+      ...(rank?.params ?? []),
       plan.limit,
       plan.offset,
     ]);

@@ -67,7 +67,7 @@ function defaultFont(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
 }
 
 /**
- * Writes a streamed workbook. A failed or cancelled write still closes the file, so the staging
+ * Writes a streamed workbook to a file (or a stream: a download built in memory). A failed or cancelled write still closes the file, so the staging
  * folder can be removed (Windows will not delete an open file).
  */
 export async function writeWorkbook(target: string | Writable, write: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<void> {

@@ -1,14 +1,16 @@
 // Attest a manual indicator: met / unmet / not applicable, a note and evidence records.
-import { Form, Input, Modal, Radio, Select } from 'antd';
+import { Form, Input, Modal, Radio } from 'antd';
 import { useEffect, useState } from 'react';
 import type { IndicatorResult } from '../../../../shared/audit';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormGuard } from '../../hooks/useUnsaved';
+import { EvidencePicker } from './EvidencePicker';
 
 interface Values {
   status: 'met' | 'unmet' | 'na';
   note?: string;
-  evidence?: string[];
+  evidence?: number[];
 }
 
 export function AttestModal(props: { year: number; target: { community: string; indicator: IndicatorResult } | null; onClose: () => void; onSaved: () => void }): React.JSX.Element {
@@ -20,13 +22,15 @@ export function AttestModal(props: { year: number; target: { community: string; 
   useEffect(() => {
     if (!target) return;
     const a = target.indicator.attestation;
-    form.setFieldsValue({ status: a?.status ?? 'met', note: a?.note ?? '', evidence: target.indicator.evidence.map(String) });
+    form.setFieldsValue({ status: a?.status ?? 'met', note: a?.note ?? '', evidence: target.indicator.evidence });
   }, [target, form]);
 
   const close = (): void => {
     setError(null);
     props.onClose();
   };
+
+  const guardedClose = useFormGuard(form, !!target, close);
 
   const save = async (v: Values): Promise<void> => {
     if (!target) return;
@@ -38,7 +42,7 @@ export function AttestModal(props: { year: number; target: { community: string; 
         indicator: target.indicator.id,
         status: v.status,
         note: v.note,
-        evidence: (v.evidence ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0),
+        evidence: v.evidence ?? [],
       });
       props.onSaved();
     } catch (e) {
@@ -49,7 +53,7 @@ export function AttestModal(props: { year: number; target: { community: string; 
   };
 
   return (
-    <Modal open={!!target} title={target ? `认定 ${target.community} ${target.indicator.id}` : ''} okText="保存认定" okButtonProps={{ loading: busy }} onOk={() => form.submit()} onCancel={close}>
+    <Modal open={!!target} title={target ? `认定 ${target.community} ${target.indicator.id}` : ''} okText="保存认定" okButtonProps={{ loading: busy }} onOk={() => form.submit()} onCancel={guardedClose}>
       <div style={{ marginBottom: 12 }}>{target?.indicator.item}</div>
       <ErrorAlert error={error} />
       <Form<Values> form={form} layout="vertical" onFinish={save}>
@@ -59,8 +63,8 @@ export function AttestModal(props: { year: number; target: { community: string; 
         <Form.Item name="note" label="说明">
           <Input.TextArea rows={3} placeholder="如：经查阅会议记录，2025 年无集体上访" />
         </Form.Item>
-        <Form.Item name="evidence" label="佐证档案" extra="输入档案编号（档案详情中的 #号）后回车，可填多个">
-          <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="如 12" open={false} />
+        <Form.Item name="evidence" label="佐证档案" extra="可选多件；只能从档案中选，不能随手填写">
+          {target && <EvidencePicker year={props.year} community={target.community} />}
         </Form.Item>
       </Form>
     </Modal>

@@ -37,7 +37,7 @@ export function IndicatorTable({ indicators, onAttest }: { indicators: Indicator
               ))}
               {ids.length > 6 && <span>等 {ids.length} 件</span>}
               {i.attestation && (
-                <div style={{ color: '#888', fontSize: 12 }}>
+                <div style={{ color: '#595959', fontSize: 12 }}>
                   {i.attestation.actor} {formatDate(i.attestation.at)} 认定{i.attestation.note ? `：${i.attestation.note}` : ''}
                 </div>
               )}
@@ -45,7 +45,7 @@ export function IndicatorTable({ indicators, onAttest }: { indicators: Indicator
           ),
         },
         {
-          title: '',
+          title: '操作',
           width: 72,
           render: (_: unknown, i) => onAttest && attestable(i) && <Button size="small" onClick={() => onAttest(i)}>认定</Button>,
         },

@@ -1,11 +1,16 @@
 // The completeness heat map: one row per community, one cell per month, for the chosen 类别. A cell is
 // 齐全 only when every requirement due in it is met (the evaluation 考评 runs); its tip names what is missing.
-import { Segmented, Tooltip } from 'antd';
+// Fixed layout: a long community name is cut with … (whole in its tip), months read 1月…12月, so the
+// twelve months always fit the card, at 1280 px too.
+import { Button, Segmented, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { CompletenessCell, CompletenessGrid } from '../../../../shared/audit';
 import { AFFAIRS, type Affair } from '../../../../shared/vocabulary';
 import { EmptyState } from '../../components/EmptyState';
-import { href } from '../../hooks/useHashRoute';
+import { href, navigate } from '../../hooks/useHashRoute';
+
+/** 2025-03 → 3月 (the year is the card's) */
+const monthLabel = (p: string): string => (/^\d{4}-\d{2}$/.test(p) ? `${Number(p.slice(5))}月` : p);
 
 function cellColour(c: CompletenessCell): string {
   if (c.expected === 0) return c.count > 0 ? '#e6f4ff' : '#fafafa';
@@ -26,15 +31,29 @@ export function CompletenessMap({ year, grid }: { year: number; grid: Completene
     <>
       <Segmented options={[...AFFAIRS]} value={affair} onChange={(v) => setAffair(v as Affair)} style={{ marginBottom: 12 }} />
       {rows.length === 0 ? (
-        <EmptyState title="还没有社区" hint="请先在“设置”页添加社区，或导入社区概况。" />
+        <EmptyState
+          title="还没有社区"
+          hint="齐全度按社区统计：请先添加社区，或导入社区报送的工作簿（含社区概况）。"
+          action={
+            <Button type="primary" onClick={() => navigate('/settings', { tab: 'communities' })}>
+              添加社区
+            </Button>
+          }
+        />
       ) : (
-        <table data-testid="completeness-map" style={{ borderCollapse: 'separate', borderSpacing: 3, width: '100%', fontSize: 12 }}>
+        <table data-testid="completeness-map" style={{ borderCollapse: 'separate', borderSpacing: 3, width: '100%', fontSize: 12, tableLayout: 'fixed' }}>
+          <colgroup>
+            <col style={{ width: '22%' }} />
+            {grid.periods.map((p) => (
+              <col key={p} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
-              <th style={{ textAlign: 'left', fontWeight: 500 }}>社区</th>
+              <th scope="col" style={{ textAlign: 'left', fontWeight: 500 }}>社区</th>
               {grid.periods.map((p) => (
-                <th key={p} style={{ fontWeight: 500 }}>
-                  {p}
+                <th key={p} scope="col" style={{ fontWeight: 500, whiteSpace: 'nowrap', overflow: 'hidden' }} title={p}>
+                  {monthLabel(p)}
                 </th>
               ))}
             </tr>
@@ -42,14 +61,15 @@ export function CompletenessMap({ year, grid }: { year: number; grid: Completene
           <tbody>
             {rows.map((r) => (
               <tr key={r.community} data-community={r.community}>
-                <td style={{ whiteSpace: 'nowrap', paddingRight: 8 }}>
+                <th scope="row" style={{ fontWeight: 400, textAlign: 'left', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', paddingRight: 4 }} title={r.community}>
                   <a href={href('/records', { year, community: r.community, affair })}>{r.community}</a>
-                </td>
+                </th>
                 {r.cells.map((c, i) => (
                   <Tooltip key={grid.periods[i]} title={`${r.community} ${grid.periods[i]}：${cellTip(c)}`}>
                     <td
                       data-month={grid.periods[i]}
                       data-complete={c.expected === 0 ? undefined : c.missing.length === 0 ? 'yes' : 'no'}
+                      aria-label={`${grid.periods[i]}：${cellTip(c)}`}
                       style={{ background: cellColour(c), textAlign: 'center', height: 24, borderRadius: 3 }}
                     >
                       {c.count || ''}
@@ -61,7 +81,7 @@ export function CompletenessMap({ year, grid }: { year: number; grid: Completene
           </tbody>
         </table>
       )}
-      <div style={{ marginTop: 8, fontSize: 12, color: '#888' }}>
+      <div style={{ marginTop: 8, fontSize: 12, color: '#595959' }}>
         <Legend colour="#95de64" label="齐全" /> <Legend colour="#ffd666" label="部分缺项" /> <Legend colour="#ff7875" label="全部缺项" />{' '}
         <Legend colour="#fafafa" label="本月无要求" />
       </div>

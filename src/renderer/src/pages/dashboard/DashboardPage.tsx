@@ -1,9 +1,12 @@
 // 工作台: the year's counts, the completeness heat map and the warnings, each linking to the records.
+// An archive without records opens on the first-run guide instead.
 import { Card, Col, Row, Space, Spin, Statistic } from 'antd';
 import { AFFAIRS } from '../../../../shared/vocabulary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useWorkingYear, YearSelect } from '../../components/Pickers';
 import { useApi } from '../../hooks/useApi';
+import { useArchive } from '../../hooks/useArchive';
+import { FirstRunGuide } from './FirstRunGuide';
 import { href, navigate } from '../../hooks/useHashRoute';
 import { CompletenessMap } from './CompletenessMap';
 import { WarningList } from './WarningList';
@@ -12,8 +15,21 @@ export function DashboardPage({ params }: { params: URLSearchParams }): React.JS
   const working = useWorkingYear();
   const year = Number(params.get('year')) || working;
   const setYear = (y: number | undefined): void => navigate('/', { year: y });
-  const summary = useApi('dashboard.summary', year ? { year } : null);
+  const { info, communities } = useArchive();
+  // anything at all in the archive (any year), and anything filed
+  const anything = useApi('records.search', { limit: 0 });
+  const filed = useApi('records.search', { status: '在保', limit: 0 });
+  const empty = anything.data?.total === 0;
+  const summary = useApi('dashboard.summary', year && anything.data && !empty ? { year } : null);
   const s = summary.data?.year === year ? summary.data : undefined;
+
+  if (empty) {
+    return (
+      <FirstRunGuide
+        progress={{ office: !!info?.office?.name, communities: communities.length > 0, records: false, filed: (filed.data?.total ?? 0) > 0 }}
+      />
+    );
+  }
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

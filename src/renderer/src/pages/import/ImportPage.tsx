@@ -109,7 +109,7 @@ export function ImportPage(): React.JSX.Element {
           {task.result ? <ImportSummary result={task.result} /> : refused.length === 0 && <ErrorAlert error={task.error} />}
           {refused.length > 0 && <Alert type="error" showIcon title={toPayload(task.error).message} style={{ marginBottom: 12 }} />}
           {task.result && task.result.notices.length > 0 && <ImportNotices notices={task.result.notices} />}
-          {errors.length > 0 && <ImportErrorTable errors={errors} />}
+          {errors.length > 0 && <ImportErrorTable errors={errors} note={`${files.map((f) => f.name).join('、')}，共 ${errors.length} 处错误`} />}
         </Card>
       )}
       <ProgressModal open={task.running} title="正在处理工作簿" progress={task.progress} onCancel={task.cancel} describe={inRows} />

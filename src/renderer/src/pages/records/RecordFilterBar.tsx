@@ -1,10 +1,11 @@
 // The filter row: year, community, 类别, 事项 (by 类别), 保管期限, status and Chinese full-text search.
-import { Input, Select, Space } from 'antd';
-import { memo } from 'react';
+import { Input, Select, Space, type InputRef } from 'antd';
+import { memo, useRef } from 'react';
 import { AFFAIRS, RECORD_STATUSES, RETENTIONS } from '../../../../shared/vocabulary';
 import { CommunitySelect, YearSelect } from '../../components/Pickers';
 import { toOptions as opts } from '../../format';
 import { useArchive } from '../../hooks/useArchive';
+import { SHORTCUT_KEYS, useShortcut } from '../../hooks/useShortcuts';
 import type { RecordFilters } from './filters';
 
 /** Not a status: voided records keep theirs, and are listed only under this choice. */
@@ -13,6 +14,8 @@ const VOIDED = '已作废';
 export const RecordFilterBar = memo(function RecordFilterBar({ value, onChange }: { value: RecordFilters; onChange: (f: RecordFilters) => void }): React.JSX.Element {
   const { vocabulary } = useArchive();
   const set = (patch: Partial<RecordFilters>): void => onChange({ ...value, ...patch });
+  const search = useRef<InputRef>(null);
+  useShortcut('search', () => search.current?.focus({ cursor: 'all' }));
   const kinds = vocabulary ? (value.affair ? vocabulary.kinds[value.affair] : AFFAIRS.flatMap((a) => vocabulary.kinds[a])) : [];
 
   return (
@@ -28,7 +31,10 @@ export const RecordFilterBar = memo(function RecordFilterBar({ value, onChange }
       <Select aria-label="状态" placeholder="状态" allowClear style={{ width: 100 }} value={value.voided ? VOIDED : value.status} options={opts([...RECORD_STATUSES, VOIDED])}
         onChange={(status?: string) => set(status === VOIDED ? { status: undefined, voided: true } : { status: status as RecordFilters['status'], voided: undefined })} />
       <Input.Search
+        ref={search}
         aria-label="搜索"
+        aria-keyshortcuts={`${SHORTCUT_KEYS.search} Control+F`}
+        title={`快捷键：${SHORTCUT_KEYS.search} 或 Ctrl+F`}
         placeholder="搜索题名、责任者、文号、档号"
         allowClear
         style={{ width: 280 }}

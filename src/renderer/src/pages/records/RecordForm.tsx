@@ -1,12 +1,14 @@
 // Create or edit one record. 事项 options follow 类别; amounts only for 财务; Enter submits. Dates,
 // pages and amounts are typed as text and read by the shared field rules (the import's rules): a
-// refusal shows next to its field, nothing typed is changed, and a value saved differently is shown.
-import { App, Form, Input, Modal, Radio, Select } from 'antd';
-import { useEffect, useState } from 'react';
+// refusal shows next to its field (scrolled into view), nothing typed is changed, and a value saved
+// differently is shown. A filed record's 类别, 事项, 成文日期 and 保管期限 are shown read-only (its
+// 档号 rests on them); closing a changed form asks first.
+import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { ArchiveRecord } from '../../../../shared/domain';
 import { isoDay, parseDate } from '../../../../shared/fields/dates';
 import { parseAmount, parseCount } from '../../../../shared/fields/numbers';
-import { MIN_PAGES, recordDateIssues } from '../../../../shared/fields/record';
+import { LOCKED_WHEN_FILED, MIN_PAGES, recordDateIssues } from '../../../../shared/fields/record';
 import { RECORD_LABELS as L } from '../../../../shared/labels';
 import type { RecordInput } from '../../../../shared/schemas';
 import { AFFAIRS, RETENTIONS, type Affair, type Retention } from '../../../../shared/vocabulary';
@@ -17,6 +19,7 @@ import { toPayload } from '../../errors';
 import { parsedRule, parsedValue, placeIssues, savedAs } from '../../forms/fieldRules';
 import { formatMoney, toOptions as opts } from '../../format';
 import { useArchive } from '../../hooks/useArchive';
+import { useFormGuard } from '../../hooks/useUnsaved';
 
 interface FormValues {
   communityId?: number;
@@ -99,6 +102,10 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
   const [busy, setBusy] = useState(false);
   const affair = Form.useWatch('affair', form) ?? record?.affair ?? '党务';
   const typed = Form.useWatch([], form) ?? {};
+  const errorBox = useRef<HTMLDivElement>(null);
+  const filed = !!record?.archivalCode;
+  const locked = (field: (typeof LOCKED_WHEN_FILED)[number]) => filed && LOCKED_WHEN_FILED.includes(field);
+  const lockedHint = filed ? '已归档，不能修改（档号依据它编定）' : undefined;
 
   // The record as it was when the form opened: a refresh meanwhile (another clerk's change) neither
   // wipes what is being typed nor moves the edit onto the newer version — saving then says who changed it.
@@ -116,6 +123,7 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
     setError(null);
     onClose();
   };
+  const guardedClose = useFormGuard(form, open, close);
 
   const save = async (v: FormValues): Promise<void> => {
     setBusy(true);
@@ -130,6 +138,10 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
       const payload = toPayload(e);
       const left = placeIssues(form, payload.issues, FIELD_OF);
       setError(left.length === payload.issues.length ? e : left.length > 0 ? { ...payload, issues: left } : null);
+      // the refusal where the clerk can see it: next to its field, else the message at the top
+      const placed = payload.issues.find((i) => i.column && FIELD_OF[i.column]);
+      if (placed) form.scrollToField(FIELD_OF[placed.column!]!, { block: 'center', behavior: 'smooth' });
+      else setTimeout(() => errorBox.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), 0);
     } finally {
       setBusy(false);
     }
@@ -146,29 +158,40 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
       okText="保存"
       okButtonProps={{ loading: busy }}
       onOk={() => form.submit()}
-      onCancel={close}
+      onCancel={guardedClose}
       destroyOnHidden
     >
-      <ErrorAlert error={error} onClose={() => setError(null)} />
-      <Form<FormValues> form={form} layout="vertical" onFinish={save} requiredMark data-testid="record-form">
+      <div ref={errorBox}>
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+      </div>
+      {filed && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`已归档，档号 ${record?.archivalCode}`}
+          description="类别、事项、成文日期和保管期限不能再改（档号依据它们编定；调整保管期限请通过鉴定办理），其余各项可以修改。"
+        />
+      )}
+      <Form<FormValues> form={form} layout="vertical" onFinish={save} requiredMark data-testid="record-form" scrollToFirstError={{ block: 'center', behavior: 'smooth' }}>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           {record ? (
-            <Form.Item label={L.community}>
-              <Input disabled value={record.community} />
+            <Form.Item label={L.community} htmlFor="record-community">
+              <Input id="record-community" disabled value={record.community} />
             </Form.Item>
           ) : (
             <Form.Item name="communityId" label={L.community} rules={[{ required: true, message: '请选择社区' }]}>
               <CommunitySelect by="id" />
             </Form.Item>
           )}
-          <Form.Item name="affair" label={L.affair} rules={[{ required: true }]}>
-            <Radio.Group optionType="button" options={opts(AFFAIRS)} onChange={() => form.setFieldValue('kind', undefined)} />
+          <Form.Item name="affair" label={L.affair} rules={[{ required: true }]} extra={locked('affair') ? lockedHint : undefined}>
+            <Radio.Group optionType="button" options={opts(AFFAIRS)} disabled={locked('affair')} onChange={() => form.setFieldValue('kind', undefined)} />
           </Form.Item>
-          <Form.Item name="kind" label={L.kind} rules={[{ required: true, message: '请选择事项' }]}>
-            <Select aria-label={L.kind} showSearch={{ optionFilterProp: 'label' }} placeholder={`选择${affair}事项`} options={opts(vocabulary?.kinds[affair] ?? [])} />
+          <Form.Item name="kind" label={L.kind} rules={[{ required: true, message: '请选择事项' }]} extra={locked('kind') ? lockedHint : undefined}>
+            <Select aria-label={L.kind} disabled={locked('kind')} showSearch={{ optionFilterProp: 'label' }} placeholder={`选择${affair}事项`} options={opts(vocabulary?.kinds[affair] ?? [])} />
           </Form.Item>
-          <Form.Item name="date" label={L.date} rules={[{ required: true, whitespace: true, message: `请填写${L.date}` }, dateRule]} extra={dateHint(typed.date)}>
-            <Input placeholder="如 2025-03-05、2025/3/5 或 2025年3月5日" autoComplete="off" />
+          <Form.Item name="date" label={L.date} rules={[{ required: true, whitespace: true, message: `请填写${L.date}` }, dateRule]} extra={locked('date') ? lockedHint : dateHint(typed.date)}>
+            <Input placeholder="如 2025-03-05、2025/3/5 或 2025年3月5日" autoComplete="off" readOnly={locked('date')} disabled={locked('date')} />
           </Form.Item>
           <Form.Item name="title" label={L.title} rules={[{ required: true, whitespace: true, message: '题名不能为空' }, { max: 500 }]} style={{ gridColumn: 'span 2' }}>
             <Input autoFocus placeholder="如：桃源社区居务监督委员会2025年3月例会记录" />
@@ -188,8 +211,8 @@ export function RecordForm({ open, record, onClose, onSaved }: { open: boolean; 
           <Form.Item name="pages" label={L.pages} rules={[parsedRule(pages)]}>
             <Input placeholder="正整数，如 3" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="retention" label={L.retention} extra="不选则按保管期限表">
-            <Select aria-label={L.retention} allowClear placeholder="按保管期限表" options={opts(RETENTIONS)} />
+          <Form.Item name="retention" label={L.retention} extra={locked('retention') ? lockedHint : '不选则按保管期限表'}>
+            <Select aria-label={L.retention} disabled={locked('retention')} allowClear placeholder="按保管期限表" options={opts(RETENTIONS)} />
           </Form.Item>
           {affair === '财务' && (
             <>

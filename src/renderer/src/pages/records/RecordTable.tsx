@@ -1,73 +1,80 @@
-// The records list: antd's virtual table over one server page (up to 1,000 rows), paged by records.search.
+// The records list: a keyboard grid (components/grid) over one server page (up to 1,000 rows), sorted
+// by the server (档号, 题名, 社区, 成文日期), rows picked for batch work, paged by records.search.
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Button, Table, type TableColumnsType } from 'antd';
-import { memo } from 'react';
+import { Pagination } from 'antd';
+import { forwardRef, memo, type ReactNode } from 'react';
 import type { ArchiveRecord } from '../../../../shared/domain';
 import { RECORD_LABELS as L } from '../../../../shared/labels';
-import { EmptyState } from '../../components/EmptyState';
+import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid';
+import type { GridColumn, GridSort } from '../../components/grid/types';
+import type { RowSelection } from '../../components/grid/useRowSelection';
 import { AffairTag, RecordStatusTag } from '../../components/StatusTags';
 import { formatDate } from '../../format';
-import { useViewportHeight } from '../../hooks/useViewportHeight';
 
-const columns: TableColumnsType<ArchiveRecord> = [
-  { title: L.archivalCode, dataIndex: 'archivalCode', width: 210, render: (v: string | null) => v ?? <span style={{ color: '#999' }}>未归档</span> },
-  { title: L.title, dataIndex: 'title', ellipsis: true },
-  { title: L.community, dataIndex: 'community', width: 120, ellipsis: true },
-  { title: L.affair, dataIndex: 'affair', width: 72, render: (v: string) => <AffairTag affair={v} /> },
-  { title: L.kind, dataIndex: 'kind', width: 170, ellipsis: true },
-  { title: L.date, dataIndex: 'date', width: 110, render: formatDate },
-  { title: L.retention, dataIndex: 'retention', width: 96 },
-  { title: L.status, dataIndex: 'status', width: 86, render: (v: ArchiveRecord['status'], r) => <RecordStatusTag status={v} voided={!!r.voidedAt} /> },
-  { title: <PaperClipOutlined aria-label={L.attachments} />, dataIndex: 'attachments', width: 56, align: 'right' },
+const columns: GridColumn<ArchiveRecord>[] = [
+  { key: 'code', title: L.archivalCode, width: 220, sort: 'archivalCode', render: (r) => r.archivalCode ?? <span style={{ color: '#595959' }}>未归档</span> },
+  { key: 'title', title: L.title, minWidth: 220, sort: 'title', ellipsis: (r) => r.title, render: (r) => r.title },
+  { key: 'community', title: L.community, width: 150, sort: 'community', ellipsis: (r) => r.community, render: (r) => r.community },
+  { key: 'affair', title: L.affair, width: 72, render: (r) => <AffairTag affair={r.affair} /> },
+  { key: 'kind', title: L.kind, width: 170, ellipsis: (r) => r.kind, render: (r) => r.kind },
+  { key: 'date', title: L.date, width: 118, sort: 'date', render: (r) => formatDate(r.date) },
+  { key: 'retention', title: L.retention, width: 96, render: (r) => r.retention },
+  { key: 'status', title: L.status, width: 86, render: (r) => <RecordStatusTag status={r.status} voided={!!r.voidedAt} /> },
+  { key: 'attachments', title: <PaperClipOutlined />, label: L.attachments, width: 56, align: 'right', render: (r) => r.attachments },
 ];
 
-export const RecordTable = memo(function RecordTable(props: {
+const rowKey = (r: ArchiveRecord): number => r.id;
+
+export interface RecordTableProps {
   loading: boolean;
   data: { total: number; records: ArchiveRecord[] } | undefined;
   page: number;
   pageSize: number;
-  filtered: boolean;
+  height: number;
+  sort: GridSort | null;
+  selection: RowSelection<ArchiveRecord>;
+  /** changes when the list is another one (filters, sort, page): it then starts at its top */
+  listKey: string;
+  empty: ReactNode;
+  onSort: (sort: GridSort | null) => void;
   onPage: (page: number, size: number) => void;
-  onOpen: (id: number) => void;
-  onCreate: () => void;
-}): React.JSX.Element {
-  const { data } = props;
-  // header, filters and pagination take about 290px
-  const height = Math.max(240, useViewportHeight() - 290);
-  return (
-    <Table<ArchiveRecord>
-      data-testid="records-table"
-      virtual
-      size="small"
-      rowKey="id"
-      columns={columns}
-      dataSource={data?.records ?? []}
-      loading={props.loading}
-      scroll={{ x: 1100, y: height }}
-      onRow={(r) => ({ onClick: () => props.onOpen(r.id), style: { cursor: 'pointer' } })}
-      pagination={{
-        current: props.page,
-        pageSize: props.pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [50, 100, 500, 1000],
-        showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 件`,
-        onChange: props.onPage,
-      }}
-      locale={{
-        // nothing to say until the first answer arrives
-        emptyText: props.loading ? (
-          <div style={{ height: 120 }} />
-        ) : props.filtered ? (
-          <EmptyState title="没有符合条件的档案" hint="请放宽筛选条件，或清空搜索词再试。" />
-        ) : (
-          <EmptyState
-            title="还没有档案"
-            hint="可以在“数据导入”页导入社区报送的工作簿，或点击下面的按钮逐件登记。"
-            action={<Button type="primary" onClick={props.onCreate}>新建档案</Button>}
-          />
-        ),
-      }}
-    />
-  );
-});
+  onOpen: (record: ArchiveRecord) => void;
+}
+
+export const RecordTable = memo(
+  forwardRef<DataGridHandle, RecordTableProps>(function RecordTable(props, ref): React.JSX.Element {
+    const { data } = props;
+    return (
+      <>
+        <DataGrid<ArchiveRecord>
+          ref={ref}
+          testId="records-table"
+          label="档案列表"
+          rows={data?.records ?? []}
+          rowKey={rowKey}
+          columns={columns}
+          height={props.height}
+          loading={props.loading}
+          empty={props.empty}
+          sort={props.sort}
+          onSort={props.onSort}
+          selection={props.selection}
+          onOpen={props.onOpen}
+          firstRowNumber={(props.page - 1) * props.pageSize + 1}
+          totalRows={data?.total}
+          scrollKey={props.listKey}
+        />
+        <Pagination
+          style={{ marginTop: 12, justifyContent: 'flex-end' }}
+          current={props.page}
+          pageSize={props.pageSize}
+          total={data?.total ?? 0}
+          showSizeChanger
+          pageSizeOptions={[50, 100, 500, 1000]}
+          showTotal={(total) => `共 ${total.toLocaleString('zh-CN')} 件`}
+          onChange={props.onPage}
+        />
+      </>
+    );
+  }),
+);

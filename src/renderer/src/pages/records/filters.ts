@@ -1,6 +1,6 @@
 // The records page's filters live in the URL (#/records?year=2025&status=未归档), so warnings and
 // evidence elsewhere can link straight to a filtered list.
-import type { RecordQuery } from '../../../../shared/schemas';
+import { RECORD_SORTS, type RecordQuery, type RecordSort } from '../../../../shared/schemas';
 import { AFFAIRS, RECORD_STATUSES, RETENTIONS, type Affair, type RecordStatus, type Retention } from '../../../../shared/vocabulary';
 
 export interface RecordFilters {
@@ -14,6 +14,9 @@ export interface RecordFilters {
   /** 已作废: only voided records (voided=1 in the URL) */
   voided?: boolean;
   q?: string;
+  /** the list's order (not a filter, but kept in the URL beside them) */
+  sort?: RecordSort;
+  order?: 'desc';
 }
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
@@ -32,6 +35,8 @@ export function filtersFromParams(p: URLSearchParams): RecordFilters {
     status: oneOf(RECORD_STATUSES, p.get('status')),
     voided: p.get('voided') === '1' || p.get('voided') === 'true' ? true : undefined,
     q: p.get('q') || undefined,
+    sort: oneOf(RECORD_SORTS, p.get('sort')),
+    order: p.get('order') === 'desc' ? 'desc' : undefined,
   };
 }
 
@@ -39,6 +44,12 @@ export function toQuery(f: RecordFilters, page: number, pageSize: number): Recor
   const q: RecordQuery = { limit: pageSize, offset: (page - 1) * pageSize };
   for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') (q as Record<string, unknown>)[k] = v;
   return q;
+}
+
+/** The filters alone (what a selection belongs to: sorting keeps it, filtering starts afresh). */
+export function withoutOrder(f: RecordFilters): RecordFilters {
+  const { sort: _sort, order: _order, ...rest } = f;
+  return rest;
 }
 
 /** The filters as URL parameters. */

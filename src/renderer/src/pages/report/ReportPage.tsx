@@ -1,7 +1,7 @@
 // 报表: build the year's reporting package (Word, Excel, catalogue, BagIt) with progress and cancel;
 // then open its folder (desktop) or download it (browser mode).
 import { DownloadOutlined, FileZipOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Form, Input, Space } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { ReportResult } from '../../../../shared/report';
 import { api } from '../../api';
@@ -11,6 +11,8 @@ import { PlainList } from '../../components/PlainList';
 import { CommunitiesMultiSelect, useWorkingYear, YearSelect } from '../../components/Pickers';
 import { ProgressModal } from '../../components/ProgressModal';
 import { useArchive } from '../../hooks/useArchive';
+import { useApi } from '../../hooks/useApi';
+import { navigate } from '../../hooks/useHashRoute';
 import { useLongTask } from '../../hooks/useLongTask';
 import { ReportSettingsForm } from './ReportSettingsForm';
 
@@ -27,9 +29,23 @@ export function ReportPage(): React.JSX.Element {
   const browser = info?.mode === 'browser';
   const r = task.result;
 
-  const build = (): void => {
+  // a year without records makes a package of empty forms: said before, asked again on 生成
+  const inYear = useApi('records.search', year ? { year, limit: 0 } : null);
+  const emptyYear = inYear.data?.total === 0 && !inYear.loading;
+  const { modal } = App.useApp();
+  const run = (): void => {
     if (!year) return;
     void task.run({ year, communities: communities.length ? communities : undefined, zip: browser || undefined, nextSteps: nextSteps.trim() || undefined, withFiles: withFiles || undefined });
+  };
+  const build = (): void => {
+    if (!emptyYear) return run();
+    modal.confirm({
+      title: `${year} 年没有档案`,
+      content: '报送包里的台账、目录和清单都会是空表，工作报告也没有可写的数字。确定仍要生成吗？',
+      okText: '仍然生成',
+      cancelText: '先不生成',
+      onOk: run,
+    });
   };
   const showFolder = async (path: string): Promise<void> => {
     try {
@@ -42,6 +58,21 @@ export function ReportPage(): React.JSX.Element {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title="年度报送包">
+        {emptyYear && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="report-empty-year"
+            style={{ marginBottom: 16 }}
+            title={`${year} 年还没有档案，生成的报送包将是空的。`}
+            description="请先导入社区报送的工作簿或逐件登记该年度的档案，归档后再生成报送包；也可以换一个年度。"
+            action={
+              <Button size="small" onClick={() => navigate('/import')}>
+                导入工作簿
+              </Button>
+            }
+          />
+        )}
         <Form layout="vertical" onFinish={build}>
           <Space wrap align="start">
             <Form.Item label="年度" required>

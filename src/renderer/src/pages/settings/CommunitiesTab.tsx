@@ -40,7 +40,7 @@ export function CommunitiesTab(): React.JSX.Element {
           { title: '服务站(m²)', dataIndex: 'stationArea', width: 100, align: 'right', render: num },
           { title: '周服务时长', dataIndex: 'weeklyHours', width: 100, align: 'right', render: num },
           {
-            title: '',
+            title: '操作',
             width: 170,
             render: (_: unknown, c) => (
               <>

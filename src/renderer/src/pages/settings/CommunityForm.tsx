@@ -11,6 +11,7 @@ import { COMMUNITY_TYPES } from '../../../../shared/vocabulary';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { parsedRule, parsedValue } from '../../forms/fieldRules';
+import { useFormGuard } from '../../hooks/useUnsaved';
 import { toOptions } from '../../format';
 import { useSave } from './useSave';
 
@@ -69,6 +70,8 @@ export function CommunityForm({ community, onClose, onSaved }: { community: Comm
     });
   };
 
+  const guardedClose = useFormGuard(form, community !== null, onClose);
+
   useEffect(() => {
     if (!community) return;
     form.resetFields();
@@ -83,12 +86,13 @@ export function CommunityForm({ community, onClose, onSaved }: { community: Comm
       okText="保存"
       okButtonProps={{ loading: busy }}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={guardedClose}
     >
       <ErrorAlert error={error} />
       <Form<FormValues>
         form={form}
         layout="vertical"
+        scrollToFirstError={{ block: 'center' }}
         onFinish={(v) => submit({ code: v.code, name: v.name, type: v.type, ...Object.fromEntries(FIGURES.map(([name, parse]) => [name, parsedValue(parse, v[name])])) })}
       >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>

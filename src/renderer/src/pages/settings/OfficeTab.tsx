@@ -32,7 +32,7 @@ export function OfficeTab(): React.JSX.Element {
       <Form.Item name="code" label="街道代码" extra="行政区划代码，可不填">
         <Input placeholder="如：659002" />
       </Form.Item>
-      <div style={{ color: '#888', marginBottom: 16 }}>档案库位置：{info?.archiveDir}</div>
+      <div style={{ color: '#595959', marginBottom: 16 }}>档案库位置：{info?.archiveDir}</div>
       {editable && (
         <Button type="primary" htmlType="submit" loading={busy}>
           保存

@@ -19,7 +19,7 @@ export function RetentionTab(): React.JSX.Element {
   };
   return (
     <>
-      <div style={{ color: '#888', marginBottom: 12 }}>修改只影响之后登记或导入的档案；已有档案的保管期限在档案详情中单独修改。</div>
+      <div style={{ color: '#595959', marginBottom: 12 }}>修改只影响之后登记或导入的档案；已有档案的保管期限在档案详情中单独修改。</div>
       <ErrorAlert error={error ?? rules.error} />
       <Table<RetentionRule>
         size="small"
@@ -40,7 +40,7 @@ export function RetentionTab(): React.JSX.Element {
               <Select aria-label={`${r.kind}保管期限`} size="small" style={{ width: 120 }} value={v} disabled={!editable} onChange={(x) => change(r.kind, x)} options={toOptions(RETENTIONS)} />
             ),
           },
-          { title: '', dataIndex: 'isDefault', width: 90, render: (d: boolean) => (d ? <Tag>默认</Tag> : <Tag color="blue">已调整</Tag>) },
+          { title: '来源', dataIndex: 'isDefault', width: 90, render: (d: boolean) => (d ? <Tag>默认</Tag> : <Tag color="blue">已调整</Tag>) },
         ]}
       />
     </>

@@ -1,5 +1,6 @@
-// A community's roster (法律顾问, 人民调解员, 志愿者队伍 …) with date ranges: add entries, end them.
-import { Button, Drawer, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
+// A community's roster (法律顾问, 人民调解员, 志愿者队伍 …) with date ranges: add entries, correct them,
+// end them on the day they ended.
+import { Button, Drawer, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Community, RosterEntry } from '../../../../shared/domain';
 import { isoDay, parseDate } from '../../../../shared/fields/dates';
@@ -11,6 +12,7 @@ import { parsedRule, parsedValue } from '../../forms/fieldRules';
 import { formatDate, toOptions } from '../../format';
 import { useApi } from '../../hooks/useApi';
 import { useArchive } from '../../hooks/useArchive';
+import { RosterEntryModal } from './RosterEntryModal';
 import { useSave } from './useSave';
 import { useCan } from '../../hooks/useAuth';
 
@@ -41,9 +43,7 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
       roster.reload();
     }
   };
-  const end = async (id: number): Promise<void> => {
-    if (await save(() => api.call('roster.end', { id, endDate: today }), '已登记终止')) roster.reload();
-  };
+  const [editing, setEditing] = useState<{ entry: RosterEntry; ending: boolean } | null>(null);
 
   return (
     <Drawer open={community !== null} onClose={onClose} size={820} title={community ? `${community.name} · 人员与组织` : ''} destroyOnHidden>
@@ -86,19 +86,33 @@ export function RosterDrawer({ community, onClose }: { community: Community | nu
           },
           { title: '备注', dataIndex: 'note', ellipsis: true },
           {
-            title: '',
-            width: 80,
+            title: '操作',
+            width: 110,
             render: (_: unknown, e) =>
-              !e.endDate &&
-              can('roster.end') && (
-                <Popconfirm title={`登记 ${e.name} 于今天（${today}）终止？`} okText="终止" cancelText="取消" onConfirm={() => end(e.id)}>
-                  <Button size="small" type="link">
-                    终止
+              can('roster.update') && (
+                <>
+                  <Button size="small" type="link" onClick={() => setEditing({ entry: e, ending: false })}>
+                    修改
                   </Button>
-                </Popconfirm>
+                  {!e.endDate && (
+                    <Button size="small" type="link" onClick={() => setEditing({ entry: e, ending: true })}>
+                      终止
+                    </Button>
+                  )}
+                </>
               ),
           },
         ]}
+      />
+      <RosterEntryModal
+        entry={editing?.entry ?? null}
+        ending={editing?.ending ?? false}
+        today={today}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          roster.reload();
+        }}
       />
     </Drawer>
   );

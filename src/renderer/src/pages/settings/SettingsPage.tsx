@@ -3,6 +3,7 @@
 import { Tabs } from 'antd';
 import { useArchive } from '../../hooks/useArchive';
 import { useCan } from '../../hooks/useAuth';
+import { navigate } from '../../hooks/useHashRoute';
 import { BackupTab } from './BackupTab';
 import { CodeTemplateTab } from './CodeTemplateTab';
 import { CommunitiesTab } from './CommunitiesTab';
@@ -13,7 +14,8 @@ import { RetentionTab } from './RetentionTab';
 import { StandardsTab } from './StandardsTab';
 import { UsersTab } from './UsersTab';
 
-export function SettingsPage(): React.JSX.Element {
+/** The tab in the URL (#/settings?tab=communities), so a guide or an empty list can point to it. */
+export function SettingsPage({ params }: { params?: URLSearchParams }): React.JSX.Element {
   const can = useCan();
   // a district keeps no records of its own: its settings are its name and its street offices
   const district = useArchive().info?.district ?? false;
@@ -26,6 +28,8 @@ export function SettingsPage(): React.JSX.Element {
   return (
     <Tabs
       destroyOnHidden
+      activeKey={params?.get('tab') || 'office'}
+      onChange={(tab) => navigate('/settings', { tab })}
       items={[
         { key: 'office', label: district ? '本单位' : '街道', children: <OfficeTab /> },
         ...(district ? [{ key: 'offices', label: '街道办事处', children: <DistrictOfficesTab /> }] : own),

@@ -27,7 +27,7 @@ function StandardsForm({ standards }: { standards: StandardInfo[] }): React.JSX.
         <Space orientation="vertical">
           {standards.map((s) => (
             <Checkbox key={s.id} value={s.id}>
-              {s.id} {s.name}
+              {s.name}
             </Checkbox>
           ))}
         </Space>

@@ -8,12 +8,14 @@ import * as m0001 from './0001_initial';
 import * as m0009 from './0009_lifecycle';
 import * as m0010 from './0010_district';
 import * as m0011 from './0011_lending';
+import * as m0012 from './0012_check_runs';
 
 export const PG_MIGRATIONS: MigrationList = [
   ['0001_initial', m0001],
   ['0009_lifecycle', m0009],
   ['0010_district', m0010],
   ['0011_lending', m0011],
+  ['0012_check_runs', m0012],
 ];
 
 /** The SQLite migration 0001_initial brings PostgreSQL level with. */
