@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import { transientName } from '../transient';
+import { hashingTap } from './hashing-tap';
 
 /** The journal's suffix (files/.incoming-<pid>-<random>.placed); recovery.ts reads it. */
 export const PLACED = '.placed';
@@ -48,20 +48,12 @@ export interface StoredFile {
 export async function storeFile(filesDir: string, source: string, journal?: PlacedJournal): Promise<StoredFile> {
   mkdirSync(filesDir, { recursive: true });
   const tmp = join(filesDir, transientName('.', 'incoming'));
-  const hash = createHash('sha256');
-  let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    },
-  });
+  const { tap, sha256: digest, size } = hashingTap();
   try {
     await pipeline(createReadStream(source), tap, createWriteStream(tmp));
-    const sha256 = hash.digest('hex');
+    const sha256 = digest();
     placeFile(filesDir, tmp, sha256, journal);
-    return { sha256, size };
+    return { sha256, size: size() };
   } finally {
     rmSync(tmp, { force: true });
   }

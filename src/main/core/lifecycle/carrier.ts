@@ -12,10 +12,10 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { cancelled, SanwuError } from '../../../shared/errors';
 import type { LongTaskOptions } from '../../../shared/domain';
+import { hashingTap } from '../attachments/hashing-tap';
 import type { FileStore } from '../db';
 import { safeName } from '../file-names';
 import { compactDate } from '../reports/dates';
@@ -116,22 +116,14 @@ export function catalogueXml(items: CarrierItem[], names: Map<number, string[]>)
 
 /** Copies one stored file to `to`, hashing what is read; refuses one whose bytes are not the registered ones. */
 async function copyVerified(store: FileStore, f: CarrierFile, to: string, item: CarrierItem): Promise<void> {
-  const hash = createHash('sha256');
-  let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    },
-  });
+  const { tap, sha256, size } = hashingTap();
   try {
     await pipeline(await store.open(f.sha256), tap, createWriteStream(to));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as { code?: string }).code === 'NOT_FOUND') throw damaged(item, f, '在档案中找不到');
     throw e;
   }
-  if (hash.digest('hex') !== f.sha256 || size !== f.size) throw damaged(item, f, '与登记的 SHA-256 摘要不符（已被改动或损坏）');
+  if (sha256() !== f.sha256 || size() !== f.size) throw damaged(item, f, '与登记的 SHA-256 摘要不符（已被改动或损坏）');
 }
 
 const damaged = (item: CarrierItem, f: CarrierFile, what: string) =>
