@@ -6,7 +6,7 @@
 //                                      <电子档案名称/><备注/></文件>…
 //   电子档案/{年度}/{类别}/{档号}.{ext}  more files of one item: {档号}-2.{ext} …
 //   其他/电子档案移交与接收登记表.docx, 其他/移交清册.xlsx, 其他/数字摘要.txt (SHA-256 of every other file)
-// Every item file is copied while hashed and its digest compared with the one registered: a file that
+// PDF copies carry the 归档章 (their own digests are listed). Every item file is copied while hashed and its digest compared with the one registered: a file that
 // changed in the store stops the transfer (a carrier must not pass a damaged file on).
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -19,6 +19,7 @@ import { hashingTap } from '../attachments/hashing-tap';
 import type { FileStore } from '../db';
 import { safeName } from '../file-names';
 import { compactDate } from '../reports/dates';
+import { stampedCopy, type StampCells } from '../stamp';
 import { xmlText } from '../reports/docx/raw-table';
 
 export interface CarrierFile {
@@ -26,16 +27,6 @@ export interface CarrierFile {
   size: number;
   mediaType: string;
   originalName: string;
-}
-
-/** The 归档章's six cells (RETENTION.md), for a stamp on the first page of a PDF copy. */
-export interface FilingStampCells {
-  fondsCode: string;
-  year: number;
-  itemNo: number;
-  problemCode: string;
-  retentionCode: string;
-  pages: number | null;
 }
 
 export interface CarrierItem {
@@ -54,13 +45,10 @@ export interface CarrierItem {
   retention: string;
   pages: number | null;
   notes: string;
-  stamp: FilingStampCells;
+  /** the 归档章's cells for its PDF copies */
+  stamp: StampCells;
   files: CarrierFile[];
 }
-
-/** Writes a PDF copy with the 归档章 on its first page (issue 18's stamping); absent: copied as stored. */
-export type PdfStamper = (pdf: Uint8Array, stamp: FilingStampCells) => Promise<Uint8Array>;
-
 
 export interface WrittenCarrier {
   /** files of the carrier with their digests (数字摘要.txt's lines), relative paths with / */
@@ -141,7 +129,7 @@ export async function writeCarrier(
   items: CarrierItem[],
   /** 说明文件.TXT line by line, and the 其他/ files but 数字摘要.txt, once the item files are written */
   describe: (written: Omit<WrittenCarrier, 'digests'>) => Promise<{ readme: string[]; documents: { name: string; data: Uint8Array }[] }>,
-  opts: LongTaskOptions & { stampPdf?: PdfStamper } = {},
+  opts: LongTaskOptions = {},
 ): Promise<WrittenCarrier> {
   const digests: [string, string][] = [];
   const names = new Map<number, string[]>();
@@ -163,9 +151,10 @@ export async function writeCarrier(
       const rel = itemFilePath(item, f, n);
       await mkdir(dirname(join(dir, rel)), { recursive: true });
       await copyVerified(store, f, join(dir, rel), item);
-      // the one place a carrier's PDFs are copied: the 归档章 goes on the copy, never on the stored original
-      if (opts.stampPdf && f.mediaType === 'application/pdf') {
-        await put(rel, await opts.stampPdf(await readFile(join(dir, rel)), item.stamp));
+      // the 归档章 goes on the copy, never on the stored original; a PDF that cannot take it stays as stored
+      const stamped = f.mediaType === 'application/pdf' ? await stampedCopy(await readFile(join(dir, rel)), item.stamp) : null;
+      if (stamped?.stamped) {
+        await put(rel, stamped.bytes);
       } else {
         bytes += f.size;
         digests.push([rel, f.sha256]);

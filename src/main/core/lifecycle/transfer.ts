@@ -23,8 +23,9 @@ import { placingFiles } from '../recovery';
 import { catalogueTitle } from '../reports/catalogue';
 import { toRecord, type RecordRowWithJoins } from '../records/mapping';
 import { selectRecords } from '../records/repository';
+import { stampCellsOf } from '../stamp';
 import { clearOutput } from '../transient';
-import { writeCarrier, type CarrierItem, type PdfStamper } from './carrier';
+import { writeCarrier, type CarrierItem } from './carrier';
 import { heldAmong } from './holds';
 import { someRecords } from './names';
 import { fileOfficeDocuments, officeDocuments, officeFonds } from './office-fonds';
@@ -35,11 +36,6 @@ export const DEFAULT_RECEIVER = '区档案馆';
 const NOTHING = '未生成移交载体，未做任何修改。';
 
 type Scope = z.input<typeof transferScopeSchema> & { receiver?: string };
-
-export interface TransferOptions extends LongTaskOptions {
-  /** the 归档章 on PDF copies (issue 18); absent: PDFs are copied as stored */
-  stampPdf?: PdfStamper;
-}
 
 /** The year's items of the scope, judged: what may go, and what stops the transfer. */
 async function plan(db: Reader, year: number, communityIds: number[]) {
@@ -90,7 +86,7 @@ async function nextCarrier(db: Reader, code: string, year: number): Promise<stri
 }
 
 /** `transfer`: writes the carrier into `outDir` and makes its items 移交中. */
-export async function transferYear(ctx: ArchiveContext, input: Scope, outDir: string, opts: TransferOptions = {}): Promise<TransferResult> {
+export async function transferYear(ctx: ArchiveContext, input: Scope, outDir: string, opts: LongTaskOptions = {}): Promise<TransferResult> {
   const s = transferScopeSchema.parse(input);
   const receiver = input.receiver?.trim() || DEFAULT_RECEIVER;
   const communities = await Promise.all((s.communities ?? []).map((name) => requireCommunityByName(ctx.db, name)));
@@ -117,7 +113,7 @@ export async function transferYear(ctx: ArchiveContext, input: Scope, outDir: st
     retention: r.retention,
     pages: r.pages,
     notes: r.notes,
-    stamp: { fondsCode: r.archivalParts!.fondsCode, year: r.archivalParts!.year, itemNo: r.archivalParts!.itemNo, problemCode: r.archivalParts!.problemCode, retentionCode: r.archivalParts!.retentionCode, pages: r.pages },
+    stamp: stampCellsOf({ fonds_code: r.archivalParts!.fondsCode, filing_year: r.archivalParts!.year, item_no: r.archivalParts!.itemNo, problem_code: r.archivalParts!.problemCode || null, retention: r.retention, pages: r.pages })!,
     files: files.get(r.id) ?? [],
   }));
   const names = communities.length > 0 ? communities.map((c) => c.name) : [...new Set(items.map((r) => r.community))];
