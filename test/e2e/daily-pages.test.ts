@@ -101,6 +101,10 @@ describe('accessibility', () => {
       [`#/audit?year=${YEAR}`, '[data-testid=audit-results]'],
       ['#/check', 'h1'],
       ['#/report', 'h1'],
+      ['#/appraisal', 'h1'],
+      ['#/transfer', 'h1'],
+      ['#/lending', 'h1'],
+      ['#/yearbook', 'h1'],
     ] as const) {
       await go(hash, ready);
       await scan(hash);
@@ -124,7 +128,7 @@ describe('accessibility', () => {
     await scan('编辑档案');
     expect(findings).toEqual([]);
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('档案检查', () => {

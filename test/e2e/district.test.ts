@@ -13,6 +13,7 @@ import { zipBag } from '../../src/main/core/package/zip';
 import { tempDir } from '../helpers/archive';
 import { sanwuAt, storedState, streetOffice, writePackage, type StreetOffice } from '../district/helpers';
 import { apiCall, collectErrors, launch, pick, screenshot } from './browser';
+import { axeFindings } from './daily-helpers';
 import { e2eArchive, type E2eArchive } from './engine';
 import { serve, type Served } from './server';
 
@@ -149,6 +150,18 @@ describe('区级档案库 · 工作台与汇总', () => {
     const text = await done.innerText();
     expect(text).toMatch(/\.xlsx/);
     expect(text).toMatch(/\.docx/);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('axe finds no serious or critical violation on any district page', async () => {
+    const findings: string[] = [];
+    for (const hash of ['#/?year=2025', '#/records', '#/receive', '#/check', '#/report', '#/settings']) {
+      await page.goto('about:blank');
+      await page.goto(`${server.origin}/${hash}`);
+      await page.locator('h1').first().waitFor();
+      for (const f of await axeFindings(page)) findings.push(`${hash}: ${f}`);
+    }
+    expect(findings).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -48,7 +48,7 @@ export function CloseForm({ batch, onClosed }: { batch: AppraisalBatch; onClosed
         <Button type="primary" disabled={!ready} onClick={close}>
           结束鉴定
         </Button>
-        {undecided > 0 && <span style={{ color: '#888', marginLeft: 12 }}>还有 {undecided} 件没有作出鉴定意见，全部作出后才能结束鉴定。</span>}
+        {undecided > 0 && <span style={{ color: '#595959', marginLeft: 12 }}>还有 {undecided} 件没有作出鉴定意见，全部作出后才能结束鉴定。</span>}
       </Form>
       <ErrorAlert error={action.error} onClose={action.clear} />
     </Card>

@@ -41,7 +41,7 @@ export function DecisionBar({ batch, selected, onDecided }: { batch: number; sel
           对所选 {selected.length} 件作出鉴定意见
         </Button>
       </Space>
-      <div style={{ color: '#888', marginTop: 8 }}>在下表勾选档案后作出意见；结束鉴定前可以改。冻结的档案只能继续保存。</div>
+      <div style={{ color: '#595959', marginTop: 8 }}>在下表勾选档案后作出意见；结束鉴定前可以改。冻结的档案只能继续保存。</div>
       <ErrorAlert error={error} onClose={() => setError(null)} />
     </Card>
   );

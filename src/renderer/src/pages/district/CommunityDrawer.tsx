@@ -71,7 +71,7 @@ export function CommunityDrawer({ year, office, community, onClose }: { year: nu
               </tbody>
             </table>
           ) : (
-            <div style={{ color: '#999' }}>这份报送包没有附按月齐全度统计。</div>
+            <div style={{ color: '#595959' }}>这份报送包没有附按月齐全度统计。</div>
           )}
           <Button type="primary" onClick={() => navigate('/records', { year, office: d.office, community: d.code })}>
             查看该社区报送的档案

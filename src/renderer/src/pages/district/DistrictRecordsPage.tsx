@@ -16,7 +16,7 @@ import { ReceivedFiles } from './ReceivedFiles';
 const columns: TableColumnsType<DistrictRecord> = [
   { title: '街道办事处', dataIndex: 'office', width: 140, ellipsis: true },
   { title: L.community, dataIndex: 'community', width: 110, ellipsis: true },
-  { title: L.archivalCode, dataIndex: 'archivalCode', width: 235, render: (v: string | null) => v ?? <span style={{ color: '#999' }}>未归档</span> },
+  { title: L.archivalCode, dataIndex: 'archivalCode', width: 235, render: (v: string | null) => v ?? <span style={{ color: '#595959' }}>未归档</span> },
   { title: L.title, dataIndex: 'title', ellipsis: true },
   { title: L.affair, dataIndex: 'affair', width: 72, render: (v: string | null) => (v ? <AffairTag affair={v} /> : '—') },
   { title: L.kind, dataIndex: 'kind', width: 150, ellipsis: true },

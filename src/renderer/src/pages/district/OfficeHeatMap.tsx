@@ -25,7 +25,7 @@ export function OfficeHeatMap({ offices, onOpen }: { offices: DistrictOfficeRow[
               </td>
               <td>
                 <div style={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
-                  {o.communities.length === 0 && <span style={{ color: '#999' }}>尚无社区数据</span>}
+                  {o.communities.length === 0 && <span style={{ color: '#595959' }}>尚无社区数据</span>}
                   {o.communities.map((c) => (
                     <Tooltip key={c.code} title={cellTip(o.office.name, c)}>
                       <button
@@ -45,7 +45,7 @@ export function OfficeHeatMap({ offices, onOpen }: { offices: DistrictOfficeRow[
                         }}
                       >
                         <div>{c.name}</div>
-                        <div style={{ color: '#555' }}>{o.state === 'missing' ? '未报送' : `${percentText(c.completeness)} · ${c.records}件`}</div>
+                        <div style={{ color: '#262626' }}>{o.state === 'missing' ? '未报送' : `${percentText(c.completeness)} · ${c.records}件`}</div>
                       </button>
                     </Tooltip>
                   ))}
@@ -55,7 +55,7 @@ export function OfficeHeatMap({ offices, onOpen }: { offices: DistrictOfficeRow[
           ))}
         </tbody>
       </table>
-      <div style={{ marginTop: 8, fontSize: 12, color: '#888' }}>
+      <div style={{ marginTop: 8, fontSize: 12, color: '#595959' }}>
         齐全度：按各街道报送的考评，各月应有事项中已齐全的比例。
         {[
           ['#95de64', '95% 以上'],

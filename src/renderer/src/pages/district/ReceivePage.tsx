@@ -67,7 +67,7 @@ export function ReceivePage(): React.JSX.Element {
             <InboxOutlined />
           </p>
           <p>把报送包的 .zip 文件拖到这里，或点击选择</p>
-          <p style={{ color: '#888' }}>每份先整体核验（清单、每个文件的摘要、报送数据），有任何问题整份拒收，不写入任何内容。</p>
+          <p style={{ color: '#595959' }}>每份先整体核验（清单、每个文件的摘要、报送数据），有任何问题整份拒收，不写入任何内容。</p>
         </Upload.Dragger>
         <Button type="primary" style={{ marginTop: 16 }} disabled={files.length === 0 || task.running} onClick={() => void send(files, false)}>
           核验并接收

@@ -7,7 +7,7 @@ import { saveServedFile } from '../../files';
 
 export function ReceivedFiles({ files }: { files: DistrictRecord['files'] }): React.JSX.Element {
   const { message } = App.useApp();
-  if (files.length === 0) return <span style={{ color: '#999' }}>—</span>;
+  if (files.length === 0) return <span style={{ color: '#595959' }}>—</span>;
   const open = async (f: DistrictRecord['files'][number]): Promise<void> => {
     try {
       await saveServedFile(await api.call('district.file', { sha256: f.sha256, name: f.name }), f.name);

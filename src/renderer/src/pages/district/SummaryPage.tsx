@@ -30,7 +30,7 @@ export function SummaryPage(): React.JSX.Element {
             生成全区汇总
           </Button>
         </Space>
-        <p style={{ color: '#888', marginTop: 12, marginBottom: 0 }}>汇总表：各街道报送情况、街道 × 社区 × 类别 × 月份的件数、各标准考评结果、问题清单；汇总报告按公文格式写出基本情况、存在问题和下一步打算。</p>
+        <p style={{ color: '#595959', marginTop: 12, marginBottom: 0 }}>汇总表：各街道报送情况、街道 × 社区 × 类别 × 月份的件数、各标准考评结果、问题清单；汇总报告按公文格式写出基本情况、存在问题和下一步打算。</p>
       </Card>
       <Card title="汇总报告的公文要素" size="small">
         <ReportSettingsForm />

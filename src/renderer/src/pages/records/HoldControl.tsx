@@ -91,7 +91,7 @@ export function HoldControl({ record, hold, onChanged }: { record: ArchiveRecord
   return (
     <div style={{ marginBottom: 16 }}>
       <Button onClick={() => setHolding(true)}>冻结</Button>
-      <span style={{ color: '#888', marginLeft: 8 }}>涉及未结案件、未清债务等事项的档案，冻结后不能销毁或移交。</span>
+      <span style={{ color: '#595959', marginLeft: 8 }}>涉及未结案件、未清债务等事项的档案，冻结后不能销毁或移交。</span>
       <TextModal
         open={holding}
         title={`冻结：${record.archivalCode}`}
