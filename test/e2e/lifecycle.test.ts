@@ -265,7 +265,7 @@ describe('transfer', () => {
     const table = page.getByTestId('transfers-table');
     await table.getByRole('button', { name: '确认移交' }).click();
     await confirm('确认移交', /状态改为“已移交”，不能撤销/);
-    await table.getByText(/已移交 \d{4}-\d{2}-\d{2}/).waitFor();
+    await table.getByText(/已移交 \d{4}年\d{1,2}月\d{1,2}日/).waitFor();
     const [t] = await apiCall<{ carrier: string; items: number }[]>(page, 'transfer.list');
     expect((await apiCall<{ total: number }>(page, 'records.search', { status: '已移交', limit: 0 })).total).toBe(t!.items);
     await expect(apiCall(page, 'transfer.confirm', { carrier: t!.carrier })).rejects.toThrow(/不能重复确认/);

@@ -117,7 +117,7 @@ export function ReceivePage(): React.JSX.Element {
             { title: '接收时间', dataIndex: 'receivedAt', width: 150, render: formatDate },
             { title: '档案（件）', dataIndex: 'records', width: 90 },
             { title: '文件', width: 130, render: (_, p) => `${p.files} 个，${formatBytes(p.bytes)}` },
-            { title: '状态', width: 120, render: (_, p) => (p.replacedAt ? <Tag>已被替换（{formatDate(p.replacedAt).slice(0, 10)}）</Tag> : <Tag color="green">现行</Tag>) },
+            { title: '状态', width: 120, render: (_, p) => (p.replacedAt ? <Tag>已被替换（{formatDate(p.replacedAt).split(" ")[0]}）</Tag> : <Tag color="green">现行</Tag>) },
           ]}
         />
       </Card>
