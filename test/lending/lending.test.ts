@@ -107,6 +107,9 @@ describe.each(ENGINES)('借阅登记 on %s', (engine) => {
       await expect(rawQuery(a.ctx, 'INSERT INTO loan_items (loan_id, record_id) VALUES (1, ?)', [ids[0]])).rejects.toThrow('已销毁、已移交、正在移交或已作废的档案不能借出');
       // out on loan: not destroyed, not handed over, until it comes back
       await expect(forceStatus(ids[2]!, '已销毁')).rejects.toThrow('档案尚在借出，须先登记归还');
+      // with the transfer's act on record (the lifecycle's own guard satisfied), the loan still refuses it
+      await rawQuery(a.ctx, `INSERT INTO transfers (carrier, year, communities, path, items, files, bytes, created_at, created_by) VALUES ('T-1', 2025, '[]', '/t', 1, 0, 0, '2026-01-01T00:00:00Z', 'test')`);
+      await rawQuery(a.ctx, `INSERT INTO transfer_items (transfer_id, record_id, seq) SELECT id, ?, 1 FROM transfers WHERE carrier = 'T-1'`, [ids[2]]);
       await expect(forceStatus(ids[2]!, '移交中')).rejects.toThrow('档案尚在借出');
       await returnLoan(a.ctx, 1);
       await forceStatus(ids[2]!, '已销毁');
