@@ -2,7 +2,6 @@
 // openpyxl open every one with warnings turned into errors and find what each must say; LibreOffice
 // renders each (as WPS and Word users will print them) and pdftotext reads the pages back.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoUsers } from '../../src/main/core/demo/users';
@@ -12,6 +11,7 @@ import { exportOfficeFiles, officeDocuments } from '../../src/main/core/lifecycl
 import { transferYear } from '../../src/main/core/lifecycle/transfer';
 import { actingAs } from '../../src/main/core/users/access';
 import { lifecycleArchive, type LifecycleArchive } from './fixture';
+import { officeEnv } from '../helpers/office';
 
 const PYTHON = '/usr/bin/python3';
 const hasPython = spawnSync(PYTHON, ['-c', 'import openpyxl, docx']).status === 0;
@@ -116,10 +116,7 @@ describe.skipIf(!hasPython)('read by python-docx and openpyxl, warnings as error
 
 describe.skipIf(!hasOffice)('rendered by LibreOffice', () => {
   function render(name: string): { pages: number; text: string } {
-    const fonts = join(a.dir, 'fonts.conf');
-    const shared = join(__dirname, '../../../shared/tools/fontconfig-cjk.conf');
-    if (existsSync(shared)) writeFileSync(fonts, readFileSync(shared, 'utf8').replace(/<!--[\s\S]*?-->/g, ''));
-    const env = { ...process.env, ...(existsSync(shared) ? { FONTCONFIG_FILE: fonts } : {}), HOME: a.dir };
+    const env = officeEnv(a.dir);
     const outDir = join(a.dir, 'pdf', name.replace(/\W/g, '_'));
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(a.dir, 'lo')}`, '--convert-to', 'pdf', '--outdir', outDir, file(name)], { env, stdio: 'pipe', timeout: 180_000 });
     const pdf = join(outDir, name.replace(/\.\w+$/, '.pdf'));

@@ -4,13 +4,14 @@
 // and volumes numbered from 1, and the 考评 sheet's glyphs at 9 pt or more. CI installs LibreOffice
 // and poppler; without them this file is skipped with a warning.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportPackage } from '../../src/main/core/package';
 import type { ReportResult } from '../../src/shared/report';
 import { raw, tempDir } from '../helpers/archive';
 import { reportArchive, YEAR, type ReportFixture } from './fixture';
+import { officeEnv } from '../helpers/office';
 
 const hasSoffice = spawnSync('soffice', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
 if (!hasSoffice) console.warn('test/reports/render.test.ts skipped: LibreOffice (soffice) or poppler (pdftotext) is not installed.');
@@ -30,20 +31,10 @@ afterAll(async () => {
   out?.cleanup();
 });
 
-const SHARED_FONTS = join(__dirname, '../../../shared/tools/fontconfig-cjk.conf');
-
-/** The shared CJK font mapping without its XML comments (fontconfig rejects `--` inside one). */
-function fontconfig(dir: string): Record<string, string> {
-  if (!existsSync(SHARED_FONTS)) return {};
-  const file = join(dir, 'fonts.conf');
-  writeFileSync(file, readFileSync(SHARED_FONTS, 'utf8').replace(/<!--[\s\S]*?-->/g, ''));
-  return { FONTCONFIG_FILE: file };
-}
-
 function toPdf(source: string, name: string): string {
   const input = join(out.dir, name);
   copyFileSync(source, input);
-  const env = { ...process.env, ...fontconfig(out.dir), HOME: out.dir };
+  const env = officeEnv(out.dir);
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out.dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', out.dir, input], { env, stdio: 'pipe', timeout: 180_000 });
   return input.replace(/\.\w+$/, '.pdf');
 }

@@ -13,6 +13,7 @@ import { stampFontBytes, uncovered } from '../../src/main/core/stamp/fonts';
 import { STAMP_FONT_BASE64 } from '../../src/main/core/stamp/font-data';
 import { tempDir } from '../helpers/archive';
 import { firstPageInk, pdfFonts, pdfText } from './render';
+import { officeEnv } from '../helpers/office';
 
 const CELLS: StampCells = { fonds: 'S101', year: '2025', itemNo: '0012', problem: 'JW', retention: '永久', pages: '3' };
 const tmp = tempDir('sanwu-stamp-');
@@ -98,10 +99,8 @@ describe('the 归档章 on a copy', () => {
     const dir = join(tmp.dir, 'lo');
     execFileSync('mkdir', ['-p', dir]);
     writeFileSync(join(dir, '会议记录.txt'), '桃源社区居民会议记录\n时间：2025年3月5日\n出席：居民代表41人\n');
-    const fonts = join(dir, 'fonts.conf');
-    writeFileSync(fonts, readFileSync(join(__dirname, '../../../shared/tools/fontconfig-cjk.conf'), 'utf8').replace(/<!--[\s\S]*?-->/g, ''));
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, join(dir, '会议记录.txt')], {
-      env: { ...process.env, FONTCONFIG_FILE: fonts, HOME: dir },
+      env: officeEnv(dir),
       stdio: 'pipe',
       timeout: 180_000,
     });
