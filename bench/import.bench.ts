@@ -2,10 +2,10 @@
 // python3-openpyxl, write-only mode, as pandas writes) and exceljs — imported, against the PHYSICAL floor
 // measured in the same run: a streaming read of the same file (exceljs's stock streaming reader) plus a
 // bare insert of the same rows into a plain table without indexes or triggers. Also 100,000 rows of
-// .xls (five files of 20,000: SheetJS holds a whole .xls at ~6 KB a row, so its worker's heap limit
-// admits about 25,000 rows a file), written by SheetJS, against SheetJS's own read of them plus the
-// plain insert. Each import runs in a child process so that its
-// peak RSS is its own.
+// .xls as five files of 20,000 (a BIFF8 sheet holds at most 65,536 rows, and SheetJS holds a whole
+// .xls at ~6 KB a row, so its worker's heap limit admits about 25,000 rows a file: read/sheetjs.ts),
+// written by SheetJS, against SheetJS's own read of them plus the plain insert. Each import runs in a
+// child process so that its peak RSS is its own.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

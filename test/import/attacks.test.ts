@@ -257,6 +257,17 @@ describe('bombs stay within 500 MB and are refused early', () => {
     expect(r.peakMb).toBeLessThan(500);
   }, 240_000);
 
+  it('a 50,000-row .xls (read whole by SheetJS): refused, asking for an .xlsx', () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => recordRow({ 题名: `第${i}件会议记录` }) as Value[]);
+    const file = sheetjsBook(join(dir, 'large.xls'), [{ name: '档案登记', rows: [RECORD_HEADERS, ...rows] }], 'biff8');
+    const r = importInChild(file);
+    expect(r).toMatchObject({ ok: false, records: 0 });
+    expect(r.errors).toEqual([
+      '“large.xls”内容过多：旧版 .xls 和 .ods 文件须整个读入内存，一个文件约 2 万行（16 列）为限，请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入，或拆分为每个 2 万行以内的文件',
+    ]);
+    expect(r.peakMb).toBeLessThan(500);
+  }, 480_000);
+
   it('.ods rows and columns repeated a million times', async () => {
     const ods = sheetjsBook(join(dir, 'base.ods'), [{ name: '档案登记', rows: [RECORD_HEADERS, recordRow() as Value[]] }], 'ods');
     const zip = await JSZip.loadAsync(readFileSync(ods));

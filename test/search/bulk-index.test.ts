@@ -105,6 +105,22 @@ describe('bulk search indexing', () => {
     expect(await searchIds(bulk.ctx, '回滚的一件')).toEqual([]);
   });
 
+  it('refuses at finish a new record that does not start 未归档, as the guard trigger set aside would have', async () => {
+    const before = indexContent(bulk.ctx);
+    await expect(
+      bulk.ctx.write.transaction((trx) =>
+        engineOf(trx).bulkRecords(trx, async (indexing) => {
+          await writeSql(trx, (q) =>
+            q.run(`INSERT INTO records (community_id, affair, kind, title, date, retention, status, created_at, updated_at)
+              VALUES (1, '居务', '居民会议', '跳过未归档的一件', '2025-03-05', '永久', '在保', '2025-03-05', '2025-03-05')`),
+          );
+          await indexing.finish();
+        }),
+      ),
+    ).rejects.toThrow('a record starts in a status listed in record_status_transitions');
+    expect(indexContent(bulk.ctx)).toEqual(before);
+  });
+
   it('a cancelled import leaves the triggers and indexes as they were', async () => {
     const before = indexContent(bulk.ctx);
     const file = await recordsBook(join(bulk.dir, 'cancel.xlsx'), Array.from({ length: 1200 }, (_, i) => recordRow({ 题名: `取消的第${i}件` })));

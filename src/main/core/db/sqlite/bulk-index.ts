@@ -11,16 +11,21 @@ import { withRaw } from './driver';
 
 const BATCH = 10_000;
 
+const START_GUARD = 'records_status_on_insert';
+/** The new records (id > ?) the guard would have refused. */
+const START_VIOLATIONS = `SELECT count(*) FROM records r WHERE r.id > ? AND NOT EXISTS
+  (SELECT 1 FROM record_status_transitions t WHERE t.from_status = '' AND t.to_status = r.status)`;
+
 /** Must run inside the write transaction `trx` that inserts the records. */
 async function beginBulkIndexing(trx: Trx): Promise<BulkIndexing> {
   const last = () => withRaw(trx, (raw) => raw.prepare('SELECT coalesce(max(id), 0) FROM records').pluck().get() as number);
   const { triggers, from } = await withRaw(trx, (raw) => {
     if (!raw.inTransaction) throw new Error('beginBulkIndexing needs an open transaction');
-    const triggers = INDEX_INSERT_TRIGGERS.map((name) => ({
+    const triggers = [...INDEX_INSERT_TRIGGERS, START_GUARD].map((name) => ({
       name,
       sql: raw.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).pluck().get(name) as string | undefined,
     }));
-    if (triggers.some((t) => t.sql === undefined)) throw new Error('the search-index triggers are not as search-index.ts says');
+    if (triggers.some((t) => t.sql === undefined)) throw new Error('the records insert triggers are not as search-index.ts and migration 0003 say');
     const from = raw.prepare('SELECT coalesce(max(id), 0) FROM records').pluck().get() as number;
     for (const t of triggers) raw.exec(`DROP TRIGGER "${t.name}"`);
     return { triggers, from };
@@ -58,6 +63,7 @@ async function beginBulkIndexing(trx: Trx): Promise<BulkIndexing> {
         await onBatch?.(end - from, to - from);
       }
       await withRaw(trx, (raw) => {
+        if ((raw.prepare(START_VIOLATIONS).pluck().get(from) as number) > 0) throw new Error('a record starts in a status listed in record_status_transitions');
         for (const t of triggers) raw.exec(t.sql!);
       });
     },

@@ -1,6 +1,5 @@
 // SQLite's side of the engine seams (db/engine.ts).
 import { hash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Trx } from '../handles';
 import type { Engine, FileStore } from '../engine';
 import { chainHash, chainHashV2With, GENESIS_HASH } from '../../audit-log/append';
@@ -15,17 +14,26 @@ import { writeSql } from './sql';
 
 /**
  * Kysely compiles the insert once; a raw prepared statement runs it per row inside the transaction,
- * since compiling per row would cost more than the insert itself.
+ * since compiling per row would cost more than the insert itself. The states are read back in one query
+ * after the rows: SQLite runs RETURNING as a trigger, and any trigger on records makes each insert
+ * several times dearer (see bulk-index.ts). New rows take ids above the largest, in insert order.
  */
 async function insertRecordRows(trx: Trx, rows: Parameters<Engine['insertRecordRows']>[1]): Promise<({ id: number; state: string } | null)[]> {
   if (rows.length === 0) return [];
-  const compiled = trx
+  const insert = trx
     .insertInto('records')
     .values(rows[0]!)
     .onConflict((oc) => oc.column('fingerprint').doNothing())
-    .returning(['id', sql<string>`${sql.raw(stateSql('record'))}`.as('state')])
-    .compile();
-  return writeSql(trx, (q) => rows.map((row) => q.get<{ id: number; state: string }>(compiled.sql, Object.values(row)) ?? null));
+    .compile().sql;
+  const states = `SELECT id, ${stateSql('record')} AS state FROM records WHERE id > ? ORDER BY id`;
+  return writeSql(trx, (q) => {
+    const last = q.value<number>('SELECT coalesce(max(id), 0) FROM records')!;
+    const inserted = rows.map((row) => q.run(insert, Object.values(row)).changes === 1);
+    const written = q.all<{ id: number; state: string }>(states, [last]);
+    if (written.length !== inserted.filter(Boolean).length) throw new Error('insertRecordRows: the new records are not the rows just inserted');
+    let next = 0;
+    return inserted.map((ok) => (ok ? written[next++]! : null));
+  });
 }
 
 /** One prepared INSERT run per row inside the transaction (SQLite: faster than any multi-row statement). */

@@ -5,7 +5,10 @@ const MB = 1024 * 1024;
 export const LIMITS = {
   /** a workbook or CSV file */
   fileBytes: 100 * MB,
-  /** .xls and .ods are read whole by SheetJS (in a worker with its own heap limit: about 25,000 rows of .xls) */
+  /**
+   * .xls and .ods are read whole by SheetJS, in a worker with its own heap limit: about 25,000 rows of
+   * 16 columns of .xls (read/sheetjs.ts says why); a larger file is refused, asking for an .xlsx.
+   */
   sheetjsFileBytes: 30 * MB,
   sheetjsHeapMb: 180,
   sheetjsSeconds: 120,

@@ -74,6 +74,14 @@ type Message =
   | { type: 'rows'; index: number; rows: SourceRow[]; last?: boolean }
   | { type: 'done' };
 
+/**
+ * SheetJS holds every cell of the file until its read returns, each cell object left in dictionary mode
+ * by its BIFF reader (`delete line.ixfe`): ~5.9 KB a row of 16 columns, 385 MB for a full 65,536-row
+ * .xls sheet (BIFF8's most) and a 512 MB peak for SheetJS's read alone. Within the import's 500 MB the
+ * worker's heap limit admits about 25,000 such rows a file; .xlsx has no such limit (read streaming).
+ */
+const WHOLE_FILE_LIMIT = '内容过多：旧版 .xls 和 .ods 文件须整个读入内存，一个文件约 2 万行（16 列）为限';
+
 const encrypted = (file: string) => `“${file}”设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 工作簿再导入`;
 /** chunks of 2,000 rows the worker may be ahead of the reader */
 const AHEAD = 2;
@@ -122,7 +130,7 @@ export async function openWithSheetjs(path: string, size: number, signal?: Abort
     notify();
   });
   worker.on('error', (e: Error & { code?: string }) =>
-    stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge('内容过多，读取时超出内存上限', RESAVE) : damaged('无法识别其中的表格内容')),
+    stop(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge(WHOLE_FILE_LIMIT, `${RESAVE}，或拆分为每个 2 万行以内的文件`) : damaged('无法识别其中的表格内容')),
   );
   worker.on('exit', () => stop(finished ? null : damaged('无法识别其中的表格内容')));
   const next = () => new Promise<void>((r) => (wake = r));
