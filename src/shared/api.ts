@@ -93,29 +93,7 @@ import type {
   BackupResult,
 } from './api-results';
 
-export type {
-  AppInfo,
-  ConnectionInfo,
-  ServerProbeResult,
-  RetentionRule,
-  VocabularyInfo,
-  StandardInfo,
-  RecordDetail,
-  FilingPreviewItem,
-  FilingResult,
-  DashboardWarning,
-  DashboardSummary,
-  DownloadFile,
-  ImportRunResult,
-  ReportBuildResult,
-  RestoreOutput,
-  StoredBackupInfo,
-  BackupCheckInfo,
-  BackupWriteResult,
-  DemoResult,
-  SummaryBuildResult,
-  BackupResult,
-} from './api-results';
+export type * from './api-results';
 
 /** A phantom carrier of the output type; never read at run time. */
 declare const OUTPUT: unique symbol;
