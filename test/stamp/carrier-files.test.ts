@@ -1,5 +1,5 @@
 // A transfer carrier's PDF copies carry the item's 归档章 (read back with pdftotext), a PDF that cannot
-// take it is copied as stored; 数字摘要.txt lists each copy's own digest, the stored originals never
+// take it is copied as stored and named in 说明文件.TXT; 数字摘要.txt lists each copy's own digest, the stored originals never
 // change and check stays clean. On both engines.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -66,6 +66,12 @@ describe.each(ENGINES)('a transfer carrier’s files on %s', (engine) => {
     const rel = '电子档案/2019/居务/S101-WS·2019-Y-JW-0002.pdf';
     expect(sha(readFileSync(join(carrier, rel)))).toBe(digests.get('broken'));
     expect(listed().get(rel)).toBe(digests.get('broken'));
+  });
+
+  it('names the unstamped PDF and why in 说明文件.TXT, and only that one', () => {
+    const readme = readFileSync(join(carrier, '说明文件.TXT'), 'utf8');
+    expect(readme).toContain('未加盖归档章的 PDF 文件（1个，按原样复制）：\r\n  电子档案/2019/居务/S101-WS·2019-Y-JW-0002.pdf：PDF 文件已损坏或无法读取');
+    expect(readme).not.toContain('S101-WS·2019-Y-JW-0001.pdf');
   });
 
   it('leaves the stored originals as they were, and check clean', async () => {

@@ -59,6 +59,8 @@ export interface WrittenCarrier {
   bytes: number;
   /** per item, the relative paths of its files */
   names: Map<number, string[]>;
+  /** PDF copies that could not take the 归档章, each with why (Chinese) */
+  unstamped: { path: string; note: string }[];
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -133,6 +135,7 @@ export async function writeCarrier(
 ): Promise<WrittenCarrier> {
   const digests: [string, string][] = [];
   const names = new Map<number, string[]>();
+  const unstamped: WrittenCarrier['unstamped'] = [];
   let files = 0;
   let bytes = 0;
   const total = items.reduce((s, i) => s + i.files.length, 0);
@@ -156,6 +159,7 @@ export async function writeCarrier(
       if (stamped?.stamped) {
         await put(rel, stamped.bytes);
       } else {
+        if (stamped) unstamped.push({ path: rel, note: stamped.note ?? '按原样复制，未加盖归档章' });
         bytes += f.size;
         digests.push([rel, f.sha256]);
       }
@@ -166,12 +170,12 @@ export async function writeCarrier(
   }
   opts.onProgress?.({ phase: '复制电子档案', done: files, total });
   await put('文件目录.XML', catalogueXml(items, names));
-  const { readme, documents } = await describe({ files, bytes, names });
+  const { readme, documents } = await describe({ files, bytes, names, unstamped });
   // Notepad on older Windows reads UTF-8 only with its mark; lines end as Windows ends them
   await put('说明文件.TXT', `\ufeff${readme.join('\r\n')}\r\n`);
   for (const d of documents) await put(`其他/${d.name}`, d.data);
   const summary = `${digests.map(([rel, h]) => `${h}  ${rel}`).join('\n')}\n`;
   await writeFile(join(dir, '其他', '数字摘要.txt'), summary);
   bytes += Buffer.byteLength(summary);
-  return { digests, files, bytes, names };
+  return { digests, files, bytes, names, unstamped };
 }

@@ -44,6 +44,12 @@ function checks(items: CarrierItem[], written: Omit<WrittenCarrier, 'digests'>):
   return Object.fromEntries(FOUR_CHECKS.map((c) => [c, results[c]])) as Record<CheckName, string>;
 }
 
+/** PDF copies without the 归档章 named with why, so the receiver need not wonder */
+function unstampedLines(unstamped: WrittenCarrier['unstamped']): string[] {
+  if (!unstamped.length) return [];
+  return ['', `未加盖归档章的 PDF 文件（${unstamped.length}个，按原样复制）：`, ...unstamped.map((u) => `  ${u.path}：${u.note}`)];
+}
+
 export async function transferDocuments(f: CarrierFacts, items: CarrierItem[], written: Omit<WrittenCarrier, 'digests'>) {
   const types = [...new Set(items.flatMap((i) => i.files.map((x) => x.mediaType)))];
   const readme = [
@@ -67,6 +73,7 @@ export async function transferDocuments(f: CarrierFacts, items: CarrierItem[], w
     '',
     `读取所需软件：${types.length ? types.map((t) => READERS[t] ?? MEDIA_TYPE_LABELS[t] ?? t).join('；') : '无电子文件'}；文件目录.XML 可用任何文本编辑器或浏览器打开。`,
     '数字摘要算法：SHA-256。其他/数字摘要.txt 逐行列出除它本身以外每个文件的摘要和相对路径（可用 sha256sum -c 校验）。',
+    ...unstampedLines(written.unstamped),
   ];
   const form = await transferFormDocx({ ...f, items: items.length, files: written.files, bytes: written.bytes, checks: checks(items, written) });
   const list = await transferListXlsx({
