@@ -2,6 +2,7 @@
 // the received records and `summary` answer. The `receive` JSON shape is a contract (DESIGN.md CLI block).
 import type { CompletenessCell, Grade, IndicatorStatus } from './audit';
 import type { Affair } from './vocabulary';
+import type { RecordsJsonStandard } from './records-json';
 
 export type ReceivedKind = 'package' | 'carrier';
 
@@ -148,17 +149,6 @@ export interface DistrictAuditResult {
     code: string;
     /** the day this office's package judged as of */
     asOf: string;
-    standards: {
-      id: string;
-      name?: string;
-      score: number | null;
-      result: Grade | null;
-      vetoed: boolean;
-      vetoPending: boolean;
-      provisional: boolean;
-      assessed: number;
-      awaiting: number;
-      indicators: { id: string; status: IndicatorStatus; veto: boolean; missing: string[]; evidence: number[] }[];
-    }[];
+    standards: RecordsJsonStandard[];
   }[];
 }

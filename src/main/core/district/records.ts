@@ -101,20 +101,7 @@ export async function districtAudit(ctx: ArchiveContext, req: { year: number; of
           community: c.name,
           code: c.code,
           asOf: p.asOf,
-          standards: c.audit
-            .filter((s) => !req.standard || s.id === req.standard)
-            .map((s) => ({
-              id: s.id,
-              name: s.name,
-              score: s.score,
-              result: s.result,
-              vetoed: s.vetoed,
-              vetoPending: s.vetoPending,
-              provisional: s.provisional,
-              assessed: s.assessed,
-              awaiting: s.awaiting,
-              indicators: s.indicators.map((i) => ({ id: i.id, status: i.status, veto: i.veto, missing: i.missing, evidence: i.evidence })),
-            })),
+          standards: c.audit.filter((s) => !req.standard || s.id === req.standard),
         };
       }),
   };
