@@ -1,5 +1,6 @@
 // Year and community pickers shared by the pages.
-import { Select } from 'antd';
+import { Form, Select, Space } from 'antd';
+import type { ReactNode } from 'react';
 import { useArchive } from '../hooks/useArchive';
 
 export const THIS_YEAR = new Date().getFullYear();
@@ -70,5 +71,26 @@ export function CommunitiesMultiSelect(props: { value: string[]; onChange: (v: s
       onChange={props.onChange}
       options={communities.map((c) => ({ value: c.name, label: c.name }))}
     />
+  );
+}
+
+/** 年度 and 社区 of a year's output (报送包, 移交载体) as form items in one row; the page's own items follow. */
+export function YearAndCommunitiesItems(props: {
+  year: number | undefined;
+  onYear: (y: number | undefined) => void;
+  communities: string[];
+  onCommunities: (v: string[]) => void;
+  children?: ReactNode;
+}): React.JSX.Element {
+  return (
+    <Space wrap align="start">
+      <Form.Item label="年度" required>
+        <YearSelect value={props.year} onChange={props.onYear} />
+      </Form.Item>
+      <Form.Item label="社区" extra="不选即全部社区">
+        <CommunitiesMultiSelect value={props.communities} onChange={props.onCommunities} />
+      </Form.Item>
+      {props.children}
+    </Space>
   );
 }

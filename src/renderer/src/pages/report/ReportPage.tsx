@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FileLink } from '../../components/FileLink';
 import { PlainList } from '../../components/PlainList';
-import { CommunitiesMultiSelect, useWorkingYear, YearSelect } from '../../components/Pickers';
+import { useWorkingYear, YearAndCommunitiesItems } from '../../components/Pickers';
 import { ProgressModal } from '../../components/ProgressModal';
 import { useArchive } from '../../hooks/useArchive';
 import { useApi } from '../../hooks/useApi';
@@ -74,14 +74,7 @@ export function ReportPage(): React.JSX.Element {
           />
         )}
         <Form layout="vertical" onFinish={build}>
-          <Space wrap align="start">
-            <Form.Item label="年度" required>
-              <YearSelect value={year} onChange={setYear} />
-            </Form.Item>
-            <Form.Item label="社区" extra="不选即全部社区">
-              <CommunitiesMultiSelect value={communities} onChange={setCommunities} />
-            </Form.Item>
-          </Space>
+          <YearAndCommunitiesItems year={year} onYear={setYear} communities={communities} onCommunities={setCommunities} />
           <Form.Item label="五、下一步打算（写入工作报告，可不填）">
             <Input.TextArea rows={3} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} placeholder="不填则按考评发现的问题逐项写出" />
           </Form.Item>

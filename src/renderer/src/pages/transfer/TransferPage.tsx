@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FileLink } from '../../components/FileLink';
 import { OfficeDocuments } from '../../components/OfficeDocuments';
-import { CommunitiesMultiSelect, useWorkingYear, YearSelect } from '../../components/Pickers';
+import { useWorkingYear, YearAndCommunitiesItems } from '../../components/Pickers';
 import { ProgressModal } from '../../components/ProgressModal';
 import { formatBytes, formatDate } from '../../format';
 import { toPayload } from '../../errors';
@@ -56,17 +56,11 @@ export function TransferPage(): React.JSX.Element {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title="生成电子档案移交载体">
         <Form layout="vertical" onFinish={build}>
-          <Space wrap align="start">
-            <Form.Item label="年度" required>
-              <YearSelect value={year} onChange={setYear} />
-            </Form.Item>
-            <Form.Item label="社区" extra="不选即全部社区">
-              <CommunitiesMultiSelect value={communities} onChange={setCommunities} />
-            </Form.Item>
+          <YearAndCommunitiesItems year={year} onYear={setYear} communities={communities} onCommunities={setCommunities}>
             <Form.Item label="接收单位">
               <Input aria-label="接收单位" placeholder="区档案馆" value={receiver} onChange={(e) => setReceiver(e.target.value)} style={{ width: 200 }} />
             </Form.Item>
-          </Space>
+          </YearAndCommunitiesItems>
           <div>
             <Button type="primary" htmlType="submit" icon={<SendOutlined />} disabled={!year || task.running}>
               生成移交载体
