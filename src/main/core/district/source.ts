@@ -20,22 +20,22 @@ export interface PackageSource {
   entries: Map<string, SourceEntry>;
   /** an entry's bytes as they are read (a zip's are inflated and checked against its CRC and size) */
   read(path: string): AsyncIterable<Buffer>;
-  /** a small entry's bytes at once (most of a package's files are small scans), or null: read it as a stream */
-  readWhole?(path: string): Buffer | null;
+  /** an entry's bytes at once if it has at most `limit` of them (most of a package's files are small scans), or null: read it as a stream */
+  readWhole?(path: string, limit: number): Buffer | null;
   close(): Promise<void>;
 }
 
 /** More files than any package of a year holds. */
 export const MAX_ENTRIES = 500_000;
 
-/** Files up to this size are read in one call: a thousand small scans would wait a thousand times. */
+/** Files up to this size are read in one call: a thousand small scans would wait a thousand times (and one kept in memory, at any size). */
 export const SMALL_ENTRY = 1024 * 1024;
 
 const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
 /** A small file's bytes in one read, never through a link swapped in after the walk. */
-function wholeFile(path: string, size: number): Buffer | null {
-  if (size > SMALL_ENTRY) return null;
+function wholeFile(path: string, size: number, limit: number): Buffer | null {
+  if (size > limit) return null;
   const fd = openSync(path, NO_FOLLOW);
   try {
     // one more byte than the walk saw: a file that grew since is noticed by its size
@@ -77,7 +77,7 @@ export async function folderSource(dir: string): Promise<PackageSource> {
     name: basename(dir),
     entries,
     read: (path) => fileBytes(join(dir, path)),
-    readWhole: (path) => wholeFile(join(dir, path), entries.get(path)?.size ?? Infinity),
+    readWhole: (path, limit) => wholeFile(join(dir, path), entries.get(path)?.size ?? Infinity, limit),
     close: async () => {},
   };
 }
