@@ -107,5 +107,6 @@ export async function appendAudit(ctx: Pick<ArchiveContext, 'clock' | 'actor'>, 
     prev = hash;
     return full;
   });
-  await engineOf(db).insertRows(db, 'audit_log', rows);
+  // every row built alike: its values come in the order of its keys
+  await engineOf(db).insertRows(db, 'audit_log', Object.keys(rows[0]!), rows.map((r) => Object.values(r)));
 }

@@ -45,6 +45,10 @@ function checksum(h: Buffer): number {
 
 const padding = (size: number): number => (BLOCK - (size % BLOCK)) % BLOCK;
 
+/** Small writes gathered up to this many bytes per system call (a pack holds thousands of small scans). */
+const STAGE = 256 * 1024;
+const ZEROS = Buffer.alloc(2 * BLOCK);
+
 /** Appends members to an open file; returns each member's SHA-256. */
 export class TarWriter {
   private readonly fd: number;
@@ -53,6 +57,9 @@ export class TarWriter {
   private pending = 0;
   /** the whole archive's SHA-256, when asked for (a pack in the content-addressed store) */
   private readonly whole?: ReturnType<typeof createHash>;
+  /** written but not yet handed to the file (copied: callers reuse their buffers) */
+  private readonly stage = Buffer.allocUnsafe(STAGE);
+  private staged = 0;
 
   constructor(path: string, options: { hashAll?: boolean } = {}) {
     this.fd = openSync(path, 'wx');
@@ -60,9 +67,19 @@ export class TarWriter {
   }
 
   private write(buf: Buffer): void {
-    writeSync(this.fd, buf);
-    this.whole?.update(buf);
+    if (this.staged + buf.length > STAGE) this.flush();
+    if (buf.length >= STAGE) {
+      this.whole?.update(buf);
+      writeSync(this.fd, buf);
+    } else this.staged += buf.copy(this.stage, this.staged);
     this.bytes += buf.length;
+  }
+
+  private flush(): void {
+    const staged = this.stage.subarray(0, this.staged);
+    this.whole?.update(staged);
+    for (let done = 0; done < staged.length; ) done += writeSync(this.fd, staged, done);
+    this.staged = 0;
   }
 
   /** Starts a member of `size` bytes, to be written by `append`; returns where its data begins. */
@@ -81,13 +98,13 @@ export class TarWriter {
   /** Ends the member begun (it must have received exactly its size). */
   end(size: number): void {
     if (this.pending !== 0) throw new Error('tar member shorter than its header says');
-    this.write(Buffer.alloc(padding(size)));
+    this.write(ZEROS.subarray(0, padding(size)));
   }
 
   addBuffer(name: string, data: Buffer, mtime: Date): string {
     this.write(header(name, data.length, mtime));
     this.write(data);
-    this.write(Buffer.alloc(padding(data.length)));
+    this.write(ZEROS.subarray(0, padding(data.length)));
     return createHash('sha256').update(data).digest('hex');
   }
 
@@ -106,7 +123,7 @@ export class TarWriter {
         this.write(buf.subarray(0, n));
         done += n;
       }
-      this.write(Buffer.alloc(padding(size)));
+      this.write(ZEROS.subarray(0, padding(size)));
       return { sha256: hash.digest('hex'), size };
     } finally {
       closeSync(src);
@@ -125,13 +142,14 @@ export class TarWriter {
       done += piece.length;
     }
     if (done !== size) throw new Error(`${name} is shorter than its recorded size`);
-    this.write(Buffer.alloc(padding(size)));
+    this.write(ZEROS.subarray(0, padding(size)));
     return { sha256: hash.digest('hex'), size };
   }
 
   /** The two zero blocks that end a tar archive, flushed to disk; the archive's SHA-256 when hashAll. */
   close(): string | undefined {
-    this.write(Buffer.alloc(2 * BLOCK));
+    this.write(ZEROS);
+    this.flush();
     fsyncSync(this.fd);
     closeSync(this.fd);
     return this.whole?.digest('hex');

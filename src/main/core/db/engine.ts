@@ -136,8 +136,8 @@ export interface Engine {
    * index each multi-row insert as it goes.
    */
   bulkRecords<T>(trx: Trx, fn: (indexing: BulkIndexing) => Promise<T>): Promise<T>;
-  /** Inserts rows (all with the same keys) into `table` inside `trx`, in as few statements as the engine allows. */
-  insertRows(trx: Trx, table: keyof DB & string, rows: Record<string, unknown>[]): Promise<void>;
+  /** Inserts rows (values in `columns` order) into `table` inside `trx`, in as few statements as the engine allows. */
+  insertRows(trx: Trx, table: keyof DB & string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
   /** The query with a row lock on what it selects, where the engine has row locks (SQLite: one writer holds the whole file). */
   forUpdate<QB extends { forUpdate(): QB }>(query: QB): QB;
   /**

@@ -42,6 +42,8 @@ export interface Statements {
 
 export interface WriteStatements extends Statements {
   run(sql: string, params?: SqlParams): { changes: number };
+  /** one statement run once per parameter list (prepared once: no per-row lookup) */
+  runEach(sql: string, params: readonly SqlParams[]): void;
 }
 
 /** An open database: the reader, the writer, and what the archive asks of it around each commit. */

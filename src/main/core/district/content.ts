@@ -56,7 +56,7 @@ async function insertRows(trx: Trx, table: keyof DB & string, columns: readonly 
   const engine = engineOf(trx);
   for (let from = 0; from < rows.length; from += SLICE) {
     if (from > 0) await new Promise((r) => setImmediate(r));
-    await engine.insertRows(trx, table, rows.slice(from, from + SLICE).map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))));
+    await engine.insertRows(trx, table, columns, rows.slice(from, from + SLICE));
   }
 }
 

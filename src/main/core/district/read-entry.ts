@@ -3,7 +3,7 @@
 import { createHash, hash, type Hash } from 'node:crypto';
 import { fault } from './fault';
 import type { Pack } from './pack';
-import type { PackageSource } from './source';
+import { SMALL_ENTRY, type PackageSource } from './source';
 
 export interface EntryRead {
   digests: Record<string, string>;
@@ -40,7 +40,8 @@ function readWhole(data: Buffer, path: string, opts: ReadOptions): EntryRead {
 
 export async function readEntry(src: PackageSource, path: string, opts: ReadOptions): Promise<EntryRead> {
   if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
-  const whole = src.readWhole?.(path);
+  // bytes to be kept are held whole anyway: read at once, not gathered from a stream
+  const whole = src.readWhole?.(path, Math.max(SMALL_ENTRY, opts.keep ?? 0));
   if (whole) return readWhole(whole, path, opts);
   const hashes: [string, Hash][] = algorithmsOf(opts).map((a) => [a, createHash(a)]);
   const kept: Buffer[] = [];

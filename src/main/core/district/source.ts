@@ -1,8 +1,8 @@
 // What `receive` reads a package or carrier from: a folder, or a .zip of it (zip-source.ts). Either way
 // the entries are the regular files under the package's top folder, by relative path with `/`; anything
 // else there (a link, a device) refuses the package, so nothing outside it is ever read.
-import { closeSync, constants, openSync, readSync } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
+import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fault } from './fault';
 
@@ -20,22 +20,22 @@ export interface PackageSource {
   entries: Map<string, SourceEntry>;
   /** an entry's bytes as they are read (a zip's are inflated and checked against its CRC and size) */
   read(path: string): AsyncIterable<Buffer>;
-  /** a small entry's bytes at once (most of a package's files are small scans), or null: read it as a stream */
-  readWhole?(path: string): Buffer | null;
+  /** an entry's bytes at once if it has at most `limit` of them (most of a package's files are small scans), or null: read it as a stream */
+  readWhole?(path: string, limit: number): Buffer | null;
   close(): Promise<void>;
 }
 
 /** More files than any package of a year holds. */
 export const MAX_ENTRIES = 500_000;
 
-/** Files up to this size are read in one call: a thousand small scans would wait a thousand times. */
+/** Files up to this size are read in one call: a thousand small scans would wait a thousand times (and one kept in memory, at any size). */
 export const SMALL_ENTRY = 1024 * 1024;
 
 const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
 /** A small file's bytes in one read, never through a link swapped in after the walk. */
-function wholeFile(path: string, size: number): Buffer | null {
-  if (size > SMALL_ENTRY) return null;
+function wholeFile(path: string, size: number, limit: number): Buffer | null {
+  if (size > limit) return null;
   const fd = openSync(path, NO_FOLLOW);
   try {
     // one more byte than the walk saw: a file that grew since is noticed by its size
@@ -66,7 +66,8 @@ export async function folderSource(dir: string): Promise<PackageSource> {
       if (d.isDirectory()) await walk(path);
       else if (d.isFile()) {
         if (entries.size >= MAX_ENTRIES) throw fault(`包中的文件超过 ${MAX_ENTRIES} 个，不是一个年度的报送包`);
-        entries.set(path, { path, size: (await lstat(join(dir, path))).size });
+        // synchronously: awaiting each of a package's thousands of sizes cost more than reading the files
+        entries.set(path, { path, size: lstatSync(join(dir, path)).size });
       } else throw fault(`包中的“${path}”是链接或特殊文件，不是普通文件；报送包只能含普通文件`);
     }
   };
@@ -76,7 +77,7 @@ export async function folderSource(dir: string): Promise<PackageSource> {
     name: basename(dir),
     entries,
     read: (path) => fileBytes(join(dir, path)),
-    readWhole: (path) => wholeFile(join(dir, path), entries.get(path)?.size ?? Infinity),
+    readWhole: (path, limit) => wholeFile(join(dir, path), entries.get(path)?.size ?? Infinity, limit),
     close: async () => {},
   };
 }

@@ -10,7 +10,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { ReadFault, RESAVE } from '../import/read/faults';
 import { entryBytes, fileSource, zipEntries, type ZipEntry } from '../import/read/zip';
 import { fault } from './fault';
-import { MAX_ENTRIES, SMALL_ENTRY, type PackageSource, type SourceEntry } from './source';
+import { MAX_ENTRIES, type PackageSource, type SourceEntry } from './source';
 
 /** Scans, office documents and records.json never inflate beyond this ratio; zeros of a bomb do by far. */
 const MAX_RATIO = 200;
@@ -103,7 +103,7 @@ export async function zipSource(path: string, storeDir: string): Promise<Package
             said(e);
           }
         })(),
-      readWhole: (p) => (entry(p).size <= SMALL_ENTRY ? inflateWhole((at, n) => src.read(at, n), entry(p)) : null),
+      readWhole: (p, limit) => (entry(p).size <= limit ? inflateWhole((at, n) => src.read(at, n), entry(p)) : null),
       close: async () => closeSync(fd),
     };
   } catch (e) {

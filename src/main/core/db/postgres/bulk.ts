@@ -28,11 +28,24 @@ export const ROWS_PER_STATEMENT = 5000;
 export async function insertUnnest<R>(trx: Trx, cache: TypeCache, table: string, rows: Record<string, unknown>[], tail: RawBuilder<unknown> = sql``): Promise<R[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
+  return insertTuples(trx, cache, table, columns, rows.map((r) => columns.map((c) => r[c])), tail);
+}
+
+/** The same, the rows given as values in `columns` order. */
+export async function insertTuples<R>(
+  trx: Trx,
+  cache: TypeCache,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  tail: RawBuilder<unknown> = sql``,
+): Promise<R[]> {
+  if (rows.length === 0) return [];
   const types = await typesOf(trx, table, cache);
   const out: R[] = [];
   for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
     const slice = rows.slice(from, from + ROWS_PER_STATEMENT);
-    const arrays = columns.map((c) => sql`${slice.map((r) => r[c] ?? null)}::${sql.raw(types.get(c) ?? 'text')}[]`);
+    const arrays = columns.map((c, i) => sql`${slice.map((r) => r[i] ?? null)}::${sql.raw(types.get(c) ?? 'text')}[]`);
     const result = await sql<R>`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT * FROM unnest(${sql.join(arrays)}) ${tail}`.execute(trx);
     out.push(...result.rows);
   }

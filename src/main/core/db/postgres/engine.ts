@@ -6,7 +6,7 @@ import { chainHash, GENESIS_HASH } from '../../audit-log/append';
 import type { Engine } from '../engine';
 import type { Trx } from '../handles';
 import { verifyChainPostgres } from './audit-chain';
-import { insertUnnest, type TypeCache } from './bulk';
+import { insertTuples, insertUnnest, type TypeCache } from './bulk';
 import { sqlState } from './connect';
 import { serverFileStore } from './files';
 import { beginPostgresLoad, postgresDataTables } from './load';
@@ -59,7 +59,7 @@ export function postgresEngine(parts: PostgresEngineParts): Engine {
     insertRecordRows: (trx, rows) => insertRecordRows(trx, types, rows),
     // records_search_insert indexes each multi-row insert (a statement trigger over its new rows)
     bulkRecords: (_trx, fn) => fn({ takesGrams: false, addGrams: async () => {}, finish: async () => {} }),
-    insertRows: async (trx, table, rows) => void (await insertUnnest(trx, types, table, rows)),
+    insertRows: async (trx, table, columns, rows) => void (await insertTuples(trx, types, table, columns, rows)),
     forUpdate: (query) => query.forUpdate(),
     attempt: async (trx, fn) => {
       await sql`SAVEPOINT sanwu_attempt`.execute(trx);

@@ -37,13 +37,10 @@ async function insertRecordRows(trx: Trx, rows: Parameters<Engine['insertRecordR
 }
 
 /** One prepared INSERT run per row inside the transaction (SQLite: faster than any multi-row statement). */
-async function insertRows(trx: Trx, table: string, rows: Record<string, unknown>[]): Promise<void> {
+async function insertRows(trx: Trx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
   const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-  await writeSql(trx, (q) => {
-    for (const row of rows) q.run(text, columns.map((c) => row[c] ?? null));
-  });
+  await writeSql(trx, (q) => q.runEach(text, rows));
 }
 
 export function sqliteEngine(files: FileStore): Engine {

@@ -44,5 +44,9 @@ function build(raw: BetterSqlite3.Database): WriteStatements {
     each: <T>(sql: string, params?: SqlParams) => raw.prepare(sql).iterate(...bind(params)) as IterableIterator<T>,
     rows: <T extends unknown[]>(sql: string, params?: SqlParams) => raw.prepare(sql).raw().iterate(...bind(params)) as IterableIterator<T>,
     run: (sql: string, params?: SqlParams) => ({ changes: prepared('rows', sql).run(...bind(params)).changes }),
+    runEach: (sql: string, params: readonly SqlParams[]) => {
+      const stmt = prepared('rows', sql);
+      for (const p of params) stmt.run(p);
+    },
   };
 }
