@@ -15,7 +15,7 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Spin, Typography } from 'antd';
-import { memo, useMemo, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useMemo, type ReactNode } from 'react';
 import type { ApiMethod } from '../../shared/api';
 import { FirstAdminNotice } from './components/account/FirstAdminNotice';
 import { UserMenu } from './components/account/UserMenu';
@@ -23,24 +23,26 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { ArchiveProvider, useArchive } from './hooks/useArchive';
 import { AuthProvider, useAuth, useCan } from './hooks/useAuth';
 import { navigate, useHashRoute } from './hooks/useHashRoute';
-import { AppraisalPage } from './pages/appraisal/AppraisalPage';
 import { useGlobalShortcuts } from './hooks/useShortcuts';
 import { useConfirmLeave } from './hooks/useUnsaved';
-import { AuditPage } from './pages/audit/AuditPage';
-import { CheckPage } from './pages/check/CheckPage';
-import { DashboardPage } from './pages/dashboard/DashboardPage';
-import { DistrictDashboardPage } from './pages/district/DistrictDashboardPage';
-import { DistrictRecordsPage } from './pages/district/DistrictRecordsPage';
-import { ReceivePage } from './pages/district/ReceivePage';
-import { SummaryPage } from './pages/district/SummaryPage';
-import { ImportPage } from './pages/import/ImportPage';
-import { LendingPage } from './pages/lending/LendingPage';
 import { RecordsPage } from './pages/records/RecordsPage';
-import { ReportPage } from './pages/report/ReportPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
 import { SignInPage } from './pages/signin/SignInPage';
-import { TransferPage } from './pages/transfer/TransferPage';
-import { YearbookPage } from './pages/yearbook/YearbookPage';
+
+// Pages other than the records list load on first visit: the first paint parses only what it shows.
+const AppraisalPage = lazy(() => import('./pages/appraisal/AppraisalPage').then((m) => ({ default: m.AppraisalPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CheckPage = lazy(() => import('./pages/check/CheckPage').then((m) => ({ default: m.CheckPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DistrictDashboardPage = lazy(() => import('./pages/district/DistrictDashboardPage').then((m) => ({ default: m.DistrictDashboardPage })));
+const DistrictRecordsPage = lazy(() => import('./pages/district/DistrictRecordsPage').then((m) => ({ default: m.DistrictRecordsPage })));
+const ReceivePage = lazy(() => import('./pages/district/ReceivePage').then((m) => ({ default: m.ReceivePage })));
+const SummaryPage = lazy(() => import('./pages/district/SummaryPage').then((m) => ({ default: m.SummaryPage })));
+const ImportPage = lazy(() => import('./pages/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const LendingPage = lazy(() => import('./pages/lending/LendingPage').then((m) => ({ default: m.LendingPage })));
+const ReportPage = lazy(() => import('./pages/report/ReportPage').then((m) => ({ default: m.ReportPage })));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const TransferPage = lazy(() => import('./pages/transfer/TransferPage').then((m) => ({ default: m.TransferPage })));
+const YearbookPage = lazy(() => import('./pages/yearbook/YearbookPage').then((m) => ({ default: m.YearbookPage })));
 
 interface PageDef {
   path: string;
@@ -138,7 +140,7 @@ function Shell(): React.JSX.Element {
         <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
           <FirstAdminNotice />
           <ErrorAlert error={error} />
-          {page.render(route.params)}
+          <Suspense fallback={<Spin />}>{page.render(route.params)}</Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -2,6 +2,7 @@
 // rows allow (batch/actions.ts), and 导出/打印 of the picked rows or else of the list.
 import { Button, Space, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { formatCount } from '../../format';
 import { useCan } from '../../hooks/useAuth';
 import { BATCH_ACTIONS, type BatchScope } from './batch/actions';
 
@@ -21,11 +22,11 @@ export function RecordBatchBar({ scope, pageSize, onDone, extra }: { scope: Batc
       ) : (
         <Space wrap size={4}>
           <Typography.Text strong role="status">
-            {selection.allMatching ? `已选全部 ${total.toLocaleString('zh-CN')} 件符合条件的档案` : `已选 ${count.toLocaleString('zh-CN')} 件`}
+            {selection.allMatching ? `已选全部 ${formatCount(total)} 件符合条件的档案` : `已选 ${formatCount(count)} 件`}
           </Typography.Text>
           {!selection.allMatching && total > count && count >= Math.min(pageSize, total) && (
             <Button type="link" size="small" onClick={selection.selectAllMatching}>
-              选择全部 {total.toLocaleString('zh-CN')} 件符合条件的档案
+              选择全部 {formatCount(total)} 件符合条件的档案
             </Button>
           )}
           <Button type="link" size="small" onClick={selection.clear}>

@@ -9,7 +9,7 @@ import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid';
 import type { GridColumn, GridSort } from '../../components/grid/types';
 import type { RowSelection } from '../../components/grid/useRowSelection';
 import { AffairTag, RecordStatusTag } from '../../components/StatusTags';
-import { formatDate } from '../../format';
+import { formatCount, formatDate } from '../../format';
 
 const columns: GridColumn<ArchiveRecord>[] = [
   { key: 'code', title: L.archivalCode, width: 220, sort: 'archivalCode', render: (r) => r.archivalCode ?? <span style={{ color: '#595959' }}>未归档</span> },
@@ -71,7 +71,7 @@ export const RecordTable = memo(
           total={data?.total ?? 0}
           showSizeChanger
           pageSizeOptions={[50, 100, 500, 1000]}
-          showTotal={(total) => `共 ${total.toLocaleString('zh-CN')} 件`}
+          showTotal={(total) => `共 ${formatCount(total)} 件`}
           onChange={props.onPage}
         />
       </>

@@ -1,6 +1,6 @@
 // 归档所选: the picked unfiled items of one year get their 件号 (the filing dialog, limited to them).
 import { SnippetsOutlined } from '@ant-design/icons';
-import { FilingModal } from '../FilingModal';
+import { FilingModal } from '../deferred-dialogs';
 import type { BatchAction } from './actions';
 import { selectedIds } from './selected';
 

@@ -3,6 +3,7 @@
 import type { ArchiveRecord } from '../../../../../shared/domain';
 import { SanwuError } from '../../../../../shared/errors';
 import { api } from '../../../api';
+import { formatCount } from '../../../format';
 import type { BatchScope } from './actions';
 
 /** The most records one batch action takes (the contract's limit for a list of ids). */
@@ -12,7 +13,7 @@ export async function selectedRecords(scope: BatchScope): Promise<ArchiveRecord[
   const { selection, query, total } = scope;
   if (!selection.allMatching) return [...selection.picked.values()];
   if (total > MAX_BATCH) {
-    throw new SanwuError('INVALID_INPUT', `符合条件的档案有 ${total.toLocaleString('zh-CN')} 件，一次最多处理 ${MAX_BATCH.toLocaleString('zh-CN')} 件。请缩小筛选范围后再试。`);
+    throw new SanwuError('INVALID_INPUT', `符合条件的档案有 ${formatCount(total)} 件，一次最多处理 ${formatCount(MAX_BATCH)} 件。请缩小筛选范围后再试。`);
   }
   return (await api.call('records.search', { ...query, limit: total, offset: 0 })).records;
 }
