@@ -56,13 +56,15 @@ export function AuthProvider({ children }: { children: ReactNode }): React.JSX.E
 
   const refresh = useCallback(() => load().then((loaded) => setState((s) => ({ ...s, ...loaded }))), []);
 
+  // asked while the first frame (the loading spinner) renders, not after it is painted
+  const [first] = useState(load);
   useEffect(() => {
     let current = true;
-    void load().then((loaded) => current && setState((s) => ({ ...s, ...loaded })));
+    void first.then((loaded) => current && setState((s) => ({ ...s, ...loaded })));
     return () => {
       current = false;
     };
-  }, []);
+  }, [first]);
 
   // any call refused for want of a session brings the sign-in page back, saying why
   useEffect(
