@@ -1,7 +1,8 @@
 // Writing an import in ONE transaction, while it is being read: rows whose 社区 the archive already
 // has go in as they come; the others wait for the import's 社区概况 rows. Records, roster entries and
-// attachments are each audited with their source row. The search indexes are filled once at the end
-// (the engine's bulkRecords). A refusal, a dry run or a cancel rolls the whole transaction back.
+// attachments are each audited with their source row. The search indexes are filled set-wise as the
+// rows gather and at the end (the engine's bulkRecords). A refusal, a dry run or a cancel rolls the
+// whole transaction back.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -147,7 +148,7 @@ export class ImportWriter {
     this.counts.records += ids.length;
     this.counts.duplicates += duplicates;
     const pairs = drafts.flatMap((d, i): [number, string][] => (d.grams === undefined || each[i] === null ? [] : [[each[i]!, d.grams]]));
-    if (pairs.length > 0) await this.indexing.addGrams(pairs);
+    await this.indexing.added(pairs);
     for (const [i, d] of drafts.entries()) {
       const id = each[i];
       if (id === null || d.attachments.length === 0) continue;
