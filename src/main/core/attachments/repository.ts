@@ -2,7 +2,6 @@
 // Files added one by one (the UI, the contract) are checked on the way in: an archival format by
 // their bytes, no executable, not already on the record (acceptance.ts).
 import { createHash } from 'node:crypto';
-import { openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Attachment } from '../../../shared/domain';
@@ -12,7 +11,7 @@ import { engineOf, stateColumn } from '../db';
 import { nowIso, type ArchiveContext } from '../context';
 import type { AttachmentRow, DB } from '../db/schema';
 import { attachmentRefusal } from './acceptance';
-import { MEDIA_TYPES, sniffFormat } from './sniff';
+import { MEDIA_TYPES, readHead, sniffFormat } from './sniff';
 import { placingFiles } from '../recovery';
 import { hashFile } from './store';
 import type { FilePlacing, StoredFile } from '../db/engine';
@@ -28,17 +27,6 @@ export function toAttachment(r: AttachmentRow): Attachment {
     originalName: r.original_name,
     createdAt: r.created_at,
   };
-}
-
-export function readHead(path: string, bytes = 4096): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export interface StagedAttachment extends StoredFile {

@@ -1,4 +1,6 @@
 // File formats identified by their bytes, not their names (四性检测: usability and security).
+import { closeSync, openSync, readSync } from 'node:fs';
+
 export type FileFormat = 'pdf' | 'ofd' | 'jpg' | 'png' | 'tif' | 'docx' | 'xlsx' | 'zip' | 'exe' | 'elf' | 'script' | 'text' | 'unknown';
 
 export const ARCHIVAL_FORMATS: ReadonlySet<FileFormat> = new Set(['pdf', 'ofd', 'jpg', 'png', 'tif', 'docx', 'xlsx']);
@@ -27,6 +29,18 @@ export const FILE_FORMATS = Object.keys(MEDIA_TYPES) as FileFormat[];
  * `head` is the file's first bytes (4 KiB is plenty). Self-contained (no module-level names) because
  * the check's worker thread runs its source text.
  */
+/** A file's first bytes, to sniff. */
+export function readHead(path: string, bytes = 4096): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function sniffFormat(head: Uint8Array): FileFormat {
   // The leading bytes as a latin1 string, then plain string comparisons (a loop: spreading is 5× slower).
   let lead = '';

@@ -114,9 +114,12 @@ export interface BulkLoad {
 export interface BulkIndexing {
   /** Whether the engine takes the records' character pairs worked out where they are read (search-index.ts textGrams). */
   readonly takesGrams: boolean;
-  /** New records' character pairs (when takesGrams). */
-  addGrams(pairs: [id: number, grams: string][]): Promise<void>;
-  /** Indexes every record inserted since it began (a batch at a time, reporting records done and all), before commit. */
+  /**
+   * Records just inserted, with their character pairs (when takesGrams): the engine may index what has
+   * gathered meanwhile, so that less is left for finish().
+   */
+  added(pairs: [id: number, grams: string][]): Promise<void>;
+  /** Indexes every record inserted since it began and not yet indexed (a batch at a time, reporting records done and all), before commit. */
   finish(onBatch?: (done: number, total: number) => Promise<void> | void): Promise<void>;
 }
 

@@ -4,8 +4,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { attachmentRefusal } from '../attachments/acceptance';
-import { readHead } from '../attachments/repository';
-import { sniffFormat } from '../attachments/sniff';
+import { readHead, sniffFormat } from '../attachments/sniff';
 import type { Parsed } from './cells';
 
 export function splitPaths(text: string): string[] {

@@ -1,7 +1,8 @@
 // Writing an import in ONE transaction, while it is being read: rows whose 社区 the archive already
 // has go in as they come; the others wait for the import's 社区概况 rows. Records, roster entries and
-// attachments are each audited with their source row. The search indexes are filled once at the end
-// (the engine's bulkRecords). A refusal, a dry run or a cancel rolls the whole transaction back.
+// attachments are each audited with their source row. The search indexes are filled set-wise as the
+// rows gather and at the end (the engine's bulkRecords). A refusal, a dry run or a cancel rolls the
+// whole transaction back.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -9,8 +10,8 @@ import type { LongTaskOptions } from '../../../shared/domain';
 import { cancelled } from '../../../shared/errors';
 import type { ImportError } from '../../../shared/import';
 import { communityInputSchema } from '../../../shared/schemas';
-import { readHead, stageFile, type StagedAttachment, linkAttachments } from '../attachments/repository';
-import { MEDIA_TYPES, sniffFormat } from '../attachments/sniff';
+import { stageFile, type StagedAttachment, linkAttachments } from '../attachments/repository';
+import { MEDIA_TYPES, readHead, sniffFormat } from '../attachments/sniff';
 import { hashFile, type PlacedJournal } from '../attachments/store';
 import { toCommunity, upsertCommunity } from '../communities/repository';
 import type { ArchiveContext } from '../context';
@@ -63,7 +64,6 @@ export class ImportWriter {
   stopped = false;
   private written = 0;
   private readonly held: Drafts[] = [];
-  private readonly seen = new Set<string>();
   private readonly staged = new Map<string, Promise<StagedAttachment>>();
 
   private constructor(
@@ -141,24 +141,19 @@ export class ImportWriter {
     await this.breathe();
   }
 
+  /** Rows whose fingerprint the archive (or this import) has already are skipped by the insert and counted. */
   private async writeRecords(drafts: RecordDraft[]): Promise<void> {
-    const existing = await this.trx.selectFrom('records').select('fingerprint').where('fingerprint', 'in', drafts.map((d) => d.fingerprint)).execute();
-    for (const e of existing) this.seen.add(e.fingerprint!);
-    const fresh = drafts.filter((d) => {
-      if (this.seen.has(d.fingerprint)) return false;
-      this.seen.add(d.fingerprint);
-      return true;
-    });
-    this.counts.duplicates += drafts.length - fresh.length;
-    const inputs = fresh.map((d) => ({ ...d.input, communityId: this.idOf.get(d.communityName)! }));
-    const { ids } = await insertRecords(this.ctx, this.trx, inputs, this.rules, { parsed: true });
+    const inputs = drafts.map((d) => ({ ...d.input, communityId: this.idOf.get(d.communityName)! }));
+    const { ids, each, duplicates } = await insertRecords(this.ctx, this.trx, inputs, this.rules, { parsed: true });
     this.counts.records += ids.length;
-    const pairs = fresh.flatMap((d, i): [number, string][] => (d.grams === undefined ? [] : [[ids[i]!, d.grams]]));
-    if (pairs.length > 0) await this.indexing.addGrams(pairs);
-    for (const [i, d] of fresh.entries()) {
-      if (d.attachments.length === 0) continue;
+    this.counts.duplicates += duplicates;
+    const pairs = drafts.flatMap((d, i): [number, string][] => (d.grams === undefined || each[i] === null ? [] : [[each[i]!, d.grams]]));
+    await this.indexing.added(pairs);
+    for (const [i, d] of drafts.entries()) {
+      const id = each[i];
+      if (id === null || d.attachments.length === 0) continue;
       const files = await Promise.all(d.attachments.map((a) => this.stage(a)));
-      this.counts.attachments += (await linkAttachments(this.ctx, this.trx, ids[i]!, files, d.source)).length;
+      this.counts.attachments += (await linkAttachments(this.ctx, this.trx, id!, files, d.source)).length;
     }
   }
 

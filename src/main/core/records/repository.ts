@@ -79,6 +79,8 @@ export function recordRow(rules: RecordRules, input: RecordInput, at: string, to
 
 export interface BulkInsertResult {
   ids: number[];
+  /** each input's new id, null where it was skipped */
+  each: (number | null)[];
   /** inputs skipped because a record with the same fingerprint exists */
   duplicates: number;
 }
@@ -97,26 +99,27 @@ export async function insertRecords(
   rules?: RecordRules,
   opts: { parsed?: boolean } = {},
 ): Promise<BulkInsertResult> {
-  if (inputs.length === 0) return { ids: [], duplicates: 0 };
+  if (inputs.length === 0) return { ids: [], each: [], duplicates: 0 };
   const r = rules ?? (await loadRecordRules(trx));
   const at = nowIso(ctx);
   const today = isoDay(ctx.clock.now());
   const rows = inputs.map((input) => recordRow(r, input, at, today, opts.parsed));
   const engine = engineOf(trx);
-  const ids: number[] = [];
+  const each: (number | null)[] = [];
   const audit: AuditInput[] = [];
   // A slice at a time, yielding between slices: other calls (reads, progress) get their turn meanwhile.
   for (let from = 0; from < rows.length; from += SLICE) {
     if (from > 0) await new Promise((r) => setImmediate(r));
     const slice = rows.slice(from, from + SLICE);
     for (const [i, inserted] of (await engine.insertRecordRows(trx, slice)).entries()) {
+      each.push(inserted?.id ?? null);
       if (inserted === null) continue;
-      ids.push(inserted.id);
       audit.push({ action: 'create', entity: 'record', entityId: inserted.id, afterJson: inserted.state, source: slice[i]!.source });
     }
   }
   await appendAudit(ctx, trx, audit);
-  return { ids, duplicates: rows.length - ids.length };
+  const ids = each.filter((id) => id !== null);
+  return { ids, each, duplicates: rows.length - ids.length };
 }
 
 export async function createRecord(ctx: ArchiveContext, input: RecordInput): Promise<ArchiveRecord> {

@@ -58,7 +58,7 @@ export function postgresEngine(parts: PostgresEngineParts): Engine {
     search: searchPostgres,
     insertRecordRows: (trx, rows) => insertRecordRows(trx, types, rows),
     // records_search_insert indexes each multi-row insert (a statement trigger over its new rows)
-    bulkRecords: (_trx, fn) => fn({ takesGrams: false, addGrams: async () => {}, finish: async () => {} }),
+    bulkRecords: (_trx, fn) => fn({ takesGrams: false, added: async () => {}, finish: async () => {} }),
     insertRows: async (trx, table, columns, rows) => void (await insertTuples(trx, types, table, columns, rows)),
     forUpdate: (query) => query.forUpdate(),
     attempt: async (trx, fn) => {

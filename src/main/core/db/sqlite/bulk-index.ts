@@ -1,8 +1,8 @@
 // Search indexes for a bulk insert of records. Row by row, the AFTER INSERT triggers that feed the FTS
 // tables cost ten times what a set-wise insert does. So for a bulk insert, inside its transaction:
-// those triggers are dropped, the rows go in, the same indexing runs once over the new rows
-// (search-index.ts says what is indexed, for the triggers and for this), and the triggers are created
-// again from their stored SQL, byte for byte. Schema changes are transactional in SQLite: a rollback
+// those triggers are dropped, the rows go in, the same indexing runs set-wise over the new rows, in id
+// order, 10,000 at a time as they gather and the rest at the end (search-index.ts says what is indexed,
+// for the triggers and for this), and the triggers are created again from their stored SQL, byte for byte. Schema changes are transactional in SQLite: a rollback
 // or a crash restores the triggers with the rows.
 import type { BulkIndexing } from '../engine';
 import type { Trx } from '../handles';
@@ -19,6 +19,7 @@ const START_VIOLATIONS = `SELECT count(*) FROM records r WHERE r.id > ? AND NOT 
 /** Must run inside the write transaction `trx` that inserts the records. */
 async function beginBulkIndexing(trx: Trx): Promise<BulkIndexing> {
   const last = () => withRaw(trx, (raw) => raw.prepare('SELECT coalesce(max(id), 0) FROM records').pluck().get() as number);
+  const { grams: gramsRange, others } = indexRangeStatements();
   const { triggers, from } = await withRaw(trx, (raw) => {
     if (!raw.inTransaction) throw new Error('beginBulkIndexing needs an open transaction');
     const triggers = [...INDEX_INSERT_TRIGGERS, START_GUARD].map((name) => ({
@@ -32,35 +33,43 @@ async function beginBulkIndexing(trx: Trx): Promise<BulkIndexing> {
   });
   /** ids given their pairs already */
   const paired = new Set<number>();
+  /** the records up to this id are indexed */
+  let indexed = from;
+  /** Indexes the records with at < id <= end. */
+  const indexRange = (at: number, end: number) =>
+    withRaw(trx, (raw) => {
+      for (const s of others) raw.prepare(s).run(at, end);
+      // rows that came without their pairs get them from the records table, one run of ids at a time
+      const unpaired = raw.prepare(gramsRange);
+      let start: number | null = null;
+      for (const id of [...(raw.prepare('SELECT id FROM records WHERE id > ? AND id <= ?').pluck().all(at, end) as number[]), Number.POSITIVE_INFINITY]) {
+        if (Number.isFinite(id) && !paired.has(id)) start ??= id - 1;
+        else if (start !== null) {
+          unpaired.run(start, Number.isFinite(id) ? id - 1 : end);
+          start = null;
+        }
+      }
+      indexed = end;
+    });
   return {
     takesGrams: true,
-    addGrams: (pairs) =>
-      withRaw(trx, (raw) => {
+    async added(pairs) {
+      await withRaw(trx, (raw) => {
         const grams = raw.prepare(GRAMS_INSERT);
         for (const [id, text] of pairs) {
           grams.run(id, text);
           paired.add(id);
         }
-      }),
+      });
+      // whole batches as they gather, while the reading goes on: less left for finish()
+      const to = await last();
+      while (to - indexed >= BATCH) await indexRange(indexed, indexed + BATCH);
+    },
     async finish(onBatch) {
       const to = await last();
-      const { grams: gramsRange, others } = indexRangeStatements();
-      for (let at = from; at < to; at += BATCH) {
-        const end = Math.min(to, at + BATCH);
-        await withRaw(trx, (raw) => {
-          for (const s of others) raw.prepare(s).run(at, end);
-          // rows that came without their pairs get them from the records table, one run of ids at a time
-          const unpaired = raw.prepare(gramsRange);
-          let start: number | null = null;
-          for (const id of [...(raw.prepare('SELECT id FROM records WHERE id > ? AND id <= ?').pluck().all(at, end) as number[]), Number.POSITIVE_INFINITY]) {
-            if (Number.isFinite(id) && !paired.has(id)) start ??= id - 1;
-            else if (start !== null) {
-              unpaired.run(start, Number.isFinite(id) ? id - 1 : end);
-              start = null;
-            }
-          }
-        });
-        await onBatch?.(end - from, to - from);
+      while (indexed < to) {
+        await indexRange(indexed, Math.min(to, indexed + BATCH));
+        await onBatch?.(indexed - from, to - from);
       }
       await withRaw(trx, (raw) => {
         if ((raw.prepare(START_VIOLATIONS).pluck().get(from) as number) > 0) throw new Error('a record starts in a status listed in record_status_transitions');
