@@ -25,10 +25,6 @@ export const MEDIA_TYPES: Record<FileFormat, string> = {
 /** Every format, in a fixed order: the check's threads exchange formats as indexes into it. */
 export const FILE_FORMATS = Object.keys(MEDIA_TYPES) as FileFormat[];
 
-/**
- * `head` is the file's first bytes (4 KiB is plenty). Self-contained (no module-level names) because
- * the check's worker thread runs its source text.
- */
 /** A file's first bytes, to sniff. */
 export function readHead(path: string, bytes = 4096): Uint8Array {
   const fd = openSync(path, 'r');
@@ -41,6 +37,10 @@ export function readHead(path: string, bytes = 4096): Uint8Array {
   }
 }
 
+/**
+ * `head` is the file's first bytes (4 KiB is plenty). Self-contained (no module-level names) because
+ * the check's worker thread runs its source text.
+ */
 export function sniffFormat(head: Uint8Array): FileFormat {
   // The leading bytes as a latin1 string, then plain string comparisons (a loop: spreading is 5× slower).
   let lead = '';

@@ -2,8 +2,9 @@
 // tables cost ten times what a set-wise insert does. So for a bulk insert, inside its transaction:
 // those triggers are dropped, the rows go in, the same indexing runs set-wise over the new rows, in id
 // order, 10,000 at a time as they gather and the rest at the end (search-index.ts says what is indexed,
-// for the triggers and for this), and the triggers are created again from their stored SQL, byte for byte. Schema changes are transactional in SQLite: a rollback
-// or a crash restores the triggers with the rows.
+// for the triggers and for this), and the triggers are created again from their stored SQL, byte for
+// byte. Schema changes are transactional in SQLite: a rollback or a crash restores the triggers with
+// the rows.
 import type { BulkIndexing } from '../engine';
 import type { Trx } from '../handles';
 import { GRAMS_INSERT, INDEX_INSERT_TRIGGERS, indexRangeStatements } from '../search-index';
