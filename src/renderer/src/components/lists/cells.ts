@@ -3,7 +3,6 @@ import { chineseDateTime } from '../../../../shared/fields/dates';
 import type { ListCell, ListCellKind } from '../../../../shared/lists';
 import { yuanText } from '../../format';
 
-
 export function cellText(value: ListCell, kind: ListCellKind = 'text'): string {
   if (value === null || value === '') return '';
   if (kind === 'datetime' && typeof value === 'string') {
