@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { closeArchive, openArchive } from '../src/main/core/archive';
 import { runCheck } from '../src/main/core/check';
 import type { ArchiveContext } from '../src/main/core/context';
@@ -189,6 +190,16 @@ await inArchive(empty, async (ctx) => {
   const { saveCommunity } = await import('../src/main/core/communities/repository');
   await saveCommunity(ctx, { code: 'S101', name: '桃源社区' });
 });
+// the import drops the search triggers inside its transaction: a kill must bring them back with the rows
+async function triggersOf(ctx: ArchiveContext): Promise<string> {
+  const db = new Database(ctx.paths.database, { readonly: true });
+  try {
+    return JSON.stringify(db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all());
+  } finally {
+    db.close();
+  }
+}
+const baseTriggers = await inArchive(empty, triggersOf);
 await trials(
   'import with files',
   (i) => {
@@ -204,6 +215,7 @@ await trials(
       attachments: Number((await ctx.db.selectFrom('attachments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
     }));
     expect((counts.records === 0 && counts.attachments === 0) || (counts.records === 150 && counts.attachments === 150), `half an import: ${JSON.stringify(counts)}`);
+    expect((await inArchive(dir, triggersOf)) === baseTriggers, 'the search triggers differ from the archive’s before the import');
     expect(debris(dir).length === 0, `debris: ${debris(dir).join(', ')}`);
     await checkedClean(dir);
   },
