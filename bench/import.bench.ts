@@ -191,6 +191,9 @@ async function measure(name: string, dir: string, files: string[], read: () => P
   };
 }
 
+/** SANWU_BENCH_IMPORT_ONLY=xls (or openpyxl, exceljs; comma-separated): measure only those. */
+const only = (name: string) => !process.env.SANWU_BENCH_IMPORT_ONLY || process.env.SANWU_BENCH_IMPORT_ONLY.split(',').includes(name);
+
 export default async function bench() {
   const dir = mkdtempSync(join(tmpdir(), 'sanwu-bench-import-'));
   const rounds = Number(process.env.SANWU_BENCH_ROUNDS ?? 3);
@@ -204,9 +207,9 @@ export default async function bench() {
       rows: ROWS,
       openpyxlMb: round(statSync(openpyxl).size / 1048576),
       exceljsMb: round(statSync(exceljs).size / 1048576),
-      ...(await measure('openpyxl', dir, [openpyxl], () => exceljsRead(openpyxl), rounds)),
-      ...(await measure('exceljs', dir, [exceljs], () => exceljsRead(exceljs), rounds)),
-      ...(await measure('xls', dir, xls, () => sheetjsRead(xls), rounds)),
+      ...(only('openpyxl') && (await measure('openpyxl', dir, [openpyxl], () => exceljsRead(openpyxl), rounds))),
+      ...(only('exceljs') && (await measure('exceljs', dir, [exceljs], () => exceljsRead(exceljs), rounds))),
+      ...(only('xls') && (await measure('xls', dir, xls, () => sheetjsRead(xls), rounds))),
       ratioTarget: 3,
       peakRssTargetMb: 500,
     };

@@ -1,6 +1,6 @@
 // Reading on a second thread gives exactly what reading on this one gives — drafts in order, notices,
 // errors, a file refused — and the drafts arrive while the worker is still reading, a few batches ahead
-// at most.
+// at most. Among the inputs, .xls and .ods files (one SheetJS worker reads them ahead) and a broken .xls.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import type { Drafts } from '../../src/main/core/import/write';
 import { loadKinds } from '../../src/main/core/records/vocabulary';
 import { tempArchive, type TestArchive } from '../helpers/archive';
 import { RECORD_HEADERS, recordRow, recordsBook, writeBook, writeFile } from './fixtures';
+import { sheetjsBook, type Value } from './writers';
 
 let a: TestArchive;
 let files: string[];
@@ -29,11 +30,18 @@ beforeAll(async () => {
         ),
       ],
     }),
+    sheetjsBook(join(a.dir, 'mid.xls'), [{ name: '档案登记', rows: [RECORD_HEADERS, ...sheetRows('旧版', 300)] }], 'biff8'),
     writeFile(a.dir, 'broken.xlsx', 'PK\u0003\u0004 not a zip'),
+    writeFile(a.dir, 'broken.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(3000, 7)])),
+    sheetjsBook(join(a.dir, 'sheet.ods'), [{ name: '档案登记', rows: [RECORD_HEADERS, ...sheetRows('开放文档', 200)] }], 'ods'),
     await recordsBook(join(a.dir, 'small.xlsx'), [recordRow({ 题名: '小文件的一件' })]),
   ];
 });
 afterAll(() => a.close());
+
+/** Record rows for SheetJS, one in every 100 with an impossible date. */
+const sheetRows = (what: string, n: number): Value[][] =>
+  Array.from({ length: n }, (_, i) => recordRow({ 题名: `${what}第${i}件`, 成文日期: i % 100 === 7 ? '2025-13-01' : '2025-03-05' }) as Value[]);
 
 interface Seen {
   drafts: [number, Drafts['kind'], string[]][];
@@ -70,18 +78,24 @@ describe('reading the inputs', () => {
   it('a large input is worth a second thread, small ones are not', () => {
     expect(statSync(files[0]!).size).toBeGreaterThan(1024 * 1024);
     expect(worthAThread(files.slice(0, 1).map(plainInput))).toBe(true);
-    expect(worthAThread(files.slice(2).map(plainInput))).toBe(false);
+    expect(worthAThread(files.slice(1).map(plainInput))).toBe(false);
   });
 
   it('gives the same drafts, notices, errors and refusals on a second thread as on this one', async () => {
     const here = await read('here');
     const worker = await read('worker');
-    expect(here.drafts.flatMap(([, , s]) => s)).toHaveLength(9000 - 10 + 1);
-    expect(here.parsed.map(([i, p]) => [i, p.errors.length, p.notices.length])).toEqual([
-      [0, 10, 1],
-      [2, 0, 0],
+    expect(here.drafts.flatMap(([, , s]) => s)).toHaveLength(9000 - 10 + 300 - 3 + 200 - 2 + 1);
+    expect(here.parsed.map(([i, p]) => [i, p.rows, p.errors.length, p.notices.length])).toEqual([
+      [0, 9000, 10, 1],
+      [1, 300, 3, 0],
+      [4, 200, 2, 0],
+      [5, 1, 0, 0],
     ]);
-    expect(here.problems).toEqual([[1, 'true 无法读取“broken.xlsx”：文件已损坏或不完整（找不到 zip 目录）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入']]);
+    expect(here.parsed[1]![1].errors[0]).toMatchObject({ file: 'mid.xls', sheet: '档案登记', row: 9, column: '成文日期' });
+    expect(here.problems).toEqual([
+      [2, 'true 无法读取“broken.xlsx”：文件已损坏或不完整（找不到 zip 目录）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入'],
+      [3, 'true 无法读取“broken.xls”：文件已损坏或不完整（无法识别其中的表格内容）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入'],
+    ]);
     expect({ ...worker, progressAfterDrafts: undefined }).toEqual({ ...here, progressAfterDrafts: undefined });
     // the writer got batches while the big file was still being read
     expect(worker.progressAfterDrafts).toBe(true);

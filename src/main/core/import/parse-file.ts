@@ -16,6 +16,7 @@ import { SheetScanner, type HeaderMap } from './header';
 import type { CellEnv } from './parse-cell';
 import { ReadFault } from './read/faults';
 import { LIMITS } from './read/limits';
+import type { SheetjsReader } from './read/sheetjs';
 import { recordDraft, type RecordDraft } from './record-rows';
 import { rosterDraft, type RosterDraft } from './roster-rows';
 import { readRow, type RowValues } from './row-values';
@@ -68,6 +69,8 @@ export interface ParseEnv extends LongTaskOptions {
   grams?: boolean;
   /** good rows, a batch at a time; reading waits for it */
   onDrafts: (batch: Drafts) => Promise<void>;
+  /** the import's SheetJS worker (.xls, .ods), shared by its files */
+  sheetjs?: SheetjsReader;
 }
 
 /** Drafts per batch handed on. */
@@ -140,7 +143,7 @@ export async function parseFile(input: InputFile, env: ParseEnv): Promise<Parsed
   };
   let book: Awaited<ReturnType<typeof openBook>> | null = null;
   try {
-    book = await openBook(path, (n) => (bytes = n), env.signal);
+    book = await openBook(path, (n) => (bytes = n), env.signal, env.sheetjs);
     size = book.size;
     const seen = book.sheets.map((s) => clean(s.name));
     const data = book.sheets.filter((s) => SHEETS.some((d) => d.name === clean(s.name)));

@@ -3,7 +3,6 @@
 // Either way the handlers see each input's drafts in order, then its outcome.
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Progress } from '../../../shared/domain';
@@ -11,6 +10,7 @@ import { cancelled } from '../../../shared/errors';
 import { FileProblem } from './file-problem';
 import { parseFile, type InputFile, type ParseEnv, type ParsedFile } from './parse-file';
 import { LIMITS } from './read/limits';
+import { sheetjsReaderFor } from './read/sheetjs';
 import type { Drafts } from './write';
 
 export interface InputHandlers {
@@ -20,7 +20,7 @@ export interface InputHandlers {
   progress(index: number, progress: Progress): void;
 }
 
-type Env = Omit<ParseEnv, 'onDrafts' | 'onProgress' | 'signal'>;
+type Env = Omit<ParseEnv, 'onDrafts' | 'onProgress' | 'signal' | 'sheetjs'>;
 
 export interface WorkerJob {
   inputs: InputFile[];
@@ -55,26 +55,30 @@ function workerScript(): { url: URL; execArgv: string[] } | null {
   return null;
 }
 
-/** Read by SheetJS in a worker of its own already (read/sheetjs.ts): a second thread would only add memory. */
-const OWN_WORKER = new Set(['.xls', '.ods', '.xlsb']);
-
-/** Whether the inputs are large enough for a second thread. */
+/**
+ * Whether the inputs are large enough for a second thread. Files SheetJS reads count too: its worker
+ * only reads, and validating on this thread would leave the writing to wait for it.
+ */
 export function worthAThread(inputs: InputFile[]): boolean {
-  const bytes = (i: InputFile) => (OWN_WORKER.has(extname(i.path).toLowerCase()) ? 0 : (statSync(i.path, { throwIfNoEntry: false })?.size ?? 0));
-  return inputs.reduce((n, i) => n + bytes(i), 0) >= LIMITS.threadBytes;
+  return inputs.reduce((n, i) => n + (statSync(i.path, { throwIfNoEntry: false })?.size ?? 0), 0) >= LIMITS.threadBytes;
 }
 
 export async function parseInputs(inputs: InputFile[], env: Env & { signal?: AbortSignal }, on: InputHandlers, thread: 'here' | 'worker'): Promise<void> {
   const script = thread === 'worker' ? workerScript() : null;
   // a worker that cannot start (no such entry in this build, no threads) leaves the reading to this thread
   if (script && (await parseInWorker(script, inputs, env, on)) === 'started') return;
-  for (const [index, input] of inputs.entries()) {
-    try {
-      on.parsed(index, await parseFile(input, { ...env, onDrafts: (b) => on.drafts(index, b), onProgress: (p) => on.progress(index, p) }));
-    } catch (e) {
-      if (!(e instanceof FileProblem)) throw e;
-      on.problem(index, e);
+  const sheetjs = sheetjsReaderFor(inputs.map((i) => i.path), env.signal);
+  try {
+    for (const [index, input] of inputs.entries()) {
+      try {
+        on.parsed(index, await parseFile(input, { ...env, sheetjs, onDrafts: (b) => on.drafts(index, b), onProgress: (p) => on.progress(index, p) }));
+      } catch (e) {
+        if (!(e instanceof FileProblem)) throw e;
+        on.problem(index, e);
+      }
     }
+  } finally {
+    sheetjs.close();
   }
 }
 

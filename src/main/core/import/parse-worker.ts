@@ -4,10 +4,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isSanwuError } from '../../../shared/errors';
 import { FileProblem } from './file-problem';
-import { parseFile } from './parse-file';
 import type { ToWriter, WorkerJob } from './parse-inputs';
+import { sheetjsReaderFor } from './read/sheetjs';
 
 const job = workerData as WorkerJob;
+// SheetJS begins on the first .xls or .ods while the validation code loads
+const sheetjs = sheetjsReaderFor(job.inputs.map((i) => i.path));
+const { parseFile } = await import('./parse-file');
 const credit = new Int32Array(job.credit);
 const post = (m: ToWriter) => parentPort!.postMessage(m);
 
@@ -23,6 +26,7 @@ for (const [index, input] of job.inputs.entries()) {
   try {
     const parsed = await parseFile(input, {
       ...job.env,
+      sheetjs,
       onProgress: (progress) => post({ type: 'progress', index, progress }),
       onDrafts: async (batch) => {
         takeCredit();
@@ -35,4 +39,5 @@ for (const [index, input] of job.inputs.entries()) {
     else post({ type: 'failed', index, message: isSanwuError(e) ? e.message : String((e as Error)?.stack ?? e) });
   }
 }
+sheetjs.close();
 post({ type: 'done' });

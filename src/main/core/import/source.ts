@@ -9,7 +9,7 @@ import { tooLarge, unreadable } from './read/faults';
 import { LIMITS } from './read/limits';
 import { hiddenOdsTables } from './read/ods';
 import { OoxmlPackage } from './read/ooxml';
-import { openWithSheetjs } from './read/sheetjs';
+import { openWithSheetjs, type SheetjsReader } from './read/sheetjs';
 import { openXlsx } from './read/xlsx';
 import { fileSource, zipEntries, type ZipSource } from './read/zip';
 
@@ -78,9 +78,9 @@ export async function isBundle(path: string): Promise<boolean> {
 
 /**
  * Opens a workbook; `close` must be called when its sheets have been read. Throws ReadFault for
- * anything that cannot be read, with the reason.
+ * anything that cannot be read, with the reason. `sheetjs`: the import's SheetJS worker, if it has one.
  */
-export async function openBook(path: string, onBytes: (at: number) => void, signal?: AbortSignal): Promise<SourceBook & { close(): void }> {
+export async function openBook(path: string, onBytes: (at: number) => void, signal?: AbortSignal, sheetjs?: SheetjsReader): Promise<SourceBook & { close(): void }> {
   const ext = extname(path).toLowerCase();
   if (ext === '.et' || ext === '.ett') throw unreadable(WPS);
   const fd = openSync(path, 'r');
@@ -101,7 +101,7 @@ export async function openBook(path: string, onBytes: (at: number) => void, sign
         if (book) return { ...book, close };
       }
       if (kind === 'ods') {
-        const book = await openWithSheetjs(path, size, signal);
+        const book = await openWithSheetjs(path, size, signal, sheetjs);
         try {
           const wanted = new Set(book.sheets.map((s) => s.name).filter((n) => SHEETS.some((d) => d.name === clean(n))));
           const hidden = await hiddenOdsTables(pkg, wanted);
@@ -114,7 +114,7 @@ export async function openBook(path: string, onBytes: (at: number) => void, sign
       }
       if (kind === 'sheetjs') {
         close();
-        return await openWithSheetjs(path, size, signal);
+        return await openWithSheetjs(path, size, signal, sheetjs);
       }
       throw unreadable(NOT_A_WORKBOOK);
     }
@@ -122,7 +122,7 @@ export async function openBook(path: string, onBytes: (at: number) => void, sign
       // An encrypted .xlsx is an OLE container holding an "EncryptionInfo" stream (its name in UTF-16).
       if (size <= LIMITS.sheetjsFileBytes && readFileSync(path).includes(Buffer.from('EncryptionInfo', 'utf16le'))) throw unreadable(ENCRYPTED);
       close();
-      return await openWithSheetjs(path, size, signal);
+      return await openWithSheetjs(path, size, signal, sheetjs);
     }
     if (ext === '.csv' || ext === '.txt') {
       const data = readFileSync(path);
