@@ -1,5 +1,5 @@
 -- application_id = 1396788823
--- user_version = 10
+-- user_version = 11
 -- index appraisal_items_by_record
 CREATE INDEX appraisal_items_by_record ON appraisal_items (record_id);
 -- index attachments_by_record
@@ -117,7 +117,7 @@ CREATE TABLE attestations (
     at TEXT NOT NULL
   ) STRICT;
 -- table audit_log
-CREATE TABLE audit_log (
+CREATE TABLE "audit_log" (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
@@ -128,8 +128,9 @@ CREATE TABLE audit_log (
     after TEXT,
     source TEXT,
     prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL UNIQUE
-  , hash_format INTEGER NOT NULL DEFAULT 1 CHECK (hash_format IN (1, 2))) STRICT;
+    hash TEXT NOT NULL,
+    hash_format INTEGER NOT NULL DEFAULT 1 CHECK (hash_format IN (1, 2))
+  ) STRICT;
 -- table check_runs
 CREATE TABLE check_runs (
     id INTEGER PRIMARY KEY,

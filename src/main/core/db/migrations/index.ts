@@ -11,6 +11,7 @@ import * as m0009 from './0009_lifecycle';
 import * as m0010 from './0010_district';
 import * as m0011 from './0011_lending';
 import * as m0012 from './0012_check_runs';
+import * as m0013 from './0013_audit_hash_not_unique';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -23,4 +24,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0010_district', m0010],
   ['0011_lending', m0011],
   ['0012_check_runs', m0012],
+  ['0013_audit_hash_not_unique', m0013],
 ];

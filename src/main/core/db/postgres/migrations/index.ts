@@ -9,6 +9,7 @@ import * as m0009 from './0009_lifecycle';
 import * as m0010 from './0010_district';
 import * as m0011 from './0011_lending';
 import * as m0012 from './0012_check_runs';
+import * as m0013 from './0013_audit_hash_not_unique';
 
 export const PG_MIGRATIONS: MigrationList = [
   ['0001_initial', m0001],
@@ -16,6 +17,7 @@ export const PG_MIGRATIONS: MigrationList = [
   ['0010_district', m0010],
   ['0011_lending', m0011],
   ['0012_check_runs', m0012],
+  ['0013_audit_hash_not_unique', m0013],
 ];
 
 /** The SQLite migration 0001_initial brings PostgreSQL level with. */
