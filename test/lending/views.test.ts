@@ -127,13 +127,15 @@ describe('desktop links', () => {
     expect(routeAppUrl('/r', 'app://sanwu/downloads/ab12?v=x')).toEqual({ kind: 'downloads', id: 'ab12' });
   });
 
-  it('tickets name their viewer for their own attachment only, and are forgotten beyond a bound', () => {
+  it('tickets name their viewer and sign-in for their own attachment only, and are forgotten beyond a bound', () => {
     const tickets = new ViewTickets();
     const t = tickets.issue(7, 'viewer');
-    expect(tickets.viewer(7, t)).toBe('viewer');
-    expect(tickets.viewer(8, t)).toBeUndefined();
-    expect(tickets.viewer(7, undefined)).toBeUndefined();
+    const signedIn = tickets.issue(7, 'clerk', 'session-1');
+    expect(tickets.get(7, t)).toEqual({ viewer: 'viewer', session: undefined });
+    expect(tickets.get(7, signedIn)).toEqual({ viewer: 'clerk', session: 'session-1' });
+    expect(tickets.get(8, t)).toBeUndefined();
+    expect(tickets.get(7, undefined)).toBeUndefined();
     for (let i = 0; i < 10_000; i++) tickets.issue(9, 'clerk');
-    expect(tickets.viewer(7, t)).toBeUndefined();
+    expect(tickets.get(7, t)).toBeUndefined();
   });
 });

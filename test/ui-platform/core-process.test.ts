@@ -136,6 +136,27 @@ describe('the core process', () => {
     expect(await core.call('app.info', {}, 'b5')).toMatchObject({ ok: true, value: { office: { name: '幸福路街道' } } });
   });
 
+  it('serves an attachment link given under a sign-in only while that sign-in lasts', async () => {
+    const record = await core.call('records.create', { communityId: 1, affair: '居务', kind: '居民会议', title: '居民会议记录', date: '2025-03-05' }, 's1');
+    const recordId = (record as { value: { id: number } }).value.id;
+    const pdf = Buffer.from('%PDF-1.4\n%signed\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const added = await core.call('attachments.add', { recordId, name: '会议记录.pdf', dataBase64: pdf.toString('base64') }, 's2');
+    const attachmentId = (added as { value: { id: number } }).value.id;
+    expect(await core.call('users.add', { name: 'clerk', role: '管理员', password: 'clerk-password' }, 's3')).toMatchObject({ ok: true });
+    const signedIn = await core.call('auth.signIn', { username: 'clerk', password: 'clerk-password' }, 's4');
+    const session = (signedIn as { value: { session: string } }).value.session;
+    const ticketOf = async (taskId: string) => {
+      const url = await core.call('attachments.url', { id: attachmentId }, taskId, undefined, session);
+      return new URL((url as { value: string }).value).searchParams.get('v')!;
+    };
+    const ticket = await ticketOf('s5');
+    expect(readFileSync((await core.file('attachments', String(attachmentId), ticket)).path)).toEqual(pdf);
+    expect(await core.call('auth.signOut', {}, 's6', undefined, session)).toMatchObject({ ok: true });
+    // signed out: the link given before serves nothing, and a new one needs a new sign-in
+    await expect(core.file('attachments', String(attachmentId), ticket)).rejects.toThrow('这个附件链接已失效（已退出登录或登录已过期）。请登录后在档案中重新打开该附件。');
+    expect(await core.call('attachments.url', { id: attachmentId }, 's7', undefined, session)).toMatchObject({ ok: false });
+  });
+
   it('answers every waiting call when the core process dies', async () => {
     const dead = new CoreChannel(() => {});
     const waiting = dead.call('app.info', {}, 'x');

@@ -100,7 +100,7 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
     signal,
     onProgress: throttleProgress((progress) => port.postMessage({ type: 'progress', taskId, progress })),
     links: {
-      attachment: (id, viewer) => `${APP_ORIGIN}/attachments/${id}?v=${tickets.issue(id, viewer)}`,
+      attachment: (id, viewer) => `${APP_ORIGIN}/attachments/${id}?v=${tickets.issue(id, viewer, session)}`,
       download: (path, name) => `${APP_ORIGIN}/downloads/${offers.offer(path, name)}`,
     },
     reveal: (path) => port.postMessage({ type: 'reveal', path }),
@@ -127,11 +127,15 @@ export async function hostCore(port: CorePort, options: HostOptions): Promise<Ho
           return;
         }
         const id = Number(m.id);
-        const viewer = tickets.viewer(id, m.ticket);
-        if (viewer === undefined) throw new SanwuError('NOT_FOUND', '这个附件链接已失效（档案库已重新打开，或链接不是本程序给出的）。请在档案中重新打开该附件。');
+        const ticket = tickets.get(id, m.ticket);
+        if (ticket === undefined) throw new SanwuError('NOT_FOUND', '这个附件链接已失效（档案库已重新打开，或链接不是本程序给出的）。请在档案中重新打开该附件。');
+        // a link given under a sign-in serves only while it lasts (signed out, timed out, password reset)
+        if (ticket.session !== undefined && typeof sessions.use(ticket.session, ctx.clock.now()) !== 'object') {
+          throw new SanwuError('NOT_FOUND', '这个附件链接已失效（已退出登录或登录已过期）。请登录后在档案中重新打开该附件。');
+        }
         const file = await attachmentFile(ctx, id);
         port.postMessage({ type: 'file', requestId: m.requestId, file });
-        viewLog(ctx).note(viewer, id);
+        viewLog(ctx).note(ticket.viewer, id);
       } catch (e) {
         port.postMessage({ type: 'file', requestId: m.requestId, file: null, error: toErrorPayload(e) });
       }
