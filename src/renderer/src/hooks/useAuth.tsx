@@ -106,7 +106,11 @@ export function AuthProvider({ children }: { children: ReactNode }): React.JSX.E
   useEffect(() => {
     if (!signedIn) return;
     lastActive.current = Date.now();
-    const active = () => (lastActive.current = Date.now());
+    // Chromium sends a mousemove without movement when the page changes under a resting pointer: not a user
+    const active = (e: Event) => {
+      if (e instanceof MouseEvent && e.type === 'mousemove' && e.movementX === 0 && e.movementY === 0) return;
+      lastActive.current = Date.now();
+    };
     for (const e of ACTIVITY) window.addEventListener(e, active, { passive: true });
     const timer = window.setInterval(() => {
       if (Date.now() - lastActive.current >= IDLE_MS) void lock();
