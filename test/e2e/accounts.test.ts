@@ -224,7 +224,7 @@ describe('the 30-minute lock', () => {
     await p.clock.fastForward('29:00');
     expect(await p.getByTestId('signed-in-user').count()).toBe(1);
     // what Chromium sends when the page changes under a resting pointer: not activity
-    await p.evaluate(() => document.body.dispatchEvent(new MouseEvent('mousemove', { bubbles: true })));
+    await p.locator('body').dispatchEvent('mousemove');
     await p.clock.fastForward('02:00');
     const card = p.getByTestId('sign-in');
     await card.getByText('已超过 30 分钟没有操作，页面已锁定').waitFor();
