@@ -92,12 +92,23 @@ describe('an empty archive', () => {
     await expect.poll(() => page.url()).toContain('tab=communities');
     await page.getByRole('button', { name: '添加社区' }).first().click();
     const form = page.getByRole('dialog').filter({ hasText: '添加社区' });
-    // the name field has the focus: typed straight in, Tab to the code, Enter saves
+    // the name field has the focus: typed straight in, Tab to the code, Enter saves. Each field is read
+    // back before the next key (the name goes in as inserted text, not key presses): no key can overtake
+    // what was typed before it. (Once on CI the dialog stayed open after Enter, cause not seen.)
+    const [name, code] = [form.getByLabel('社区名称'), form.getByLabel('社区代码（全宗号）')];
+    await name.and(page.locator(':focus')).waitFor();
     await page.keyboard.type(LONG_NAME);
+    await expect.poll(() => name.inputValue()).toBe(LONG_NAME);
     await page.keyboard.press('Tab');
+    await code.and(page.locator(':focus')).waitFor();
     await page.keyboard.type('S201');
+    await expect.poll(() => code.inputValue()).toBe('S201');
     await page.keyboard.press('Enter');
-    await form.waitFor({ state: 'hidden' });
+    // a dialog that stays open says why (a refused field, or the server's message)
+    await form.waitFor({ state: 'hidden', timeout: 20_000 }).catch(async () => {
+      const why = await form.locator('.ant-form-item-explain-error, .ant-alert').allInnerTexts();
+      throw new Error(`添加社区 stayed open: ${why.join(' | ') || '(no message; still saving?)'}`);
+    });
     await page.locator('.ant-table-row', { hasText: LONG_NAME }).waitFor();
 
     // the guide moved on to the records

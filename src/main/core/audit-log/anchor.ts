@@ -4,7 +4,7 @@
 // cannot make its log end where the anchor says it ends. The same signed head goes into backups,
 // packages and check reports.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -42,8 +42,8 @@ export type Verdict = 'valid' | 'forged' | 'unknown-key';
 
 export const sameHead = (a: AuditHead | null | undefined, b: AuditHead | null | undefined): boolean => !!a && !!b && a.seq === b.seq && a.hash === b.hash;
 
-/** Writes a small file so that a crash leaves the old content or the new, never a torn one. */
-function writeWhole(file: string, text: string): void {
+/** A synced temporary file beside `file` with `text` in it. */
+function writeTemp(file: string, text: string): string {
   const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
@@ -52,7 +52,24 @@ function writeWhole(file: string, text: string): void {
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, file);
+  return tmp;
+}
+
+/** Writes a small file so that a crash leaves the old content or the new, never a torn one. */
+function writeWhole(file: string, text: string): void {
+  renameSync(writeTemp(file, text), file);
+}
+
+/** Writes a small file whole unless one is there already: of two processes creating it at once, one wins. */
+function writeOnce(file: string, text: string): void {
+  const tmp = writeTemp(file, text);
+  try {
+    linkSync(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
 export class AnchorStore {
@@ -64,7 +81,7 @@ export class AnchorStore {
     if (this.#key) return this.#key;
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const file = join(this.dir, 'anchor.key');
-    if (!existsSync(file)) writeWhole(file, randomBytes(32).toString('hex'));
+    if (!existsSync(file)) writeOnce(file, randomBytes(32).toString('hex'));
     const hex = readFileSync(file, 'utf8').trim();
     if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`锚点密钥文件 ${file} 已损坏`);
     this.#key = Buffer.from(hex, 'hex');
