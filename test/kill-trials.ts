@@ -1,8 +1,9 @@
-// Kill -9 at random points of init, restore --force, report (replacing an older package) and an import
-// with attachments; after each, the next start must find an archive that opens (or none, for an
-// init that had not finished), no missing folder, and no debris. `npm run trials` (CI runs it);
-// SANWU_TRIALS sets the trials per operation (default 20), SANWU_TRIALS_SEED the random seed,
-// SANWU_TRIALS_ONLY runs only the operations whose name starts so (their setup still runs).
+// Kill -9 at random points of init, restore --force, report (replacing an older package), an import
+// with attachments, a destruction and a schema upgrade; after each, the next start must find an archive
+// that opens (or none, for an init that had not finished), no missing folder, and no debris.
+// `npm run trials` (CI runs it); SANWU_TRIALS sets the trials per operation (default 20),
+// SANWU_TRIALS_SEED the random seed, SANWU_TRIALS_ONLY runs only the operations whose name starts so
+// (their setup still runs).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,9 @@ import Database from 'better-sqlite3';
 import { closeArchive, openArchive } from '../src/main/core/archive';
 import { runCheck } from '../src/main/core/check';
 import type { ArchiveContext } from '../src/main/core/context';
+import { MIGRATIONS } from '../src/main/core/db/migrations';
+import { generateDemo } from '../src/main/core/demo/generate';
+import { planDemo } from '../src/main/core/demo/plan';
 import { getOffice } from '../src/main/core/office/repository';
 import { clearOutput, parseTransient } from '../src/main/core/transient';
 
@@ -278,6 +282,50 @@ await trials(
   },
 );
 if (outcomes.nothing + outcomes.everything > 0) process.stdout.write(`destroy: after the next start, ${outcomes.nothing} with nothing destroyed, ${outcomes.everything} with everything destroyed and recorded (of which ${outcomes.finishedAtStart} finished by that start)\n`);
+
+// ---- upgrade: an archive of the schema before 0013 (its audit log rebuilt) opens upgraded, every entry kept ----
+const oldSchema = join(tmp, 'old-schema');
+const rebuilt = MIGRATIONS.findIndex(([name]) => name === '0013_audit_hash_not_unique');
+const held = await openArchive(oldSchema, { anchorDir: env.SANWU_ANCHOR_DIR, actor: 'trials', create: true, migrations: MIGRATIONS.slice(0, rebuilt) });
+try {
+  await generateDemo(held, planDemo({ communities: 8, records: 2500 }, held.clock));
+} finally {
+  await closeArchive(held);
+}
+/** The audit log and schema version as stored, read past the core. */
+function stored(dir: string): { log: string[]; version: number } {
+  const db = new Database(join(dir, 'archive.sqlite'), { readonly: true });
+  try {
+    return { log: db.prepare('SELECT * FROM audit_log ORDER BY id').all().map((row) => JSON.stringify(row)), version: Number(db.pragma('user_version', { simple: true })) };
+  } finally {
+    db.close();
+  }
+}
+const oldLog = stored(oldSchema).log;
+const upgrades = { old: 0, upgraded: 0 };
+await trials(
+  'upgrade',
+  (i) => {
+    const dir = join(tmp, `upgrade-${i}`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(oldSchema, dir, { recursive: true });
+    return ['list', '--db', dir, '--limit', '1'];
+  },
+  async (i) => {
+    const dir = join(tmp, `upgrade-${i}`);
+    // the next start upgrades what the crash left at the old schema
+    upgrades[stored(dir).version === MIGRATIONS.length ? 'upgraded' : 'old']++;
+    await closeArchive(await open(dir));
+    const { log, version } = stored(dir);
+    expect(version === MIGRATIONS.length, `schema version ${version}, not ${MIGRATIONS.length}`);
+    expect(log.length >= oldLog.length && oldLog.every((entry, k) => log[k] === entry), 'the audit log changed in the upgrade');
+    const copies = readdirSync(join(dir, 'backups')).filter((n) => n.startsWith('before-migrate-'));
+    expect(copies.length >= 1, 'no safety copy before the upgrade');
+    expect(debris(dir).length === 0, `debris: ${debris(dir).join(', ')}`);
+    await checkedClean(dir);
+  },
+);
+if (upgrades.old + upgrades.upgraded > 0) process.stdout.write(`upgrade: the crash left ${upgrades.old} at the old schema (upgraded by the next start) and ${upgrades.upgraded} upgraded\n`);
 
 rmSync(tmp, { recursive: true, force: true });
 process.stdout.write(`kill trials: ${failures.length === 0 ? 'all passed' : `${failures.length} failed`}\n`);

@@ -61,6 +61,8 @@ describe('the records list by keyboard', () => {
     await page.keyboard.press('/');
     expect(await focusedLabel(page)).toBe('搜索');
     await page.keyboard.type('例会');
+    // read back before Enter: the words go in as inserted text, not key presses
+    await expect.poll(() => page.locator(':focus').inputValue()).toBe('例会');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toContain('q=');
     const found = await search({ q: '例会', limit: 3 });

@@ -7,6 +7,8 @@ import { useApi } from './useApi';
 export interface ArchiveInfo {
   info: AppInfo | undefined;
   communities: Community[];
+  /** the info and the communities have come (before, an empty list says nothing) */
+  loaded: boolean;
   vocabulary: VocabularyInfo | undefined;
   error: unknown;
   reload: () => void;
@@ -21,6 +23,7 @@ export function ArchiveProvider({ children }: { children: ReactNode }): React.JS
   const value: ArchiveInfo = {
     info: info.data,
     communities: communities.data ?? [],
+    loaded: info.data !== undefined && communities.data !== undefined,
     vocabulary: vocabulary.data,
     error: info.error ?? communities.error ?? vocabulary.error,
     reload: () => {

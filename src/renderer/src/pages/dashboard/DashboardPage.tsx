@@ -15,7 +15,7 @@ export function DashboardPage({ params }: { params: URLSearchParams }): React.JS
   const working = useWorkingYear();
   const year = Number(params.get('year')) || working;
   const setYear = (y: number | undefined): void => navigate('/', { year: y });
-  const { info, communities } = useArchive();
+  const { info, communities, loaded } = useArchive();
   // anything at all in the archive (any year), and anything filed
   const anything = useApi('records.search', { limit: 0 });
   const filed = useApi('records.search', { status: '在保', limit: 0 });
@@ -24,6 +24,8 @@ export function DashboardPage({ params }: { params: URLSearchParams }): React.JS
   const s = summary.data?.year === year ? summary.data : undefined;
 
   if (empty) {
+    // no step is shown as next before the guide knows what is done
+    if (!loaded || !filed.data) return <Spin />;
     return (
       <FirstRunGuide
         progress={{ office: !!info?.office?.name, communities: communities.length > 0, records: false, filed: (filed.data?.total ?? 0) > 0 }}
