@@ -221,10 +221,13 @@ describe('the 30-minute lock', () => {
     await signIn(p, 'clerk');
     await p.goto(`${server.origin}/#/records`);
     await p.locator('.ant-table-row').first().waitFor();
+    // the pointer rests at (300, 200) from here on
+    await p.mouse.move(300, 200);
     await p.clock.fastForward('29:00');
     expect(await p.getByTestId('signed-in-user').count()).toBe(1);
-    // what Chromium sends when the page changes under a resting pointer: not activity
-    await p.locator('body').dispatchEvent('mousemove');
+    // what Chromium sends when the page changes under a resting pointer, even with a made-up movement:
+    // not activity
+    await p.locator('body').dispatchEvent('mousemove', { clientX: 300, clientY: 200, movementX: 300, movementY: 200 });
     await p.clock.fastForward('02:00');
     const card = p.getByTestId('sign-in');
     await card.getByText('已超过 30 分钟没有操作，页面已锁定').waitFor();

@@ -106,9 +106,15 @@ export function AuthProvider({ children }: { children: ReactNode }): React.JSX.E
   useEffect(() => {
     if (!signedIn) return;
     lastActive.current = Date.now();
-    // Chromium sends a mousemove without movement when the page changes under a resting pointer: not a user
+    // Chromium sends mousemoves when the page changes under a resting pointer (the first after a load
+    // with a made-up movement): a mousemove counts only when the pointer is somewhere else than last seen
+    let pointer: { x: number; y: number } | null = null;
     const active = (e: Event) => {
-      if (e instanceof MouseEvent && e.type === 'mousemove' && e.movementX === 0 && e.movementY === 0) return;
+      if (e instanceof MouseEvent && e.type === 'mousemove') {
+        const moved = pointer !== null && (pointer.x !== e.clientX || pointer.y !== e.clientY);
+        pointer = { x: e.clientX, y: e.clientY };
+        if (!moved) return;
+      }
       lastActive.current = Date.now();
     };
     for (const e of ACTIVITY) window.addEventListener(e, active, { passive: true });
