@@ -53,6 +53,13 @@ function debris(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => parseTransient(basename(p)) !== null);
 }
 
+/** `dir` made afresh as a copy of `from` (each trial works on its own copy). */
+function freshCopy(from: string, dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
 /** A setup step that must succeed. */
 async function must(args: string[]): Promise<void> {
   const run = await sanwu(args);
@@ -130,9 +137,7 @@ await must(['init', '--db', before, '--name', '原来的街道']);
 await trials(
   'restore --force',
   (i) => {
-    const dir = join(tmp, `restore-${i}`);
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(before, dir, { recursive: true });
+    const dir = freshCopy(before, join(tmp, `restore-${i}`));
     return ['restore', '--db', dir, backup, '--force'];
   },
   async (i) => {
@@ -164,9 +169,7 @@ const wholeBag = (dir: string) =>
 await trials(
   'report',
   (i) => {
-    const out = join(tmp, `report-${i}`);
-    rmSync(out, { recursive: true, force: true });
-    cpSync(first, out, { recursive: true });
+    const out = freshCopy(first, join(tmp, `report-${i}`));
     writeFileSync(join(out, bag, 'older.txt'), 'the package being replaced');
     return ['report', '--db', reportDb, '--year', '2025', '--out', out, '--zip'];
   },
@@ -207,9 +210,7 @@ const baseTriggers = await inArchive(empty, triggersOf);
 await trials(
   'import with files',
   (i) => {
-    const dir = join(tmp, `import-${i}`);
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(empty, dir, { recursive: true });
+    const dir = freshCopy(empty, join(tmp, `import-${i}`));
     return ['import', '--db', dir, join(book, '登记.csv')];
   },
   async (i) => {
@@ -252,9 +253,7 @@ const outcomes = { nothing: 0, everything: 0, finishedAtStart: 0 };
 await trials(
   'destroy',
   (i) => {
-    const dir = join(tmp, `destroy-${i}`);
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(appraised, dir, { recursive: true });
+    const dir = freshCopy(appraised, join(tmp, `destroy-${i}`));
     return ['destroy', '--db', dir, '--batch', '1', '--approver', 'admin', '--supervisors', '赵六,钱七', '--date', today, '--out', join(tmp, `destroy-out-${i}`)];
   },
   async (i) => {
@@ -306,9 +305,7 @@ const upgrades = { old: 0, upgraded: 0 };
 await trials(
   'upgrade',
   (i) => {
-    const dir = join(tmp, `upgrade-${i}`);
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(oldSchema, dir, { recursive: true });
+    const dir = freshCopy(oldSchema, join(tmp, `upgrade-${i}`));
     return ['list', '--db', dir, '--limit', '1'];
   },
   async (i) => {
